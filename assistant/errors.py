@@ -1,0 +1,70 @@
+"""The exception tree of the assistant.
+
+    AssistantError                      base of everything the assistant raises on purpose
+    ├── ConfigError                     settings that cannot work (bad path, placeholder token ...)
+    ├── IngestError                     one input file could not be ingested (carries ``path``)
+    │   ├── UnsupportedFormat           extension the loaders do not handle
+    │   ├── EmptyDocument               file has no text after cleaning
+    │   ├── BinaryContent               bytes that are not text in any supported encoding
+    │   └── CorruptFile                 a PDF / DOCX / JSON / YAML that cannot be parsed
+    ├── IndexError_                     the index on disk cannot be used
+    │   └── IndexMismatch               index built with another embedder / chunker / schema
+    ├── EmbedderUnavailable             the configured embedding model cannot be loaded
+    └── QueryError                      a request that cannot be answered as asked (bad filter ...)
+
+Each error names the bad value and where it came from; edges (CLI, API) translate
+them into one line / one JSON body and never show a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AssistantError(Exception):
+    """Base class of the assistant's own errors."""
+
+
+class ConfigError(AssistantError):
+    """Settings that cannot work."""
+
+
+class IngestError(AssistantError):
+    """A file could not be ingested."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class UnsupportedFormat(IngestError):
+    """The file's extension is not one the loaders handle."""
+
+
+class EmptyDocument(IngestError):
+    """The file holds no text once cleaned."""
+
+
+class BinaryContent(IngestError):
+    """The bytes are not text in UTF-8 or GB18030."""
+
+
+class CorruptFile(IngestError):
+    """A structured file (PDF, DOCX, JSON, YAML, CSV) cannot be parsed."""
+
+
+class IndexError_(AssistantError):
+    """The index on disk cannot be used."""
+
+
+class IndexMismatch(IndexError_):
+    """The index was built with other settings than the ones in use."""
+
+
+class EmbedderUnavailable(AssistantError):
+    """The embedding model cannot be loaded."""
+
+
+class QueryError(AssistantError):
+    """A query that cannot be run as asked."""

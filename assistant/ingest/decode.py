@@ -1,0 +1,44 @@
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+
+Text that decodes in no supported encoding, or decodes only into control
+characters, is refused as binary instead of being indexed as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from assistant.errors import BinaryContent
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+_MAX_CONTROL_RATIO = 0.01
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or ch == "\ufffd")
+    return bad / len(sample)
+
+
+def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
+    """Decode ``data`` and name the encoding used; raise :class:`BinaryContent` for non-text."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\x00" in data[:8192]:
+        raise BinaryContent(path, "contains NUL bytes: a binary file, not text")
+    else:
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) > _MAX_CONTROL_RATIO:
+            break
+        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    raise BinaryContent(path, "not text in UTF-8 or GB18030/GBK (binary or unknown encoding)")

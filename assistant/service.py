@@ -1,0 +1,91 @@
+"""The facade: one object that holds the loaded models and index and does the work.
+
+Edges (CLI, API, web UI) build an :class:`Assistant` once, call :meth:`Assistant.load`
+(models and index are read here, not at import or per request) and call its methods.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.embed import load_embedder
+from assistant.errors import AssistantError
+from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
+from assistant.store.catalog import ChunkRow
+from assistant.store.index import Index, open_catalog
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Ingest, inspect and (in later layers) search and answer over one index."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._index: Index | None = None
+
+    def load(self) -> "Assistant":
+        """Load the embedder and open the index (idempotent)."""
+        if self._index is None:
+            self._index = Index.open(self.settings, load_embedder(self.settings))
+        return self
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            raise AssistantError("Assistant.load() was not called")
+        return self._index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    # ---- ingestion -------------------------------------------------------------------
+    def ingest(self, paths: list[Path], prune: bool = False, progress: Progress | None = None,
+               on_total: Callable[[int], None] | None = None) -> IngestReport:
+        return ingest_paths(self.load().index, paths, prune=prune, progress=progress, on_total=on_total)
+
+    def delete_document(self, doc_id: str) -> None:
+        delete_document(self.load().index, doc_id)
+
+    def ensure_index(self, progress: Progress | None = None,
+                     on_total: Callable[[int], None] | None = None) -> IngestReport | None:
+        """Build the index from the configured corpus folders when it holds nothing yet."""
+        if self.load().index.catalog.documents():
+            return None
+        return self.ingest([Path(p) for p in self.settings.corpus_dirs], progress=progress, on_total=on_total)
+
+    # ---- inspection (no model needed) ---------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        catalog, manifest = open_catalog(self.settings)
+        try:
+            docs = catalog.documents()
+            return {
+                "index_dir": str(self.settings.index_dir),
+                "manifest": manifest.__dict__ if manifest else None,
+                "documents": len(docs),
+                "chunks": catalog.count_chunks(),
+                "by_kind": dict(Counter(d.kind for d in docs)),
+                "by_doc_type": dict(Counter(d.doc_type for d in docs)),
+                "pending": [d.doc_id for d in docs if d.status != "done"],
+                "docs": [{"doc_id": d.doc_id, "title": d.title, "kind": d.kind, "doc_type": d.doc_type,
+                          "chunks": d.chunk_count, "path": d.path} for d in docs],
+            }
+        finally:
+            catalog.close()
+
+    def chunks(self, doc_id: str | None = None) -> list[ChunkRow]:
+        catalog, _ = open_catalog(self.settings)
+        try:
+            rows = catalog.chunks(doc_id)
+            if doc_id is not None and not rows and catalog.document(doc_id) is None:
+                raise AssistantError(f"no document {doc_id!r} in the index at {self.settings.index_dir}")
+            return rows
+        finally:
+            catalog.close()

@@ -1,0 +1,50 @@
+"""The index as one object: manifest + catalog (SQLite) + vectors (Chroma)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from assistant.config import Settings
+from assistant.embed import embedder_id, embedding_dimension
+from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.store.catalog import Catalog
+from assistant.store.manifest import Manifest, read_manifest, write_manifest
+from assistant.store.vectors import make_vector_store, open_collection
+
+CATALOG_NAME = "catalog.sqlite3"
+
+
+class Index:
+    """An opened index. Build with :meth:`open`; the embedder is loaded by the caller."""
+
+    def __init__(self, settings: Settings, embedder: BaseEmbedding, manifest: Manifest,
+                 catalog: Catalog, collection: Any) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.manifest = manifest
+        self.catalog = catalog
+        self.collection = collection
+        self.vector_store: ChromaVectorStore = make_vector_store(collection)
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: BaseEmbedding) -> "Index":
+        """Open (or create) the index, refusing one built with another embedder or chunker."""
+        wanted = Manifest(embedder_id(embedder), embedding_dimension(embedder), CHUNKER_VERSION)
+        existing = read_manifest(settings.index_dir)
+        if existing is not None:
+            existing.check_against(wanted, settings.index_dir)
+        collection = open_collection(settings, wanted)
+        if existing is None:
+            write_manifest(settings.index_dir, wanted)
+        return cls(settings, embedder, wanted, Catalog(settings.index_dir / CATALOG_NAME), collection)
+
+    def close(self) -> None:
+        self.catalog.close()
+
+
+def open_catalog(settings: Settings) -> tuple[Catalog, Manifest | None]:
+    """The catalog and manifest alone, for listing without loading a model."""
+    return Catalog(settings.index_dir / CATALOG_NAME), read_manifest(settings.index_dir)
