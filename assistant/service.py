@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
 from assistant.config import Settings
 from assistant.embed import load_embedder
 from assistant.errors import AssistantError
@@ -25,14 +27,18 @@ log = logging.getLogger(__name__)
 class Assistant:
     """Ingest, inspect and (in later layers) search and answer over one index."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder: BaseEmbedding | None = None) -> None:
+        """Cheap: nothing is loaded until :meth:`load`. ``embedder`` reuses a loaded model."""
         self.settings = settings
+        self._embedder = embedder
         self._index: Index | None = None
 
     def load(self) -> "Assistant":
         """Load the embedder and open the index (idempotent)."""
         if self._index is None:
-            self._index = Index.open(self.settings, load_embedder(self.settings))
+            if self._embedder is None:
+                self._embedder = load_embedder(self.settings)
+            self._index = Index.open(self.settings, self._embedder)
         return self
 
     @property

