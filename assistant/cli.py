@@ -17,6 +17,8 @@ from pydantic import ValidationError
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport
+from assistant.retrieve.filters import SearchFilters
+from assistant.retrieve.searcher import SearchMode
 from assistant.service import Assistant
 
 
@@ -58,6 +60,32 @@ def _parser() -> argparse.ArgumentParser:
     chunks.add_argument("--doc", help="only this document id")
     chunks.add_argument("--json", action="store_true")
     chunks.set_defaults(handler=cmd_chunks)
+
+    search = sub.add_parser("search", help="hybrid search over the index")
+    search.add_argument("query")
+    search.add_argument("--top-k", type=int, default=5)
+    search.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                        help="e.g. kind=policy, doc_type=law, year_from=2018, in_force_only=true")
+    search.add_argument("--kind", help="shortcut for --filter kind=...")
+    search.add_argument("--mode", choices=[m.value for m in SearchMode], default="hybrid")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+    serve = sub.add_parser("serve", help="run the API (builds the index from the corpus when empty)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(handler=cmd_serve)
+
+    evaluate = sub.add_parser("eval", help="evaluation harness")
+    eval_sub = evaluate.add_subparsers(dest="target", required=True)
+    retrieval = eval_sub.add_parser("retrieval", help="all retriever variants on the gold set and CMRC 2018")
+    retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    retrieval.add_argument("--no-cmrc", action="store_true")
+    retrieval.add_argument("--no-rerank", action="store_true")
+    retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
+    retrieval.set_defaults(handler=cmd_eval_retrieval)
     return parser
 
 
@@ -129,6 +157,44 @@ def cmd_chunks(args: argparse.Namespace, settings: Settings) -> int:
         if meta.get("responsible_units"):
             print(f"   责任单位: {meta['responsible_units']} (牵头: {meta.get('lead_unit')})")
         print("   " + row.text.replace("\n", "\n   "))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    pairs = list(args.filter) + ([f"kind={args.kind}"] if args.kind else [])
+    filters = SearchFilters.from_pairs(pairs)
+    hits = Assistant(settings).search(args.query, top_k=args.top_k, filters=filters, mode=SearchMode(args.mode))
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("没有找到相关内容 (no results)")
+    for rank, hit in enumerate(hits, start=1):
+        where = f"{hit.region or hit.jurisdiction}" if hit.jurisdiction else ""
+        print(f"{rank}. [{hit.score:.4f}] {hit.title} {hit.doc_number}  {where}")
+        print(f"   {hit.clause_path}   ({'+'.join(hit.retrievers)})")
+        print("   " + hit.text[:300].replace("\n", "\n   "))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from assistant.api import create_app
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    print(f"serving on http://{host}:{port}/ (index: {settings.index_dir})", file=sys.stderr)
+    uvicorn.run(create_app(settings, build_index=True), host=host, port=port, log_level="info")
+    return 0
+
+
+def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_retrieval_eval
+
+    run_retrieval_eval(settings, args.gold, args.policies, None if args.no_cmrc else args.cmrc, args.out,
+                       with_rerank=not args.no_rerank)
+    print(f"per-question results: {args.out}/retrieval-*.jsonl")
     return 0
 
 

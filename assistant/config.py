@@ -22,6 +22,14 @@ class EmbedBackend(str, Enum):
     sentence_transformers = "sentence-transformers"
 
 
+class RerankMode(str, Enum):
+    """Reranking stage after fusion."""
+
+    none = "none"
+    cross_encoder = "cross-encoder"
+    llm = "llm"
+
+
 class Settings(BaseSettings):
     """Everything the assistant can be configured with (env prefix ``ASSISTANT_``)."""
 
@@ -43,6 +51,15 @@ class Settings(BaseSettings):
     chroma_host: str = Field("", description="Chroma server host; empty = embedded Chroma under index_dir")
     chroma_port: int = Field(8000, ge=1, le=65535)
     collection: str = Field("assistant", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_\-]{1,60}[a-zA-Z0-9]$")
+    rerank: RerankMode = RerankMode.none
+    rerank_model: str = Field("", description="local path of a sentence-transformers CrossEncoder")
+    rrf_k: int = Field(10, ge=1, le=1000, description="reciprocal rank fusion constant (chosen on evals/)")
+    dense_weight: float = Field(0.75, ge=0)
+    sparse_weight: float = Field(1.0, ge=0)
+    foreign_weight: float = Field(0.5, ge=0, le=1, description="score factor for other places' documents")
+    model_cache_dir: Path = Field(Path.home() / ".cache" / "policy-assistant",
+                                  description="where the bundled GGUF model is assembled and verified")
+    llm_threads: int = Field(0, ge=0, le=64, description="llama.cpp threads; 0 = all cores")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
 

@@ -10,6 +10,7 @@
     ├── IndexError_                     the index on disk cannot be used
     │   └── IndexMismatch               index built with another embedder / chunker / schema
     ├── EmbedderUnavailable             the configured embedding model cannot be loaded
+    ├── LLMUnavailable                  the LLM backend cannot be loaded or reached
     └── QueryError                      a request that cannot be answered as asked (bad filter ...)
 
 Each error names the bad value and where it came from; edges (CLI, API) translate
@@ -64,6 +65,10 @@ class IndexMismatch(IndexError_):
 
 class EmbedderUnavailable(AssistantError):
     """The embedding model cannot be loaded."""
+
+
+class LLMUnavailable(AssistantError):
+    """The LLM backend cannot be loaded (missing or unverified model file) or reached."""
 
 
 class QueryError(AssistantError):

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.config import Settings
+from assistant.config import RerankMode, Settings
 from assistant.embed import load_embedder
 from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
+from assistant.retrieve.filters import SearchFilters
+from assistant.retrieve.rerank import build_reranker
+from assistant.retrieve.searcher import FusionConfig, HybridSearcher, SearchMode
+from assistant.retrieve.types import SearchHit
 from assistant.store.catalog import ChunkRow
 from assistant.store.index import Index, open_catalog
 
@@ -32,6 +36,7 @@ class Assistant:
         self.settings = settings
         self._embedder = embedder
         self._index: Index | None = None
+        self._searcher: HybridSearcher | None = None
 
     def load(self) -> "Assistant":
         """Load the embedder and open the index (idempotent)."""
@@ -39,6 +44,9 @@ class Assistant:
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder)
+            self._searcher = HybridSearcher(self._index, build_reranker(self.settings, self._judge()), FusionConfig(
+                rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
+                sparse_weight=self.settings.sparse_weight, foreign_weight=self.settings.foreign_weight))
         return self
 
     @property
@@ -46,6 +54,21 @@ class Assistant:
         if self._index is None:
             raise AssistantError("Assistant.load() was not called")
         return self._index
+
+    def _judge(self) -> Callable[[str, Sequence[str]], Sequence[float]] | None:
+        """The local LLM's relevance judge, loaded only when the settings ask for LLM reranking."""
+        if self.settings.rerank is not RerankMode.llm:
+            return None
+        from assistant.llm.local import LocalLLM
+
+        llm = LocalLLM(self.settings.model_cache_dir, n_threads=self.settings.llm_threads or None)
+        return llm.judge
+
+    @property
+    def searcher(self) -> HybridSearcher:
+        if self._searcher is None:
+            raise AssistantError("Assistant.load() was not called")
+        return self._searcher
 
     def close(self) -> None:
         if self._index is not None:
@@ -66,6 +89,11 @@ class Assistant:
         if self.load().index.catalog.documents():
             return None
         return self.ingest([Path(p) for p in self.settings.corpus_dirs], progress=progress, on_total=on_total)
+
+    # ---- search ----------------------------------------------------------------------
+    def search(self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
+               mode: SearchMode = SearchMode.hybrid) -> list[SearchHit]:
+        return self.load().searcher.search(query, top_k=top_k, filters=filters, mode=mode)
 
     # ---- inspection (no model needed) ---------------------------------------------------
     def stats(self) -> dict[str, Any]:

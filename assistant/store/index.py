@@ -10,6 +10,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from assistant.config import Settings
 from assistant.embed import embedder_id, embedding_dimension
 from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.retrieve.sparse import SparseIndex, StoredChunk
 from assistant.store.catalog import Catalog
 from assistant.store.manifest import Manifest, read_manifest, write_manifest
 from assistant.store.vectors import make_vector_store, open_collection
@@ -28,6 +29,26 @@ class Index:
         self.catalog = catalog
         self.collection = collection
         self.vector_store: ChromaVectorStore = make_vector_store(collection)
+        self.sparse = SparseIndex()
+        self._catalog_version = -1
+        self.reload_sparse()
+
+    def reload_sparse(self) -> None:
+        """(Re)build the in-memory BM25 index from the tokens stored in the catalog."""
+        sparse = SparseIndex()
+        for row, tokens in self.catalog.sparse_rows():
+            sparse.add(StoredChunk(row.chunk_id, row.doc_id, row.text, row.metadata), tokens)
+        self.sparse = sparse
+        self._catalog_version = self.catalog.data_version()
+
+    def refresh_if_changed(self) -> None:
+        """Pick up documents another process ingested or deleted since we loaded.
+
+        SQLite's ``data_version`` changes only for other connections' commits, so our own
+        writes (already applied to the in-memory index) do not trigger a reload.
+        """
+        if self.catalog.data_version() != self._catalog_version:
+            self.reload_sparse()
 
     @classmethod
     def open(cls, settings: Settings, embedder: BaseEmbedding) -> "Index":

@@ -1,0 +1,57 @@
+"""``create_app(settings)``: the FastAPI app; models and index load once, in the lifespan."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from assistant.api.errors import install_error_handlers
+from assistant.api.schemas import ErrorBody, Health, SearchRequest, SearchResponse
+from assistant.config import Settings
+from assistant.service import Assistant
+
+
+def create_app(settings: Settings, assistant: Assistant | None = None, build_index: bool = False) -> FastAPI:
+    """The app. ``assistant`` may be passed in already loaded (tests share one model)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        service = assistant or Assistant(settings)
+        await run_in_threadpool(service.load)
+        if build_index:
+            await run_in_threadpool(service.ensure_index)
+        app.state.assistant = service
+        yield
+        if assistant is None:
+            service.close()
+
+    app = FastAPI(title="政策与机会助手 API", version="0.1.0", lifespan=lifespan,
+                  responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+    install_error_handlers(app)
+
+    def get_assistant(request: Request) -> Assistant:
+        return request.app.state.assistant  # type: ignore[no-any-return]
+
+    @app.get("/api/health", response_model=Health)
+    def health(service: Assistant = Depends(get_assistant)) -> Health:
+        stats = service.stats()
+        return Health(status="ok", documents=stats["documents"], chunks=stats["chunks"],
+                      embedder=service.index.manifest.embedder, reranker=service.searcher.reranker.name)
+
+    @app.post("/api/search", response_model=SearchResponse)
+    def search(body: SearchRequest, service: Assistant = Depends(get_assistant)) -> SearchResponse:
+        started = time.perf_counter()
+        hits = service.search(body.query, top_k=body.top_k, filters=body.filters, mode=body.mode)
+        return SearchResponse(query=body.query, count=len(hits), items=[h.to_dict() for h in hits],
+                              took_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    return app

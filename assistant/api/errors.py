@@ -1,0 +1,39 @@
+"""One place that maps the assistant's exception tree to HTTP statuses and one error body."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from assistant.errors import (
+    AssistantError,
+    ConfigError,
+    EmbedderUnavailable,
+    IndexError_,
+    IngestError,
+    QueryError,
+)
+
+log = logging.getLogger(__name__)
+
+_STATUS: list[tuple[type[AssistantError], int, str]] = [
+    (QueryError, 422, "invalid_query"),
+    (IngestError, 422, "ingest_failed"),
+    (IndexError_, 503, "index_unavailable"),
+    (EmbedderUnavailable, 503, "model_unavailable"),
+    (ConfigError, 500, "misconfigured"),
+    (AssistantError, 500, "assistant_error"),
+]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AssistantError)
+    async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
+        for kind, status, code in _STATUS:
+            if isinstance(exc, kind):
+                if status >= 500:
+                    log.error("request failed: %s %s: %s", request.method, request.url.path, exc)
+                return JSONResponse({"error": code, "detail": str(exc)}, status_code=status)
+        return JSONResponse({"error": "assistant_error", "detail": str(exc)}, status_code=500)

