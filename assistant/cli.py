@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
     retrieval.add_argument("--no-cmrc", action="store_true")
     retrieval.add_argument("--no-rerank", action="store_true")
+    retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
+    retrieval.add_argument("--rerank-sample", type=int, default=0,
+                           help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)")
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
     return parser
@@ -193,7 +196,8 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.run import run_retrieval_eval
 
     run_retrieval_eval(settings, args.gold, args.policies, None if args.no_cmrc else args.cmrc, args.out,
-                       with_rerank=not args.no_rerank)
+                       with_rerank=not args.no_rerank, with_default=not args.no_default,
+                       rerank_sample=args.rerank_sample)
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
     return 0
 

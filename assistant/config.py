@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     collection: str = Field("assistant", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_\-]{1,60}[a-zA-Z0-9]$")
     rerank: RerankMode = RerankMode.none
     rerank_model: str = Field("", description="local path of a sentence-transformers CrossEncoder")
-    rrf_k: int = Field(10, ge=1, le=1000, description="reciprocal rank fusion constant (chosen on evals/)")
+    fusion: str = Field("minmax", pattern="^(minmax|rrf)$",
+                        description="min-max CombSUM (default, chosen on evals/) or reciprocal rank fusion")
+    rrf_k: int = Field(10, ge=1, le=1000, description="reciprocal rank fusion constant")
     dense_weight: float = Field(0.75, ge=0)
     sparse_weight: float = Field(1.0, ge=0)
     foreign_weight: float = Field(0.5, ge=0, le=1, description="score factor for other places' documents")

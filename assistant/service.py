@@ -20,7 +20,7 @@ from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
-from assistant.retrieve.searcher import FusionConfig, HybridSearcher, SearchMode
+from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
 from assistant.retrieve.types import SearchHit
 from assistant.store.catalog import ChunkRow
 from assistant.store.index import Index, open_catalog
@@ -45,7 +45,7 @@ class Assistant:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder)
             self._searcher = HybridSearcher(self._index, build_reranker(self.settings, self._judge()), FusionConfig(
-                rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
+                method=FusionMethod(self.settings.fusion), rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
                 sparse_weight=self.settings.sparse_weight, foreign_weight=self.settings.foreign_weight))
         return self
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.evaluation.gold import RetrievalCase, is_relevant
+from assistant.errors import QueryError
 from assistant.evaluation.metrics import summarize
 from assistant.retrieve.searcher import HybridSearcher, SearchMode
 
@@ -48,7 +49,10 @@ def evaluate_variant(name: str, retrieve: Retrieve, cases: list[RetrievalCase]) 
     for case in cases:
         if not case.answerable:
             continue
-        results = retrieve(case.question)
+        try:
+            results = retrieve(case.question)
+        except QueryError:  # e.g. an empty question in an outside data set: counts as a miss
+            results = []
         rank = next((i for i, (doc_id, text) in enumerate(results, start=1) if is_relevant(case, doc_id, text)),
                     None)
         rows.append({"variant": name, "id": case.id, "type": case.type, "question": case.question,

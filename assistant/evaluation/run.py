@@ -33,7 +33,12 @@ def eval_assistant(settings: Settings, index_dir: Path, corpus: list[Path], embe
 
 
 def run_variants(assistant: Assistant, cases: list, files: list[Path] | None,
-                 with_rerank: bool) -> list[VariantResult]:
+                 with_rerank: bool, rerank_sample: int = 0) -> list[VariantResult]:
+    """bm25, dense, hybrid (and hybrid+reranker, llamaindex-default) on the same cases.
+
+    A slow reranker (the LLM judge) can be measured on ``rerank_sample`` evenly spaced
+    answerable questions; plain hybrid is then reported on the same sample beside it.
+    """
     searcher = assistant.searcher
     results = [
         evaluate_variant("bm25", searcher_variant(searcher, SearchMode.bm25, False), cases),
@@ -41,8 +46,16 @@ def run_variants(assistant: Assistant, cases: list, files: list[Path] | None,
         evaluate_variant("hybrid", searcher_variant(searcher, SearchMode.hybrid, False), cases),
     ]
     if with_rerank:
-        results.append(evaluate_variant(f"hybrid+{searcher.reranker.name}",
-                                        searcher_variant(searcher, SearchMode.hybrid, True), cases))
+        sample = cases
+        if rerank_sample:
+            answerable = [c for c in cases if c.answerable]
+            step = max(1, len(answerable) // rerank_sample)
+            sample = answerable[::step][:rerank_sample]
+            results.append(evaluate_variant(f"hybrid (sample {len(sample)})",
+                                            searcher_variant(searcher, SearchMode.hybrid, False), sample))
+        results.append(evaluate_variant(f"hybrid+{searcher.reranker.name}" + (
+            f" (sample {len(sample)})" if rerank_sample else ""),
+            searcher_variant(searcher, SearchMode.hybrid, True), sample))
     if files is not None:
         results.append(evaluate_variant("llamaindex-default",
                                         build_default_pipeline(files, assistant.index.embedder), cases))
@@ -50,12 +63,13 @@ def run_variants(assistant: Assistant, cases: list, files: list[Path] | None,
 
 
 def run_retrieval_eval(settings: Settings, gold: Path, policies: Path, cmrc: Path | None, work_dir: Path,
-                       with_rerank: bool = True, with_default: bool = True) -> dict[str, Any]:
+                       with_rerank: bool = True, with_default: bool = True,
+                       rerank_sample: int = 0) -> dict[str, Any]:
     """All variants on the team's gold set and (when given) on CMRC 2018 trial; results to ``work_dir``."""
     cases = load_retrieval_gold(gold)
     assistant = eval_assistant(settings, work_dir / "index-policies", [policies])
     files = discover_files([policies]) if with_default else None
-    team = run_variants(assistant, cases, files, with_rerank)
+    team = run_variants(assistant, cases, files, with_rerank, rerank_sample)
     write_results(team, work_dir / "retrieval-team.jsonl")
     print(format_table(f"team gold set ({gold.name}, {sum(c.answerable for c in cases)} answerable of "
                        f"{len(cases)})", team))

@@ -24,3 +24,27 @@ def reciprocal_rank_fusion(rankings: dict[str, Sequence[str]], weights: dict[str
 def rank_by_score(scores: dict[str, float]) -> list[str]:
     """Ids by descending score, ties broken by id for determinism."""
     return sorted(scores, key=lambda item: (-scores[item], item))
+
+
+def min_max_fusion(results: dict[str, Sequence[tuple[str, float]]],
+                   weights: dict[str, float] | None = None) -> dict[str, float]:
+    """Weighted CombSUM of min-max normalised scores (Fox & Shaw, TREC-2 1994; Lee, SIGIR 1997).
+
+    Each retriever's scores over its own candidate list are mapped to [0, 1] (best = 1,
+    its last candidate = 0); an id a retriever did not return gets 0 from it. Unlike
+    rank fusion this keeps how far ahead a retriever's best hit is, which is what a
+    decisive BM25 match on rare terms looks like. Returns id -> fused score (>= 0).
+    """
+    weights = weights or {}
+    fused: dict[str, float] = {}
+    for name, scored in results.items():
+        if not scored:
+            continue
+        values = [score for _, score in scored]
+        high, low = max(values), min(values)
+        span = high - low
+        weight = weights.get(name, 1.0)
+        for item, score in scored:
+            normalised = (score - low) / span if span > 0 else 1.0
+            fused[item] = fused.get(item, 0.0) + weight * normalised
+    return fused

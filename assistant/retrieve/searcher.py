@@ -1,6 +1,6 @@
 """Hybrid search: the retrieval stages wired top to bottom.
 
-    question -> normalise -> BM25 (jieba) + dense (Chroma) -> weighted RRF
+    question -> normalise -> BM25 (jieba) + dense (Chroma) -> weighted min-max CombSUM (or RRF)
              -> jurisdiction / in-force priors -> named clause first -> rerank -> hits
 """
 
@@ -13,7 +13,7 @@ from enum import Enum
 from assistant.errors import QueryError
 from assistant.retrieve.dense import DenseRetriever
 from assistant.retrieve.filters import SearchFilters
-from assistant.retrieve.fusion import rank_by_score, reciprocal_rank_fusion
+from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
 from assistant.retrieve.normalize import normalize_query
 from assistant.retrieve.rerank import Reranker
 from assistant.retrieve.sparse import StoredChunk
@@ -33,10 +33,16 @@ class SearchMode(str, Enum):
     dense = "dense"
 
 
+class FusionMethod(str, Enum):
+    minmax = "minmax"
+    rrf = "rrf"
+
+
 @dataclass(frozen=True)
 class FusionConfig:
-    """Fusion parameters, chosen on the team's gold set (see evals/README.md)."""
+    """Fusion parameters, chosen on the team's gold set and CMRC 2018 (see evals/README.md)."""
 
+    method: FusionMethod = FusionMethod.minmax
     rrf_k: int = 10
     dense_weight: float = 0.75
     sparse_weight: float = 1.0
@@ -77,12 +83,12 @@ class HybridSearcher:
         filters = filters or SearchFilters()
         self.index.refresh_if_changed()
         pool = max(self.fusion.candidates, top_k)
-        rankings: dict[str, list[str]] = {}
+        rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in (SearchMode.hybrid, SearchMode.bm25):
             allowed = None if filters.is_empty() else (lambda c: filters.matches(c.metadata))
-            rankings["bm25"] = [cid for cid, _ in self.index.sparse.search(tokenize(text), pool, allowed)]
+            rankings["bm25"] = self.index.sparse.search(tokenize(text), pool, allowed)
         if mode in (SearchMode.hybrid, SearchMode.dense):
-            rankings["dense"] = [cid for cid, _ in self.dense.search(text, pool, filters)]
+            rankings["dense"] = self.dense.search(text, pool, filters)
         scores = self._fuse(rankings, text, mode)
         ranked = rank_by_score(scores)
         clause = [] if mode is not SearchMode.hybrid else [
@@ -93,12 +99,16 @@ class HybridSearcher:
             hits = self.reranker.rerank(text, hits)
         return hits[:top_k]
 
-    def _fuse(self, rankings: dict[str, list[str]], query: str, mode: SearchMode) -> dict[str, float]:
+    def _fuse(self, rankings: dict[str, list[tuple[str, float]]], query: str, mode: SearchMode) -> dict[str, float]:
         if mode is not SearchMode.hybrid:
             (ranking,) = rankings.values()
-            return {cid: 1.0 / (rank + 1) for rank, cid in enumerate(ranking)}
-        fused = reciprocal_rank_fusion(
-            rankings, {"dense": self.fusion.dense_weight, "bm25": self.fusion.sparse_weight}, self.fusion.rrf_k)
+            return dict(ranking)
+        weights = {"dense": self.fusion.dense_weight, "bm25": self.fusion.sparse_weight}
+        if self.fusion.method is FusionMethod.rrf:
+            fused = reciprocal_rank_fusion({n: [cid for cid, _ in r] for n, r in rankings.items()}, weights,
+                                           self.fusion.rrf_k)
+        else:
+            fused = min_max_fusion(rankings, weights)
         named = self.structure.named_places(query)
         for cid in fused:
             chunk = self.index.sparse.get(cid)
@@ -107,9 +117,9 @@ class HybridSearcher:
                                                    self.fusion.superseded_weight, self.fusion.national_weight)
         return fused
 
-    def _hits(self, ranked: list[str], scores: dict[str, float], rankings: dict[str, list[str]],
+    def _hits(self, ranked: list[str], scores: dict[str, float], rankings: dict[str, list[tuple[str, float]]],
               clause: list[StoredChunk]) -> list[SearchHit]:
-        found = {name: set(ids) for name, ids in rankings.items()}
+        found = {name: {cid for cid, _ in ranking} for name, ranking in rankings.items()}
         top = max(scores.values(), default=0.0)
         hits: list[SearchHit] = []
         seen: set[str] = set()

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import QueryError
 from assistant.retrieve.filters import SearchFilters
-from assistant.retrieve.fusion import rank_by_score, reciprocal_rank_fusion
+from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
 from assistant.retrieve.normalize import normalize_query
 from assistant.retrieve.sparse import SparseIndex, StoredChunk
 from assistant.retrieve.structure import doc_aliases, find_clause_refs, name_score
@@ -65,6 +65,16 @@ def test_bm25_filter_keeps_going_past_filtered_hits() -> None:
         index.add(_chunk(f"c{i}", "d", year=2000 + i), ["实习"] * (i + 1))
     got = index.search(["实习"], 3, allowed=lambda c: c.metadata["year"] < 2005)
     assert [cid for cid, _ in got] == ["c4", "c3", "c2"]
+
+
+def test_min_max_fusion_keeps_score_gaps() -> None:
+    fused = min_max_fusion({"bm25": [("a", 12.0), ("b", 3.0), ("c", 2.0)], "dense": [("c", 0.9), ("b", 0.8), ("d", 0.7)]},
+                           {"bm25": 1.0, "dense": 0.5})
+    assert fused["a"] == pytest.approx(1.0)
+    assert fused["b"] == pytest.approx(0.1 + 0.25)
+    assert fused["c"] == pytest.approx(0.0 + 0.5)
+    assert fused["d"] == pytest.approx(0.0)
+    assert rank_by_score(fused) == ["a", "c", "b", "d"]
 
 
 def test_reciprocal_rank_fusion() -> None:
