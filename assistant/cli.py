@@ -64,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="hybrid search over the index")
     search.add_argument("query")
     search.add_argument("--top-k", type=int, default=5)
-    search.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
-                        help="e.g. kind=policy, doc_type=law, year_from=2018, in_force_only=true")
+    search.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="e.g. kind=policy, doc_type=law, year_from=2018, in_force_only=true",
+    )
     search.add_argument("--kind", help="shortcut for --filter kind=...")
     search.add_argument("--mode", choices=[m.value for m in SearchMode], default="hybrid")
     search.add_argument("--json", action="store_true")
@@ -85,8 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     retrieval.add_argument("--no-cmrc", action="store_true")
     retrieval.add_argument("--no-rerank", action="store_true")
     retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
-    retrieval.add_argument("--rerank-sample", type=int, default=0,
-                           help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)")
+    retrieval.add_argument(
+        "--rerank-sample",
+        type=int,
+        default=0,
+        help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)",
+    )
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
     return parser
@@ -106,6 +115,7 @@ def _ingest_with_progress(assistant: Assistant, paths: list[Path], prune: bool, 
     from tqdm import tqdm
 
     with tqdm(desc="ingest", unit="chunk", disable=quiet, file=sys.stderr) as bar:
+
         def set_total(total: int) -> None:
             bar.total = total
             bar.refresh()
@@ -115,10 +125,14 @@ def _ingest_with_progress(assistant: Assistant, paths: list[Path], prune: bool, 
 
 def _print_report(report: IngestReport) -> None:
     s = report.summary()
-    print(f"files: {s['files']}  added: {s['added']}  updated: {s['updated']}  unchanged: {s['unchanged']}"
-          f"  removed: {s['removed']}  failed: {s['failed']}")
-    print(f"chunks: added {s['chunks_added']}  updated {s['chunks_updated']}  unchanged "
-          f"{s['chunks_unchanged']}  removed {s['chunks_removed']}")
+    print(
+        f"files: {s['files']}  added: {s['added']}  updated: {s['updated']}  unchanged: {s['unchanged']}"
+        f"  removed: {s['removed']}  failed: {s['failed']}"
+    )
+    print(
+        f"chunks: added {s['chunks_added']}  updated {s['chunks_updated']}  unchanged "
+        f"{s['chunks_unchanged']}  removed {s['chunks_removed']}"
+    )
     for failure in report.files:
         if failure.status == "failed":
             print(f"  failed: {failure.error}")
@@ -134,8 +148,10 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     print(f"index: {stats['index_dir']}")
     manifest = stats["manifest"]
     if manifest:
-        print(f"embedder: {manifest['embedder']} ({manifest['dimension']}-dim)  chunker: {manifest['chunker']}"
-              f"  schema: {manifest['schema_version']}")
+        print(
+            f"embedder: {manifest['embedder']} ({manifest['dimension']}-dim)  chunker: {manifest['chunker']}"
+            f"  schema: {manifest['schema_version']}"
+        )
     print(f"documents: {stats['documents']}  chunks: {stats['chunks']}")
     print("by kind: " + ", ".join(f"{k} {v}" for k, v in stats["by_kind"].items()))
     print("by type: " + ", ".join(f"{k} {v}" for k, v in stats["by_doc_type"].items()))
@@ -155,8 +171,10 @@ def cmd_chunks(args: argparse.Namespace, settings: Settings) -> int:
         meta = row.metadata
         print(f"── {row.doc_id} #{row.ord}  {row.chunk_id}")
         print(f"   {meta.get('title')} {meta.get('doc_number') or ''} {meta.get('date') or ''}")
-        print(f"   clause: {meta.get('clause_path')}  [{meta.get('clause_no')}]  "
-              f"span {meta.get('span_start')}-{meta.get('span_end')}")
+        print(
+            f"   clause: {meta.get('clause_path')}  [{meta.get('clause_no')}]  "
+            f"span {meta.get('span_start')}-{meta.get('span_end')}"
+        )
         if meta.get("responsible_units"):
             print(f"   责任单位: {meta['responsible_units']} (牵头: {meta.get('lead_unit')})")
         print("   " + row.text.replace("\n", "\n   "))
@@ -195,16 +213,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.run import run_retrieval_eval
 
-    run_retrieval_eval(settings, args.gold, args.policies, None if args.no_cmrc else args.cmrc, args.out,
-                       with_rerank=not args.no_rerank, with_default=not args.no_default,
-                       rerank_sample=args.rerank_sample)
+    run_retrieval_eval(
+        settings,
+        args.gold,
+        args.policies,
+        None if args.no_cmrc else args.cmrc,
+        args.out,
+        with_rerank=not args.no_rerank,
+        with_default=not args.no_default,
+        rerank_sample=args.rerank_sample,
+    )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
     return 0
 
 
 def _chunk_dict(row: Any) -> dict[str, Any]:
-    return {"chunk_id": row.chunk_id, "doc_id": row.doc_id, "ord": row.ord, "text": row.text,
-            "metadata": row.metadata}
+    return {"chunk_id": row.chunk_id, "doc_id": row.doc_id, "ord": row.ord, "text": row.text, "metadata": row.metadata}
 
 
 def _pydantic_message(exc: ValidationError) -> str:

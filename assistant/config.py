@@ -53,14 +53,19 @@ class Settings(BaseSettings):
     collection: str = Field("assistant", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9_\-]{1,60}[a-zA-Z0-9]$")
     rerank: RerankMode = RerankMode.none
     rerank_model: str = Field("", description="local path of a sentence-transformers CrossEncoder")
-    fusion: str = Field("minmax", pattern="^(minmax|rrf)$",
-                        description="min-max CombSUM (default, chosen on evals/) or reciprocal rank fusion")
+    fusion: str = Field(
+        "minmax",
+        pattern="^(minmax|rrf)$",
+        description="min-max CombSUM (default, chosen on evals/) or reciprocal rank fusion",
+    )
     rrf_k: int = Field(10, ge=1, le=1000, description="reciprocal rank fusion constant")
     dense_weight: float = Field(0.75, ge=0)
     sparse_weight: float = Field(1.0, ge=0)
     foreign_weight: float = Field(0.5, ge=0, le=1, description="score factor for other places' documents")
-    model_cache_dir: Path = Field(Path.home() / ".cache" / "policy-assistant",
-                                  description="where the bundled GGUF model is assembled and verified")
+    model_cache_dir: Path = Field(
+        Path.home() / ".cache" / "policy-assistant",
+        description="where the bundled GGUF model is assembled and verified",
+    )
     llm_threads: int = Field(0, ge=0, le=64, description="llama.cpp threads; 0 = all cores")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
@@ -73,7 +78,7 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _check(self) -> "Settings":
+    def _check(self) -> Settings:
         if self.embed_backend is EmbedBackend.sentence_transformers and not self.embed_model:
             raise ValueError(
                 "ASSISTANT_EMBED_MODEL must name a sentence-transformers model or local path "

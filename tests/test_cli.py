@@ -17,19 +17,22 @@ pytestmark = pytest.mark.slow
 
 def run(index_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir)}
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_ingest_stats_chunks_round_trip(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "rules.txt").write_text("第一条 企业应当为实习生购买实习责任保险。\n第二条 本办法自发布之日起施行。\n",
-                                    encoding="gbk")
+    (docs / "rules.txt").write_text(
+        "第一条 企业应当为实习生购买实习责任保险。\n第二条 本办法自发布之日起施行。\n", encoding="gbk"
+    )
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
     (docs / "postings.csv").write_text(
         "id,title,kind,enterprise,location\nJ1,电工实习,实习,西郊电力,十二师西郊城区\nJ2,坏行,兼职,某公司,昌吉市\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     index = tmp_path / "index"
 
     result = run(index, "ingest", str(docs), "--json")
@@ -68,8 +71,9 @@ def test_exit_code_is_nonzero_only_when_nothing_could_be_ingested(tmp_path: Path
 
 def test_invalid_settings_are_one_line_errors(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path), "ASSISTANT_EMBED_BACKEND": "word2vec"}
-    result = subprocess.run([sys.executable, "-m", "assistant.cli", "stats"], env=env, cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "stats"], env=env, cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("error: invalid settings: embed_backend")
     assert "Traceback" not in result.stderr

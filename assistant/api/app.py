@@ -30,8 +30,12 @@ def create_app(settings: Settings, assistant: Assistant | None = None, build_ind
         if assistant is None:
             service.close()
 
-    app = FastAPI(title="政策与机会助手 API", version="0.1.0", lifespan=lifespan,
-                  responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}})
+    app = FastAPI(
+        title="政策与机会助手 API",
+        version="0.1.0",
+        lifespan=lifespan,
+        responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+    )
     install_error_handlers(app)
 
     def get_assistant(request: Request) -> Assistant:
@@ -40,15 +44,24 @@ def create_app(settings: Settings, assistant: Assistant | None = None, build_ind
     @app.get("/api/health", response_model=Health)
     def health(service: Assistant = Depends(get_assistant)) -> Health:
         stats = service.stats()
-        return Health(status="ok", documents=stats["documents"], chunks=stats["chunks"],
-                      embedder=service.index.manifest.embedder, reranker=service.searcher.reranker.name)
+        return Health(
+            status="ok",
+            documents=stats["documents"],
+            chunks=stats["chunks"],
+            embedder=service.index.manifest.embedder,
+            reranker=service.searcher.reranker.name,
+        )
 
     @app.post("/api/search", response_model=SearchResponse)
     def search(body: SearchRequest, service: Assistant = Depends(get_assistant)) -> SearchResponse:
         started = time.perf_counter()
         hits = service.search(body.query, top_k=body.top_k, filters=body.filters, mode=body.mode)
-        return SearchResponse(query=body.query, count=len(hits), items=[h.to_dict() for h in hits],
-                              took_ms=round((time.perf_counter() - started) * 1000, 2))
+        return SearchResponse(
+            query=body.query,
+            count=len(hits),
+            items=[h.to_dict() for h in hits],
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

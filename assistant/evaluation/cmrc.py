@@ -22,7 +22,8 @@ def write_cmrc_corpus(source: Path, folder: Path) -> list[RetrievalCase]:
             doc_id = paragraph["id"]
             title = article.get("title", "").replace("\n", " ").replace(":", "：")
             (folder / f"{doc_id}.md").write_text(
-                f"---\ntitle: \"{title}\"\ndoc_type: normative\n---\n{paragraph['context']}\n", encoding="utf-8")
+                f'---\ntitle: "{title}"\ndoc_type: normative\n---\n{paragraph["context"]}\n', encoding="utf-8"
+            )
             for qa in paragraph["qas"]:
                 cases.append(RetrievalCase(qa["id"], qa["question"], "cmrc", "", doc_id, None, None))
     return cases

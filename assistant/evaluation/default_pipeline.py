@@ -22,12 +22,12 @@ from assistant.ingest.loaders import load_policy_file
 def build_default_pipeline(files: list[Path], embedder: BaseEmbedding) -> Retrieve:
     import chromadb
 
-    documents = [Document(text=load_policy_file(path).text, metadata={"doc_id": doc_id_for(path)})
-                 for path in files]
+    documents = [Document(text=load_policy_file(path).text, metadata={"doc_id": doc_id_for(path)}) for path in files]
     collection = chromadb.EphemeralClient().get_or_create_collection("llamaindex-default", embedding_function=None)
     storage = StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=collection))
-    index = VectorStoreIndex.from_documents(documents, storage_context=storage, embed_model=embedder,
-                                            transformations=[SentenceSplitter()])
+    index = VectorStoreIndex.from_documents(
+        documents, storage_context=storage, embed_model=embedder, transformations=[SentenceSplitter()]
+    )
     retriever = index.as_retriever(similarity_top_k=TOP)
 
     def run(question: str) -> list[tuple[str, str]]:

@@ -27,12 +27,21 @@ class RetrievalCase:
 
 def load_retrieval_gold(path: Path) -> list[RetrievalCase]:
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        cases.append(RetrievalCase(row["id"], row["question"], row.get("type", "paraphrase"),
-                                   row.get("persona", ""), row.get("doc"), row.get("clause"), row.get("answer")))
+        cases.append(
+            RetrievalCase(
+                row["id"],
+                row["question"],
+                row.get("type", "paraphrase"),
+                row.get("persona", ""),
+                row.get("doc"),
+                row.get("clause"),
+                row.get("answer"),
+            )
+        )
     return cases
 
 

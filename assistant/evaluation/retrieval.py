@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation.gold import RetrievalCase, is_relevant
 from assistant.errors import QueryError
+from assistant.evaluation.gold import RetrievalCase, is_relevant
 from assistant.evaluation.metrics import summarize
 from assistant.retrieve.searcher import HybridSearcher, SearchMode
 
@@ -37,8 +37,11 @@ class VariantResult:
 
 def searcher_variant(searcher: HybridSearcher, mode: SearchMode, rerank: bool) -> Retrieve:
     def run(question: str) -> list[tuple[str, str]]:
-        return [(h.doc_id, f"{h.clause_path}\n{h.text}")
-                for h in searcher.search(question, top_k=TOP, mode=mode, rerank=rerank)]
+        return [
+            (h.doc_id, f"{h.clause_path}\n{h.text}")
+            for h in searcher.search(question, top_k=TOP, mode=mode, rerank=rerank)
+        ]
+
     return run
 
 
@@ -53,17 +56,26 @@ def evaluate_variant(name: str, retrieve: Retrieve, cases: list[RetrievalCase]) 
             results = retrieve(case.question)
         except QueryError:  # e.g. an empty question in an outside data set: counts as a miss
             results = []
-        rank = next((i for i, (doc_id, text) in enumerate(results, start=1) if is_relevant(case, doc_id, text)),
-                    None)
-        rows.append({"variant": name, "id": case.id, "type": case.type, "question": case.question,
-                     "gold_doc": case.doc, "gold_clause": case.clause, "rank": rank,
-                     "top_docs": [doc for doc, _ in results[:5]]})
+        rank = next((i for i, (doc_id, text) in enumerate(results, start=1) if is_relevant(case, doc_id, text)), None)
+        rows.append(
+            {
+                "variant": name,
+                "id": case.id,
+                "type": case.type,
+                "question": case.question,
+                "gold_doc": case.doc,
+                "gold_clause": case.clause,
+                "rank": rank,
+                "top_docs": [doc for doc, _ in results[:5]],
+            }
+        )
     elapsed = time.perf_counter() - started
     by_type: dict[str, dict[str, float]] = {}
     for kind in sorted({r["type"] for r in rows}):
         by_type[kind] = summarize([r["rank"] for r in rows if r["type"] == kind])
-    return VariantResult(name, summarize([r["rank"] for r in rows]), by_type,
-                         round(elapsed / max(len(rows), 1), 4), rows)
+    return VariantResult(
+        name, summarize([r["rank"] for r in rows]), by_type, round(elapsed / max(len(rows), 1), 4), rows
+    )
 
 
 def write_results(results: list[VariantResult], path: Path) -> None:
@@ -78,8 +90,11 @@ def format_table(title: str, results: list[VariantResult]) -> str:
     columns = ["hit@1", "hit@5", "hit@10", "mrr@10", "ndcg@10"]
     lines = [title, f"{'variant':<20}" + "".join(f"{c:>9}" for c in columns) + f"{'s/query':>9}{'n':>6}"]
     for r in results:
-        lines.append(f"{r.name:<20}" + "".join(f"{r.metrics[c]:>9.3f}" for c in columns)
-                     + f"{r.seconds_per_query:>9.3f}{int(r.metrics['n']):>6}")
+        lines.append(
+            f"{r.name:<20}"
+            + "".join(f"{r.metrics[c]:>9.3f}" for c in columns)
+            + f"{r.seconds_per_query:>9.3f}{int(r.metrics['n']):>6}"
+        )
         for kind, m in r.by_type.items():
             lines.append(f"  {kind:<18}" + "".join(f"{m[c]:>9.3f}" for c in columns) + f"{'':>9}{int(m['n']):>6}")
     return "\n".join(lines)

@@ -32,8 +32,9 @@ def eval_assistant(settings: Settings, index_dir: Path, corpus: list[Path], embe
     return assistant
 
 
-def run_variants(assistant: Assistant, cases: list, files: list[Path] | None,
-                 with_rerank: bool, rerank_sample: int = 0) -> list[VariantResult]:
+def run_variants(
+    assistant: Assistant, cases: list, files: list[Path] | None, with_rerank: bool, rerank_sample: int = 0
+) -> list[VariantResult]:
     """bm25, dense, hybrid (and hybrid+reranker, llamaindex-default) on the same cases.
 
     A slow reranker (the LLM judge) can be measured on ``rerank_sample`` evenly spaced
@@ -51,38 +52,57 @@ def run_variants(assistant: Assistant, cases: list, files: list[Path] | None,
             answerable = [c for c in cases if c.answerable]
             step = max(1, len(answerable) // rerank_sample)
             sample = answerable[::step][:rerank_sample]
-            results.append(evaluate_variant(f"hybrid (sample {len(sample)})",
-                                            searcher_variant(searcher, SearchMode.hybrid, False), sample))
-        results.append(evaluate_variant(f"hybrid+{searcher.reranker.name}" + (
-            f" (sample {len(sample)})" if rerank_sample else ""),
-            searcher_variant(searcher, SearchMode.hybrid, True), sample))
+            results.append(
+                evaluate_variant(
+                    f"hybrid (sample {len(sample)})", searcher_variant(searcher, SearchMode.hybrid, False), sample
+                )
+            )
+        results.append(
+            evaluate_variant(
+                f"hybrid+{searcher.reranker.name}" + (f" (sample {len(sample)})" if rerank_sample else ""),
+                searcher_variant(searcher, SearchMode.hybrid, True),
+                sample,
+            )
+        )
     if files is not None:
-        results.append(evaluate_variant("llamaindex-default",
-                                        build_default_pipeline(files, assistant.index.embedder), cases))
+        results.append(
+            evaluate_variant("llamaindex-default", build_default_pipeline(files, assistant.index.embedder), cases)
+        )
     return results
 
 
-def run_retrieval_eval(settings: Settings, gold: Path, policies: Path, cmrc: Path | None, work_dir: Path,
-                       with_rerank: bool = True, with_default: bool = True,
-                       rerank_sample: int = 0) -> dict[str, Any]:
+def run_retrieval_eval(
+    settings: Settings,
+    gold: Path,
+    policies: Path,
+    cmrc: Path | None,
+    work_dir: Path,
+    with_rerank: bool = True,
+    with_default: bool = True,
+    rerank_sample: int = 0,
+) -> dict[str, Any]:
     """All variants on the team's gold set and (when given) on CMRC 2018 trial; results to ``work_dir``."""
     cases = load_retrieval_gold(gold)
     assistant = eval_assistant(settings, work_dir / "index-policies", [policies])
     files = discover_files([policies]) if with_default else None
     team = run_variants(assistant, cases, files, with_rerank, rerank_sample)
     write_results(team, work_dir / "retrieval-team.jsonl")
-    print(format_table(f"team gold set ({gold.name}, {sum(c.answerable for c in cases)} answerable of "
-                       f"{len(cases)})", team))
-    report: dict[str, Any] = {"team": {r.name: {**r.metrics, "by_type": r.by_type,
-                                                "seconds_per_query": r.seconds_per_query} for r in team}}
+    print(
+        format_table(
+            f"team gold set ({gold.name}, {sum(c.answerable for c in cases)} answerable of {len(cases)})", team
+        )
+    )
+    report: dict[str, Any] = {
+        "team": {r.name: {**r.metrics, "by_type": r.by_type, "seconds_per_query": r.seconds_per_query} for r in team}
+    }
     if cmrc is not None:
         cmrc_cases = write_cmrc_corpus(cmrc, work_dir / "cmrc-corpus")
-        cmrc_assistant = eval_assistant(settings, work_dir / "index-cmrc", [work_dir / "cmrc-corpus"],
-                                        embedder=assistant.index.embedder)
+        cmrc_assistant = eval_assistant(
+            settings, work_dir / "index-cmrc", [work_dir / "cmrc-corpus"], embedder=assistant.index.embedder
+        )
         outside = run_variants(cmrc_assistant, cmrc_cases, None, with_rerank=False)
         write_results(outside, work_dir / "retrieval-cmrc.jsonl")
         print(format_table(f"CMRC 2018 trial ({len(cmrc_cases)} questions, 256 paragraphs)", outside))
         report["cmrc"] = {r.name: {**r.metrics, "seconds_per_query": r.seconds_per_query} for r in outside}
-    (work_dir / "retrieval-summary.json").write_text(json.dumps(report, ensure_ascii=False, indent=2),
-                                                      encoding="utf-8")
+    (work_dir / "retrieval-summary.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report

@@ -49,10 +49,14 @@ def chunk_policy(root: Clause, doc: SourceDocument, max_chars: int = MAX_CHARS) 
             text = _join(part)
             if index:
                 text = f"{piece.clause.heading or PREAMBLE}（续）\n{text}"
-            part_meta: dict[str, MetaValue] = {**meta, "part": index + 1, "parts": len(parts),
-                                               "span_start": part[0].start, "span_end": part[-1].end}
-            chunks.append(Chunk(doc.doc_id, text, str(meta["clause_path"]),
-                                (part[0].start, part[-1].end), part_meta))
+            part_meta: dict[str, MetaValue] = {
+                **meta,
+                "part": index + 1,
+                "parts": len(parts),
+                "span_start": part[0].start,
+                "span_end": part[-1].end,
+            }
+            chunks.append(Chunk(doc.doc_id, text, str(meta["clause_path"]), (part[0].start, part[-1].end), part_meta))
     return _dedupe_ids(chunks)
 
 
@@ -98,8 +102,11 @@ def _merge_tiny(pieces: list[_Piece]) -> list[_Piece]:
         size = sum(len(s.text) for s in piece.segments)
         mergeable = piece.clause.style in _MERGEABLE and size < MIN_CHARS
         neighbour = out[-1].clause if out else None
-        if mergeable and neighbour is not None and (
-                neighbour is piece.clause.parent or neighbour.parent is piece.clause.parent):
+        if (
+            mergeable
+            and neighbour is not None
+            and (neighbour is piece.clause.parent or neighbour.parent is piece.clause.parent)
+        ):
             out[-1].segments = out[-1].segments + piece.segments
         else:
             out.append(piece)

@@ -17,8 +17,20 @@ from dataclasses import dataclass, field
 
 from assistant.ingest.cleaning import Line
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"[零〇一二三四五六七八九十百千\d]+"
 
@@ -79,15 +91,15 @@ class Clause:
     number: int = 0
     title: str = ""
     lines: list[Line] = field(default_factory=list)
-    children: list["Clause"] = field(default_factory=list)
-    parent: "Clause | None" = None
+    children: list[Clause] = field(default_factory=list)
+    parent: Clause | None = None
 
     @property
     def heading(self) -> str:
         sep = " " if self.style in STRUCTURAL_RANK and self.title else ""
         return f"{self.label}{sep}{self.title}"
 
-    def ancestors(self) -> list["Clause"]:
+    def ancestors(self) -> list[Clause]:
         """From the outermost clause down to this one (the root excluded)."""
         chain: list[Clause] = []
         node: Clause | None = self
@@ -96,7 +108,7 @@ class Clause:
             node = node.parent
         return chain[::-1]
 
-    def walk(self) -> list["Clause"]:
+    def walk(self) -> list[Clause]:
         nodes = [self]
         for child in self.children:
             nodes.extend(child.walk())
@@ -122,8 +134,7 @@ def parse_clauses(lines: list[Line]) -> Clause:
 def _pop_for(stack: list[Clause], style: str) -> None:
     if style in STRUCTURAL_RANK:
         rank = STRUCTURAL_RANK[style]
-        while len(stack) > 1 and (stack[-1].style not in STRUCTURAL_RANK
-                                  or STRUCTURAL_RANK[stack[-1].style] >= rank):
+        while len(stack) > 1 and (stack[-1].style not in STRUCTURAL_RANK or STRUCTURAL_RANK[stack[-1].style] >= rank):
             stack.pop()
     elif any(node.style == style for node in stack):
         while stack[-1].style != style:
@@ -158,8 +169,7 @@ def _match_heading(line: Line, inside_article: bool) -> Clause | None:
 def _outline_clause(style: str, match: re.Match[str], line: Line) -> Clause:
     raw = match.group(1)
     number = cn_to_int(raw)
-    label = {"cn": f"{raw}、", "paren_cn": f"（{raw}）", "num": f"{number}.",
-             "paren_num": f"（{number}）"}[style]
+    label = {"cn": f"{raw}、", "paren_cn": f"（{raw}）", "num": f"{number}.", "paren_num": f"（{number}）"}[style]
     rest = match.group(2).strip()
     clause = Clause(style, label, number)
     first, _, after = rest.partition("。")
@@ -186,6 +196,7 @@ def normalize_label(label: str) -> str:
         if match:
             raw = match.group(1)
             number = cn_to_int(raw)
-            return {"cn": f"{raw}、", "paren_cn": f"（{raw}）", "num": f"{number}.",
-                    "paren_num": f"（{number}）"}[style]
+            return {"cn": f"{raw}、", "paren_cn": f"（{raw}）", "num": f"{number}.", "paren_num": f"（{number}）"}[
+                style
+            ]
     return text

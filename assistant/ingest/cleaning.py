@@ -34,8 +34,14 @@ class CleanText:
     metadata: dict[str, str]
 
 
-_HEADER_KEYS = {"标题": "title", "发文机关": "issuer", "文号": "doc_number", "日期": "date",
-                "来源": "source", "备注": "note"}
+_HEADER_KEYS = {
+    "标题": "title",
+    "发文机关": "issuer",
+    "文号": "doc_number",
+    "日期": "date",
+    "来源": "source",
+    "备注": "note",
+}
 _HEADER_LINE = re.compile(r"^#\s*(标题|发文机关|文号|日期|来源|备注)\s*[:：]\s*(.*)$")
 _BODY_MARK = re.compile(r"^#\s*-{3,}\s*正文\s*-{3,}\s*$")
 _DATE = re.compile(r"(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
@@ -84,14 +90,14 @@ def _take_front_matter(lines: list[Line], text: str, metadata: dict[str, str]) -
         return lines
     for i, line in enumerate(lines[1:], start=1):
         if line.text == "---":
-            block = text[lines[0].end:line.start]
+            block = text[lines[0].end : line.start]
             try:
                 data = yaml.safe_load(block) or {}
             except yaml.YAMLError:
                 return lines
             if isinstance(data, dict):
                 metadata.update({str(k): str(v) for k, v in data.items() if v is not None})
-                return lines[i + 1:]
+                return lines[i + 1 :]
             return lines
     return lines
 

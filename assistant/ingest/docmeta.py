@@ -17,8 +17,12 @@ def infer_doc_type(title: str, issuer: str, doc_number: str) -> str:
     """law | regulation | normative | local_plan (records are typed by their loader)."""
     if "法律" in doc_number or ("全国人民代表大会" in issuer and re.search(r"法(（|\(|$)", title)):
         return "law"
-    if "国务院令" in doc_number or "地方性法规" in doc_number or title.endswith(("条例", "条例）")) \
-            or re.search(r"条例(（|\(|$)", title):
+    if (
+        "国务院令" in doc_number
+        or "地方性法规" in doc_number
+        or title.endswith(("条例", "条例）"))
+        or re.search(r"条例(（|\(|$)", title)
+    ):
         return "regulation"
     if re.search(r"(方案|规划|计划)$", title) and _is_local(issuer + title):
         return "local_plan"
@@ -34,8 +38,18 @@ def infer_jurisdiction(title: str, issuer: str) -> tuple[str, str]:
         if region == "新疆生产建设兵团" and re.match(r"^十二师", title):
             region = "新疆生产建设兵团第十二师"
         return "corps", region
-    if any(word in text for word in ("全国人民代表大会", "国务院", "中共中央", "教育部", "人力资源社会保障部",
-                                     "国家发展改革委", "财政部")):
+    if any(
+        word in text
+        for word in (
+            "全国人民代表大会",
+            "国务院",
+            "中共中央",
+            "教育部",
+            "人力资源社会保障部",
+            "国家发展改革委",
+            "财政部",
+        )
+    ):
         return "national", "全国"
     for candidate in (issuer, title):
         match = _PLACE.match(candidate)

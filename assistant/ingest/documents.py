@@ -1,7 +1,7 @@
 """One file -> its document and chunks: the ingestion stages up to (not including) embedding.
 
-    policy file  -> load -> clean -> document metadata -> clause tree -> chunks
-    record file  -> read rows -> validate -> one chunk per good row (bad rows reported)
+policy file  -> load -> clean -> document metadata -> clause tree -> chunks
+record file  -> read rows -> validate -> one chunk per good row (bad rows reported)
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from assistant.errors import UnsupportedFormat
 from assistant.ingest.chunking import chunk_policy
-from assistant.ingest.cleaning import clean_text, normalize_date
 from assistant.ingest.clauses import parse_clauses
+from assistant.ingest.cleaning import CleanText, clean_text, normalize_date
 from assistant.ingest.docmeta import DOC_TYPES, infer_doc_type, infer_in_force, infer_jurisdiction
 from assistant.ingest.loaders import POLICY_SUFFIXES, load_policy_file
 from assistant.ingest.records import RECORD_SUFFIXES, RowError, load_records
@@ -48,8 +48,9 @@ def parse_file(path: Path) -> ParsedFile:
         return _parse_records(path)
     if suffix in POLICY_SUFFIXES:
         return _parse_policy(path)
-    raise UnsupportedFormat(path, f"unsupported file type {suffix or '(none)'}; supported: "
-                            f"{', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    raise UnsupportedFormat(
+        path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+    )
 
 
 def _parse_policy(path: Path) -> ParsedFile:
@@ -64,29 +65,39 @@ def _parse_policy(path: Path) -> ParsedFile:
         doc_type = infer_doc_type(title, issuer, doc_number)
     level, region = infer_jurisdiction(title, issuer)
     in_force = meta.get("in_force", "").lower() not in {"false", "no", "否"} and infer_in_force(
-        meta.get("note", ""), meta.get("date_note", ""))
+        meta.get("note", ""), meta.get("date_note", "")
+    )
     doc = SourceDocument(
-        doc_id=doc_id_for(path), path=str(path), kind=Kind.policy, title=title,
-        file_hash=file_hash(path.read_bytes()), issuer=issuer, doc_number=doc_number,
-        date=normalize_date(meta.get("date", "")), doc_type=doc_type,
-        jurisdiction=meta.get("jurisdiction", level), region=meta.get("region", region),
-        in_force=in_force, extra={"source": meta.get("source", ""), "encoding": loaded.encoding,
-                                  "format": loaded.fmt},
+        doc_id=doc_id_for(path),
+        path=str(path),
+        kind=Kind.policy,
+        title=title,
+        file_hash=file_hash(path.read_bytes()),
+        issuer=issuer,
+        doc_number=doc_number,
+        date=normalize_date(meta.get("date", "")),
+        doc_type=doc_type,
+        jurisdiction=meta.get("jurisdiction", level),
+        region=meta.get("region", region),
+        in_force=in_force,
+        extra={"source": meta.get("source", ""), "encoding": loaded.encoding, "format": loaded.fmt},
     )
     return ParsedFile(doc, chunk_policy(parse_clauses(cleaned.lines), doc))
 
 
-def _first_line_title(cleaned: object) -> str:
-    lines = getattr(cleaned, "lines", [])
-    return lines[0].text[:60] if lines else ""
+def _first_line_title(cleaned: CleanText) -> str:
+    return cleaned.lines[0].text[:60] if cleaned.lines else ""
 
 
 def _parse_records(path: Path) -> ParsedFile:
     batch = load_records(path)
     kind = Kind(batch.kind.value)
     doc = SourceDocument(
-        doc_id=doc_id_for(path), path=str(path), kind=kind,
-        title=f"{_RECORD_TITLES[kind.value]}（{path.name}）", file_hash=file_hash(path.read_bytes()),
+        doc_id=doc_id_for(path),
+        path=str(path),
+        kind=kind,
+        title=f"{_RECORD_TITLES[kind.value]}（{path.name}）",
+        file_hash=file_hash(path.read_bytes()),
         doc_type="record",
     )
     chunks = [chunk_record(row, line, doc) for line, row in batch.rows]

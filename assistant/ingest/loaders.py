@@ -32,8 +32,9 @@ def load_policy_file(path: Path) -> LoadedText:
     """Read ``path`` into text according to its extension."""
     suffix = path.suffix.lower()
     if suffix not in POLICY_SUFFIXES:
-        raise UnsupportedFormat(path, f"unsupported file type {suffix or '(none)'}; "
-                                f"policy files are {', '.join(sorted(POLICY_SUFFIXES))}")
+        raise UnsupportedFormat(
+            path, f"unsupported file type {suffix or '(none)'}; policy files are {', '.join(sorted(POLICY_SUFFIXES))}"
+        )
     data = path.read_bytes()
     if not data.strip():
         raise EmptyDocument(path, "file is empty")
@@ -63,8 +64,7 @@ def _load_pdf(path: Path) -> LoadedText:
     text = "\n".join(pages)
     if not text.strip():
         raise EmptyDocument(path, f"PDF with {len(pages)} page(s) has no text layer (scanned image?)")
-    meta = reader.metadata or {}
-    title = str(meta.get("/Title") or "").strip()
+    title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     return LoadedText(text, "pdf", metadata={"title": title} if title else {})
 
 
@@ -112,8 +112,26 @@ class _TextExtractor(HTMLParser):
     """Visible text of a page, one line per block element; no scripts, styles or navigation."""
 
     _SKIP = {"script", "style", "nav", "header", "footer", "noscript", "template", "aside"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "table", "ul", "ol", "pre", "blockquote"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "table",
+        "ul",
+        "ol",
+        "pre",
+        "blockquote",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -71,10 +71,15 @@ class IngestReport:
 
     def summary(self) -> dict[str, object]:
         return {
-            "files": len(self.files), "added": self.count("added"), "updated": self.count("updated"),
-            "unchanged": self.count("unchanged"), "removed": self.count("removed"),
-            "failed": self.count("failed"), "chunks_added": self.chunks_added,
-            "chunks_updated": self.chunks_updated, "chunks_unchanged": self.chunks_unchanged,
+            "files": len(self.files),
+            "added": self.count("added"),
+            "updated": self.count("updated"),
+            "unchanged": self.count("unchanged"),
+            "removed": self.count("removed"),
+            "failed": self.count("failed"),
+            "chunks_added": self.chunks_added,
+            "chunks_updated": self.chunks_updated,
+            "chunks_unchanged": self.chunks_unchanged,
             "chunks_removed": self.chunks_removed,
             "failures": [{"path": f.path, "error": f.error} for f in self.files if f.status == "failed"],
             "row_errors": [e for f in self.files for e in f.row_errors],
@@ -89,20 +94,28 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.lower().startswith("readme")
-            ))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and not p.name.lower().startswith("readme")
+                )
+            )
         else:
             found.append(path)
     return found
 
 
-def ingest_paths(index: Index, paths: list[Path], prune: bool = False,
-                 progress: Progress | None = None,
-                 on_total: Callable[[int], None] | None = None) -> IngestReport:
+def ingest_paths(
+    index: Index,
+    paths: list[Path],
+    prune: bool = False,
+    progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
     """Bring the index up to date with ``paths``; ``prune`` drops documents whose file is gone.
 
     All files are parsed first (cheap), so ``on_total`` learns the number of chunks before
@@ -142,22 +155,25 @@ def _write_safely(index: Index, parsed: ParsedFile, progress: Progress | None) -
         return _write(index, parsed, progress)
     except IngestError as exc:
         log.warning("ingest failed: %s", exc)
-        return FileResult(parsed.doc.path, "failed", parsed.doc.doc_id, error=str(exc),
-                          row_errors=[str(e) for e in parsed.row_errors])
+        return FileResult(
+            parsed.doc.path, "failed", parsed.doc.doc_id, error=str(exc), row_errors=[str(e) for e in parsed.row_errors]
+        )
 
 
 def _write(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileResult:
     doc, chunks = parsed.doc, parsed.chunks
     row_errors = [str(e) for e in parsed.row_errors]
     if not chunks:
-        raise IngestError(doc.path, "no valid content to index" + (
-            f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""))
+        raise IngestError(
+            doc.path,
+            "no valid content to index" + (f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""),
+        )
     previous = index.catalog.document(doc.doc_id)
     if previous and previous.path != doc.path and Path(previous.path).exists():
-        raise IngestError(doc.path, f"document id {doc.doc_id!r} is already used by {previous.path}; "
-                          "rename one of the files")
-    result = FileResult(doc.path, "updated" if previous else "added", doc.doc_id, len(chunks),
-                        row_errors=row_errors)
+        raise IngestError(
+            doc.path, f"document id {doc.doc_id!r} is already used by {previous.path}; rename one of the files"
+        )
+    result = FileResult(doc.path, "updated" if previous else "added", doc.doc_id, len(chunks), row_errors=row_errors)
     if previous and previous.status == "done" and previous.file_hash == doc.file_hash:
         result.status = "unchanged"
         if progress:
@@ -184,7 +200,7 @@ def _write(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileR
 def _add(index: Index, chunks: list[Chunk], progress: Progress | None) -> None:
     pipeline = IngestionPipeline(transformations=[index.embedder], vector_store=index.vector_store)
     for start in range(0, len(chunks), EMBED_BATCH):
-        batch = chunks[start:start + EMBED_BATCH]
+        batch = chunks[start : start + EMBED_BATCH]
         pipeline.run(nodes=[to_node(c) for c in batch])
         if progress:
             progress(len(batch))
@@ -198,8 +214,7 @@ def _refresh_metadata(index: Index, chunks: list[Chunk]) -> int:
     old = dict(zip(stored["ids"], stored["metadatas"]))
     changed = [c for c in chunks if {k: old.get(c.chunk_id, {}).get(k) for k in c.metadata} != c.metadata]
     if changed:
-        index.collection.update(ids=[c.chunk_id for c in changed],
-                                metadatas=[chroma_metadata(c) for c in changed])
+        index.collection.update(ids=[c.chunk_id for c in changed], metadatas=[chroma_metadata(c) for c in changed])
     return len(changed)
 
 

@@ -27,8 +27,11 @@ _NAME_HINTS = {
     RecordKind.posting: ("posting", "岗位", "招聘", "job", "intern"),
     RecordKind.faq: ("faq", "问答", "qa"),
 }
-_COLUMN_HINTS = {RecordKind.posting: {"enterprise", "kind"}, RecordKind.program: {"school", "level"},
-                 RecordKind.faq: {"question", "answer"}}
+_COLUMN_HINTS = {
+    RecordKind.posting: {"enterprise", "kind"},
+    RecordKind.program: {"school", "level"},
+    RecordKind.faq: {"question", "answer"},
+}
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,11 @@ def load_records(path: Path) -> RecordBatch:
     declared, raw_rows = _read_rows(path, suffix, text)
     kind = declared or _kind_from_name(path) or _kind_from_columns(raw_rows)
     if kind is None:
-        raise CorruptFile(path, "cannot tell whether this file holds programs, postings or faq: "
-                          "use a top-level key (programs/postings/faq) or put the kind in the file name")
+        raise CorruptFile(
+            path,
+            "cannot tell whether this file holds programs, postings or faq: "
+            "use a top-level key (programs/postings/faq) or put the kind in the file name",
+        )
     batch = RecordBatch(kind)
     model = RECORD_MODELS[kind]
     for line, raw in raw_rows:
@@ -100,7 +106,9 @@ def _reject_duplicate_ids(path: Path, batch: RecordBatch) -> None:
     kept: list[tuple[int, _Record]] = []
     for line, row in batch.rows:
         if row.id in seen:
-            batch.errors.append(RowError(str(path), line, "id", f"duplicate id {row.id!r} (first on line {seen[row.id]})"))
+            batch.errors.append(
+                RowError(str(path), line, "id", f"duplicate id {row.id!r} (first on line {seen[row.id]})")
+            )
             continue
         seen[row.id] = line
         kept.append((line, row))
@@ -126,7 +134,7 @@ def _read_rows(path: Path, suffix: str, text: str) -> tuple[RecordKind | None, l
 
 def _csv_rows(text: str) -> list[tuple[int, Any]]:
     reader = csv.DictReader(io.StringIO(text))
-    rows = []
+    rows: list[tuple[int, Any]] = []
     for row in reader:
         extra = row.pop(None, None)  # type: ignore[call-overload]
         if extra:
@@ -143,7 +151,9 @@ def _unwrap(path: Path, data: Any) -> tuple[RecordKind | None, Any]:
             for key in (kind.value, f"{kind.value}s"):
                 if key in data:
                     return kind, data[key]
-        raise CorruptFile(path, f"expected a list or a top-level key programs/postings/faq, got keys {sorted(data)[:5]}")
+        raise CorruptFile(
+            path, f"expected a list or a top-level key programs/postings/faq, got keys {sorted(data)[:5]}"
+        )
     return None, data
 
 
@@ -160,7 +170,8 @@ def _json_rows(path: Path, text: str) -> tuple[RecordKind | None, list[tuple[int
 
 def _json_item_lines(text: str, count: int) -> list[int]:
     """Line of each item's opening brace, for error messages (best effort)."""
-    lines, depth, pos = [], 0, 0
+    lines: list[int] = []
+    depth = 0
     in_string = escaped = False
     for pos, ch in enumerate(text):
         if in_string:
@@ -194,7 +205,7 @@ def _yaml_rows(path: Path, text: str) -> tuple[RecordKind | None, list[tuple[int
     if isinstance(node, yaml.MappingNode):
         seq = next((v for k, v in node.value if k.value in {kind.value, f"{kind.value}s"}), node) if kind else node
     starts = [item.start_mark.line + 1 for item in getattr(seq, "value", [])]
-    return kind, list(zip((starts + [0] * len(items))[:len(items)], items))
+    return kind, list(zip((starts + [0] * len(items))[: len(items)], items))
 
 
 def _kind_from_name(path: Path) -> RecordKind | None:

@@ -27,8 +27,7 @@ _PASSAGE_CHARS = 400
 
 def chat_prompt(system: str, user: str) -> str:
     """Qwen2.5's ChatML template, ending where the assistant starts to speak."""
-    return (f"<|im_start|>system\n{system}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n"
-            f"<|im_start|>assistant\n")
+    return f"<|im_start|>system\n{system}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n"
 
 
 class LocalLLM:
@@ -42,8 +41,9 @@ class LocalLLM:
         except ImportError as exc:
             raise LLMUnavailable("llama-cpp-python is not installed (pip install llama-cpp-python)") from exc
         path = ensure_model_file(cache_dir)
-        self._llm = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads or os.cpu_count() or 2,
-                          n_batch=512, verbose=False)
+        self._llm = Llama(
+            model_path=str(path), n_ctx=n_ctx, n_threads=n_threads or os.cpu_count() or 2, n_batch=512, verbose=False
+        )
         self._lock = threading.Lock()
         self._yes = self._single_token("是")
         self._no = self._single_token("否")
@@ -57,7 +57,7 @@ class LocalLLM:
     def _next_logits(self, prompt: str) -> np.ndarray:
         """Logits of the token after ``prompt``, reusing the cached common prefix."""
         tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-        cached = self._llm.input_ids[:self._llm.n_tokens]
+        cached = self._llm.input_ids[: self._llm.n_tokens]
         prefix = 0
         for a, b in zip(cached, tokens):
             if a != b:
@@ -74,8 +74,9 @@ class LocalLLM:
         scores = []
         with self._lock:
             for passage in passages:
-                prompt = chat_prompt(JUDGE_SYSTEM, JUDGE_USER.format(question=question,
-                                                                      passage=passage[:_PASSAGE_CHARS]))
+                prompt = chat_prompt(
+                    JUDGE_SYSTEM, JUDGE_USER.format(question=question, passage=passage[:_PASSAGE_CHARS])
+                )
                 logits = self._next_logits(prompt)
                 scores.append(float(logits[self._yes] - logits[self._no]))
         return scores

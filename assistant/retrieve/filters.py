@@ -50,13 +50,13 @@ class SearchFilters(BaseModel):
     category: str | None = None
 
     @model_validator(mode="after")
-    def _check_years(self) -> "SearchFilters":
+    def _check_years(self) -> SearchFilters:
         if self.year_from and self.year_to and self.year_from > self.year_to:
             raise ValueError(f"year_from {self.year_from} is after year_to {self.year_to}")
         return self
 
     @classmethod
-    def from_pairs(cls, pairs: list[str]) -> "SearchFilters":
+    def from_pairs(cls, pairs: list[str]) -> SearchFilters:
         """Parse CLI ``key=value`` pairs (``kind`` may repeat or be comma-separated)."""
         data: dict[str, Any] = {}
         for pair in pairs:

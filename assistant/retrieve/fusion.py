@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
-def reciprocal_rank_fusion(rankings: dict[str, Sequence[str]], weights: dict[str, float] | None = None,
-                           rrf_k: int = 60) -> dict[str, float]:
+def reciprocal_rank_fusion(
+    rankings: dict[str, Sequence[str]], weights: dict[str, float] | None = None, rrf_k: int = 60
+) -> dict[str, float]:
     """Weighted reciprocal rank fusion (Cormack, Clarke & Buettcher, SIGIR 2009).
 
     ``score(d) = sum_r w_r / (rrf_k + rank_r(d))`` with 1-based ranks; ids missing from a
@@ -26,8 +27,9 @@ def rank_by_score(scores: dict[str, float]) -> list[str]:
     return sorted(scores, key=lambda item: (-scores[item], item))
 
 
-def min_max_fusion(results: dict[str, Sequence[tuple[str, float]]],
-                   weights: dict[str, float] | None = None) -> dict[str, float]:
+def min_max_fusion(
+    results: Mapping[str, Sequence[tuple[str, float]]], weights: dict[str, float] | None = None
+) -> dict[str, float]:
     """Weighted CombSUM of min-max normalised scores (Fox & Shaw, TREC-2 1994; Lee, SIGIR 1997).
 
     Each retriever's scores over its own candidate list are mapped to [0, 1] (best = 1,

@@ -38,8 +38,9 @@ class NoReranker:
 class ScoreReranker:
     """Reorder the top ``window`` hits by a relevance function of (query, passages)."""
 
-    def __init__(self, name: str, score: Callable[[str, Sequence[str]], Sequence[float]],
-                 window: int = RERANK_WINDOW) -> None:
+    def __init__(
+        self, name: str, score: Callable[[str, Sequence[str]], Sequence[float]], window: int = RERANK_WINDOW
+    ) -> None:
         self.name = name
         self._score = score
         self.window = window
@@ -47,7 +48,7 @@ class ScoreReranker:
     def rerank(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
         pinned = [h for h in hits if "clause" in h.retrievers]
         rest = [h for h in hits if "clause" not in h.retrievers]
-        head, tail = rest[:self.window], rest[self.window:]
+        head, tail = rest[: self.window], rest[self.window :]
         if not head:
             return hits
         scores = self._score(query, [f"{h.title} {h.clause_path}\n{h.text}" for h in head])
@@ -76,8 +77,9 @@ def cross_encoder_reranker(model_path: str) -> ScoreReranker:
     return ScoreReranker("cross-encoder", score)
 
 
-def build_reranker(settings: "Settings", judge: Callable[[str, Sequence[str]], Sequence[float]] | None = None
-                   ) -> Reranker:
+def build_reranker(
+    settings: Settings, judge: Callable[[str, Sequence[str]], Sequence[float]] | None = None
+) -> Reranker:
     """The reranker the settings ask for; ``judge`` is the LLM relevance function for ``llm``."""
     from assistant.config import RerankMode
 

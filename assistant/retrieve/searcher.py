@@ -1,7 +1,7 @@
 """Hybrid search: the retrieval stages wired top to bottom.
 
-    question -> normalise -> BM25 (jieba) + dense (Chroma) -> weighted min-max CombSUM (or RRF)
-             -> jurisdiction / in-force priors -> named clause first -> rerank -> hits
+question -> normalise -> BM25 (jieba) + dense (Chroma) -> weighted min-max CombSUM (or RRF)
+         -> jurisdiction / in-force priors -> named clause first -> rerank -> hits
 """
 
 from __future__ import annotations
@@ -70,8 +70,14 @@ class HybridSearcher:
             self._structure_version = self.index.sparse.version
         return self._structure
 
-    def search(self, query: str, top_k: int = 5, filters: SearchFilters | None = None,
-               mode: SearchMode = SearchMode.hybrid, rerank: bool = True) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        top_k: int = 5,
+        filters: SearchFilters | None = None,
+        mode: SearchMode = SearchMode.hybrid,
+        rerank: bool = True,
+    ) -> list[SearchHit]:
         """The ``top_k`` best chunks for ``query`` under ``filters``."""
         if not 1 <= top_k <= MAX_TOP_K:
             raise QueryError(f"top_k must be 1..{MAX_TOP_K}, got {top_k}")
@@ -91,9 +97,15 @@ class HybridSearcher:
             rankings["dense"] = self.dense.search(text, pool, filters)
         scores = self._fuse(rankings, text, mode)
         ranked = rank_by_score(scores)
-        clause = [] if mode is not SearchMode.hybrid else [
-            c for c in self.structure.clause_hits(text, _docs_in_order(ranked, self.index))
-            if filters.matches(c.metadata)]
+        clause = (
+            []
+            if mode is not SearchMode.hybrid
+            else [
+                c
+                for c in self.structure.clause_hits(text, _docs_in_order(ranked, self.index))
+                if filters.matches(c.metadata)
+            ]
+        )
         hits = self._hits(ranked, scores, rankings, clause)
         if rerank and mode is SearchMode.hybrid:
             hits = self.reranker.rerank(text, hits)
@@ -105,33 +117,50 @@ class HybridSearcher:
             return dict(ranking)
         weights = {"dense": self.fusion.dense_weight, "bm25": self.fusion.sparse_weight}
         if self.fusion.method is FusionMethod.rrf:
-            fused = reciprocal_rank_fusion({n: [cid for cid, _ in r] for n, r in rankings.items()}, weights,
-                                           self.fusion.rrf_k)
+            fused = reciprocal_rank_fusion(
+                {n: [cid for cid, _ in r] for n, r in rankings.items()}, weights, self.fusion.rrf_k
+            )
         else:
             fused = min_max_fusion(rankings, weights)
         named = self.structure.named_places(query)
         for cid in fused:
             chunk = self.index.sparse.get(cid)
             if chunk is not None:
-                fused[cid] *= self.structure.prior(chunk.metadata, query, named, self.fusion.foreign_weight,
-                                                   self.fusion.superseded_weight, self.fusion.national_weight)
+                fused[cid] *= self.structure.prior(
+                    chunk.metadata,
+                    query,
+                    named,
+                    self.fusion.foreign_weight,
+                    self.fusion.superseded_weight,
+                    self.fusion.national_weight,
+                )
         return fused
 
-    def _hits(self, ranked: list[str], scores: dict[str, float], rankings: dict[str, list[tuple[str, float]]],
-              clause: list[StoredChunk]) -> list[SearchHit]:
+    def _hits(
+        self,
+        ranked: list[str],
+        scores: dict[str, float],
+        rankings: dict[str, list[tuple[str, float]]],
+        clause: list[StoredChunk],
+    ) -> list[SearchHit]:
         found = {name: {cid for cid, _ in ranking} for name, ranking in rankings.items()}
         top = max(scores.values(), default=0.0)
         hits: list[SearchHit] = []
         seen: set[str] = set()
         for boost, chunk in enumerate(clause):
-            hits.append(_hit(chunk, top + 1.0 - boost * 1e-3, ["clause"] + sorted(
-                n for n, ids in found.items() if chunk.chunk_id in ids)))
+            hits.append(
+                _hit(
+                    chunk,
+                    top + 1.0 - boost * 1e-3,
+                    ["clause"] + sorted(n for n, ids in found.items() if chunk.chunk_id in ids),
+                )
+            )
             seen.add(chunk.chunk_id)
         for cid in ranked:
-            chunk = self.index.sparse.get(cid)
-            if chunk is None or cid in seen:
+            stored = self.index.sparse.get(cid)
+            if stored is None or cid in seen:
                 continue
-            hits.append(_hit(chunk, scores[cid], sorted(n for n, ids in found.items() if cid in ids)))
+            hits.append(_hit(stored, scores[cid], sorted(n for n, ids in found.items() if cid in ids)))
         return hits
 
 
@@ -147,8 +176,16 @@ def _docs_in_order(ranked: list[str], index: Index) -> list[str]:
 def _hit(chunk: StoredChunk, score: float, retrievers: list[str]) -> SearchHit:
     meta = chunk.metadata
     return SearchHit(
-        chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, title=str(meta.get("title", "")),
-        doc_number=str(meta.get("doc_number", "")), clause_path=str(meta.get("clause_path", "")),
-        clause_no=str(meta.get("clause_no", "")), text=chunk.text, score=score, retrievers=retrievers,
-        jurisdiction=str(meta.get("jurisdiction", "")), region=str(meta.get("region", "")), metadata=meta,
+        chunk_id=chunk.chunk_id,
+        doc_id=chunk.doc_id,
+        title=str(meta.get("title", "")),
+        doc_number=str(meta.get("doc_number", "")),
+        clause_path=str(meta.get("clause_path", "")),
+        clause_no=str(meta.get("clause_no", "")),
+        text=chunk.text,
+        score=score,
+        retrievers=retrievers,
+        jurisdiction=str(meta.get("jurisdiction", "")),
+        region=str(meta.get("region", "")),
+        metadata=meta,
     )

@@ -124,13 +124,16 @@ class SparseIndex:
         arrays = self._arrays.get(term)
         if arrays is None:
             post = self._postings[term]
-            arrays = (np.fromiter(post.keys(), dtype=np.int64, count=len(post)),
-                      np.fromiter(post.values(), dtype=np.float32, count=len(post)))
+            arrays = (
+                np.fromiter(post.keys(), dtype=np.int64, count=len(post)),
+                np.fromiter(post.values(), dtype=np.float32, count=len(post)),
+            )
             self._arrays[term] = arrays
         return arrays
 
-    def search(self, tokens: list[str], top_k: int,
-               allowed: Callable[[StoredChunk], bool] | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, tokens: list[str], top_k: int, allowed: Callable[[StoredChunk], bool] | None = None
+    ) -> list[tuple[str, float]]:
         """The ``top_k`` best (chunk id, BM25 score) for ``tokens``, restricted to ``allowed``."""
         with self._lock:
             n_docs = len(self._slot)
@@ -148,8 +151,9 @@ class SparseIndex:
                 scores[ids] += idf * tfs * (self.k1 + 1) / (tfs + norm[ids])
             return self._top(scores, top_k, allowed)
 
-    def _top(self, scores: np.ndarray, top_k: int,
-             allowed: Callable[[StoredChunk], bool] | None) -> list[tuple[str, float]]:
+    def _top(
+        self, scores: np.ndarray, top_k: int, allowed: Callable[[StoredChunk], bool] | None
+    ) -> list[tuple[str, float]]:
         candidates = np.flatnonzero(scores > 0)
         if allowed is None and len(candidates) > top_k:
             candidates = candidates[np.argpartition(-scores[candidates], top_k)[:top_k]]

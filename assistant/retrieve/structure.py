@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from assistant.ingest.clauses import cn_to_int, int_to_cn
 from assistant.retrieve.normalize import normalize_text
 from assistant.retrieve.sparse import SparseIndex, StoredChunk
+from assistant.types import MetaValue
 
 _CN = r"[零〇一二三四五六七八九十百千两\d]+"
 _REFS = [
@@ -64,7 +65,7 @@ def doc_aliases(title: str, doc_number: str = "") -> list[str]:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
 def name_score(query_part: str, aliases: list[str]) -> float:
@@ -86,18 +87,23 @@ class StructureSignals:
 
     def __init__(self, sparse: SparseIndex) -> None:
         self.sparse = sparse
-        self.docs: dict[str, dict[str, object]] = {}
+        self.docs: dict[str, dict[str, MetaValue]] = {}
         for chunk in sparse.all_chunks():
             self.docs.setdefault(chunk.doc_id, chunk.metadata)
-        self.aliases = {doc_id: doc_aliases(str(meta.get("title", "")), str(meta.get("doc_number", "")))
-                        for doc_id, meta in self.docs.items()}
-        self.places = {doc_id: _place_names(str(meta.get("region", "")))
-                       for doc_id, meta in self.docs.items() if meta.get("jurisdiction") in {"city", "province"}}
+        self.aliases = {
+            doc_id: doc_aliases(str(meta.get("title", "")), str(meta.get("doc_number", "")))
+            for doc_id, meta in self.docs.items()
+        }
+        self.places = {
+            doc_id: _place_names(str(meta.get("region", "")))
+            for doc_id, meta in self.docs.items()
+            if meta.get("jurisdiction") in {"city", "province"}
+        }
 
     def clause_hits(self, query: str, ranked_docs: list[str]) -> list[StoredChunk]:
         """Chunks of the clause the question names, best document first; [] when it names none."""
         for ref in find_clause_refs(query):
-            for doc_id in self._candidate_docs(query[:ref.start], ranked_docs):
+            for doc_id in self._candidate_docs(query[: ref.start], ranked_docs):
                 chunks = self._clause_chunks(doc_id, ref)
                 if chunks:
                     return chunks
@@ -109,8 +115,12 @@ class StructureSignals:
         if best >= 1.5:
             named = [d for d, s in scored.items() if s == best]
             wants_old = bool(_OLD.search(name_part))
-            named.sort(key=lambda d: (self.docs[d].get("in_force") is wants_old,
-                                      ranked_docs.index(d) if d in ranked_docs else len(ranked_docs)))
+            named.sort(
+                key=lambda d: (
+                    self.docs[d].get("in_force") is wants_old,
+                    ranked_docs.index(d) if d in ranked_docs else len(ranked_docs),
+                )
+            )
             return named
         return ranked_docs[:3]
 
@@ -121,9 +131,12 @@ class StructureSignals:
             styles = {"num"}  # "第13条" of a plan whose tasks are numbered 1. 2. ...
         if ref.style == "num":
             styles.add("article")
-        exact = [c for c in chunks
-                 if (c.metadata.get("clause_kind") in styles and c.metadata.get("clause_num") == ref.number)
-                 or (ref.style == "article" and c.metadata.get("article_no") == ref.number)]
+        exact = [
+            c
+            for c in chunks
+            if (c.metadata.get("clause_kind") in styles and c.metadata.get("clause_num") == ref.number)
+            or (ref.style == "article" and c.metadata.get("article_no") == ref.number)
+        ]
         if exact or ref.style not in {"cn", "paren_cn"}:
             return exact
         # a section heading without body of its own: its first clause stands for it
@@ -135,8 +148,15 @@ class StructureSignals:
         """Documents of other places that the question names (宁波, 上海市 ...)."""
         return {doc_id for doc_id, names in self.places.items() if any(n in query for n in names)}
 
-    def prior(self, meta: dict[str, object], query: str, named: set[str], foreign_weight: float,
-              superseded_weight: float, national_weight: float = 1.0) -> float:
+    def prior(
+        self,
+        meta: dict[str, MetaValue],
+        query: str,
+        named: set[str],
+        foreign_weight: float,
+        superseded_weight: float,
+        national_weight: float = 1.0,
+    ) -> float:
         """Multiplier for a chunk's fused score: the division's own documents first, national
         ones next, other places' and superseded texts yield."""
         weight = 1.0

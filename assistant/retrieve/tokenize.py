@@ -34,8 +34,7 @@ def _load() -> None:
         jieba.setLogLevel(logging.WARNING)
         with resources.as_file(resources.files(__package__) / "userdict.txt") as path:
             jieba.load_userdict(str(path))
-            _TERMS = tuple(line.split()[0] for line in path.read_text(encoding="utf-8").splitlines()
-                           if line.strip())
+            _TERMS = tuple(line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         words = (resources.files(__package__) / "stopwords.txt").read_text(encoding="utf-8").split()
         _STOP = frozenset(words)
         jieba.initialize()

@@ -27,8 +27,16 @@ class SearchHit:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "chunk_id": self.chunk_id, "doc_id": self.doc_id, "title": self.title,
-            "doc_number": self.doc_number, "clause_path": self.clause_path, "clause_no": self.clause_no,
-            "text": self.text, "score": round(self.score, 6), "retrievers": self.retrievers,
-            "jurisdiction": self.jurisdiction, "region": self.region, "metadata": self.metadata,
+            "chunk_id": self.chunk_id,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "clause_path": self.clause_path,
+            "clause_no": self.clause_no,
+            "text": self.text,
+            "score": round(self.score, 6),
+            "retrievers": self.retrievers,
+            "jurisdiction": self.jurisdiction,
+            "region": self.region,
+            "metadata": self.metadata,
         }

@@ -115,8 +115,15 @@ class Catalog:
                    VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
                    ON CONFLICT(doc_id) DO UPDATE SET path=excluded.path, file_hash=excluded.file_hash,
                    status='pending', updated_at=datetime('now')""",
-                (doc.doc_id, doc.path, doc.kind.value, doc.title, doc.doc_type, doc.file_hash,
-                 json.dumps(doc.metadata(), ensure_ascii=False)),
+                (
+                    doc.doc_id,
+                    doc.path,
+                    doc.kind.value,
+                    doc.title,
+                    doc.doc_type,
+                    doc.file_hash,
+                    json.dumps(doc.metadata(), ensure_ascii=False),
+                ),
             )
 
     def commit_document(self, doc: SourceDocument, chunks: list[Chunk], tokens: list[list[str]]) -> None:
@@ -125,14 +132,24 @@ class Catalog:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc.doc_id,))
             db.executemany(
                 "INSERT INTO chunks (chunk_id, doc_id, ord, text, meta_json, tokens) VALUES (?, ?, ?, ?, ?, ?)",
-                [(c.chunk_id, doc.doc_id, i, c.text, json.dumps(c.metadata, ensure_ascii=False), " ".join(t))
-                 for i, (c, t) in enumerate(zip(chunks, tokens, strict=True))],
+                [
+                    (c.chunk_id, doc.doc_id, i, c.text, json.dumps(c.metadata, ensure_ascii=False), " ".join(t))
+                    for i, (c, t) in enumerate(zip(chunks, tokens, strict=True))
+                ],
             )
             db.execute(
                 """UPDATE documents SET path=?, kind=?, title=?, doc_type=?, file_hash=?, status='done',
                    meta_json=?, chunk_count=?, updated_at=datetime('now') WHERE doc_id=?""",
-                (doc.path, doc.kind.value, doc.title, doc.doc_type, doc.file_hash,
-                 json.dumps(doc.metadata(), ensure_ascii=False), len(chunks), doc.doc_id),
+                (
+                    doc.path,
+                    doc.kind.value,
+                    doc.title,
+                    doc.doc_type,
+                    doc.file_hash,
+                    json.dumps(doc.metadata(), ensure_ascii=False),
+                    len(chunks),
+                    doc.doc_id,
+                ),
             )
 
     def remove_document(self, doc_id: str) -> None:
@@ -154,7 +171,8 @@ class Catalog:
         """Every chunk with its stored BM25 tokens, for loading the sparse index."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT chunk_id, doc_id, ord, text, meta_json, tokens FROM chunks ORDER BY doc_id, ord").fetchall()
+                "SELECT chunk_id, doc_id, ord, text, meta_json, tokens FROM chunks ORDER BY doc_id, ord"
+            ).fetchall()
         for r in rows:
             yield ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])), r[5].split()
 

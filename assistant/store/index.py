@@ -21,8 +21,9 @@ CATALOG_NAME = "catalog.sqlite3"
 class Index:
     """An opened index. Build with :meth:`open`; the embedder is loaded by the caller."""
 
-    def __init__(self, settings: Settings, embedder: BaseEmbedding, manifest: Manifest,
-                 catalog: Catalog, collection: Any) -> None:
+    def __init__(
+        self, settings: Settings, embedder: BaseEmbedding, manifest: Manifest, catalog: Catalog, collection: Any
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.manifest = manifest
@@ -51,7 +52,7 @@ class Index:
             self.reload_sparse()
 
     @classmethod
-    def open(cls, settings: Settings, embedder: BaseEmbedding) -> "Index":
+    def open(cls, settings: Settings, embedder: BaseEmbedding) -> Index:
         """Open (or create) the index, refusing one built with another embedder or chunker."""
         wanted = Manifest(embedder_id(embedder), embedding_dimension(embedder), CHUNKER_VERSION)
         existing = read_manifest(settings.index_dir)

@@ -24,7 +24,7 @@ class Manifest:
     chunker: str
     schema_version: int = SCHEMA_VERSION
 
-    def check_against(self, wanted: "Manifest", where: Path) -> None:
+    def check_against(self, wanted: Manifest, where: Path) -> None:
         """Raise :class:`IndexMismatch` when ``wanted`` cannot use an index built as ``self``."""
         if (self.embedder, self.dimension) != (wanted.embedder, wanted.dimension):
             raise IndexMismatch(

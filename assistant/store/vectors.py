@@ -34,17 +34,20 @@ def open_collection(settings: Settings, manifest: Manifest) -> Any:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path))
         collection = client.get_or_create_collection(
-            settings.collection, embedding_function=None,
+            settings.collection,
+            embedding_function=None,
             metadata={"embedder": manifest.embedder, "dimension": manifest.dimension},
             configuration={"hnsw": {"space": "cosine"}},
         )
     except Exception as exc:  # chromadb raises many types (connection, rust bindings ...)
-        where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else str(
-            Path(settings.index_dir) / "chroma")
+        where = (
+            f"{settings.chroma_host}:{settings.chroma_port}"
+            if settings.chroma_host
+            else str(Path(settings.index_dir) / "chroma")
+        )
         raise IndexError_(f"cannot open Chroma collection {settings.collection!r} at {where}: {exc}") from exc
     meta = collection.metadata or {}
-    if meta.get("embedder") not in (None, manifest.embedder) or meta.get("dimension") not in (
-            None, manifest.dimension):
+    if meta.get("embedder") not in (None, manifest.embedder) or meta.get("dimension") not in (None, manifest.dimension):
         raise IndexMismatch(
             f"Chroma collection {settings.collection!r} holds vectors of {meta.get('embedder')} "
             f"({meta.get('dimension')}-dim) but the settings use {manifest.embedder} ({manifest.dimension}-dim)"
@@ -55,7 +58,9 @@ def open_collection(settings: Settings, manifest: Manifest) -> Any:
 def to_node(chunk: Chunk) -> TextNode:
     """A chunk as a llama-index node: the embedder sees title and clause path with the text."""
     node = TextNode(
-        id_=chunk.chunk_id, text=chunk.text, metadata=dict(chunk.metadata),
+        id_=chunk.chunk_id,
+        text=chunk.text,
+        metadata=dict(chunk.metadata),
         excluded_embed_metadata_keys=[k for k in chunk.metadata if k not in EMBED_KEYS],
         excluded_llm_metadata_keys=[k for k in chunk.metadata if k not in EMBED_KEYS],
     )
@@ -80,5 +85,5 @@ def ids_of_document(collection: Any, doc_id: str) -> set[str]:
 def existing_ids(collection: Any, ids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ids), 500):
-        found.update(collection.get(ids=ids[start:start + 500], include=[])["ids"])
+        found.update(collection.get(ids=ids[start : start + 500], include=[])["ids"])
     return found

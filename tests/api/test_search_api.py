@@ -34,18 +34,31 @@ def test_search_returns_cited_clauses(client) -> None:
 
 
 def test_search_filters_and_modes(client) -> None:
-    body = client.post("/api/search", json={
-        "query": "职业培训补贴", "top_k": 5, "mode": "bm25",
-        "filters": {"kind": ["policy"], "jurisdiction": "national", "year_from": 2018}}).json()
-    assert body["items"] and all(i["jurisdiction"] == "national" and i["metadata"]["year"] >= 2018
-                                 for i in body["items"])
+    body = client.post(
+        "/api/search",
+        json={
+            "query": "职业培训补贴",
+            "top_k": 5,
+            "mode": "bm25",
+            "filters": {"kind": ["policy"], "jurisdiction": "national", "year_from": 2018},
+        },
+    ).json()
+    assert body["items"] and all(
+        i["jurisdiction"] == "national" and i["metadata"]["year"] >= 2018 for i in body["items"]
+    )
 
 
-@pytest.mark.parametrize("payload", [
-    {"query": "实习", "top_k": 0}, {"query": "实习", "top_k": 51}, {"query": ""},
-    {"query": "实习", "filters": {"colour": "red"}}, {"query": "实习", "filters": {"year_from": 1800}},
-    {"query": "实习" * 300},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"query": "实习", "top_k": 0},
+        {"query": "实习", "top_k": 51},
+        {"query": ""},
+        {"query": "实习", "filters": {"colour": "red"}},
+        {"query": "实习", "filters": {"year_from": 1800}},
+        {"query": "实习" * 300},
+    ],
+)
 def test_bad_requests_are_422_with_the_field_named(client, payload) -> None:
     response = client.post("/api/search", json=payload)
     assert response.status_code == 422

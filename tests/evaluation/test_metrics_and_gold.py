@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,16 @@ def test_summary_of_ranks() -> None:
     assert ndcg_at(3, 10) == pytest.approx(1 / math.log2(4))
 
 
-@pytest.mark.parametrize(("gold", "labels", "expected"), [
-    ("16.", "三、|（五）|16.", True), ("四、>(一)", "四、|（一）", True), ("四、>（一）", "三、|（一）|1.", False),
-    ("第14条", "第二章|第十四条", True), ("第十四条", "第二章|第十五条", False)])
+@pytest.mark.parametrize(
+    ("gold", "labels", "expected"),
+    [
+        ("16.", "三、|（五）|16.", True),
+        ("四、>(一)", "四、|（一）", True),
+        ("四、>（一）", "三、|（一）|1.", False),
+        ("第14条", "第二章|第十四条", True),
+        ("第十四条", "第二章|第十五条", False),
+    ],
+)
 def test_clause_chains(gold: str, labels: str, expected: bool) -> None:
     assert clause_matches(gold, labels) is expected
 

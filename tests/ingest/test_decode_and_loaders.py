@@ -63,15 +63,19 @@ def test_unsupported_extension_is_named(tmp_path: Path) -> None:
 
 
 def test_html_drops_scripts_navigation_and_keeps_title(tmp_path: Path) -> None:
-    html = ("<html><head><meta charset='gbk'><title>实习管理办法</title><script>var x='第九条';</script>"
-            "</head><body><nav>首页 | 政策</nav><h1>实习管理办法</h1><p>第一条 为了规范学生实习，制定本办法。</p>"
-            "<p>第二条 企业应当为实习生购买实习责任保险。</p><footer>版权所有</footer></body></html>")
+    html = (
+        "<html><head><meta charset='gbk'><title>实习管理办法</title><script>var x='第九条';</script>"
+        "</head><body><nav>首页 | 政策</nav><h1>实习管理办法</h1><p>第一条 为了规范学生实习，制定本办法。</p>"
+        "<p>第二条 企业应当为实习生购买实习责任保险。</p><footer>版权所有</footer></body></html>"
+    )
     path = tmp_path / "rules.html"
     path.write_bytes(html.encode("gbk"))
     parsed = parse_file(path)
     assert parsed.doc.title == "实习管理办法"
     assert [c.metadata["clause_no"] for c in parsed.chunks if c.metadata["clause_kind"] == "article"] == [
-        "第一条", "第二条"]
+        "第一条",
+        "第二条",
+    ]
     joined = "".join(c.text for c in parsed.chunks)
     assert "var x" not in joined and "首页" not in joined and "版权所有" not in joined
 
@@ -92,8 +96,15 @@ def _write_pdf(path: Path, lines: list[str]) -> None:
 
 def test_pdf_text_is_extracted_into_clauses(tmp_path: Path) -> None:
     path = tmp_path / "subsidy.pdf"
-    _write_pdf(path, ["一、适用范围", "本办法适用于开展现代学徒制的企业。", "二、补贴标准",
-                      "按照不同职业（工种）培训成本给予培训补贴。"])
+    _write_pdf(
+        path,
+        [
+            "一、适用范围",
+            "本办法适用于开展现代学徒制的企业。",
+            "二、补贴标准",
+            "按照不同职业（工种）培训成本给予培训补贴。",
+        ],
+    )
     parsed = parse_file(path)
     assert parsed.doc.title == "学徒制补贴办法"
     paths = [c.clause_path for c in parsed.chunks]
@@ -137,11 +148,19 @@ def test_corrupt_docx_is_refused(tmp_path: Path) -> None:
 
 def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
     path = tmp_path / "digest.md"
-    path.write_text("---\ntitle: 政策摘编\nissuer: 平台\ndoc_number: 摘编-1\ndate: 2026-11-01\ndoc_type: digest\n---\n"
-                    "## 一、税费优惠\n1.**投资抵扣**。试点企业投资额的30%可抵扣教育费附加。\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: 政策摘编\nissuer: 平台\ndoc_number: 摘编-1\ndate: 2026-11-01\ndoc_type: digest\n---\n"
+        "## 一、税费优惠\n1.**投资抵扣**。试点企业投资额的30%可抵扣教育费附加。\n",
+        encoding="utf-8",
+    )
     parsed = parse_file(path)
     doc = parsed.doc
     assert (doc.title, doc.issuer, doc.doc_number, doc.date, doc.doc_type) == (
-        "政策摘编", "平台", "摘编-1", "2026-11-01", "digest")
+        "政策摘编",
+        "平台",
+        "摘编-1",
+        "2026-11-01",
+        "digest",
+    )
     assert parsed.chunks[0].clause_path == "一、税费优惠 > 1.投资抵扣"
     assert "**" not in parsed.chunks[0].text

@@ -11,8 +11,17 @@ from assistant.ingest.clauses import cn_to_int, int_to_cn, normalize_label
 from assistant.ingest.documents import parse_file
 from tests.conftest import LABOR_CONTRACT, PLAN
 
-CHROME = ["网站支持IPv6", "关怀版", "网站无障碍", "中央人民政府", "点击数", "公开日期", "主题分类",
-          "seszf-2020-000224", "深化 实施方案"]
+CHROME = [
+    "网站支持IPv6",
+    "关怀版",
+    "网站无障碍",
+    "中央人民政府",
+    "点击数",
+    "公开日期",
+    "主题分类",
+    "seszf-2020-000224",
+    "深化 实施方案",
+]
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +95,10 @@ def test_plan_goals_guarantees_and_schedule_sections(plan) -> None:
     paths = [c.clause_path for c in plan.chunks]
     assert "一、指导思想" in paths and "二、主要目标" in paths
     assert [p for p in paths if p.startswith("四、组织保障")] == [
-        "四、组织保障 > （一）强化组织领导", "四、组织保障 > （二）加强督导评估", "四、组织保障 > （三）分步推进实施"]
+        "四、组织保障 > （一）强化组织领导",
+        "四、组织保障 > （二）加强督导评估",
+        "四、组织保障 > （三）分步推进实施",
+    ]
     schedule = next(c for c in plan.chunks if c.clause_path.endswith("分步推进实施"))
     assert "电气技术应用" in schedule.text and "2023年" in schedule.text
 
@@ -112,7 +124,9 @@ def test_every_shared_policy_parses_into_bounded_chunks(policies_dir: Path) -> N
 def test_long_clause_is_split_at_sentence_ends_with_heading_carried(tmp_path: Path) -> None:
     sentence = "企业应当按照规定为参加现代学徒制培训的学徒安排经验丰富的师傅进行指导并支付合理报酬。"
     path = tmp_path / "long.txt"
-    path.write_text("一、总则\n（一）学徒培养。" + sentence * 20 + "\n（二）附则。本办法自发布之日起施行。\n", encoding="utf-8")
+    path.write_text(
+        "一、总则\n（一）学徒培养。" + sentence * 20 + "\n（二）附则。本办法自发布之日起施行。\n", encoding="utf-8"
+    )
     chunks = parse_file(path).chunks
     parts = [c for c in chunks if c.clause_path == "一、总则 > （一）学徒培养"]
     assert len(parts) >= 2
@@ -132,9 +146,17 @@ def test_heading_without_body_is_never_a_chunk(tmp_path: Path) -> None:
     assert [c.clause_path for c in chunks] == ["一、保障措施 > （一）加强领导 > 1.成立领导小组"]
 
 
-@pytest.mark.parametrize(("label", "expected"), [
-    ("第14条", "第十四条"), ("第一百零一条", "第一百零一条"), ("(五)", "（五）"), ("16．", "16."),
-    ("四、", "四、"), ("（3）", "（3）")])
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("第14条", "第十四条"),
+        ("第一百零一条", "第一百零一条"),
+        ("(五)", "（五）"),
+        ("16．", "16."),
+        ("四、", "四、"),
+        ("（3）", "（3）"),
+    ],
+)
 def test_labels_normalize(label: str, expected: str) -> None:
     assert normalize_label(label) == expected
 

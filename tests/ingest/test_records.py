@@ -25,7 +25,8 @@ def test_bad_csv_rows_are_reported_with_line_and_field_and_skipped(tmp_path: Pat
         + "J3,电工,全职,西郊电力,十二师西郊城区,电气技术应用,5000,4000,2027-01-05,2026-12-20\n"
         + "J4,物流助理,实习,陆港物流,乌鲁木齐市,现代物流,,,2027-01-05,2026-13-40\n"
         + "J5,建筑施工员,学徒,兵团建工,十二师104团,建筑工程施工,3000,3500,2027-03-01,2027-02-01\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     batch = load_records(path)
     assert batch.kind is RecordKind.posting
     assert [row.id for _, row in batch.rows] == ["J1", "J5"]
@@ -45,7 +46,8 @@ def test_record_file_ingests_good_rows_and_reports_bad(tmp_path: Path) -> None:
         "  - id: P1\n    name: 电气技术应用\n    code: '660301'\n    school: 十二师职业技术学校\n"
         "    level: 中职\n    duration: 3年\n    apprenticeship: 是\n    partner_enterprises: 西郊电力、天山电气\n"
         "  - id: P2\n    name: 无学制\n    code: '1'\n    school: 某校\n    level: 大专\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     parsed = parse_file(path)
     assert [c.metadata["record_id"] for c in parsed.chunks] == ["P1"]
     assert parsed.chunks[0].metadata["apprenticeship"] is True
@@ -56,8 +58,10 @@ def test_record_file_ingests_good_rows_and_reports_bad(tmp_path: Path) -> None:
 
 
 def test_json_array_and_jsonl_report_lines(tmp_path: Path) -> None:
-    rows = [{"id": "F1", "question": "实习有保险吗？", "answer": "应当投保实习责任保险。"},
-            {"id": "F2", "question": "", "answer": "空问题"}]
+    rows = [
+        {"id": "F1", "question": "实习有保险吗？", "answer": "应当投保实习责任保险。"},
+        {"id": "F2", "question": "", "answer": "空问题"},
+    ]
     array = tmp_path / "faq.json"
     array.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
     batch = load_records(array)
@@ -73,8 +77,11 @@ def test_json_array_and_jsonl_report_lines(tmp_path: Path) -> None:
 
 def test_duplicate_ids_and_unknown_columns_are_errors(tmp_path: Path) -> None:
     path = tmp_path / "faq.yaml"
-    path.write_text("faq:\n- {id: F1, question: 问1, answer: 答1}\n- {id: F1, question: 问2, answer: 答2}\n"
-                    "- {id: F3, question: 问3, answer: 答3, colour: red}\n", encoding="utf-8")
+    path.write_text(
+        "faq:\n- {id: F1, question: 问1, answer: 答1}\n- {id: F1, question: 问2, answer: 答2}\n"
+        "- {id: F3, question: 问3, answer: 答3, colour: red}\n",
+        encoding="utf-8",
+    )
     batch = load_records(path)
     assert [r.id for _, r in batch.rows] == ["F1"]
     assert {(e.line, e.field) for e in batch.errors} == {(3, "id"), (4, "colour")}
@@ -108,6 +115,7 @@ def test_sample_corpus_is_complete_and_valid() -> None:
     places = " ".join(p.location for p in postings)
     assert "乌鲁木齐" in places and "昌吉" in places and "十二师" in places
     import datetime as dt
+
     assert any(p.deadline and p.deadline < dt.date(2026, 11, 29) for p in postings)
     assert len(kinds["faq"]) >= 8
     digests = list((CORPUS / "policies").glob("*.md"))

@@ -40,8 +40,11 @@ def test_local_llm_judge_prefers_the_passage_that_answers(tmp_path: Path) -> Non
     from assistant.llm.local import LocalLLM
 
     llm = LocalLLM(Path.home() / ".cache" / "policy-assistant")
-    scores = llm.judge("企业接收学生实习，要给学生买什么保险？", [
-        "推进实习实训规范化,保障学生享有获得合理报酬、实习责任保险等合法权益。",
-        "第一条 为了完善劳动合同制度，明确劳动合同双方当事人的权利和义务，制定本法。",
-    ])
+    scores = llm.judge(
+        "企业接收学生实习，要给学生买什么保险？",
+        [
+            "推进实习实训规范化,保障学生享有获得合理报酬、实习责任保险等合法权益。",
+            "第一条 为了完善劳动合同制度，明确劳动合同双方当事人的权利和义务，制定本法。",
+        ],
+    )
     assert scores[0] > scores[1]

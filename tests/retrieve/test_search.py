@@ -13,8 +13,9 @@ pytestmark = pytest.mark.slow
 PLAN = "xjbt_div12_industry_education_plan_2020"
 
 
-@pytest.mark.parametrize("question", ["劳动合同法第十四条的内容是什么", "劳动合同法第14条讲了什么",
-                                      "勞動合同法第十四條"])
+@pytest.mark.parametrize(
+    "question", ["劳动合同法第十四条的内容是什么", "劳动合同法第14条讲了什么", "勞動合同法第十四條"]
+)
 def test_named_article_comes_first(policy_assistant, question: str) -> None:
     top = policy_assistant.search(question, top_k=3)[0]
     assert (top.doc_id, top.clause_no) == ("law_labor_contract_2012", "第十四条")
@@ -36,12 +37,15 @@ def test_plan_task_by_number_and_in_force_law_by_default(policy_assistant) -> No
     assert old.doc_id == "law_vocational_education_1996"
 
 
-@pytest.mark.parametrize(("question", "doc", "words"), [
-    ("十二师的企业投钱办职业教育，能抵扣多少教育费附加？", PLAN, "投资额30%的比例抵扣"),
-    ("实习生在企业实习能拿报酬吗，有没有保险？", PLAN, "实习责任保险"),
-    ("搞现代学徒制的企业有培训补贴吗", PLAN, "按规定给予培训补贴"),
-    ("用人单位不跟我签书面劳动合同，要付几倍工资？", "law_labor_contract_2012", "二倍的工资"),
-])
+@pytest.mark.parametrize(
+    ("question", "doc", "words"),
+    [
+        ("十二师的企业投钱办职业教育，能抵扣多少教育费附加？", PLAN, "投资额30%的比例抵扣"),
+        ("实习生在企业实习能拿报酬吗，有没有保险？", PLAN, "实习责任保险"),
+        ("搞现代学徒制的企业有培训补贴吗", PLAN, "按规定给予培训补贴"),
+        ("用人单位不跟我签书面劳动合同，要付几倍工资？", "law_labor_contract_2012", "二倍的工资"),
+    ],
+)
 def test_paraphrased_questions_find_their_clause_in_the_top_three(policy_assistant, question, doc, words) -> None:
     hits = policy_assistant.search(question, top_k=3)
     assert any(h.doc_id == doc and words in h.text for h in hits), [(h.doc_id, h.clause_path) for h in hits]
@@ -59,7 +63,7 @@ def test_division_rule_outranks_another_city_sharing_its_words(policy_assistant)
     docs = [h.doc_id for h in hits]
     division = docs.index(PLAN)
     assert division <= 1 and "每5年累计不少于6个月" in hits[division].text, docs
-    assert all(d != "local_qingdao_vocational_education_2015" for d in docs[:division + 1])
+    assert all(d != "local_qingdao_vocational_education_2015" for d in docs[: division + 1])
     qingdao = policy_assistant.search("青岛职业学校专业教师到企业实践有什么时间要求？", top_k=3)
     assert qingdao[0].doc_id == "local_qingdao_vocational_education_2015"
     assert qingdao[0].region == "青岛市" and qingdao[0].jurisdiction == "city"
@@ -67,8 +71,12 @@ def test_division_rule_outranks_another_city_sharing_its_words(policy_assistant)
 
 def test_filters_restrict_every_retriever(policy_assistant) -> None:
     for mode in SearchMode:
-        hits = policy_assistant.search("实习学生的权益保障", top_k=10, mode=mode,
-                                       filters=SearchFilters(doc_type="law", year_from=2015, in_force_only=True))
+        hits = policy_assistant.search(
+            "实习学生的权益保障",
+            top_k=10,
+            mode=mode,
+            filters=SearchFilters(doc_type="law", year_from=2015, in_force_only=True),
+        )
         assert hits, mode
         for hit in hits:
             assert hit.metadata["doc_type"] == "law" and int(hit.metadata["year"]) >= 2015

@@ -52,7 +52,7 @@ def test_bm25_score_is_okapi() -> None:
     index = SparseIndex(k1=1.2, b=0.75)
     index.add(_chunk("x", "d"), ["实习", "实习", "保险"])
     index.add(_chunk("y", "d"), ["教师"])
-    (cid, score), = index.search(["实习"], 1)
+    ((cid, score),) = index.search(["实习"], 1)
     idf = math.log(1 + (2 - 1 + 0.5) / (1 + 0.5))
     avgdl = 2.0
     expected = idf * 2 * 2.2 / (2 + 1.2 * (1 - 0.75 + 0.75 * 3 / avgdl))
@@ -68,8 +68,10 @@ def test_bm25_filter_keeps_going_past_filtered_hits() -> None:
 
 
 def test_min_max_fusion_keeps_score_gaps() -> None:
-    fused = min_max_fusion({"bm25": [("a", 12.0), ("b", 3.0), ("c", 2.0)], "dense": [("c", 0.9), ("b", 0.8), ("d", 0.7)]},
-                           {"bm25": 1.0, "dense": 0.5})
+    fused = min_max_fusion(
+        {"bm25": [("a", 12.0), ("b", 3.0), ("c", 2.0)], "dense": [("c", 0.9), ("b", 0.8), ("d", 0.7)]},
+        {"bm25": 1.0, "dense": 0.5},
+    )
     assert fused["a"] == pytest.approx(1.0)
     assert fused["b"] == pytest.approx(0.1 + 0.25)
     assert fused["c"] == pytest.approx(0.0 + 0.5)
@@ -83,13 +85,16 @@ def test_reciprocal_rank_fusion() -> None:
     assert rank_by_score(fused) == ["b", "c", "a"]
 
 
-@pytest.mark.parametrize(("query", "style", "number"), [
-    ("劳动合同法第十四条的内容是什么", "article", 14),
-    ("十二师实施方案第13项任务是什么", "num", 13),
-    ("十二师产教融合方案任务9讲的啥", "num", 9),
-    ("国家职业教育改革实施方案（十二）说了什么", "paren_cn", 12),
-    ("方案第二部分主要目标", "cn", 2),
-])
+@pytest.mark.parametrize(
+    ("query", "style", "number"),
+    [
+        ("劳动合同法第十四条的内容是什么", "article", 14),
+        ("十二师实施方案第13项任务是什么", "num", 13),
+        ("十二师产教融合方案任务9讲的啥", "num", 9),
+        ("国家职业教育改革实施方案（十二）说了什么", "paren_cn", 12),
+        ("方案第二部分主要目标", "cn", 2),
+    ],
+)
 def test_clause_references_in_questions(query: str, style: str, number: int) -> None:
     ref = find_clause_refs(normalize_query(query))[0]
     assert (ref.style, ref.number) == (style, number)

