@@ -1,20 +1,23 @@
-"""Dense retrieval: Chroma through llama-index's vector retriever, with the index's embedder."""
+"""Dense retrieval: nearest e5 vectors in the index's Chroma collection.
+
+Vectors are written through llama-index (IngestionPipeline into ChromaVectorStore). For
+queries, llama-index's retriever asks Chroma for every hit's documents and metadata and
+rebuilds nodes from JSON, which measured 25-30 ms of a ~65 ms search on 2 cores; texts
+and metadata are already in memory (the sparse store), so the query asks Chroma for ids
+and distances only and resolves the rest locally.
+"""
 
 from __future__ import annotations
-
-from llama_index.core import VectorStoreIndex
-from llama_index.core.schema import QueryBundle
 
 from assistant.retrieve.filters import SearchFilters
 from assistant.store.index import Index
 
 
 class DenseRetriever:
-    """Top-k by cosine similarity of e5 query/passage vectors, filters applied in Chroma."""
+    """Top-k by cosine similarity of e5 query/passage vectors, exact filters applied in Chroma."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._vectors = VectorStoreIndex.from_vector_store(index.vector_store, embed_model=index.embedder)
 
     def embed_query(self, query: str) -> list[float]:
         return self.index.embedder.get_query_embedding(query)
@@ -22,17 +25,21 @@ class DenseRetriever:
     def search(
         self, query: str, top_k: int, filters: SearchFilters, embedding: list[float] | None = None
     ) -> list[tuple[str, float]]:
-        """(chunk id, similarity) best first."""
-        if len(self.index.sparse) == 0:
+        """(chunk id, cosine similarity) best first."""
+        size = len(self.index.sparse)
+        if size == 0:
             return []
-        oversample = top_k * 4 if filters.needs_post_filter() else top_k
-        retriever = self._vectors.as_retriever(
-            similarity_top_k=min(oversample, len(self.index.sparse)), filters=filters.to_metadata_filters()
+        post = filters.needs_post_filter()
+        found = self.index.collection.query(
+            query_embeddings=[embedding or self.embed_query(query)],
+            n_results=min(top_k * 4 if post else top_k, size),
+            where=filters.to_chroma_where(),
+            include=["distances"],
         )
-        bundle = QueryBundle(query, embedding=embedding or self.embed_query(query))
         out: list[tuple[str, float]] = []
-        for hit in retriever.retrieve(bundle):
-            if filters.needs_post_filter() and not filters.matches(hit.node.metadata):
+        for chunk_id, distance in zip(found["ids"][0], found["distances"][0]):
+            stored = self.index.sparse.get(chunk_id)
+            if stored is None or (post and not filters.matches(stored.metadata)):
                 continue
-            out.append((hit.node.node_id, float(hit.score or 0.0)))
+            out.append((chunk_id, 1.0 - float(distance)))
         return out[:top_k]

@@ -1,21 +1,14 @@
 """Metadata filters shared by every search: one model, two evaluations.
 
-``to_metadata_filters()`` gives llama-index the part Chroma can apply inside the vector
-search (exact fields, year range; llama-index filters take no booleans, so in-force is
-checked in Python); ``matches()`` applies all of it in Python, to BM25
-candidates and after the vector search (substring fields such as location or major).
+``to_chroma_where()`` gives Chroma the part it can apply inside the vector search (exact
+fields, year range); ``matches()`` applies all of it in Python, to BM25 candidates and
+after the vector search (in-force, and substring fields such as location or major).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from llama_index.core.vector_stores.types import (
-    FilterCondition,
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-)
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.errors import QueryError
@@ -99,20 +92,22 @@ class SearchFilters(BaseModel):
             return False
         return not (self.in_force_only and meta.get("in_force") is False)
 
-    def to_metadata_filters(self) -> MetadataFilters | None:
-        """The part of the filters Chroma evaluates inside the vector search."""
-        items: list[MetadataFilter] = []
+    def to_chroma_where(self) -> dict[str, Any] | None:
+        """The same exact-field filters as a Chroma ``where`` clause (for id-only queries)."""
+        clauses: list[dict[str, Any]] = []
         if self.kind:
-            items.append(MetadataFilter(key="kind", value=[k.value for k in self.kind], operator=FilterOperator.IN))
+            clauses.append({"kind": {"$in": [k.value for k in self.kind]}})
         for name in _EXACT:
             wanted = getattr(self, name)
             if wanted is not None:
-                items.append(MetadataFilter(key=name, value=wanted, operator=FilterOperator.EQ))
+                clauses.append({name: {"$eq": wanted}})
         if self.year_from is not None:
-            items.append(MetadataFilter(key="year", value=self.year_from, operator=FilterOperator.GTE))
+            clauses.append({"year": {"$gte": self.year_from}})
         if self.year_to is not None:
-            items.append(MetadataFilter(key="year", value=self.year_to, operator=FilterOperator.LTE))
-        return MetadataFilters(filters=items, condition=FilterCondition.AND) if items else None
+            clauses.append({"year": {"$lte": self.year_to}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
     def needs_post_filter(self) -> bool:
         """Whether some filters (substrings, booleans) are applied only in Python."""
