@@ -62,6 +62,8 @@ def test_search_filters_and_modes(client) -> None:
 def test_bad_requests_are_422_with_the_field_named(client, payload) -> None:
     response = client.post("/api/search", json=payload)
     assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid_request" and body["detail"][0]["problem"]
     text = response.text
     assert any(field in text for field in ("top_k", "query", "colour", "year_from"))
 
