@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
 from assistant.retrieve.types import SearchHit
-from assistant.store.catalog import ChunkRow
+from assistant.store.catalog import Catalog, ChunkRow
 from assistant.store.index import Index, open_catalog
+from assistant.store.manifest import Manifest
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +113,20 @@ class Assistant:
         return self.load().searcher.search(query, top_k=top_k, filters=filters, mode=mode)
 
     # ---- inspection (no model needed) ---------------------------------------------------
-    def stats(self) -> dict[str, Any]:
+    @contextmanager
+    def _catalog(self) -> Iterator[tuple[Catalog, Manifest | None]]:
+        """The loaded index's catalog, or (CLI without a model) a short-lived one."""
+        if self._index is not None:
+            yield self._index.catalog, self._index.manifest
+            return
         catalog, manifest = open_catalog(self.settings)
         try:
+            yield catalog, manifest
+        finally:
+            catalog.close()
+
+    def stats(self) -> dict[str, Any]:
+        with self._catalog() as (catalog, manifest):
             docs = catalog.documents()
             return {
                 "index_dir": str(self.settings.index_dir),
@@ -135,15 +148,10 @@ class Assistant:
                     for d in docs
                 ],
             }
-        finally:
-            catalog.close()
 
     def chunks(self, doc_id: str | None = None) -> list[ChunkRow]:
-        catalog, _ = open_catalog(self.settings)
-        try:
+        with self._catalog() as (catalog, _):
             rows = catalog.chunks(doc_id)
             if doc_id is not None and not rows and catalog.document(doc_id) is None:
                 raise AssistantError(f"no document {doc_id!r} in the index at {self.settings.index_dir}")
             return rows
-        finally:
-            catalog.close()

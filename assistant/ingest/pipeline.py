@@ -132,12 +132,6 @@ def ingest_paths(
     return report
 
 
-def ingest_file(index: Index, path: Path, progress: Progress | None = None) -> FileResult:
-    """Ingest one file; a failure is reported in the result, never raised."""
-    parsed = _parse(path)
-    return parsed if isinstance(parsed, FileResult) else _write_safely(index, parsed, progress)
-
-
 def _parse(path: Path) -> ParsedFile | FileResult:
     try:
         if not path.exists():

@@ -111,19 +111,11 @@ class Catalog:
         """Record that ``doc``'s vectors are about to change (written before they do)."""
         with self._tx() as db:
             db.execute(
-                """INSERT INTO documents (doc_id, path, kind, title, doc_type, file_hash, status, meta_json)
-                   VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+                """INSERT INTO documents (path, kind, title, doc_type, file_hash, meta_json, doc_id, status)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
                    ON CONFLICT(doc_id) DO UPDATE SET path=excluded.path, file_hash=excluded.file_hash,
                    status='pending', updated_at=datetime('now')""",
-                (
-                    doc.doc_id,
-                    doc.path,
-                    doc.kind.value,
-                    doc.title,
-                    doc.doc_type,
-                    doc.file_hash,
-                    json.dumps(doc.metadata(), ensure_ascii=False),
-                ),
+                (*_doc_fields(doc), doc.doc_id),
             )
 
     def commit_document(self, doc: SourceDocument, chunks: list[Chunk], tokens: list[list[str]]) -> None:
@@ -138,18 +130,9 @@ class Catalog:
                 ],
             )
             db.execute(
-                """UPDATE documents SET path=?, kind=?, title=?, doc_type=?, file_hash=?, status='done',
-                   meta_json=?, chunk_count=?, updated_at=datetime('now') WHERE doc_id=?""",
-                (
-                    doc.path,
-                    doc.kind.value,
-                    doc.title,
-                    doc.doc_type,
-                    doc.file_hash,
-                    json.dumps(doc.metadata(), ensure_ascii=False),
-                    len(chunks),
-                    doc.doc_id,
-                ),
+                """UPDATE documents SET path=?, kind=?, title=?, doc_type=?, file_hash=?, meta_json=?,
+                   status='done', chunk_count=?, updated_at=datetime('now') WHERE doc_id=?""",
+                (*_doc_fields(doc), len(chunks), doc.doc_id),
             )
 
     def remove_document(self, doc_id: str) -> None:
@@ -157,24 +140,23 @@ class Catalog:
             db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
             db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
-    def chunks(self, doc_id: str | None = None) -> list[ChunkRow]:
-        query = "SELECT chunk_id, doc_id, ord, text, meta_json FROM chunks"
+    def _chunk_rows(self, doc_id: str | None) -> list[tuple[ChunkRow, str]]:
+        query = "SELECT chunk_id, doc_id, ord, text, meta_json, tokens FROM chunks"
         args: tuple[str, ...] = ()
         if doc_id is not None:
             query += " WHERE doc_id = ?"
             args = (doc_id,)
         with self._lock:
             rows = self._db.execute(query + " ORDER BY doc_id, ord", args).fetchall()
-        return [ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+        return [(ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])), r[5]) for r in rows]
+
+    def chunks(self, doc_id: str | None = None) -> list[ChunkRow]:
+        return [row for row, _ in self._chunk_rows(doc_id)]
 
     def sparse_rows(self) -> Iterator[tuple[ChunkRow, list[str]]]:
         """Every chunk with its stored BM25 tokens, for loading the sparse index."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT chunk_id, doc_id, ord, text, meta_json, tokens FROM chunks ORDER BY doc_id, ord"
-            ).fetchall()
-        for r in rows:
-            yield ChunkRow(r[0], r[1], r[2], r[3], json.loads(r[4])), r[5].split()
+        for row, tokens in self._chunk_rows(None):
+            yield row, tokens.split()
 
     def data_version(self) -> int:
         """Changes whenever another connection (another process) commits to the catalog."""
@@ -189,6 +171,12 @@ class Catalog:
     def count_chunks(self) -> int:
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+
+def _doc_fields(doc: SourceDocument) -> tuple[str, ...]:
+    """path, kind, title, doc_type, file_hash, meta_json: the columns a document row takes from ``doc``."""
+    meta = json.dumps(doc.metadata(), ensure_ascii=False)
+    return doc.path, doc.kind.value, doc.title, doc.doc_type, doc.file_hash, meta
 
 
 def _doc_row(row: tuple[Any, ...]) -> DocRow:
