@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -28,6 +28,24 @@ class RerankMode(str, Enum):
     none = "none"
     cross_encoder = "cross-encoder"
     llm = "llm"
+
+
+class LLMBackend(str, Enum):
+    """Which LLM answers questions (see assistant/llm/)."""
+
+    auto = "auto"  # local when llama-cpp-python and the model packages are installed, else extractive
+    local = "local"
+    openai = "openai"
+    extractive = "extractive"
+
+
+class Environment(str, Enum):
+    development = "development"
+    production = "production"
+
+
+# Tokens that must never guard a real deployment.
+PLACEHOLDER_TOKENS = frozenset({"", "changeme", "change-me", "admin", "secret", "token", "dev", "dev-token", "test"})
 
 
 class Settings(BaseSettings):
@@ -67,6 +85,18 @@ class Settings(BaseSettings):
         description="where the bundled GGUF model is assembled and verified",
     )
     llm_threads: int = Field(0, ge=0, le=64, description="llama.cpp threads; 0 = all cores")
+    llm_backend: LLMBackend = LLMBackend.auto
+    openai_base_url: str = Field("", description="OpenAI-compatible server, e.g. http://gpu-box:8000/v1")
+    openai_model: str = Field("", description="model name on the OpenAI-compatible server")
+    openai_api_key: SecretStr = Field(SecretStr(""), description="key for the OpenAI-compatible server")
+    llm_max_concurrency: int = Field(1, ge=1, le=16, description="LLM calls run at once")
+    llm_max_queue: int = Field(8, ge=0, le=1000, description="requests waiting for the LLM; more answer 503")
+    llm_timeout: float = Field(120.0, gt=0, description="seconds a request waits for or spends in the LLM")
+    environment: Environment = Environment.development
+    admin_token: SecretStr = Field(
+        SecretStr(""), description="bearer token for write endpoints and the admin tab; required in production"
+    )
+    data_dir: Path = Field(Path("data"), description="feedback database and other runtime data")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
 
@@ -84,6 +114,8 @@ class Settings(BaseSettings):
                 "ASSISTANT_EMBED_MODEL must name a sentence-transformers model or local path "
                 "when ASSISTANT_EMBED_BACKEND=sentence-transformers"
             )
+        if self.llm_backend is LLMBackend.openai and not (self.openai_base_url and self.openai_model):
+            raise ValueError("ASSISTANT_LLM_BACKEND=openai needs ASSISTANT_OPENAI_BASE_URL and ASSISTANT_OPENAI_MODEL")
         if self.index_dir.exists() and not self.index_dir.is_dir():
             raise ValueError(f"ASSISTANT_INDEX_DIR {self.index_dir} exists and is not a directory")
         return self

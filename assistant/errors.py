@@ -11,6 +11,8 @@
     │   └── IndexMismatch               index built with another embedder / chunker / schema
     ├── EmbedderUnavailable             the configured embedding model cannot be loaded
     ├── LLMUnavailable                  the LLM backend cannot be loaded or reached
+    │   └── LLMBusy                     every LLM slot and queue place is taken (retry later)
+    ├── AuthError                       a write without a valid admin token (401 / 403)
     └── QueryError                      a request that cannot be answered as asked (bad filter ...)
 
 Each error names the bad value and where it came from; edges (CLI, API) translate
@@ -69,6 +71,22 @@ class EmbedderUnavailable(AssistantError):
 
 class LLMUnavailable(AssistantError):
     """The LLM backend cannot be loaded (missing or unverified model file) or reached."""
+
+
+class LLMBusy(LLMUnavailable):
+    """The LLM's concurrency slots and wait queue are full."""
+
+    def __init__(self, message: str, retry_after: int = 5) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+class AuthError(AssistantError):
+    """A write operation without a valid admin token."""
+
+    def __init__(self, message: str, status: int = 401) -> None:
+        self.status = status
+        super().__init__(message)
 
 
 class QueryError(AssistantError):

@@ -10,10 +10,13 @@ from fastapi.responses import JSONResponse
 
 from assistant.errors import (
     AssistantError,
+    AuthError,
     ConfigError,
     EmbedderUnavailable,
     IndexError_,
     IngestError,
+    LLMBusy,
+    LLMUnavailable,
     QueryError,
 )
 
@@ -24,6 +27,8 @@ _STATUS: list[tuple[type[AssistantError], int, str]] = [
     (IngestError, 422, "ingest_failed"),
     (IndexError_, 503, "index_unavailable"),
     (EmbedderUnavailable, 503, "model_unavailable"),
+    (LLMBusy, 503, "busy"),
+    (LLMUnavailable, 503, "llm_unavailable"),
     (ConfigError, 500, "misconfigured"),
     (AssistantError, 500, "assistant_error"),
 ]
@@ -40,6 +45,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(AssistantError)
     async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
+        if isinstance(exc, AuthError):
+            code = "unauthorized" if exc.status == 401 else "forbidden"
+            headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+            return JSONResponse({"error": code, "detail": str(exc)}, status_code=exc.status, headers=headers)
+        if isinstance(exc, LLMBusy):
+            return JSONResponse(
+                {"error": "busy", "detail": str(exc)}, status_code=503, headers={"Retry-After": str(exc.retry_after)}
+            )
         for kind, status, code in _STATUS:
             if isinstance(exc, kind):
                 if status >= 500:

@@ -1,0 +1,92 @@
+"""What an answer is: text with [n] markers, its verified citations, and stream events."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+
+class AnswerMode(str, Enum):
+    """How the answer is worded: a chat reply, or a reply to a public inquiry ready to copy."""
+
+    chat = "chat"
+    staff = "staff"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier message of the conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+@dataclass
+class Citation:
+    """One cited clause: marker ``[n]`` in the answer points here."""
+
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    doc_number: str
+    clause_path: str
+    clause_no: str
+    date: str
+    text: str  # the full clause text as indexed
+    quote: str  # the sentence(s) of the clause the answer relies on
+    score: float
+    in_force: bool = True
+
+    def label(self) -> str:
+        """e.g. 《十二师深化产教融合的实施方案》 三、（五）16."""
+        return f"《{self.title}》{(' ' + self.clause_path) if self.clause_path else ''}"
+
+
+@dataclass
+class AnswerSentence:
+    """One sentence of the answer with the markers it carries and how it was checked."""
+
+    text: str
+    markers: list[int]
+    source: Literal["quote", "lead", "generated", "notice"]
+    verified: bool
+
+
+@dataclass
+class Answer:
+    question: str
+    standalone_question: str  # the question after multi-turn rewriting (== question when none)
+    answer: str  # the full text shown to the user, markers included
+    grounded: bool
+    mode: AnswerMode
+    backend: str
+    citations: list[Citation] = field(default_factory=list)
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # sentences dropped by verification, with the reason
+    refer_to: str = ""  # responsible unit to contact when the documents do not answer
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["mode"] = self.mode.value
+        return data
+
+
+@dataclass
+class AnswerEvent:
+    """A streaming event: ``token`` text pieces as they come, then exactly one ``final``
+    (the verified answer with citations), or one ``error``."""
+
+    type: Literal["token", "final", "error"]
+    text: str = ""
+    answer: Answer | None = None
+    error: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.type == "final" and self.answer is not None:
+            return {"type": "final", "answer": self.answer.to_dict()}
+        if self.type == "error":
+            return {"type": "error", "error": self.error}
+        return {"type": "token", "text": self.text}
