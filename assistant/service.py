@@ -15,9 +15,11 @@ from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from assistant.answer.types import Answer
 from assistant.config import RerankMode, Settings
 from assistant.embed import load_embedder
 from assistant.errors import AssistantError
+from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
@@ -155,3 +157,21 @@ class Assistant:
             if doc_id is not None and not rows and catalog.document(doc_id) is None:
                 raise AssistantError(f"no document {doc_id!r} in the index at {self.settings.index_dir}")
             return rows
+
+    # ---- feedback on answers (no model needed) --------------------------------------------
+    @property
+    def feedback_store(self) -> FeedbackStore:
+        return FeedbackStore(self.settings.data_dir)
+
+    def record_feedback(
+        self, answer: Answer, helpful: bool, comment: str = "", persona: Persona = Persona.unknown
+    ) -> Feedback:
+        """Store a user's verdict on ``answer`` (durable, under ``data_dir``)."""
+        return self.feedback_store.add(Feedback.for_answer(answer, helpful, comment, persona))
+
+    def list_feedback(self, limit: int | None = None, helpful: bool | None = None) -> list[Feedback]:
+        return self.feedback_store.list(limit=limit, helpful=helpful)
+
+    def export_feedback(self, helpful: bool | None = None) -> list[dict[str, Any]]:
+        """Stored feedback as evaluation cases in the answers gold format (evals/answers_gold.jsonl)."""
+        return self.feedback_store.export_cases(helpful=helpful)
