@@ -170,7 +170,7 @@ class FeedbackStore:
             feedback.id = cursor.lastrowid
         return feedback
 
-    def list(self, limit: int | None = None, helpful: bool | None = None) -> list[Feedback]:
+    def entries(self, limit: int | None = None, helpful: bool | None = None) -> list[Feedback]:
         """Newest first; ``helpful`` keeps only that verdict."""
         sql = f"SELECT {_COLUMNS} FROM feedback"
         params: list[Any] = []
@@ -186,7 +186,7 @@ class FeedbackStore:
 
     def export_cases(self, helpful: bool | None = None) -> list[dict[str, Any]]:
         """Every stored feedback (oldest first) as an answers-gold case."""
-        return [f.to_eval_case() for f in reversed(self.list(helpful=helpful))]
+        return [f.to_eval_case() for f in reversed(self.entries(helpful=helpful))]
 
 
 def _row_to_feedback(row: tuple[Any, ...]) -> Feedback:

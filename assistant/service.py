@@ -7,6 +7,7 @@ Edges (CLI, API, web UI) build an :class:`Assistant` once, call :meth:`Assistant
 from __future__ import annotations
 
 import logging
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -97,6 +98,27 @@ class Assistant:
     ) -> IngestReport:
         return ingest_paths(self.load().index, paths, prune=prune, progress=progress, on_total=on_total)
 
+    def ingest_uploads(
+        self,
+        files: list[Path],
+        progress: Progress | None = None,
+        on_total: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Copy uploaded files into ``<data_dir>/uploads/`` and ingest the copies.
+
+        The copy keeps the file's name, so uploading a changed file again updates its
+        document (same id) instead of adding a second one.
+        """
+        target = self.settings.data_dir / "uploads"
+        target.mkdir(parents=True, exist_ok=True)
+        kept: list[Path] = []
+        for source in files:
+            dest = target / Path(source).name
+            if Path(source).resolve() != dest.resolve():
+                shutil.copyfile(source, dest)
+            kept.append(dest)
+        return self.ingest(kept, progress=progress, on_total=on_total)
+
     def delete_document(self, doc_id: str) -> None:
         delete_document(self.load().index, doc_id)
 
@@ -170,7 +192,7 @@ class Assistant:
         return self.feedback_store.add(Feedback.for_answer(answer, helpful, comment, persona))
 
     def list_feedback(self, limit: int | None = None, helpful: bool | None = None) -> list[Feedback]:
-        return self.feedback_store.list(limit=limit, helpful=helpful)
+        return self.feedback_store.entries(limit=limit, helpful=helpful)
 
     def export_feedback(self, helpful: bool | None = None) -> list[dict[str, Any]]:
         """Stored feedback as evaluation cases in the answers gold format (evals/answers_gold.jsonl)."""

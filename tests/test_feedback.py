@@ -44,11 +44,11 @@ def test_feedback_survives_a_new_store_and_lists_newest_first(tmp_path) -> None:
     store.add(Feedback.for_answer(_answer(), helpful=True, persona=Persona.enterprise))
     store.add(Feedback.for_answer(_answer(grounded=False), helpful=False, comment="没说清楚比例"))
 
-    rows = FeedbackStore(tmp_path).list()  # a fresh store reads the same file
+    rows = FeedbackStore(tmp_path).entries()  # a fresh store reads the same file
     assert [r.helpful for r in rows] == [False, True]
     assert rows[0].comment == "没说清楚比例" and rows[0].id == 2 and rows[0].created_at
     assert rows[1].citations[0].clause_no == "16." and rows[1].persona is Persona.enterprise
-    assert [r.id for r in FeedbackStore(tmp_path).list(helpful=False)] == [2]
+    assert [r.id for r in FeedbackStore(tmp_path).entries(helpful=False)] == [2]
 
 
 def test_export_is_in_the_answers_gold_format(tmp_path) -> None:
@@ -70,7 +70,7 @@ def test_bad_feedback_is_refused_with_the_value_named(tmp_path) -> None:
     store = FeedbackStore(tmp_path)
     with pytest.raises(QueryError, match="2000"):
         store.add(Feedback.for_answer(_answer(), helpful=False, comment="太长" * 1001))
-    assert store.list() == []
+    assert store.entries() == []
 
 
 def test_cli_exports_feedback(tmp_path, monkeypatch, capsys) -> None:

@@ -16,12 +16,17 @@ from assistant.config import Settings
 from assistant.service import Assistant
 
 
-def create_app(settings: Settings, assistant: Assistant | None = None, build_index: bool = False) -> FastAPI:
-    """The app. ``assistant`` may be passed in already loaded (tests share one model)."""
+def create_app(
+    settings: Settings, assistant: Assistant | None = None, build_index: bool = False, with_ui: bool = True
+) -> FastAPI:
+    """The app. ``assistant`` may be passed in already loaded (tests share one model).
+
+    ``with_ui`` mounts the Gradio web UI (``web/``) at ``/ui``; ``/`` redirects there.
+    """
+    service = assistant or Assistant(settings)  # cheap; loaded in the lifespan
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service = assistant or Assistant(settings)
         await run_in_threadpool(service.load)
         if build_index:
             await run_in_threadpool(service.ensure_index)
@@ -65,6 +70,10 @@ def create_app(settings: Settings, assistant: Assistant | None = None, build_ind
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
-        return RedirectResponse("/docs")
+        return RedirectResponse("/ui" if with_ui else "/docs")
 
+    if with_ui:
+        from web.app import mount_ui
+
+        mount_ui(app, service, settings)
     return app
