@@ -16,12 +16,15 @@ from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.answer.types import Answer
-from assistant.config import RerankMode, Settings
+from assistant.answer.answerer import Answerer
+from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
+from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import load_embedder
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
+from assistant.llm.base import LLM, LLMGate
+from assistant.llm.factory import load_llm, resolve_backend
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
@@ -42,6 +45,8 @@ class Assistant:
         self._embedder = embedder
         self._index: Index | None = None
         self._searcher: HybridSearcher | None = None
+        self._llms: dict[LLMBackend, LLM | None] = {}
+        self._llm_gate = LLMGate(settings.llm_max_concurrency, settings.llm_max_queue, settings.llm_timeout)
 
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
@@ -72,10 +77,19 @@ class Assistant:
         """The local LLM's relevance judge, loaded only when the settings ask for LLM reranking."""
         if self.settings.rerank is not RerankMode.llm:
             return None
-        from assistant.llm.local import LocalLLM
+        llm = self.llm(LLMBackend.local.value)
+        return llm.judge if llm is not None else None
 
-        llm = LocalLLM(self.settings.model_cache_dir, n_threads=self.settings.llm_threads or None)
-        return llm.judge
+    def llm(self, backend: str | None = None) -> LLM | None:
+        """The LLM of ``backend`` (default: the configured one), loaded once; None = extractive."""
+        resolved = resolve_backend(self.settings, backend)
+        if resolved not in self._llms:
+            self._llms[resolved] = load_llm(self.settings, resolved)
+        return self._llms[resolved]
+
+    def load_llm(self) -> None:
+        """Load the configured LLM now (at server start), not on the first question."""
+        self.llm()
 
     @property
     def searcher(self) -> HybridSearcher:
@@ -135,6 +149,31 @@ class Assistant:
         self, query: str, top_k: int = 5, filters: SearchFilters | None = None, mode: SearchMode = SearchMode.hybrid
     ) -> list[SearchHit]:
         return self.load().searcher.search(query, top_k=top_k, filters=filters, mode=mode)
+
+    # ---- answers ---------------------------------------------------------------------
+    def answerer(self, backend: str | None = None) -> Answerer:
+        resolved = resolve_backend(self.settings, backend)
+        return Answerer(self.load().searcher, self.llm(resolved.value), self._llm_gate, backend=resolved.value)
+
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        mode: AnswerMode = AnswerMode.chat,
+        backend: str | None = None,
+    ) -> Answer:
+        """A verified, cited answer (or a plain statement that the documents do not answer)."""
+        return self.answerer(backend).answer(question, history, mode)
+
+    def ask_stream(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        mode: AnswerMode = AnswerMode.chat,
+        backend: str | None = None,
+    ) -> Iterator[AnswerEvent]:
+        """Token events as they come, then exactly one final event with the verified answer."""
+        return self.answerer(backend).stream(question, history, mode)
 
     # ---- inspection (no model needed) ---------------------------------------------------
     @contextmanager

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -80,3 +80,13 @@ class LocalLLM:
                 logits = self._next_logits(prompt)
                 scores.append(float(logits[self._yes] - logits[self._no]))
         return scores
+
+    def stream(self, system: str, user: str, max_tokens: int = 256) -> Iterator[str]:
+        """Greedy generation, piece by piece (the shared prompt prefix stays cached)."""
+        with self._lock:
+            for part in self._llm.create_completion(
+                chat_prompt(system, user), max_tokens=max_tokens, temperature=0.0, stream=True, stop=["<|im_end|>"]
+            ):
+                text = part["choices"][0]["text"]  # type: ignore[index]
+                if text:
+                    yield text

@@ -54,6 +54,18 @@ class SparseIndex:
         slot = self._slot.get(chunk_id)
         return self._chunks[slot] if slot is not None else None
 
+    def df(self, term: str) -> int:
+        """How many chunks contain ``term``."""
+        with self._lock:
+            return len(self._postings.get(term, ()))
+
+    def idf(self, term: str) -> float:
+        """BM25 idf of ``term`` in this index (a term never seen gets the highest value)."""
+        with self._lock:
+            n_docs = len(self._slot)
+            df = len(self._postings.get(term, ()))
+            return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
     def chunks_of(self, doc_id: str) -> list[StoredChunk]:
         with self._lock:
             return [c for cid in self._by_doc.get(doc_id, []) if (c := self.get(cid)) is not None]

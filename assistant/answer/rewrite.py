@@ -1,0 +1,56 @@
+"""Multi-turn: rewrite a follow-up into a standalone question before retrieval.
+
+"那学徒制呢？" after "企业投资职业教育能享受什么税收优惠？" becomes
+"学徒制能享受什么税收优惠？"; "这个比例是多少" after "试点企业投资职业教育能抵免哪些税费"
+becomes "试点企业投资职业教育能抵免哪些税费，这个比例是多少". Rules, not the LLM: the 1.5B
+model's rewrites were not reliable enough to put in front of retrieval, and rules are
+deterministic and instant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.types import Turn
+
+# "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
+_NEW_SUBJECT = re.compile(
+    r"^(?:那么?|那|还有|另外|如果是|要是|换成)?\s*(?P<subject>[^，。？?！!]{1,20}?)\s*(?:呢|怎么样|如何)[？?。！!]*$"
+)
+# anaphora: the follow-up leans on the previous question's subject
+_ANAPHORA = re.compile(r"这个|那个|这些|那些|这项|该项|上述|它们?|其中|这里|那里|^这|^那|^该|^还|^再|^又|^同样")
+# where the asking part of a question starts: 有什么 / 能享受 / 是多少 / 怎么 ...
+_ASKING = re.compile(
+    r"(?:能|可以|可|会|要|需要|应当|有|是)?(?:享受|获得|申请|得到|抵免|抵扣)?"
+    r"(?:什么|哪些|哪几|多少|怎么|怎样|如何|几|是否|能否|有没有|是不是)"
+)
+_PLACE = re.compile(r"十二师|兵团|新疆|[\u4e00-\u9fff]{2,3}[市省]")
+_MAX_FOLLOW_UP = 24
+
+
+def standalone_question(question: str, history: list[Turn] | None) -> str:
+    """The question to retrieve with: ``question`` itself unless it leans on the history."""
+    question = question.strip()
+    previous = _last_user_question(history or [])
+    if not previous or len(question) > _MAX_FOLLOW_UP * 2:
+        return question
+    match = _NEW_SUBJECT.match(question)
+    if match and len(question) <= _MAX_FOLLOW_UP:
+        subject = match.group("subject")
+        place = _PLACE.search(previous)
+        if place and place.group(0) not in subject:
+            subject = place.group(0) + subject
+        asking = _ASKING.search(previous)
+        if asking and asking.start() > 0:
+            return subject + previous[asking.start() :]
+        return f"{subject}，{previous}"
+    if len(question) <= _MAX_FOLLOW_UP and _ANAPHORA.search(question):
+        return f"{previous.rstrip('？?。！! ')}，{question}"
+    return question
+
+
+def _last_user_question(history: list[Turn]) -> str:
+    for turn in reversed(history):
+        if turn.role == "user" and turn.content.strip():
+            return turn.content.strip()
+    return ""

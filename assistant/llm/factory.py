@@ -1,0 +1,52 @@
+"""Choose the LLM backend from the settings (one loaded per process)."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+
+from assistant.config import LLMBackend, Settings
+from assistant.errors import LLMUnavailable
+from assistant.llm.base import LLM
+from assistant.llm.model_file import part_paths
+
+log = logging.getLogger(__name__)
+
+
+def local_available() -> bool:
+    """llama-cpp-python and the 22 model packages are installed (the file itself is checked on load)."""
+    if importlib.util.find_spec("llama_cpp") is None:
+        return False
+    try:
+        part_paths()
+    except LLMUnavailable:
+        return False
+    return True
+
+
+def resolve_backend(settings: Settings, requested: str | None = None) -> LLMBackend:
+    """The backend a request uses: the requested one, or the configured one (``auto`` resolved)."""
+    backend = LLMBackend(requested) if requested else settings.llm_backend
+    if backend is LLMBackend.auto:
+        return LLMBackend.local if local_available() else LLMBackend.extractive
+    return backend
+
+
+def load_llm(settings: Settings, backend: LLMBackend) -> LLM | None:
+    """The LLM for ``backend``; ``None`` for extractive. Raises LLMUnavailable when it cannot load."""
+    if backend is LLMBackend.extractive:
+        return None
+    if backend is LLMBackend.openai:
+        if not (settings.openai_base_url and settings.openai_model):
+            raise LLMUnavailable("the openai backend needs ASSISTANT_OPENAI_BASE_URL and ASSISTANT_OPENAI_MODEL")
+        from assistant.llm.openai_compat import OpenAICompatibleLLM
+
+        return OpenAICompatibleLLM(
+            settings.openai_base_url,
+            settings.openai_model,
+            settings.openai_api_key.get_secret_value(),
+            timeout=settings.llm_timeout,
+        )
+    from assistant.llm.local import LocalLLM
+
+    return LocalLLM(settings.model_cache_dir, n_threads=settings.llm_threads or None)
