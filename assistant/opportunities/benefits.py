@@ -132,7 +132,7 @@ _ACTIVITY_TERMS: dict[Activity, re.Pattern[str]] = {
     Activity.new_apprenticeship: re.compile(r"学徒"),
     Activity.internships: re.compile(r"实习"),
     Activity.training_base: re.compile(r"实训基地|实习实训"),
-    Activity.staff_training: re.compile(r"职工.{0,4}(培训|教育)|职业培训|岗位培训"),
+    Activity.staff_training: re.compile(r"职工.{0,4}(培训|教育)|在岗培训|岗位培训|培训上岗"),
     Activity.research: re.compile(r"研发|协同创新|成果转化|技术创新"),
 }
 _TYPE_TERMS: dict[EnterpriseType, re.Pattern[str]] = {
@@ -141,8 +141,22 @@ _TYPE_TERMS: dict[EnterpriseType, re.Pattern[str]] = {
     EnterpriseType.state_owned: re.compile(r"国有企业|国有资本"),
     EnterpriseType.sme: re.compile(r"中小微企业|小微企业|中小企业"),
 }
+_DUTY = re.compile(r"应当|必须|不得")
+_LIABILITY = re.compile(r"违反|责令|罚款|处罚|追究")
+_AUTHORITY = re.compile(r"政府|部门|学校|机构|院校")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元|倍)|百分之[一二三四五六七八九十]+")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _about_enterprises(sentence: str) -> bool:
+    """Offers something to enterprises, or binds them (an enterprise, not an authority, is the subject)."""
+    if not _ENTERPRISE.search(sentence) or _LIABILITY.search(sentence):
+        return False
+    duty = _DUTY.search(sentence)
+    if duty is None:
+        return True
+    subject = sentence[: duty.start()][-12:]
+    return bool(_ENTERPRISE.search(subject)) and not _AUTHORITY.search(subject[-6:])
 
 
 @dataclass
@@ -163,7 +177,7 @@ def find_candidates(chunk: StoredChunk) -> list[Candidate]:
     for match in _SENTENCE.finditer(chunk.text):
         sentence = match.group(0).strip()
         category = next((c for c, p in _CATEGORY_TERMS if p.search(sentence)), None)
-        if category is None or not _ENTERPRISE.search(sentence):
+        if category is None or not _about_enterprises(sentence):
             continue
         types = [t for t, p in _TYPE_TERMS.items() if p.search(sentence)]
         activities = [a for a, p in _ACTIVITY_TERMS.items() if p.search(sentence)]

@@ -106,7 +106,7 @@ def profile_from_text(text: str) -> EnterpriseProfile | None:
 def match_profile(index: Index, catalog: list[BenefitEntry], profile: EnterpriseProfile) -> MatchResult:
     """Every catalog entry and automatic candidate that applies to ``profile``."""
     index.refresh_if_changed()
-    listed = [_from_entry(index, e, profile) for e in catalog if _triggered(e, profile)]
+    listed = [m for e in catalog if _triggered(e, profile) and (m := _from_entry(index, e, profile)) is not None]
     listed.sort(key=lambda b: _STATUS_ORDER[b.status])  # stable: catalog order within a status
     covered = {(e.source.doc_id, e.source.clause_path) for e in catalog}
     return MatchResult(profile, listed + _automatic(index, profile, covered))
@@ -118,7 +118,8 @@ def _triggered(entry: BenefitEntry, profile: EnterpriseProfile) -> bool:
     )
 
 
-def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -> BenefitMatch:
+def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -> BenefitMatch | None:
+    """The entry checked against the profile; None when the enterprise is outside the entry's region."""
     chunk = _clause(index, entry.source.doc_id, entry.source.clause_path)
     match = BenefitMatch(
         id=entry.id,
@@ -136,18 +137,14 @@ def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -
         else:
             match.conditions_missing.append(condition.text)
     if entry.region:
-        _check_region(match, entry.region, profile.location)
+        text = f"企业位于{entry.region}（政策适用范围）"
+        if any(place in profile.location for place in DIV12_PLACES):
+            match.conditions_met.append(text)
+        elif not profile.location or "乌鲁木齐" in profile.location:
+            match.conditions_unknown.append(text)
+        else:
+            return None
     return match
-
-
-def _check_region(match: BenefitMatch, region: str, location: str) -> None:
-    text = f"企业位于{region}（政策适用范围）"
-    if any(place in location for place in DIV12_PLACES):
-        match.conditions_met.append(text)
-    elif not location or "乌鲁木齐" in location:
-        match.conditions_unknown.append(text)
-    else:
-        match.conditions_missing.append(f"{text}；所填地点：{location}")
 
 
 def _clause(index: Index, doc_id: str, clause_path: str) -> StoredChunk | None:

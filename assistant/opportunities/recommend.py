@@ -3,13 +3,14 @@
 Rules (each adds to the score and gives a reason when it holds):
 
     专业对口  a profile major matches the item's majors (+3) or an interest word is in its text (+1.5)
-    地点      the item's location contains a preferred place (+1)
+    地点      the item's location contains a preferred place (+1; other places are left out)
     时间      the posting runs inside the student's available window (+1)
     学徒制    the student wants an apprenticeship and the item is one (+1.5)
     截止日期  deadline still open; closing within 30 days (+0.5)
 
 Excluded: no major/interest match, expired (never recommended past the deadline), a posting
-whose level does not fit, outside the available window, apprenticeships when not wanted.
+whose level does not fit or that starts outside the available window, places not preferred,
+apprenticeships when not wanted.
 Sorted by score, then by soonest deadline, then by record id: same profile and data, same list.
 """
 
@@ -78,7 +79,8 @@ def score_item(item: OpportunityItem, profile: StudentProfile, today: dt.date) -
     rec = Recommendation(item, 0.0)
     if not _add_major(rec, profile):
         return None
-    _add_location(rec, profile)
+    if not _add_location(rec, profile):
+        return None
     _add_time(rec, profile)
     if profile.wants_apprenticeship and item.apprenticeship:
         rec.score += 1.5
@@ -103,11 +105,15 @@ def _add_major(rec: Recommendation, profile: StudentProfile) -> bool:
     return False
 
 
-def _add_location(rec: Recommendation, profile: StudentProfile) -> None:
+def _add_location(rec: Recommendation, profile: StudentProfile) -> bool:
+    """Preferred places are where the student can go: other places are left out."""
+    if not profile.locations:
+        return True
     places = [p for p in profile.locations if p in rec.item.location]
     if places:
         rec.score += 1
         rec.reasons.append(Reason("地点", f"{rec.item.location}（{'、'.join(places)}）"))
+    return bool(places)
 
 
 def _add_time(rec: Recommendation, profile: StudentProfile) -> None:
