@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
 from assistant.api.errors import install_error_handlers
+from assistant.api.opportunities import router as opportunities_router
 from assistant.api.schemas import ErrorBody, Health, SearchRequest, SearchResponse
 from assistant.config import Settings
 from assistant.service import Assistant
@@ -42,6 +43,7 @@ def create_app(
         responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     )
     install_error_handlers(app)
+    app.include_router(opportunities_router)
 
     def get_assistant(request: Request) -> Assistant:
         return request.app.state.assistant  # type: ignore[no-any-return]
