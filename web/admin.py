@@ -123,7 +123,7 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
         summary = f"导入完成：{counts}；新写入 {report.chunks_added} 段。"
         shown = info_html(summary)
         if report.nothing_ingested:
-            shown = f'<div class="msg-error" role="alert">⚠️ 没有文件导入成功（{counts}），原因见下表。</div>'
+            shown = f'<div class="msg-error" role="alert">没有文件导入成功（{counts}），原因见下表。</div>'
         return shown, ingest_rows(report.files), docs, choices, feedback
 
     upload.click(ingest, [token, files], [upload_summary, upload_table, *listing_outputs])

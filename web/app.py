@@ -38,6 +38,7 @@ details.cite summary { cursor: pointer; color: #1d4ed8; }
 .summary { margin: 6px 0; }
 table.result-table { border-collapse: collapse; width: 100%; }
 table.result-table th, table.result-table td { border: 1px solid #e5e7eb; padding: 6px; vertical-align: top; }
+table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: nowrap; }
 .met { color: #166534; } .missing { color: #b91c1c; } .unknown { color: #92400e; }
 .status-eligible { color: #166534; } .status-not_yet { color: #b91c1c; } .status-check { color: #92400e; }
 """

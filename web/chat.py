@@ -76,8 +76,8 @@ def build_chat_tab(assistant: Assistant) -> None:
             comment = gr.Textbox(
                 label="补充意见（可选）", placeholder="例如：没有说到补贴标准", scale=4, elem_id="feedback-comment"
             )
-            helpful = gr.Button("👍 有帮助", scale=1, elem_id="helpful")
-            unhelpful = gr.Button("👎 没帮助", scale=1, elem_id="unhelpful")
+            helpful = gr.Button("有帮助", scale=1, elem_id="helpful")
+            unhelpful = gr.Button("没帮助", scale=1, elem_id="unhelpful")
         feedback_status = gr.HTML(elem_id="feedback-status")
 
     def respond(message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool) -> Iterator[Outputs]:
@@ -99,15 +99,15 @@ def build_chat_tab(assistant: Assistant) -> None:
                 elif event.type == "final":
                     answer = event.answer
                 elif event.type == "error":
-                    history[-1] = {"role": "assistant", "content": f"⚠️ 回答没有完成：{event.error}"}
+                    history[-1] = {"role": "assistant", "content": f"**回答没有完成**：{event.error}"}
                     yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
                     return
         except Exception as exc:  # noqa: BLE001 - shown as a short message, logged in error_message
-            history[-1] = {"role": "assistant", "content": f"⚠️ {error_message(exc)}"}
+            history[-1] = {"role": "assistant", "content": f"**{error_message(exc)}**"}
             yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
             return
         if answer is None:
-            history[-1] = {"role": "assistant", "content": "⚠️ 回答没有完成，请再试一次。"}
+            history[-1] = {"role": "assistant", "content": "**回答没有完成，请再试一次。**"}
             yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
             return
         history[-1] = {"role": "assistant", "content": answer_markdown(answer)}

@@ -6,19 +6,13 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.opportunities.keywords import Activity, EnterpriseType
+from assistant.opportunities.profiles import EnterpriseProfile
 from assistant.service import Assistant
 from web.render import benefits_html, error_html, info_html
 
-ENTERPRISE_TYPES = ["产教融合试点企业", "产教融合型企业", "国有企业", "中小微企业"]
-ACTIVITIES = [
-    "举办职业教育投资",
-    "现代学徒制",
-    "企业新型学徒制",
-    "接收学生实习实训",
-    "共建实训基地",
-    "职工培训",
-    "研发合作",
-]
+ENTERPRISE_TYPES = [t.value for t in EnterpriseType]
+ACTIVITIES = [a.value for a in Activity]
 
 
 def build_match_tab(assistant: Assistant) -> None:
@@ -46,8 +40,6 @@ def build_match_tab(assistant: Assistant) -> None:
     def match(types_: list[str], location_: str, activities_: list[str], text_: str) -> str:
         if not types_ and not activities_ and not (text_ or "").strip():
             return info_html("请至少选择一项企业类型或业务，或在补充说明里描述企业情况。")
-        from assistant.opportunities.profiles import EnterpriseProfile
-
         try:
             profile = EnterpriseProfile.model_validate(
                 {"types": types_, "location": location_ or "", "activities": activities_, "text": text_ or ""}

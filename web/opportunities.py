@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.opportunities.profiles import OPPORTUNITY_KINDS, STUDENT_LEVELS, StudentProfile
+from assistant.opportunities.search import OpportunityFilters
 from assistant.service import Assistant
 from web.render import error_html, info_html, opportunities_html, recommendations_html
 
-KINDS = ["实习", "全职", "学徒", "培训", "专业"]
-LEVELS = ["不限", "中职", "技工", "高职", "职业本科"]
+LEVELS = ["不限", *STUDENT_LEVELS]
 APPRENTICESHIP = {"无所谓": None, "希望是学徒制": True, "不要学徒制": False}
 
 
@@ -23,7 +24,7 @@ def build_opportunities_tab(assistant: Assistant) -> None:
 def _build_search(assistant: Assistant) -> None:
     with gr.Row():
         query = gr.Textbox(label="想找什么", placeholder="例如：汽车维修实习、电工、酒店", scale=3, elem_id="opp-query")
-        kinds = gr.CheckboxGroup(KINDS, label="类别", scale=3, elem_id="opp-kinds")
+        kinds = gr.CheckboxGroup(list(OPPORTUNITY_KINDS), label="类别", scale=3, elem_id="opp-kinds")
     with gr.Row():
         location = gr.Textbox(label="地点包含", placeholder="例如：米东区", elem_id="opp-location")
         major = gr.Textbox(label="专业包含", placeholder="例如：电气", elem_id="opp-major")
@@ -32,8 +33,6 @@ def _build_search(assistant: Assistant) -> None:
     result = gr.HTML(elem_id="opp-result")
 
     def search(query_: str, kinds_: list[str], location_: str, major_: str, expired: bool) -> str:
-        from assistant.opportunities.search import OpportunityFilters
-
         try:
             filters = OpportunityFilters(kind=kinds_, location=location_ or None, major=major_ or None)
             found = assistant.search_opportunities(
@@ -67,8 +66,6 @@ def _build_recommend(assistant: Assistant) -> None:
     ) -> str:
         if not (majors_ or "").strip() and not (interests_ or "").strip():
             return info_html("请至少填写专业或兴趣。")
-        from assistant.opportunities.profiles import StudentProfile
-
         try:
             profile = StudentProfile.model_validate(
                 {

@@ -62,7 +62,7 @@ def error_message(exc: BaseException) -> str:
 
 
 def error_html(exc: BaseException) -> str:
-    return f'<div class="msg-error" role="alert">⚠️ {escape(error_message(exc))}</div>'
+    return f'<div class="msg-error" role="alert">{escape(error_message(exc))}</div>'
 
 
 def info_html(text: str) -> str:
@@ -74,7 +74,7 @@ def answer_markdown(answer: Answer) -> str:
     """The chat bubble: notice when not grounded, the answer, short numbered footnotes."""
     parts: list[str] = []
     if not answer.grounded:
-        parts.append(f"> ⚠️ **{NOT_GROUNDED}**")
+        parts.append(f"> **注意：{NOT_GROUNDED}**")
     parts.append(answer.answer.strip() or "（没有生成回答）")
     if not answer.grounded and answer.refer_to:
         parts.append(f"建议咨询：**{answer.refer_to}**")
@@ -88,9 +88,9 @@ def citations_html(answer: Answer | None) -> str:
     """Numbered footnotes under the answer; each opens to the full clause with its source."""
     if answer is None:
         return ""
-    head = '<div class="cites">'
+    head = f'<div class="cites" data-question="{escape(answer.question)}">'
     if not answer.grounded:
-        head += f'<div class="notice-ungrounded" role="note">⚠️ {escape(NOT_GROUNDED)}'
+        head += f'<div class="notice-ungrounded" role="note">注意：{escape(NOT_GROUNDED)}'
         if answer.refer_to:
             head += f"<br>建议咨询：<b>{escape(answer.refer_to)}</b>"
         head += "</div>"
@@ -144,12 +144,13 @@ def _listing(values: Iterable[Any]) -> str:
 def _source_html(citation: Mapping[str, Any] | None) -> str:
     if not citation:
         return "—"
-    label = f"《{citation.get('title', '')}》{citation.get('clause_path', '')}"
+    title = citation.get("title") or citation.get("doc_id") or "未收录的文件"
+    label = f"《{title}》{citation.get('clause_path', '')}"
     extra = " ".join(str(citation.get(k) or "") for k in ("doc_number", "date")).strip()
     return (
         f'<details class="cite"><summary>{escape(label)}</summary>'
         f'<div class="cite-meta">{escape(extra)}</div>'
-        f'<div class="cite-text">{escape(str(citation.get("text", "")))}</div>'
+        f'<div class="cite-text">{escape(str(citation.get("text") or "（该文件尚未导入，暂无原文）"))}</div>'
         "</details>"
     )
 

@@ -13,35 +13,44 @@ THINKING = "正在查找相关政策条款…"
 
 def ask(page, question: str) -> tuple[float, float]:
     """Type and send ``question``; seconds from the click to the first answer text and to the final answer."""
-    before = page.locator("#citations details, #citations .notice-ungrounded").count()
+    bots = page.locator("#chatbot [data-testid='bot']")
+    asked = len(page.locator("#chatbot [data-testid='user']").all())
     page.locator("#question textarea").fill(question)
-    bot = page.locator("#chatbot .bot")
     started = time.perf_counter()
     page.locator("#send").click()
     first = None
+    done = page.locator(f"#citations .cites[data-question='{question}']")
     while time.perf_counter() - started < 120:
-        text = bot.last.inner_text() if bot.count() else ""
-        if first is None and text.strip() and THINKING not in text:
-            first = time.perf_counter() - started
-        if page.locator("#citations details, #citations .notice-ungrounded").count() > before and first is not None:
+        if first is None and bots.count() > asked:
+            text = bots.last.inner_text()
+            if text.strip() and THINKING not in text:
+                first = time.perf_counter() - started
+        if first is not None and done.count():
             return first, time.perf_counter() - started
         time.sleep(0.05)
     pytest.fail(f"no final answer within 120 s for {question!r}")
 
 
-def test_asks_and_sees_a_cited_answer_then_opens_the_clause(page) -> None:
-    first, final = ask(page, "我们是产教融合试点企业，投资举办职业教育能抵免哪些税费？")
+def test_asks_and_sees_a_cited_answer_then_opens_the_clause(page, served) -> None:
+    question = "我们是产教融合试点企业，投资举办职业教育能抵免哪些税费？"
+    first, final = ask(page, question)
     print(f"send -> first answer text {first:.2f} s, -> final answer with citations {final:.2f} s (extractive)")
-    answer = page.locator("#chatbot .bot").last.inner_text()
+    answer = page.locator("#chatbot [data-testid='bot']").last.inner_text()
     assert "30%" in answer and "教育费附加" in answer and "[1]" in answer
-    citation = page.locator("#citations details.cite").first
-    assert "实施方案" in citation.locator("summary").inner_text()
-    clause_text = citation.locator(".cite-text")
-    assert not clause_text.is_visible()  # footnote closed until clicked
-    citation.locator("summary").click()
-    assert clause_text.is_visible() and "地方教育附加" in clause_text.inner_text()
-    meta = citation.locator(".cite-meta").inner_text()
-    assert "文件：" in meta and "条款：" in meta and "日期：" in meta
+
+    expected = served.assistant.ask(question).citations  # the same question through the facade
+    footnotes = page.locator("#citations details.cite")
+    assert footnotes.count() == len(expected) >= 1
+    for shown, cited in zip(footnotes.all(), expected):
+        assert shown.locator("summary").inner_text() == f"[{cited.n}] {cited.label()}"
+        clause_text = shown.locator(".cite-text")
+        assert not clause_text.is_visible()  # closed until clicked
+        shown.locator("summary").click()
+        assert clause_text.is_visible() and clause_text.inner_text().strip() == cited.text.strip()
+        meta = shown.locator(".cite-meta").inner_text()
+        assert f"《{cited.title}》" in meta and cited.clause_path in meta
+        assert cited.doc_number in meta and cited.date in meta
+    assert "地方教育附加" in page.locator("#citations").inner_text()
     assert page.locator("#citations .notice-ungrounded").count() == 0
 
 
@@ -49,7 +58,7 @@ def test_unanswerable_question_shows_the_notice(page) -> None:
     ask(page, "十二师明年春节放假几天？")
     notice = page.locator("#citations .notice-ungrounded")
     assert notice.is_visible() and "未在现有政策资料中找到明确依据" in notice.inner_text()
-    assert "未在现有政策资料中找到明确依据" in page.locator("#chatbot .bot").last.inner_text()
+    assert "未在现有政策资料中找到明确依据" in page.locator("#chatbot [data-testid='bot']").last.inner_text()
 
 
 def test_staff_mode_gives_a_reply_to_copy(page) -> None:
@@ -73,3 +82,22 @@ def test_example_question_and_feedback_is_stored(page, served) -> None:
     assert stored.question == "中职学生上学要交学费吗？" and stored.helpful is False
     assert stored.comment == "想知道具体减免标准" and stored.persona.value == "enterprise"
     assert stored.answer and stored.backend == "extractive"
+
+
+def test_feedback_is_listed_and_exported_in_the_admin_tab(page, served) -> None:
+    from tests.web.conftest import ADMIN_TOKEN
+
+    ask(page, "企业开展现代学徒制培训有什么补贴？")
+    page.locator("#helpful").click()
+    page.locator("#feedback-status").get_by_text("已记录").wait_for()
+    page.get_by_role("tab", name="管理").click()
+    page.locator("#admin-token input").fill(ADMIN_TOKEN)
+    page.locator("#admin-login").click()
+    table = page.locator("#admin-feedback")
+    table.get_by_text("企业开展现代学徒制培训有什么补贴？").first.wait_for()
+    assert "有帮助" in table.inner_text()
+    with page.expect_download() as download:
+        page.locator("#admin-export").click()
+        page.locator("#admin-export-file a").first.click()
+    text = download.value.path().read_text(encoding="utf-8")
+    assert '"question": "企业开展现代学徒制培训有什么补贴？"' in text and '"facts": []' in text
