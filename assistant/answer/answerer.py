@@ -93,7 +93,9 @@ class Answerer:
             mark = time.perf_counter()
             self._judge(standalone, candidates, asks_quantity)
             timings["judge"] = time.perf_counter() - mark
-        chosen = evidence.choose(evidence.rank(candidates, asks_quantity), self.config.max_sentences)
+        chosen = evidence.choose(
+            evidence.rank(candidates, asks_quantity), self.config.max_sentences, asks_quantity=asks_quantity
+        )
         verdict = gate.check(standalone, terms, chosen, self.config.min_coverage, self.config.judge_floor)
         base = Answer(
             question=question,
@@ -138,8 +140,10 @@ class Answerer:
         wants_old = bool(_OLD_VERSION.search(question))
         kept, superseded = [], []
         for hit in hits:
-            foreign = hit.jurisdiction in {"city", "province"} and hit.doc_id not in named
-            if foreign and (division or hit.doc_id not in named and named):
+            local = hit.jurisdiction in {"city", "province"}
+            # a question about the division is not answered from another city, even one it names
+            # ("宁波规定…，咱们十二师呢？"); otherwise only the places named, when any are
+            if local and (division or (named and hit.doc_id not in named)):
                 continue
             if hit.metadata.get("in_force") is False and not wants_old:
                 superseded.append(hit)
