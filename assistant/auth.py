@@ -18,9 +18,7 @@ def admin_token_problem(settings: Settings) -> str | None:
     token = settings.admin_token.get_secret_value()
     if not token:
         return "ASSISTANT_ADMIN_TOKEN is not set; write operations are disabled"
-    if settings.environment is not Environment.development and (
-        token.lower() in PLACEHOLDER_TOKENS or len(token) < 16
-    ):
+    if settings.environment is not Environment.development and (token.lower() in PLACEHOLDER_TOKENS or len(token) < 16):
         return "ASSISTANT_ADMIN_TOKEN is a placeholder (or shorter than 16 characters); refused outside development"
     return None
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.config import Settings, get_settings
+from assistant.answer.types import AnswerMode
+from assistant.config import LLMBackend, Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport
 from assistant.retrieve.filters import SearchFilters
@@ -76,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
+    ask = sub.add_parser("ask", help="ask a question: a cited answer from the indexed documents")
+    ask.add_argument("question")
+    ask.add_argument("--mode", choices=[m.value for m in AnswerMode], default="chat", help="staff: reply to copy")
+    ask.add_argument("--backend", choices=[b.value for b in LLMBackend if b is not LLMBackend.auto])
+    ask.add_argument("--json", action="store_true", help="print the whole answer object as JSON")
+    ask.set_defaults(handler=cmd_ask)
+
     serve = sub.add_parser("serve", help="run the API (builds the index from the corpus when empty)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
@@ -98,6 +106,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
+    answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
+    answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
+    answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    answers.add_argument(
+        "--backend",
+        action="append",
+        choices=[b.value for b in LLMBackend if b is not LLMBackend.auto],
+        help="repeatable; default: extractive and local",
+    )
+    answers.add_argument("--out", type=Path, default=Path("evals/results"))
+    answers.set_defaults(handler=cmd_eval_answers)
     return parser
 
 
@@ -198,6 +217,30 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = Assistant(settings)
+    events = assistant.ask_stream(args.question, mode=AnswerMode(args.mode), backend=args.backend)
+    final = None
+    for event in events:
+        if event.type == "token" and not args.json:
+            print(event.text, end="", flush=True)
+        elif event.type == "final":
+            final = event.answer
+    if final is None:
+        return 1
+    if args.json:
+        print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print()
+    if not final.grounded:
+        print("\n（未在现有资料中找到依据）")
+    for cit in final.citations:
+        number = f"（{cit.doc_number}）" if cit.doc_number else ""
+        print(f"\n[{cit.n}] 《{cit.title}》{number} {cit.clause_path}")
+        print("    " + (cit.quote or cit.text)[:300].replace("\n", "\n    "))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -224,6 +267,14 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
         rerank_sample=args.rerank_sample,
     )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_answer_eval
+
+    run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
+    print(f"per-question results: {args.out}/answers-*.jsonl")
     return 0
 
 

@@ -109,7 +109,7 @@ class Answerer:
         if not verdict.answerable:
             answer = self._refusal(base, verdict.reason, in_scope, mode)
             timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, [answer.answer])
+            yield from _emit(answer, _pieces(answer.answer))
         else:
             citations, numbers = compose.cite(chosen)
             sentences: list[AnswerSentence] = []
@@ -125,10 +125,8 @@ class Answerer:
             if not sentences:  # the extractive answer: verbatim quotes (also the fallback)
                 sentences = [s for s in compose.quote_sentences(chosen, numbers) if _verified(s, citations)]
             answer = self._grounded(base, sentences, removed, citations, hits, superseded, mode)
-            chat = mode is AnswerMode.chat
-            pieces = [] if streamed else [s.text for s in answer.sentences] if chat else [answer.answer]
             timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, pieces)
+            yield from _emit(answer, [] if streamed else _pieces(answer.answer))
             return
 
     # ---- stages -----------------------------------------------------------------------
@@ -245,6 +243,11 @@ def _superseded_notices(citations: list[Citation], superseded: list[SearchHit]) 
 
 def _family(title: str) -> str:
     return re.sub(r"[（(].*?[）)]|\d{4}年?|修订|修正|中华人民共和国", "", title)
+
+
+def _pieces(text: str) -> list[str]:
+    """The final text in sentence-sized pieces (joined, they are the text exactly)."""
+    return [p for p in re.findall(r"[^。；！？\n]*[。；！？\n]?", text) if p]
 
 
 def _emit(answer: Answer, pieces: list[str]) -> Iterator[AnswerEvent]:
