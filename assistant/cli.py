@@ -6,6 +6,7 @@ Errors print one line (``error: ...``) and exit non-zero; no tracebacks.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -18,6 +19,8 @@ from assistant.answer.types import AnswerMode
 from assistant.config import LLMBackend, Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport
+from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile, load_profile
+from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.searcher import SearchMode
 from assistant.service import Assistant
@@ -72,7 +75,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="e.g. kind=policy, doc_type=law, year_from=2018, in_force_only=true",
     )
-    search.add_argument("--kind", help="shortcut for --filter kind=...")
+    search.add_argument(
+        "--kind",
+        help="shortcut for --filter kind=...; posting, program or 实习/全职/学徒/培训/专业 search opportunities "
+        "(filters: location, major, level, enterprise, school, apprenticeship, pay_min, pay_max, start_from, "
+        "start_to, deadline_from, deadline_to)",
+    )
+    search.add_argument("--include-expired", action="store_true", help="opportunity search: show expired postings")
     search.add_argument("--mode", choices=[m.value for m in SearchMode], default="hybrid")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
@@ -83,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--backend", choices=[b.value for b in LLMBackend if b is not LLMBackend.auto])
     ask.add_argument("--json", action="store_true", help="print the whole answer object as JSON")
     ask.set_defaults(handler=cmd_ask)
+
+    recommend = sub.add_parser("recommend", help="postings and programs for a student profile (YAML or JSON)")
+    recommend.add_argument("--profile", type=Path, required=True)
+    recommend.add_argument("--top-k", type=int, default=10)
+    recommend.add_argument("--json", action="store_true")
+    recommend.set_defaults(handler=cmd_recommend)
+
+    match = sub.add_parser("match", help="benefits and obligations for an enterprise profile (YAML or JSON)")
+    match.add_argument("--profile", type=Path, required=True)
+    match.add_argument("--json", action="store_true")
+    match.set_defaults(handler=cmd_match)
 
     serve = sub.add_parser("serve", help="run the API (builds the index from the corpus when empty)")
     serve.add_argument("--host")
@@ -117,6 +137,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     answers.add_argument("--out", type=Path, default=Path("evals/results"))
     answers.set_defaults(handler=cmd_eval_answers)
+
+    opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
+    opportunities.add_argument("--students", type=Path, default=Path("evals/student_profiles.yaml"))
+    opportunities.add_argument("--enterprises", type=Path, default=Path("evals/enterprise_profiles.yaml"))
+    opportunities.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (expiry)")
+    opportunities.add_argument("--json", action="store_true")
+    opportunities.set_defaults(handler=cmd_eval_opportunities)
     return parser
 
 
@@ -201,6 +228,8 @@ def cmd_chunks(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    if args.kind in OPPORTUNITY_SEARCH_KINDS:
+        return _search_opportunities(args, settings)
     pairs = list(args.filter) + ([f"kind={args.kind}"] if args.kind else [])
     filters = SearchFilters.from_pairs(pairs)
     hits = Assistant(settings).search(args.query, top_k=args.top_k, filters=filters, mode=SearchMode(args.mode))
@@ -238,6 +267,72 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         number = f"（{cit.doc_number}）" if cit.doc_number else ""
         print(f"\n[{cit.n}] 《{cit.title}》{number} {cit.clause_path}")
         print("    " + (cit.quote or cit.text)[:300].replace("\n", "\n    "))
+
+
+OPPORTUNITY_SEARCH_KINDS = {"posting", "program", "实习", "全职", "学徒", "培训", "专业"}
+
+
+def _search_opportunities(args: argparse.Namespace, settings: Settings) -> int:
+    kinds = {"posting": [], "program": ["专业"]}.get(args.kind, [args.kind])
+    pairs = list(args.filter) + ([f"kind={'、'.join(kinds)}"] if kinds else [])
+    filters = OpportunityFilters.from_pairs(pairs)
+    if args.kind == "posting" and not filters.kind:
+        filters.kind = ["实习", "全职", "学徒", "培训"]
+    results = Assistant(settings).search_opportunities(args.query, filters, args.top_k, args.include_expired)
+    if args.json:
+        print(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if not results.items:
+        print("没有找到符合条件的机会 (no results)")
+    for rank, item in enumerate(results.items, start=1):
+        who = item.enterprise if item.record_type == "posting" else item.school
+        print(f"{rank}. [{item.kind}] {item.title} — {who}（{item.location}） {item.record_id}")
+        details = [f"专业：{'、'.join(item.majors)}", f"层次：{item.level}"]
+        details += [f"待遇：{item.pay}"] if item.pay else []
+        details += [f"截止：{item.deadline.isoformat()}"] if item.deadline else []
+        print("   " + "  ".join(details))
+    if results.hidden_expired:
+        print(f"另有 {results.hidden_expired} 条已过截止日期未显示（--include-expired 显示）")
+    return 0
+
+
+def cmd_recommend(args: argparse.Namespace, settings: Settings) -> int:
+    profile = load_profile(args.profile, StudentProfile)
+    recs = Assistant(settings).recommend(profile, top_k=args.top_k)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in recs], ensure_ascii=False, indent=2))
+        return 0
+    if not recs:
+        print("没有找到合适的机会 (no recommendations)")
+    for rank, rec in enumerate(recs, start=1):
+        item = rec.item
+        who = item.enterprise if item.record_type == "posting" else item.school
+        print(f"{rank}. [{rec.score:.1f}] [{item.kind}] {item.title} — {who}（{item.location}） {item.record_id}")
+        for reason in rec.reasons:
+            print(f"   {reason.reason}：{reason.detail}")
+    return 0
+
+
+def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
+    profile = load_profile(args.profile, EnterpriseProfile)
+    result = Assistant(settings).match(profile)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    if not result.benefits:
+        print("没有找到适用的政策 (no matching benefits)")
+    for number, benefit in enumerate(result.benefits, start=1):
+        auto = "（自动发现）" if benefit.automatic else ""
+        print(f"{number}. [{benefit.category.value}] {benefit.name}{auto}")
+        if benefit.amount:
+            print(f"   金额/比例：{benefit.amount}")
+        for label, items in (("已满足", benefit.conditions_met), ("缺少", benefit.conditions_missing)):
+            if items:
+                print(f"   {label}：{'；'.join(items)}")
+        if benefit.conditions_unknown:
+            print(f"   待核实：{'；'.join(benefit.conditions_unknown)[:200]}")
+        cite = benefit.citation
+        print(f"   牵头单位：{benefit.lead_unit or '—'}  依据：{cite.title or cite.doc_id} {cite.clause_path}")
     return 0
 
 
@@ -275,6 +370,13 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 
     run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
     print(f"per-question results: {args.out}/answers-*.jsonl")
+
+
+def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.opportunities import format_report, run_opportunity_eval
+
+    report = run_opportunity_eval(Assistant(settings), args.students, args.enterprises, today=args.today)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 
 

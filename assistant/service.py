@@ -6,6 +6,7 @@ Edges (CLI, API, web UI) build an :class:`Assistant` once, call :meth:`Assistant
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,13 @@ from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
+from assistant.opportunities.benefits import BenefitEntry, catalog_files, load_catalog
+from assistant.opportunities.match import MatchResult, match_profile
+from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile
+from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
+from assistant.opportunities.recommend import Recommendation, recommend
+from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
+from assistant.records import RecordKind
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
@@ -45,6 +53,8 @@ class Assistant:
         self._searcher: HybridSearcher | None = None
         self._llms: dict[LLMBackend, LLM | None] = {}
         self._llm_gate = LLMGate(settings.llm_max_concurrency, settings.llm_max_queue, settings.llm_timeout)
+
+        self._benefits: list[BenefitEntry] | None = None
 
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
@@ -119,7 +129,9 @@ class Assistant:
         """Build the index from the configured corpus folders when it holds nothing yet."""
         if self.load().index.catalog.documents():
             return None
-        return self.ingest([Path(p) for p in self.settings.corpus_dirs], progress=progress, on_total=on_total)
+        paths = [Path(p) for p in self.settings.corpus_dirs]
+        staff = staff_dir(self.settings.data_dir)
+        return self.ingest(paths + ([staff] if staff.is_dir() else []), progress=progress, on_total=on_total)
 
     # ---- search ----------------------------------------------------------------------
     def search(
@@ -151,6 +163,40 @@ class Assistant:
     ) -> Iterator[AnswerEvent]:
         """Token events as they come, then exactly one final event with the verified answer."""
         return self.answerer(backend).stream(question, history, mode)
+
+    # ---- opportunities (assistant/opportunities/) -----------------------------------------
+    def search_opportunities(
+        self,
+        query: str,
+        filters: OpportunityFilters | None = None,
+        top_k: int = 10,
+        include_expired: bool = False,
+        today: dt.date | None = None,
+    ) -> OpportunityResults:
+        """Postings and programs for ``query`` (empty = browse); expired ones hidden and counted."""
+        return search_opportunities(self.load().searcher, query, filters, top_k, include_expired, today)
+
+    def recommend(self, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None) -> list[Recommendation]:
+        """Ranked postings and programs for a student, each with its reasons."""
+        return recommend(self.load().index, profile, top_k, today)
+
+    def match(self, profile: EnterpriseProfile) -> MatchResult:
+        """Every benefit and obligation that applies to an enterprise, with its source clause."""
+        return match_profile(self.load().index, self.benefits_catalog(), profile)
+
+    def benefits_catalog(self) -> list[BenefitEntry]:
+        """The staff-maintained catalog (``benefits/*.yaml`` under the corpus folders), read once."""
+        if self._benefits is None:
+            self._benefits = load_catalog(catalog_files([Path(p) for p in self.settings.corpus_dirs]))
+        return self._benefits
+
+    def publish_records(self, kind: RecordKind | str, records: list[dict[str, Any]]) -> PublishResult:
+        """Publish or update postings or programs (by id); searchable when this returns."""
+        return publish_records(self.load().index, self.settings.data_dir, RecordKind(kind), records)
+
+    def withdraw_record(self, record_id: str) -> PublishResult:
+        """Withdraw a staff-published posting or program; gone from search when this returns."""
+        return withdraw_record(self.load().index, self.settings.data_dir, record_id)
 
     # ---- inspection (no model needed) ---------------------------------------------------
     @contextmanager

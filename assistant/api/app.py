@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, StreamingResponse
 
 from assistant.answer.types import AnswerEvent
 from assistant.api.errors import install_error_handlers
+from assistant.api.opportunities import router as opportunities_router
 from assistant.api.schemas import AskRequest, AskResponse, ErrorBody, Health, SearchRequest, SearchResponse
 from assistant.config import LLMBackend, Settings
 from assistant.errors import AssistantError
@@ -42,6 +43,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None, build_ind
         responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     )
     install_error_handlers(app)
+    app.include_router(opportunities_router)
 
     def get_assistant(request: Request) -> Assistant:
         return request.app.state.assistant  # type: ignore[no-any-return]

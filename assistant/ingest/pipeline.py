@@ -27,6 +27,8 @@ from assistant.types import Chunk
 log = logging.getLogger(__name__)
 EMBED_BATCH = 32
 Progress = Callable[[int], None]
+# Folders read by other parts of the assistant, not indexed (the benefits catalog is the matcher's).
+NOT_INDEXED_DIRS = frozenset({"benefits"})
 
 
 @dataclass
@@ -101,6 +103,7 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
                     if p.is_file()
                     and p.suffix.lower() in SUPPORTED_SUFFIXES
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and not NOT_INDEXED_DIRS & set(p.relative_to(path).parts[:-1])
                     and not p.name.lower().startswith("readme")
                 )
             )

@@ -1,0 +1,81 @@
+"""Opportunity routes: search, recommend, match (public) and staff record writes (admin token)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.auth import check_admin
+from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile
+from assistant.opportunities.search import OpportunityFilters
+from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
+from assistant.service import Assistant
+
+router = APIRouter(prefix="/api", tags=["opportunities"])
+_bearer = HTTPBearer(auto_error=False)
+
+
+class OpportunitySearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field("", max_length=MAX_QUERY_CHARS, examples=["汽车维修实习"], description="empty = list all")
+    filters: OpportunityFilters = Field(default_factory=OpportunityFilters)
+    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+    include_expired: bool = False
+
+
+class RecommendRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    profile: StudentProfile
+    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+
+
+class RecordsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["posting", "program"]
+    records: list[dict[str, Any]] = Field(min_length=1, max_length=500)
+
+
+class ListResponse(BaseModel):
+    count: int
+    items: list[dict[str, Any]]
+
+
+def get_assistant(request: Request) -> Assistant:
+    return request.app.state.assistant  # type: ignore[no-any-return]
+
+
+def require_admin(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    check_admin(get_assistant(request).settings, credentials.credentials if credentials else None)
+
+
+@router.post("/opportunities/search")
+def search_opportunities(body: OpportunitySearchRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    results = service.search_opportunities(body.query, body.filters, body.top_k, body.include_expired)
+    return results.to_dict()
+
+
+@router.post("/recommend", response_model=ListResponse)
+def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant)) -> ListResponse:
+    items = [r.to_dict() for r in service.recommend(body.profile, body.top_k)]
+    return ListResponse(count=len(items), items=items)
+
+
+@router.post("/match")
+def match(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    return service.match(profile).to_dict()
+
+
+@router.post("/records", dependencies=[Depends(require_admin)])
+def publish(body: RecordsRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    return service.publish_records(body.kind, body.records).to_dict()
+
+
+@router.delete("/records/{record_id}", dependencies=[Depends(require_admin)])
+def withdraw(record_id: str, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    return service.withdraw_record(record_id).to_dict()

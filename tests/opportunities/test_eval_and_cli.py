@@ -1,0 +1,88 @@
+"""The opportunity evaluation holds its pins (CI smoke), and the CLI commands as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.evaluation.opportunities import precision_recall, run_opportunity_eval
+from tests.conftest import REPO
+from tests.opportunities.conftest import TODAY
+
+pytestmark = pytest.mark.slow
+BASELINES = yaml.safe_load((REPO / "evals" / "baselines.yaml").read_text(encoding="utf-8"))
+
+
+def test_precision_recall() -> None:
+    assert precision_recall(["a", "b", "c", "d"], ["a", "x"]) == (0.25, 0.5)
+    assert precision_recall([], []) == (1.0, 1.0)
+    assert precision_recall([], ["a"]) == (0.0, 0.0)
+
+
+def test_opportunity_scores_hold_their_pins(opp) -> None:
+    report = run_opportunity_eval(
+        opp, REPO / "evals" / "student_profiles.yaml", REPO / "evals" / "enterprise_profiles.yaml", today=TODAY
+    )
+    assert len(report.recommendations) >= 15 and len(report.benefits) >= 10
+    pins, tolerance = BASELINES["opportunities"], BASELINES["tolerance"]
+    summary = report.summary()
+    for part in ("recommendations", "benefits"):
+        for metric, pinned in pins[part].items():
+            assert summary[part][metric] >= pinned - tolerance, (part, metric, summary[part][metric], pinned)
+
+
+def run(index_dir: Path, *args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_CORPUS_DIRS": str(REPO / "corpus")}
+    if data_dir:
+        env["ASSISTANT_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_cli_search_recommend_match(opp_index_dirs, tmp_path: Path) -> None:
+    index = opp_index_dirs[0]
+    search = run(index, "search", "", "--kind", "posting", "--filter", "location=米东区", "--top-k", "20", "--json")
+    assert search.returncode == 0, search.stderr
+    body = json.loads(search.stdout)
+    assert body["items"] and all("米东区" in i["location"] and i["record_type"] == "posting" for i in body["items"])
+    assert body["hidden_expired"] == 0 or all(i["deadline"] >= body["today"] for i in body["items"])
+    human = run(index, "search", "实习", "--kind", "实习", "--top-k", "50", "--include-expired")
+    assert human.returncode == 0 and "[实习]" in human.stdout and "已过截止日期" not in human.stdout
+
+    student = tmp_path / "student.yaml"
+    student.write_text("majors: 护理\nlevel: 高职\nlocations: [昌吉]\nkinds: [实习]\n", encoding="utf-8")
+    recs = run(index, "recommend", "--profile", str(student), "--json")
+    assert recs.returncode == 0, recs.stderr
+    assert [r["record_id"] for r in json.loads(recs.stdout)] == ["J009"]
+
+    enterprise = tmp_path / "enterprise.json"
+    enterprise.write_text(
+        json.dumps({"types": ["产教融合试点企业"], "activities": ["举办职业教育投资"]}), encoding="utf-8"
+    )
+    match = run(index, "match", "--profile", str(enterprise))
+    assert match.returncode == 0, match.stderr
+    assert (
+        "30%" in match.stdout
+        and "牵头单位：财政局" in match.stdout
+        and "16.财政用地政策方面给予大力支持" in match.stdout
+    )
+
+
+def test_cli_bad_profile_is_one_line_naming_file_and_field(opp_index_dirs, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("majors: [护理]\navailable_from: someday\n", encoding="utf-8")
+    result = run(opp_index_dirs[0], "recommend", "--profile", str(bad))
+    assert result.returncode == 1 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and "available_from" in lines[0]
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = run(opp_index_dirs[0], "match", "--profile", str(broken))
+    assert result.returncode == 1 and str(broken) in result.stderr and "not valid JSON" in result.stderr

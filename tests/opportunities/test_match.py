@@ -1,0 +1,138 @@
+"""Policy matching on the real index: the division's plan, conditions, regions, citations,
+automatic candidates from a newly ingested policy, and free-text routing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.opportunities.benefits import catalog_files, load_catalog
+from assistant.opportunities.keywords import Activity, EnterpriseType
+from assistant.opportunities.match import profile_from_text
+from assistant.opportunities.profiles import EnterpriseProfile
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.slow
+PLAN_ID = "xjbt_div12_industry_education_plan_2020"
+
+
+def by_id(result) -> dict:
+    return {b.id: b for b in result.benefits}
+
+
+def test_pilot_investor_gets_the_30_percent_deduction(opp) -> None:
+    profile = EnterpriseProfile(types=["产教融合试点企业"], activities=["举办职业教育投资"], location="十二师西郊城区")
+    deduction = by_id(opp.match(profile))["div12-edu-surcharge-deduction"].to_dict()
+    assert deduction["category"] == "tax_deduction" and "30%" in deduction["amount"]
+    assert "教育费附加" in deduction["amount"] and "地方教育附加" in deduction["amount"]
+    assert deduction["conditions_met"][:2] == ["列为产教融合试点企业", "举办职业教育的投资"]
+    assert deduction["conditions_missing"] == [] and deduction["conditions_unknown"]
+    assert deduction["lead_unit"] == "财政局" and deduction["automatic"] is False
+    cite = deduction["citation"]
+    assert cite["doc_id"] == PLAN_ID and cite["clause_path"].endswith("16.财政用地政策方面给予大力支持")
+    assert "投资额30%的比例抵扣当年应缴教育费附加和地方教育附加" in cite["text"]
+    assert (
+        cite["chunk_id"]
+        and cite["doc_number"] == "seszf-2020-000224"
+        and cite["title"] == "十二师深化产教融合的实施方案"
+    )
+
+
+def test_missing_condition_is_named(opp) -> None:
+    profile = EnterpriseProfile(types=["中小微企业"], activities=["举办职业教育投资"], location="十二师")
+    deduction = by_id(opp.match(profile))["div12-edu-surcharge-deduction"]
+    assert deduction.conditions_missing == ["列为产教融合试点企业"] and deduction.status == "not_yet"
+    assert opp.match(profile).benefits[-1].status == "not_yet" or opp.match(profile).benefits[-1].automatic
+
+
+def test_apprenticeship_subsidy_from_free_text(opp) -> None:
+    profile = EnterpriseProfile(text="我们是一家汽修企业，在十二师西郊城区，准备和职校搞现代学徒制")
+    assert profile.activities == [Activity.modern_apprenticeship] and profile.location == "十二师西郊城区"
+    found = by_id(opp.match(profile))
+    subsidy = found["div12-apprenticeship-training-subsidy"]
+    assert subsidy.category.value == "subsidy" and "培训成本" in subsidy.amount
+    assert subsidy.citation.clause_path.endswith("9.推进产教协同育人") and "培训补贴" in subsidy.citation.text
+    assert subsidy.lead_unit == "教育局"
+    assert "law-apprenticeship-agreement" in found  # the duty that comes with it
+
+
+def test_receiving_interns_brings_pay_and_insurance_duties(opp) -> None:
+    found = by_id(opp.match(EnterpriseProfile(activities=["接收学生实习实训"], location="十二师104团")))
+    assert found["div12-intern-pay-duty"].is_obligation and "合理报酬" in found["div12-intern-pay-duty"].citation.text
+    insurance = found["div12-intern-insurance-duty"]
+    assert insurance.category.value == "insurance_duty" and "实习责任保险" in insurance.citation.text
+    assert "适当的劳动报酬" in found["law-intern-rights-duty"].citation.text
+    assert "div12-edu-surcharge-deduction" not in found  # nothing about investing
+
+
+def test_outside_the_division_only_national_entries(opp) -> None:
+    result = opp.match(EnterpriseProfile(activities=["接收学生实习实训"], location="昌吉市"))
+    catalog = [b for b in result.benefits if not b.automatic]
+    assert [b.id for b in catalog] == ["law-intern-rights-duty"]
+    assert all(b.citation.doc_id != PLAN_ID for b in result.benefits)
+
+
+def test_every_catalog_entry_cites_an_indexed_clause(opp) -> None:
+    entries = load_catalog(catalog_files([CORPUS]))
+    assert len(entries) >= 15
+    for entry in entries:
+        chunks = [c for c in opp.index.sparse.chunks_of(entry.source.doc_id)]
+        paths = {c.metadata.get("clause_path") for c in chunks}
+        assert entry.source.clause_path in paths, (entry.id, entry.source.clause_path)
+
+
+def test_match_is_deterministic(opp) -> None:
+    profile = EnterpriseProfile(types=["产教融合型企业"], activities=["共建实训基地", "职工培训"])
+    assert opp.match(profile).to_dict() == opp.match(profile).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "types", "activities"),
+    [
+        ("我们搞学徒制能享受哪些补贴", [], [Activity.modern_apprenticeship]),
+        ("公司是产教融合试点企业，投资办学能抵扣多少教育费附加？", [EnterpriseType.pilot], [Activity.invest]),
+        ("我们接收职校学生实习，需要买什么保险", [], [Activity.internships]),
+        ("国企开展企业新型学徒制有没有补贴", [EnterpriseType.state_owned], [Activity.new_apprenticeship]),
+    ],
+)
+def test_profile_from_text_routes_enterprise_questions(text, types, activities) -> None:
+    profile = profile_from_text(text)
+    assert profile is not None and profile.types == types and profile.activities == activities
+
+
+@pytest.mark.parametrize(
+    "text", ["劳动合同法第十四条是什么", "我是中职学生，想找汽修实习", "", "今天天气怎么样", "我们公司有哪些补贴"]
+)
+def test_profile_from_text_declines_other_questions(text) -> None:
+    assert profile_from_text(text) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [({"types": ["外星企业"]}, "types"), ({"activities": ["炒股"]}, "activities"), ({"location": "十二师"}, "types")],
+)
+def test_bad_enterprise_profiles_name_the_field(data, field) -> None:
+    with pytest.raises(ValidationError, match=field):
+        EnterpriseProfile.model_validate(data)
+
+
+def test_a_newly_ingested_policy_contributes_automatically(opp_writable, tmp_path: Path) -> None:
+    profile = EnterpriseProfile(activities=["企业新型学徒制"], location="十二师")
+    assert not [b for b in opp_writable.match(profile).benefits if b.citation.doc_id == "apprentice_subsidy_notice"]
+    policy = tmp_path / "apprentice_subsidy_notice.txt"
+    policy.write_text(
+        "人力资源社会保障部关于全面推行企业新型学徒制的意见\n"
+        "第一条 对开展企业新型学徒制培训的企业，按每人每年5000元的标准给予职业培训补贴。\n"
+        "第二条 企业应当与学徒签订劳动合同。\n"
+        "第三条 本意见自印发之日起施行。\n",
+        encoding="utf-8",
+    )
+    assert opp_writable.ingest([policy]).count("added") == 1
+    auto = [b for b in opp_writable.match(profile).benefits if b.citation.doc_id == "apprentice_subsidy_notice"]
+    assert auto and all(b.automatic for b in auto)
+    subsidy = next(b for b in auto if b.citation.clause_path.endswith("第一条"))
+    assert subsidy.category.value == "subsidy" and subsidy.amount == "5000元"
+    assert subsidy.to_dict()["citation"]["chunk_id"] and "企业新型学徒制" in subsidy.conditions_met[0]
+    opp_writable.delete_document("apprentice_subsidy_notice")
