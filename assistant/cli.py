@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant.answer.compose import number_label
 from assistant.answer.types import AnswerMode
 from assistant.config import LLMBackend, Settings, get_settings
 from assistant.errors import AssistantError
@@ -264,9 +265,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not final.grounded:
         print("\n（未在现有资料中找到依据）")
     for cit in final.citations:
-        number = f"（{cit.doc_number}）" if cit.doc_number else ""
+        number = number_label(cit.doc_number)
         print(f"\n[{cit.n}] 《{cit.title}》{number} {cit.clause_path}")
         print("    " + (cit.quote or cit.text)[:300].replace("\n", "\n    "))
+    return 0
 
 
 OPPORTUNITY_SEARCH_KINDS = {"posting", "program", "实习", "全职", "学徒", "培训", "专业"}
@@ -370,6 +372,7 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 
     run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
     print(f"per-question results: {args.out}/answers-*.jsonl")
+    return 0
 
 
 def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
