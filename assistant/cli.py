@@ -15,7 +15,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.config import Settings, get_settings
+from assistant.answer.compose import number_label
+from assistant.answer.types import AnswerMode
+from assistant.config import LLMBackend, Settings, get_settings
 from assistant.errors import AssistantError
 from assistant.ingest.pipeline import IngestReport
 from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile, load_profile
@@ -85,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
+    ask = sub.add_parser("ask", help="ask a question: a cited answer from the indexed documents")
+    ask.add_argument("question")
+    ask.add_argument("--mode", choices=[m.value for m in AnswerMode], default="chat", help="staff: reply to copy")
+    ask.add_argument("--backend", choices=[b.value for b in LLMBackend if b is not LLMBackend.auto])
+    ask.add_argument("--json", action="store_true", help="print the whole answer object as JSON")
+    ask.set_defaults(handler=cmd_ask)
+
     recommend = sub.add_parser("recommend", help="postings and programs for a student profile (YAML or JSON)")
     recommend.add_argument("--profile", type=Path, required=True)
     recommend.add_argument("--top-k", type=int, default=10)
@@ -129,6 +138,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
+    answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
+    answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
+    answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    answers.add_argument(
+        "--backend",
+        action="append",
+        choices=[b.value for b in LLMBackend if b is not LLMBackend.auto],
+        help="repeatable; default: extractive and local",
+    )
+    answers.add_argument("--out", type=Path, default=Path("evals/results"))
+    answers.set_defaults(handler=cmd_eval_answers)
+
     opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
     opportunities.add_argument("--students", type=Path, default=Path("evals/student_profiles.yaml"))
     opportunities.add_argument("--enterprises", type=Path, default=Path("evals/enterprise_profiles.yaml"))
@@ -234,6 +255,30 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{rank}. [{hit.score:.4f}] {hit.title} {hit.doc_number}  {where}")
         print(f"   {hit.clause_path}   ({'+'.join(hit.retrievers)})")
         print("   " + hit.text[:300].replace("\n", "\n   "))
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = Assistant(settings)
+    events = assistant.ask_stream(args.question, mode=AnswerMode(args.mode), backend=args.backend)
+    final = None
+    for event in events:
+        if event.type == "token" and not args.json:
+            print(event.text, end="", flush=True)
+        elif event.type == "final":
+            final = event.answer
+    if final is None:
+        return 1
+    if args.json:
+        print(json.dumps(final.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print()
+    if not final.grounded:
+        print("\n（未在现有资料中找到依据）")
+    for cit in final.citations:
+        number = number_label(cit.doc_number)
+        print(f"\n[{cit.n}] 《{cit.title}》{number} {cit.clause_path}")
+        print("    " + (cit.quote or cit.text)[:300].replace("\n", "\n    "))
     return 0
 
 
@@ -355,6 +400,14 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
         rerank_sample=args.rerank_sample,
     )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_answer_eval
+
+    run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
+    print(f"per-question results: {args.out}/answers-*.jsonl")
     return 0
 
 

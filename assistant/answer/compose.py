@@ -8,6 +8,7 @@ from assistant.answer.evidence import Candidate
 from assistant.answer.types import AnswerMode, AnswerSentence, Citation
 from assistant.retrieve.types import SearchHit
 
+_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)])\s*")
 _END = re.compile(r"([。！？；!?;]*)$")
 DEFAULT_CONTACT = "师市相关主管部门"
 
@@ -28,6 +29,14 @@ def citation(n: int, hit: SearchHit, quote: str) -> Citation:
         score=round(hit.score, 6),
         in_force=meta.get("in_force") is not False,
     )
+
+
+def number_label(doc_number: str) -> str:
+    """（国发〔2019〕4号） for a document number; nothing for notes such as （法律；…修订）."""
+    number = doc_number.strip("（）() ")
+    if not number or "；" in number or len(number) > 30:
+        return ""
+    return f"（{number}）"
 
 
 def cite(chosen: list[Candidate]) -> tuple[list[Citation], dict[str, int]]:
@@ -55,7 +64,7 @@ def quote_sentences(chosen: list[Candidate], numbers: dict[str, int]) -> list[An
     out = []
     for c in chosen:
         n = numbers[c.hit.chunk_id]
-        text = re.sub(r"^\s*(?:\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)])\s*", "", c.text)
+        text = _LABEL.sub("", c.text)
         out.append(AnswerSentence(with_marker(text, n), [n], "quote", True))
     return out
 
@@ -90,9 +99,7 @@ def chat_text(lead: str, sentences: list[AnswerSentence], notices: list[str]) ->
 
 def staff_text(question: str, sentences: list[AnswerSentence], citations: list[Citation], unit: str) -> str:
     """A reply to a public inquiry, ready to copy: greeting, answer, basis, contact."""
-    basis = "\n".join(
-        f"[{c.n}]《{c.title}》{('（' + c.doc_number + '）') if c.doc_number else ''}{c.clause_path}" for c in citations
-    )
+    basis = "\n".join(f"[{c.n}]《{c.title}》{number_label(c.doc_number)}{c.clause_path}" for c in citations)
     body = "".join(s.text for s in sentences)
     return (
         f"您好！关于您咨询的“{question.strip()}”，现答复如下：\n{body}\n"

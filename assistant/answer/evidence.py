@@ -39,6 +39,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "补助": ("补贴",),
     "学徒": ("学徒制",),
     "实习生": ("实习学生", "学生实习"),
+    "周末": ("休息日",),
 }
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
 _HEADING_SHARE = 0.5
@@ -82,7 +83,8 @@ def question_terms(question: str, idf: Callable[[str], float], df: Callable[[str
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
     ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count."""
     tokens = [t for t in dict.fromkeys(tokenize(question)) if t not in _GENERIC and df(t) > 0]
-    return QuestionTerms({t: idf(t) for t in tokens})
+    # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
+    return QuestionTerms({t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) for t in tokens})
 
 
 def _covered(term: str, tokens: set[str], text: str) -> bool:
@@ -135,7 +137,9 @@ def _ranks(items: list[Candidate], key: Callable[[Candidate], float]) -> dict[tu
     return {c.key: i for i, c in enumerate(ordered)}
 
 
-def choose(ranked: list[Candidate], max_sentences: int = 3, max_chars: int = 260) -> list[Candidate]:
+def choose(
+    ranked: list[Candidate], max_sentences: int = 3, max_chars: int = 260, asks_quantity: bool = False
+) -> list[Candidate]:
     """The best sentence, plus close runners-up that add question terms it lacks.
 
     Returned in reading order (clause rank, then position) so quotes read naturally.
@@ -164,4 +168,9 @@ def choose(ranked: list[Candidate], max_sentences: int = 3, max_chars: int = 260
             chosen.append(c)
             covered |= c.matched
             used += len(c.text)
+    if asks_quantity and not any(quantities(c.text) for c in chosen):
+        # the question asks how much / how long: the best sentence that says it, if close enough
+        counted = next((c for c in ranked if quantities(c.text) and c.score >= 0.5 * best.score), None)
+        if counted is not None and counted not in chosen:
+            chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))

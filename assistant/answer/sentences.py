@@ -12,7 +12,7 @@ import re
 from assistant.ingest.clauses import cn_to_int
 
 # A sentence ends at 。！？； or a line break; closing quotes / brackets stay with it.
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|$)")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*|(?=\n)|$)")
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 _QUANTITY = re.compile(
     rf"(?:百分之[{_CN_NUM}点]+|\d+(?:[.,]\d+)*\s*%?|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,6}}(?=[年月日天周个次名人元万亿倍成项所家条岁学课小时分]))"

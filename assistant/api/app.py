@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, StreamingResponse
 
+from assistant.answer.types import AnswerEvent
 from assistant.api.errors import install_error_handlers
 from assistant.api.opportunities import router as opportunities_router
-from assistant.api.schemas import ErrorBody, Health, SearchRequest, SearchResponse
-from assistant.config import Settings
+from assistant.api.schemas import AskRequest, AskResponse, ErrorBody, Health, SearchRequest, SearchResponse
+from assistant.config import LLMBackend, Settings
+from assistant.errors import AssistantError
 from assistant.service import Assistant
 
 
@@ -31,6 +34,8 @@ def create_app(
         await run_in_threadpool(service.load)
         if build_index:
             await run_in_threadpool(service.ensure_index)
+        if settings.llm_backend is not LLMBackend.extractive:
+            await run_in_threadpool(service.load_llm)  # once, at start: not on the first question
         app.state.assistant = service
         yield
         if assistant is None:
@@ -70,6 +75,26 @@ def create_app(
             took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
+    @app.post("/api/ask", response_model=AskResponse)
+    def ask(body: AskRequest, service: Assistant = Depends(get_assistant)) -> AskResponse:
+        """A verified answer with clause-level citations (grounded=false: the documents do not answer)."""
+        answer = service.ask(body.question, body.turns(), body.mode, body.backend)
+        return AskResponse.model_validate(answer.to_dict())
+
+    @app.post(
+        "/api/ask/stream",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}, "description": "token events, then one final event"}},
+    )
+    def ask_stream(body: AskRequest, service: Assistant = Depends(get_assistant)) -> StreamingResponse:
+        """Server-sent events: ``token`` (text as it comes), then one ``final`` (the verified answer
+        with citations) or one ``error``. Errors before the first event are plain HTTP errors."""
+        events = service.ask_stream(body.question, body.turns(), body.mode, body.backend)
+        first = next(events)  # retrieval and judging run here: a busy or bad request fails with its status
+        return StreamingResponse(
+            _sse(first, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+        )
+
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/ui" if with_ui else "/docs")
@@ -79,3 +104,15 @@ def create_app(
 
         mount_ui(app, service, settings)
     return app
+
+
+def _sse(first: AnswerEvent, rest: Iterator[AnswerEvent]) -> Iterator[str]:
+    def frame(event: AnswerEvent) -> str:
+        return f"event: {event.type}\ndata: {json.dumps(event.to_dict(), ensure_ascii=False)}\n\n"
+
+    yield frame(first)
+    try:
+        for event in rest:
+            yield frame(event)
+    except AssistantError as exc:  # mid-stream: the status line is sent already
+        yield frame(AnswerEvent("error", error=str(exc)))

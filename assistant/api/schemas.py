@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.answer.answerer import MAX_HISTORY_TURNS, MAX_TURN_CHARS
+from assistant.answer.types import AnswerMode, Turn
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
 
@@ -52,3 +54,60 @@ class Health(BaseModel):
     chunks: int
     embedder: str
     reranker: str
+
+
+class TurnIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    content: str = Field(min_length=1, max_length=MAX_TURN_CHARS)
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["企业投资职业教育能抵免哪些税费？"])
+    history: list[TurnIn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS)
+    mode: AnswerMode = AnswerMode.chat
+    backend: Literal["local", "openai", "extractive"] | None = Field(
+        None, description="override the configured LLM backend for this request"
+    )
+
+    def turns(self) -> list[Turn]:
+        return [Turn(t.role, t.content) for t in self.history]
+
+
+class CitationOut(BaseModel):
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    doc_number: str
+    clause_path: str
+    clause_no: str
+    date: str
+    text: str
+    quote: str
+    score: float
+    in_force: bool
+
+
+class SentenceOut(BaseModel):
+    text: str
+    markers: list[int]
+    source: str
+    verified: bool
+
+
+class AskResponse(BaseModel):
+    question: str
+    standalone_question: str
+    answer: str
+    grounded: bool
+    mode: AnswerMode
+    backend: str
+    citations: list[CitationOut]
+    sentences: list[SentenceOut]
+    removed: list[str]
+    refer_to: str
+    timings: dict[str, float]

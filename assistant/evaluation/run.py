@@ -106,3 +106,20 @@ def run_retrieval_eval(
         report["cmrc"] = {r.name: {**r.metrics, "seconds_per_query": r.seconds_per_query} for r in outside}
     (work_dir / "retrieval-summary.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report
+
+
+def run_answer_eval(
+    settings: Settings, gold: Path, policies: Path, work_dir: Path, backends: list[str]
+) -> dict[str, dict[str, Any]]:
+    """Each backend on the answer gold set, over the shared policies' evaluation index."""
+    from assistant.evaluation.answers import evaluate_answers, format_summary, load_answer_gold, write_answer_results
+
+    cases = load_answer_gold(gold)
+    assistant = eval_assistant(settings, work_dir / "index-policies", [policies])
+    report = {}
+    for backend in backends:
+        results, summary = evaluate_answers(assistant, cases, backend)
+        write_answer_results(results, summary, work_dir, backend)
+        print(format_summary(summary, backend))
+        report[backend] = summary
+    return report

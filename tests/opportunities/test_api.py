@@ -105,7 +105,7 @@ def test_publish_update_withdraw_are_searchable_at_once(admin_client) -> None:
     assert published.json()["published"] == ["S900"] and published.json()["chunks_added"] == 1
     assert find("无人机植保")[0]["pay"] == "实习补贴2600元/月"
     updated = {**NEW_POSTING, "pay": "实习补贴3000元/月", "pay_min": 3000, "pay_max": 3000}
-    assert admin_client.post("/api/records", json={"kind": "posting", "records": [updated]}, headers=AUTH).ok
+    assert admin_client.post("/api/records", json={"kind": "posting", "records": [updated]}, headers=AUTH).is_success
     assert find("无人机植保")[0]["pay"] == "实习补贴3000元/月"
     assert admin_client.delete("/api/records/S900", headers=AUTH).json()["withdrawn"] == ["S900"]
     assert not find("无人机植保")

