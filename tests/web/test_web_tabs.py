@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import ADMIN_TOKEN
 
@@ -87,20 +88,22 @@ def test_admin_uploads_a_policy_finds_it_by_search_and_deletes_it(page, served, 
     page.locator("#admin-login").click()
     page.locator("#admin-panel").wait_for()
     page.locator("#admin-files input[type=file]").set_input_files([str(upload), str(broken)])
-    page.locator("#admin-files").get_by_text("broken_postings.json").wait_for()
+    expect(page.locator("#admin-files")).to_contain_text("broken_postings")
     page.locator("#admin-upload").click()
     page.locator("#admin-upload-summary").get_by_text("导入完成").wait_for(timeout=180_000)
+    expect(page.locator("#admin-upload-summary")).to_contain_text("新增 1 个")
+    expect(page.locator("#admin-upload-summary")).to_contain_text("失败 1 个")
     results = page.locator("#admin-upload-results")
-    assert "新增" in results.locator("tr", has_text="div12_skill_award_rules.txt").inner_text()
-    failed = results.locator("tr", has_text="broken_postings.json").inner_text()
-    assert "失败" in failed and "JSON" in failed.upper()
-    assert "div12_skill_award_rules" in page.locator("#admin-docs").inner_text()
+    expect(results).to_contain_text("div12_skill_award_rules.txt")
+    expect(results).to_contain_text("broken_postings.json")
+    expect(results).to_contain_text("JSON")  # the failure's reason is shown
+    expect(page.locator("#admin-docs")).to_contain_text("div12_skill_award_rules")
 
     hits = page.request.post(served.url + "/api/search", data={"query": "技能竞赛一等奖奖励多少钱", "top_k": 3}).json()
     assert hits["items"][0]["doc_id"] == "div12_skill_award_rules" and "八千元" in hits["items"][0]["text"]
 
-    page.locator("#admin-doc-choice").click()
-    page.get_by_role("option", name="div12_skill_award_rules", exact=False).click()
+    page.locator("#admin-doc-choice input").click()
+    page.get_by_role("option", name="div12_skill_award_rules").click()
     page.locator("#admin-delete").click()
     page.locator("#admin-delete-status").get_by_text("已删除文档").wait_for()
     hits = page.request.post(served.url + "/api/search", data={"query": "技能竞赛一等奖奖励多少钱", "top_k": 3}).json()
