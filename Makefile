@@ -3,7 +3,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-dev
+.PHONY: run test install install-dev browser-deps
+
+# The browser tests (tests/web) drive Debian's chromium through Playwright (no browser download);
+# without a CJK font Chinese renders as boxes. Installed with apt when missing (sudo when not root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # torch first, pinned to the CPU build on this machine's disk; otherwise pip resolves a CUDA build.
 $(VENV)/.base: pyproject.toml
@@ -20,9 +24,15 @@ $(VENV)/.dev: $(VENV)/.base
 install: $(VENV)/.base
 install-dev: $(VENV)/.dev
 
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
 # Serves the API (and web UI) on the bundled sample corpus; builds ./index first when it is empty.
 run: install
 	$(VENV)/bin/assistant serve
 
-test: install-dev
+test: install-dev browser-deps
 	$(PY) -m pytest

@@ -79,7 +79,7 @@ def answer_markdown(answer: Answer) -> str:
     if not answer.grounded and answer.refer_to:
         parts.append(f"建议咨询：**{answer.refer_to}**")
     if answer.citations:
-        notes = "  \n".join(f"[{c.n}] {c.label()}" for c in answer.citations)
+        notes = "  \n".join(f"[{c.n}] {escape(c.label())}" for c in answer.citations)
         parts.append(f"<small>{notes}</small>")
     return "\n\n".join(parts)
 

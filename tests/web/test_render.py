@@ -1,0 +1,102 @@
+"""Rendering helpers: what the page shows for answers, matches, postings and errors (no browser)."""
+
+from __future__ import annotations
+
+from assistant.answer.types import Answer, AnswerMode, Citation
+from assistant.errors import AuthError, ConfigError, LLMBusy, QueryError
+from web.render import (
+    NOT_GROUNDED,
+    answer_markdown,
+    benefits_html,
+    citations_html,
+    error_message,
+    opportunities_html,
+    recommendations_html,
+)
+
+
+def _answer(grounded: bool = True, refer_to: str = "") -> Answer:
+    citation = Citation(
+        n=1,
+        chunk_id="c1",
+        doc_id="plan",
+        title="十二师深化产教融合的实施方案",
+        doc_number="师发〔2020〕9号",
+        clause_path="三、（五）16.",
+        clause_no="16.",
+        date="2020-06-01",
+        text="按投资额的30%抵免<教育费附加>。",
+        quote="按投资额的30%抵免",
+        score=1.0,
+    )
+    return Answer(
+        question="能抵免什么？",
+        standalone_question="能抵免什么？",
+        answer="按投资额的30%抵免[1]。" if grounded else "现有资料中没有找到能回答这个问题的内容。",
+        grounded=grounded,
+        mode=AnswerMode.chat,
+        backend="extractive",
+        citations=[citation] if grounded else [],
+        refer_to=refer_to,
+    )
+
+
+def test_grounded_answer_has_footnotes_with_the_full_clause_escaped() -> None:
+    answer = _answer()
+    bubble = answer_markdown(answer)
+    assert (
+        bubble.startswith("按投资额的30%抵免[1]。") and "[1] 《十二师深化产教融合的实施方案》 三、（五）16." in bubble
+    )
+    html = citations_html(answer)
+    assert 'id="cite-1"' in html and "师发〔2020〕9号" in html and "2020-06-01" in html
+    assert "<mark>按投资额的30%抵免</mark>" in html and "&lt;教育费附加&gt;" in html and "<教育费附加>" not in html
+    assert "notice-ungrounded" not in html
+
+
+def test_ungrounded_answer_carries_the_notice_and_the_unit() -> None:
+    answer = _answer(grounded=False, refer_to="师教育局")
+    assert NOT_GROUNDED in answer_markdown(answer) and "师教育局" in answer_markdown(answer)
+    html = citations_html(answer)
+    assert 'class="notice-ungrounded"' in html and "师教育局" in html
+
+
+def test_benefit_rows_show_status_amount_conditions_unit_and_source() -> None:
+    html = benefits_html(
+        [
+            {
+                "name": "投资抵免",
+                "category": "tax_deduction",
+                "status": "check",
+                "amount": "30%",
+                "conditions_met": ["试点企业"],
+                "conditions_missing": [],
+                "conditions_unknown": ["位于十二师"],
+                "lead_unit": "财政局",
+                "automatic": True,
+                "citation": {"title": "", "doc_id": "law_x", "clause_path": "第三条", "text": ""},
+            }
+        ]
+    )
+    for shown in ("税费抵免", "需进一步确认", "30%", "已满足：试点企业", "待确认：位于十二师", "财政局", "自动识别"):
+        assert shown in html
+    assert "《law_x》第三条" in html and "该文件尚未导入" in html
+    assert "没有找到" in benefits_html([])
+
+
+def test_postings_and_recommendations_show_deadline_location_and_reasons() -> None:
+    item = {"kind": "实习", "title": "配电<运维>", "enterprise": "博远", "location": "米东区", "deadline": "2027-01-20"}
+    html = opportunities_html([item], hidden_expired=2)
+    assert "找到 1 条" in html and "另有 2 条已过报名截止日期" in html
+    assert "报名截止：2027-01-20" in html and "米东区" in html and "配电&lt;运维&gt;" in html
+    rec = recommendations_html([{**item, "reasons": [{"reason": "专业对口", "detail": "电气技术应用"}]}])
+    assert "专业对口：电气技术应用" in rec and "为你推荐 1 条" in rec
+
+
+def test_errors_become_short_chinese_messages() -> None:
+    assert error_message(AuthError("x", status=401)) == "请先输入管理令牌。"
+    assert "不正确" in error_message(AuthError("x", status=403))
+    assert "管理功能已关闭" in error_message(ConfigError("ASSISTANT_ADMIN_TOKEN is not set"))
+    assert "30 秒" in error_message(LLMBusy("busy", retry_after=30))
+    assert error_message(QueryError("top_k must be 1..50, got 0")).startswith("输入有误")
+    unexpected = error_message(KeyError("boom"))
+    assert "boom" not in unexpected and "Traceback" not in unexpected and "系统" in unexpected
