@@ -23,6 +23,7 @@ UPLOAD_HEADERS = ["文件", "结果", "文档", "条数", "说明"]
 DOC_HEADERS = ["文档ID", "标题", "类别", "类型", "条数"]
 FEEDBACK_HEADERS = ["编号", "时间", "评价", "身份", "问题", "意见", "有依据"]
 FEEDBACK_SHOWN = 200
+PERSONA_LABELS = {"student": "学生", "enterprise": "企业", "staff": "工作人员", "unknown": "未填"}
 
 
 def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
@@ -67,7 +68,7 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
                 f.id,
                 f.created_at,
                 "有帮助" if f.helpful else "没帮助",
-                f.persona.value,
+                PERSONA_LABELS.get(f.persona.value, f.persona.value),
                 f.question,
                 f.comment,
                 "是" if f.grounded else "否",

@@ -248,6 +248,6 @@ def ingest_rows(results: Iterable[Any]) -> list[list[Any]]:
     """Per-file ingestion results as table rows: 文件, 结果, 文档, 条数, 说明."""
     rows = []
     for r in results:
-        note = r.error or ("；".join(r.row_errors[:3]) if r.row_errors else "")
+        note = r.error.removeprefix(f"{r.path}: ") or ("；".join(r.row_errors[:3]) if r.row_errors else "")
         rows.append([r.path.rsplit("/", 1)[-1], STATUS_LABELS.get(r.status, r.status), r.doc_id, r.chunks, note])
     return rows

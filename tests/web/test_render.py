@@ -100,3 +100,14 @@ def test_errors_become_short_chinese_messages() -> None:
     assert error_message(QueryError("top_k must be 1..50, got 0")).startswith("输入有误")
     unexpected = error_message(KeyError("boom"))
     assert "boom" not in unexpected and "Traceback" not in unexpected and "系统" in unexpected
+
+
+def test_ingest_rows_name_the_file_and_reason_without_server_paths() -> None:
+    from assistant.ingest.pipeline import FileResult
+    from web.render import ingest_rows
+
+    path = "/srv/data/uploads/bad.json"
+    failed = FileResult(path=path, status="failed", error=f"{path}: invalid JSON")
+    added = FileResult(path="/srv/data/uploads/new.txt", status="added", doc_id="new", chunks=3)
+    rows = ingest_rows([failed, added])
+    assert rows == [["bad.json", "失败", "", 0, "invalid JSON"], ["new.txt", "新增", "new", 3, ""]]
