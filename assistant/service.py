@@ -165,7 +165,20 @@ class Assistant:
     # ---- answers ---------------------------------------------------------------------
     def answerer(self, backend: str | None = None) -> Answerer:
         resolved = resolve_backend(self.settings, backend)
-        return Answerer(self.load().searcher, self.llm(resolved.value), self._llm_gate, backend=resolved.value)
+        return Answerer(
+            self.load().searcher,
+            self.llm(resolved.value),
+            self._llm_gate,
+            backend=resolved.value,
+            matcher=self._match_text,
+        )
+
+    def _match_text(self, question: str) -> MatchResult | None:
+        """The policy matcher on a chat question that describes an enterprise (None otherwise)."""
+        from assistant.opportunities.match import profile_from_text
+
+        profile = profile_from_text(question)
+        return self.match(profile) if profile is not None else None
 
     def ask(
         self,

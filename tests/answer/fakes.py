@@ -24,9 +24,7 @@ class FakeLLM:
     def judge(self, question: str, passages: Sequence[str]) -> list[float]:
         self.release.wait(10)
         self.judged.extend(passages)
-        return [
-            next((v for k, v in self.passage_scores.items() if k in p), self.judge_score) for p in passages
-        ]
+        return [next((v for k, v in self.passage_scores.items() if k in p), self.judge_score) for p in passages]
 
     def stream(self, system: str, user: str, max_tokens: int = 256) -> Iterator[str]:
         self.prompts.append(user)

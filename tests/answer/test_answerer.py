@@ -128,3 +128,14 @@ def test_bad_input_is_a_query_error(policy_assistant) -> None:
         answerer.answer("问" * 501)
     with pytest.raises(QueryError, match="history"):
         answerer.answer("那学徒制呢？", history=[Turn("user", "问")] * 21)
+
+
+def test_which_subsidies_apply_to_us_routes_to_the_policy_matcher(policy_assistant) -> None:
+    answer = policy_assistant.ask("我们是一家汽修企业，准备和职校搞学徒制，能享受哪些补贴？")
+    assert answer.grounded and answer.backend == "matcher"
+    assert any(c.doc_id == PLAN and c.clause_path.endswith("9.推进产教协同育人") for c in answer.citations)
+    assert "培训补贴" in answer.answer
+    for sentence in answer.sentences[1:]:
+        assert sentence.markers and all(n in {c.n for c in answer.citations} for n in sentence.markers)
+    # a question about one figure stays with the clause answerer
+    assert policy_assistant.ask(TAX_QUESTION).backend == "extractive"
