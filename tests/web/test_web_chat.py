@@ -35,7 +35,8 @@ def ask(page, question: str) -> tuple[float, float]:
 def test_asks_and_sees_a_cited_answer_then_opens_the_clause(page, served) -> None:
     question = "我们是产教融合试点企业，投资举办职业教育能抵免哪些税费？"
     first, final = ask(page, question)
-    print(f"send -> first answer text {first:.2f} s, -> final answer with citations {final:.2f} s (extractive)")
+    backend = served.assistant.settings.llm_backend.value
+    print(f"send -> first answer text {first:.2f} s, -> final answer with citations {final:.2f} s ({backend})")
     answer = page.locator("#chatbot [data-testid='bot']").last.inner_text()
     assert "30%" in answer and "教育费附加" in answer and "[1]" in answer
 
