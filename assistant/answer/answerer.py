@@ -49,6 +49,7 @@ class AnswerConfig:
     judge_sentences: int = 6
     max_sentences: int = 3
     write_clauses: int = 4
+    refer_overlap: float = 0.3  # a refusal names the top clause's lead unit only when it is on topic
     min_coverage: float = 0.5
     judge_floor: float = -2.0
 
@@ -124,7 +125,8 @@ class Answerer:
             timings=timings,
         )
         if not verdict.answerable:
-            answer = self._refusal(base, verdict.reason, in_scope, mode)
+            related = in_scope if chosen and max(c.overlap for c in chosen) >= self.config.refer_overlap else []
+            answer = self._refusal(base, verdict.reason, related, mode)
             timings["total"] = time.perf_counter() - started
             yield from _emit(answer, _pieces(answer.answer))
         else:

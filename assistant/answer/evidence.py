@@ -69,6 +69,7 @@ class QuestionTerms:
     """The question's topic tokens with their weights (idf in the index)."""
 
     weights: dict[str, float]
+    unknown: list[str] = field(default_factory=list)  # topic words no indexed text uses
 
     @property
     def total(self) -> float:
@@ -82,9 +83,12 @@ class QuestionTerms:
 def question_terms(question: str, idf: Callable[[str], float], df: Callable[[str], int]) -> QuestionTerms:
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
     ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count."""
-    tokens = [t for t in dict.fromkeys(tokenize(question)) if t not in _GENERIC and df(t) > 0]
+    content = [t for t in dict.fromkeys(tokenize(question)) if t not in _GENERIC]
+    tokens = [t for t in content if df(t) > 0]
+    unknown = [t for t in content if df(t) == 0 and len(t) >= 2 and not any(t != o and t in o for o in content)]
     # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
-    return QuestionTerms({t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) for t in tokens})
+    weights = {t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) for t in tokens}
+    return QuestionTerms(weights, unknown)
 
 
 def _covered(term: str, tokens: set[str], text: str) -> bool:

@@ -65,10 +65,15 @@ def check(
     chosen: list[Candidate],
     min_coverage: float = 0.5,
     judge_floor: float = -2.0,
+    min_overlap_unknown: float = 0.8,
 ) -> GateResult:
     """Whether ``chosen`` answers ``question`` (see the module docstring)."""
-    if not chosen:
+    if not chosen or not terms.weights:
         return GateResult(False, "没有检索到相关条款")
+    topic_words = [t for t in terms.weights if len(t) >= 2 and not any(t != o and t in o for o in terms.weights)]
+    if len(terms.unknown) >= max(1, len(topic_words)) and max(c.overlap for c in chosen) < min_overlap_unknown:
+        # most of what the question is about appears in no indexed text (火星, 房价 ...)
+        return GateResult(False, f"资料中没有提到“{'、'.join(terms.unknown)}”")
     text = "".join(c.text for c in chosen)
     clause_text = "".join(c.hit.text + str(c.hit.metadata.get("heading", "")) for c in chosen)
     if _ASK_PHONE.search(question) and not _PHONE.search(text):
