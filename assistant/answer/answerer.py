@@ -106,7 +106,9 @@ class Answerer:
         )
         timings["retrieve"] = time.perf_counter() - started
         in_scope, superseded = self._scope(standalone, hits)
-        terms = evidence.question_terms(standalone, self.searcher.index.sparse.idf, self.searcher.index.sparse.df)
+        terms = evidence.question_terms(
+            standalone, self.searcher.index.sparse.idf, self.searcher.index.sparse.df, self._contrast(standalone)
+        )
         candidates = evidence.collect(in_scope, terms, self.config.evidence_hits)
         asks_quantity = gate.asks_quantity(standalone)
         if self.llm is not None and candidates and self.config.judge_sentences:
@@ -114,7 +116,10 @@ class Answerer:
             self._judge(standalone, candidates, asks_quantity)
             timings["judge"] = time.perf_counter() - mark
         chosen = evidence.choose(
-            evidence.rank(candidates, asks_quantity), self.config.max_sentences, asks_quantity=asks_quantity
+            evidence.rank(candidates, asks_quantity),
+            self.config.max_sentences,
+            asks_quantity=asks_quantity,
+            unit=gate.asked_unit(standalone),
         )
         verdict = gate.check(standalone, terms, chosen, self.config.min_coverage, self.config.judge_floor)
         if verdict.answerable and self.llm is not None and self.config.judge_gate:
@@ -173,6 +178,17 @@ class Answerer:
                 continue
             kept.append(hit)
         return kept, superseded
+
+    def _contrast(self, question: str) -> str:
+        """The part of a division question that quotes another place ("青岛要求…，十二师呢？"):
+        context, not the topic ('' when there is none)."""
+        if not gate.about_division(question) or not self.searcher.structure.named_places(question):
+            return ""
+        places = self.searcher.structure.places
+        parts = re.split(r"[，,；;。]", question)
+        return "，".join(
+            p for p in parts if any(n in p for names in places.values() for n in names) and not gate.about_division(p)
+        )
 
     def _judge(self, question: str, candidates: list[evidence.Candidate], asks_quantity: bool) -> None:
         assert self.llm is not None

@@ -80,15 +80,23 @@ class QuestionTerms:
         return [t for t, w in self.weights.items() if len(t) >= 2 and w / self.total >= min_share]
 
 
-def question_terms(question: str, idf: Callable[[str], float], df: Callable[[str], int]) -> QuestionTerms:
+def question_terms(
+    question: str, idf: Callable[[str], float], df: Callable[[str], int], context: str = ""
+) -> QuestionTerms:
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
-    ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count."""
+    ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count. Words that
+    occur only in ``context`` (a part quoted for contrast) count a third."""
     content = [t for t in dict.fromkeys(tokenize(question)) if t not in _GENERIC]
+    rest = question.replace(context, "") if context else question
+    discounted = {t for t in content if context and t in context and t not in rest}
     tokens = [t for t in content if df(t) > 0]
     unknown = [t for t in content if df(t) == 0 and len(t) >= 2 and not any(t != o and t in o for o in content)]
     # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
-    weights = {t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) for t in tokens}
-    return QuestionTerms(weights, unknown)
+    weights = {
+        t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) * (0.3 if t in discounted else 1.0)
+        for t in tokens
+    }
+    return QuestionTerms(weights, [t for t in unknown if t not in discounted])
 
 
 def _covered(term: str, tokens: set[str], text: str) -> bool:
@@ -141,8 +149,23 @@ def _ranks(items: list[Candidate], key: Callable[[Candidate], float]) -> dict[tu
     return {c.key: i for i, c in enumerate(ordered)}
 
 
+_UNIT_ALIASES = {"人": "人|名", "名": "名|人", "天": "天|日", "日": "日|天", "月": "月", "年": "年", "周": "周|星期"}
+
+
+def says_quantity(text: str, unit: str = "") -> bool:
+    """``text`` states a quantity (in ``unit`` when one is asked: 年, 个月, 元 ...)."""
+    if not quantities(text):
+        return False
+    units = _UNIT_ALIASES.get(unit, unit)
+    return not unit or bool(re.search(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:个)?(?:{units})", text))
+
+
 def choose(
-    ranked: list[Candidate], max_sentences: int = 3, max_chars: int = 260, asks_quantity: bool = False
+    ranked: list[Candidate],
+    max_sentences: int = 3,
+    max_chars: int = 260,
+    asks_quantity: bool = False,
+    unit: str = "",
 ) -> list[Candidate]:
     """The best sentence, plus close runners-up that add question terms it lacks.
 
@@ -172,9 +195,9 @@ def choose(
             chosen.append(c)
             covered |= c.matched
             used += len(c.text)
-    if asks_quantity and not any(quantities(c.text) for c in chosen):
+    if asks_quantity and not any(says_quantity(c.text, unit) for c in chosen):
         # the question asks how much / how long: the best sentence that says it, if close enough
-        counted = next((c for c in ranked if quantities(c.text) and c.score >= 0.5 * best.score), None)
+        counted = next((c for c in ranked if says_quantity(c.text, unit) and c.score >= 0.5 * best.score), None)
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import Candidate, QuestionTerms
+from assistant.answer.evidence import Candidate, QuestionTerms, says_quantity
 from assistant.answer.sentences import quantities
 
 _DIVISION = re.compile(r"十二师|第十二师|兵团|本师|师市|团场")
@@ -55,6 +55,15 @@ def asks_quantity(question: str) -> bool:
     )
 
 
+_ASKED_UNIT = re.compile(r"(?:多少|几)(?:个)?(年|月|天|日|人|名|次|倍|小时|周)")
+
+
+def asked_unit(question: str) -> str:
+    """The unit a 多少/几 question asks in (多少年 -> 年), '' when none."""
+    match = _ASKED_UNIT.search(question)
+    return match.group(1) if match else ""
+
+
 def about_division(question: str) -> bool:
     return bool(_DIVISION.search(question))
 
@@ -71,7 +80,7 @@ def check(
     if not chosen or not terms.weights:
         return GateResult(False, "没有检索到相关条款")
     topic_words = [t for t in terms.weights if len(t) >= 2 and not any(t != o and t in o for o in terms.weights)]
-    if len(terms.unknown) >= max(1, len(topic_words)) and max(c.overlap for c in chosen) < min_overlap_unknown:
+    if len(terms.unknown) > len(topic_words) and max(c.overlap for c in chosen) < min_overlap_unknown:
         # most of what the question is about appears in no indexed text (火星, 房价 ...)
         return GateResult(False, f"资料中没有提到“{'、'.join(terms.unknown)}”")
     text = "".join(c.text for c in chosen)
@@ -89,6 +98,9 @@ def check(
         return GateResult(False, "资料中没有具体日期")
     if _ASK_NUMBER.search(question) and not quantities(text):
         return GateResult(False, "资料中没有具体数字")
+    unit = asked_unit(question)
+    if unit and not says_quantity(text, unit):
+        return GateResult(False, f"资料中没有以“{unit}”计的具体数字")
     for year in _YEAR.findall(question):
         if year not in clause_text:
             return GateResult(False, f"资料中没有{year}年的相关内容")

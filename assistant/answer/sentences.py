@@ -17,6 +17,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 _QUANTITY = re.compile(
     rf"(?:百分之[{_CN_NUM}点]+|\d+(?:[.,]\d+)*\s*%?|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,6}}(?=[年月日天周个次名人元万亿倍成项所家条岁学课小时分]))"
 )
+_REFERENCE = re.compile(rf"第[{_CN_NUM}\d]+[条款项章节目]")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -51,6 +52,7 @@ def quantities(text: str) -> set[str]:
     ``（一）`` or ``16.`` at the start of a sentence are structure, not quantities.
     """
     text = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|[一二三四五六七八九十]+、)", "", text)
+    text = _REFERENCE.sub("", text)  # 第十四条, 第二款: references, not quantities
     out = set()
     for match in _QUANTITY.finditer(text):
         token = match.group(0).replace(" ", "").replace(",", "")
