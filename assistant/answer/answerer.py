@@ -53,7 +53,7 @@ class AnswerConfig:
     write_clauses: int = 4
     refer_overlap: float = 0.3  # a refusal names the top clause's lead unit only when it is on topic
     min_coverage: float = 0.5
-    judge_floor: float = -0.2  # log-odds on the chosen quotes; see evals/README.md (answers)
+    judge_floor: float = -0.3  # log-odds on the chosen quotes; see evals/README.md (answers)
 
 
 class Answerer:
@@ -202,7 +202,7 @@ class Answerer:
     def _judge_gate(self, question: str, chosen: list[evidence.Candidate]) -> gate.GateResult:
         """The LLM as the last gate: do the chosen quotes answer the question? (one short call)"""
         assert self.llm is not None
-        quotes = "".join(c.text for c in chosen)[: self.config.judge_chars]
+        quotes = "".join(compose.strip_label(c.text) for c in chosen)[: self.config.judge_chars]
         with self.gate.slot():
             (score,) = self.llm.judge(question, [quotes])
         if score < self.config.judge_floor:

@@ -60,11 +60,16 @@ def with_marker(sentence: str, n: int) -> str:
     return f"{body}[{n}]{end.group(1) if end and end.group(1) else '。'}"
 
 
+def strip_label(sentence: str) -> str:
+    """``16. 落实…`` / ``第十四条 …`` / ``（一）…`` without the clause label."""
+    return _LABEL.sub("", sentence)
+
+
 def quote_sentences(chosen: list[Candidate], numbers: dict[str, int]) -> list[AnswerSentence]:
     out = []
     for c in chosen:
         n = numbers[c.hit.chunk_id]
-        text = _LABEL.sub("", c.text)
+        text = strip_label(c.text)
         out.append(AnswerSentence(with_marker(text, n), [n], "quote", True))
     return out
 
