@@ -18,7 +18,13 @@ from assistant.llm.openai_compat import OpenAICompatibleLLM
 from assistant.service import Assistant
 from tests.conftest import make_settings
 
-WRITTEN = "试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[1]。并可获得60%的奖励[1]。"
+WRITTEN = "试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[{n}]。并可获得60%的奖励[{n}]。"
+
+
+def written(prompt: str) -> str:
+    """The scripted answer cites the numbered clause that holds the 30% (as a good model would)."""
+    n = next((line[1] for line in prompt.splitlines() if line.startswith("[") and "30%" in line), "1")
+    return WRITTEN.format(n=n)
 
 
 def scripted_server() -> FastAPI:
@@ -30,7 +36,8 @@ def scripted_server() -> FastAPI:
         body = await request.json()
         app.state.requests.append(body)
         judging = "只回答" in body["messages"][-1]["content"]
-        reply = ("是" if "30%" in body["messages"][-1]["content"] else "否") if judging else WRITTEN
+        prompt = body["messages"][-1]["content"]
+        reply = ("是" if "30%" in prompt else "否") if judging else written(prompt)
         base = {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"]}
         if not body.get("stream"):
             message = {"role": "assistant", "content": reply}
@@ -69,7 +76,7 @@ def test_judge_and_stream_over_http(server_url) -> None:
     llm = OpenAICompatibleLLM(url, "qwen-test", "key")
     assert llm.judge("问题", ["投资额30%抵扣", "无关"]) == [4.0, -4.0]
     pieces = list(llm.stream("系统", "问题"))
-    assert len(pieces) > 1 and "".join(pieces) == WRITTEN
+    assert len(pieces) > 1 and "".join(pieces) == WRITTEN.format(n=1)
     assert app.state.requests[-1]["model"] == "qwen-test" and app.state.requests[-1]["stream"] is True
 
 
