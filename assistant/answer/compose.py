@@ -8,7 +8,10 @@ from assistant.answer.evidence import Candidate
 from assistant.answer.types import AnswerMode, AnswerSentence, Citation
 from assistant.retrieve.types import SearchHit
 
-_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)])\s*")
+# a clause label or an FAQ's 答： at the start of a quoted sentence
+_LABEL = re.compile(
+    r"^\s*(?:答[：:]|第[一二三四五六七八九十百零\d]+条|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)])\s*"
+)
 _END = re.compile(r"([。！？；!?;]*)$")
 DEFAULT_CONTACT = "师市相关主管部门"
 
@@ -79,7 +82,7 @@ def lead_line(citations: list[Citation]) -> str:
     parts: list[str] = []
     for cit in citations:
         place = cit.clause_no if cit.clause_no.startswith("第") else cit.clause_path.split(" > ")[-1]
-        label = f"《{cit.title}》{place}".strip()
+        label = f"《{cit.title}》{place}".strip().rstrip("？?。：:")
         if label not in parts:
             parts.append(label)
     return "根据" + "、".join(parts) + "："
