@@ -32,6 +32,10 @@ _ASK_TIME = re.compile(r"几点|几时")
 _ASK_PHONE = re.compile(r"电话|手机|联系方式|热线")
 _ASK_NUMBER = re.compile(r"多少|(?<![哪好])几[个年月天次名人家所项条岁倍周]|多长|多久|最低|最高|不少于|不超过")
 _ASK_RATE = re.compile(r"按多少|怎么算|如何计算|标准|比例")
+# a question asking for the named items of something (哪几家企业, 哪些具体证书, 名单)
+_ASK_NAMED = re.compile(
+    r"(?:哪几家|哪几个|哪些具体的?|具体(?:有)?哪些)(?P<noun>[\u4e00-\u9fff]{1,4}?)(?:[？?，。]|已|被|是|$)"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:元|万元|亿元|块)|[一二三四五六七八九十百千万两]+(?:元|万元|亿元)")
 _PERCENT = re.compile(r"%|百分之|成(?![立本绩为])")
@@ -62,6 +66,15 @@ def asked_unit(question: str) -> str:
     """The unit a 多少/几 question asks in (多少年 -> 年), '' when none."""
     match = _ASKED_UNIT.search(question)
     return match.group(1) if match else ""
+
+
+def lists_items(text: str, noun: str) -> bool:
+    """``text`` names several items of ``noun``: "A、B、C等5个专业", "甲企业、乙企业"."""
+    word = re.escape(noun[-2:])
+    return bool(
+        re.search(rf"、[^。；，,]*?等[\d一二三四五六七八九十]*[个家项所种类批]?{word}", text)
+        or re.search(rf"{word}、[^。；]*?{word}", text)
+    )
 
 
 def about_division(question: str) -> bool:
@@ -101,6 +114,9 @@ def check(
     unit = asked_unit(question)
     if unit and not says_quantity(text, unit):
         return GateResult(False, f"资料中没有以“{unit}”计的具体数字")
+    named = _ASK_NAMED.search(question)
+    if named and not lists_items(text, named.group("noun")):
+        return GateResult(False, f"资料中没有具体的{named.group('noun')}名单")
     for year in _YEAR.findall(question):
         if year not in clause_text:
             return GateResult(False, f"资料中没有{year}年的相关内容")

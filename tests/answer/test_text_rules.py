@@ -64,3 +64,17 @@ def test_follow_ups_become_standalone_questions() -> None:
     full = "劳动合同法规定试用期最长多久？"
     assert standalone_question(full, history) == full
     assert standalone_question("那学徒制呢？", None) == "那学徒制呢？"
+
+
+def test_asked_units_and_lists() -> None:
+    from assistant.answer.evidence import says_quantity
+    from assistant.answer.gate import asked_unit, lists_items
+
+    assert asked_unit("在一家单位干了多少年才能签无固定期限合同？") == "年"
+    assert asked_unit("每年培养多少人？") == "人" and asked_unit("有什么要求？") == ""
+    assert says_quantity("每年培养50名工匠型人才", "人")  # 名 counts as 人
+    assert not says_quantity("连续订立二次固定期限劳动合同", "年")
+    # asking for names needs a list of them, not a count or a list of something else
+    assert lists_items("申报设置电气技术应用、机电技术应用等5个专业", "专业")
+    assert not lists_items("申报设置电气技术应用、机电技术应用等5个专业,开展产教融合型企业申报", "企业")
+    assert not lists_items("在职业院校、应用型本科高校启动“学历证书+若干职业技能等级证书”制度试点", "证书")
