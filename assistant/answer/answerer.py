@@ -2,7 +2,7 @@
 
 question (+ history) -> standalone question -> hybrid search over policies
 -> scope (the division's question is not answered from another city) -> sentences scored
-by overlap (+ the LLM judge) -> answerability gate -> verbatim quotes with [n] markers
+by overlap -> answerability gate (+ the LLM judge) -> verbatim quotes with [n] markers
 (or, with a stronger model behind ``openai``, written sentences) -> verification
 -> token events, then one final event with the verified answer and its citations.
 """
@@ -46,7 +46,6 @@ WRITE_USER = "材料：\n{context}\n\n问题：{question}\n\n请依据材料回�
 class AnswerConfig:
     search_k: int = 8
     evidence_hits: int = 5
-    judge_sentences: int = 0  # > 0: the LLM judge also reranks this many candidate sentences (slow)
     judge_gate: bool = True  # with an LLM: one 是/否 call on the chosen quotes before answering
     judge_chars: int = 150
     max_sentences: int = 3
@@ -111,21 +110,17 @@ class Answerer:
         )
         candidates = evidence.collect(in_scope, terms, self.config.evidence_hits)
         asks_quantity = gate.asks_quantity(standalone)
-        if self.llm is not None and candidates and self.config.judge_sentences:
-            mark = time.perf_counter()
-            self._judge(standalone, candidates, asks_quantity)
-            timings["judge"] = time.perf_counter() - mark
         chosen = evidence.choose(
             evidence.rank(candidates, asks_quantity),
             self.config.max_sentences,
             asks_quantity=asks_quantity,
             unit=gate.asked_unit(standalone),
         )
-        verdict = gate.check(standalone, terms, chosen, self.config.min_coverage, self.config.judge_floor)
+        verdict = gate.check(standalone, terms, chosen, self.config.min_coverage)
         if verdict.answerable and self.llm is not None and self.config.judge_gate:
             mark = time.perf_counter()
             verdict = self._judge_gate(standalone, chosen)
-            timings["judge"] = timings.get("judge", 0.0) + time.perf_counter() - mark
+            timings["judge"] = time.perf_counter() - mark
         base = Answer(
             question=question,
             standalone_question=standalone,
@@ -189,15 +184,6 @@ class Answerer:
         return "，".join(
             p for p in parts if any(n in p for names in places.values() for n in names) and not gate.about_division(p)
         )
-
-    def _judge(self, question: str, candidates: list[evidence.Candidate], asks_quantity: bool) -> None:
-        assert self.llm is not None
-        shortlist = evidence.rank(candidates, asks_quantity)[: self.config.judge_sentences]
-        passages = [f"{c.hit.metadata.get('heading', '') or ''} {c.text}".strip() for c in shortlist]
-        with self.gate.slot():
-            scores = self.llm.judge(question, passages)
-        for c, score in zip(shortlist, scores):
-            c.judge = score
 
     def _judge_gate(self, question: str, chosen: list[evidence.Candidate]) -> gate.GateResult:
         """The LLM as the last gate: do the chosen quotes answer the question? (one short call)"""

@@ -8,7 +8,8 @@ every way of letting the 1.5B model write. Here each sentence of the top clauses
                (the clause heading counts half: a measure's title names its topic)
     support  = the clause's retrieval rank (1 / (1 + rank))
 
-and, when an LLM is configured, the judge's 是/否 log-odds (fused by rank).
+(An LLM judge reranking six sentences per question cost 15-45 s here and was dropped; the
+answerer asks the judge once, about the chosen sentences: see answerer.py.)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "实习生": ("实习学生", "学生实习"),
     "周末": ("休息日",),
 }
+_FAQ_QUESTION = re.compile(r"^问[：:]")
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
 _HEADING_SHARE = 0.5
 _MIN_SENTENCE_CHARS = 6
@@ -55,7 +57,6 @@ class Candidate:
     hit_rank: int
     position: int  # sentence index inside the clause
     overlap: float = 0.0
-    judge: float | None = None
     score: float = 0.0
     matched: set[str] = field(default_factory=set)
 
@@ -109,10 +110,17 @@ def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> l
     """Score every sentence of the top ``max_hits`` clauses against the question."""
     candidates: list[Candidate] = []
     for rank, hit in enumerate(hits[:max_hits]):
-        heading = str(hit.metadata.get("heading", ""))
+        sentences = split_sentences(hit.text)
+        # an FAQ's question names its topic like a heading; it is not an answer to quote
+        asked = "".join(s for s in sentences if _FAQ_QUESTION.match(s))
+        heading = str(hit.metadata.get("heading", "")) + asked
         heading_tokens = set(tokenize(heading))
-        for position, sentence in enumerate(split_sentences(hit.text)):
-            if len(re.sub(r"\W", "", sentence)) < _MIN_SENTENCE_CHARS or _RESPONSIBLE_LINE.match(sentence):
+        for position, sentence in enumerate(sentences):
+            if (
+                len(re.sub(r"\W", "", sentence)) < _MIN_SENTENCE_CHARS
+                or _RESPONSIBLE_LINE.match(sentence)
+                or _FAQ_QUESTION.match(sentence)
+            ):
                 continue
             tokens = set(tokenize(sentence))
             matched = {t for t in terms.weights if _covered(t, tokens, sentence)}
@@ -125,28 +133,10 @@ def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> l
 
 
 def rank(candidates: list[Candidate], asks_quantity: bool) -> list[Candidate]:
-    """Order candidates by overlap, retrieval rank, a quantity when one is asked, and the judge."""
-    if not candidates:
-        return []
-    by_overlap = _ranks(candidates, lambda c: c.overlap + 0.15 / (1 + c.hit_rank))
-    judged = [c for c in candidates if c.judge is not None]
-    by_judge = _ranks(judged, lambda c: c.judge or 0.0) if judged else {}
+    """Order candidates by overlap, retrieval rank and a quantity when one is asked."""
     for c in candidates:
-        score = c.overlap + 0.15 / (1 + c.hit_rank)
-        if asks_quantity and quantities(c.text):
-            score += 0.2
-        if by_judge:
-            # rank fusion with the judge (fused beat either alone: 28/34 vs 26 and 25)
-            score = 1 / (2 + by_overlap[c.key]) + (1 / (2 + by_judge[c.key]) if c.key in by_judge else 0.0)
-            score += 0.1 if asks_quantity and quantities(c.text) else 0.0
-            score += 0.05 * c.overlap
-        c.score = score
+        c.score = c.overlap + 0.15 / (1 + c.hit_rank) + (0.2 if asks_quantity and quantities(c.text) else 0.0)
     return sorted(candidates, key=lambda c: (-c.score, c.hit_rank, c.position))
-
-
-def _ranks(items: list[Candidate], key: Callable[[Candidate], float]) -> dict[tuple[str, int], int]:
-    ordered = sorted(items, key=lambda c: (-key(c), c.hit_rank, c.position))
-    return {c.key: i for i, c in enumerate(ordered)}
 
 
 _UNIT_ALIASES = {"人": "人|名", "名": "名|人", "天": "天|日", "日": "日|天", "月": "月", "年": "年", "周": "周|星期"}

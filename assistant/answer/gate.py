@@ -10,7 +10,7 @@ here are about the question and the evidence only:
   quantity of that kind in the evidence;
 - **asked year**: a year named in the question (2026年) must occur in the evidence;
 - **topic coverage**: the question's rare topic words must mostly occur in the evidence;
-- **judge** (with an LLM): the best 是/否 log-odds must not be clearly 否.
+(With an LLM, the answerer adds one 是/否 judgement on the chosen sentences.)
 """
 
 from __future__ import annotations
@@ -86,7 +86,6 @@ def check(
     terms: QuestionTerms,
     chosen: list[Candidate],
     min_coverage: float = 0.5,
-    judge_floor: float = -2.0,
     min_overlap_unknown: float = 0.8,
 ) -> GateResult:
     """Whether ``chosen`` answers ``question`` (see the module docstring)."""
@@ -129,7 +128,4 @@ def check(
         if covered / weight < min_coverage:
             missing = "、".join(t for t in salient if t not in found and t not in heading_or_clause)
             return GateResult(False, f"资料中没有提到“{missing}”")
-    judged = [c.judge for c in chosen if c.judge is not None]
-    if judged and max(judged) < judge_floor:
-        return GateResult(False, "检索到的条款不能回答这个问题")
     return GateResult(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 
@@ -13,6 +14,7 @@ from assistant.llm.model_file import part_paths
 log = logging.getLogger(__name__)
 
 
+@functools.cache  # asked on every request with backend auto; installed packages do not change
 def local_available() -> bool:
     """llama-cpp-python and the 22 model packages are installed (the file itself is checked on load)."""
     if importlib.util.find_spec("llama_cpp") is None:
