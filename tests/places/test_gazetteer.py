@@ -1,0 +1,37 @@
+"""The gazetteer: places named in text, how they relate, the division's ground."""
+
+from __future__ import annotations
+
+from assistant.places import Relation, in_division, lookup, places_in, relation, scope_of
+
+
+def test_places_are_found_by_any_name_longest_first() -> None:
+    assert [p.name for p in places_in("我在五一农场开了个汽修厂")] == ["五一农场"]
+    assert [p.name for p in places_in("乌鲁木齐市米东区")] == ["乌鲁木齐市", "米东区"]
+    assert [p.name for p in places_in("十二师西郊城区")] == ["西郊城区"]
+    assert places_in("我们想招两个学徒") == []
+
+
+def test_division_ground() -> None:
+    assert in_division("十二师五一农场") == "yes"
+    assert in_division("104团") == "yes"
+    assert in_division("乌鲁木齐市头屯河区") == "maybe"  # the division's units lie in and around Urumqi
+    assert in_division("") == "maybe"
+    assert in_division("昌吉市") == "no"
+    assert in_division("石河子") == "no"
+
+
+def test_relations_grade_places() -> None:
+    urumqi = lookup("乌鲁木齐")
+    assert urumqi is not None
+    assert relation(urumqi, lookup("米东区")) is Relation.same  # type: ignore[arg-type]
+    assert relation(urumqi, lookup("昌吉市")) is Relation.near  # type: ignore[arg-type]
+    assert relation(urumqi, lookup("喀什")) is Relation.region  # type: ignore[arg-type]
+    assert relation(urumqi, lookup("宁波")) is Relation.far  # type: ignore[arg-type]
+
+
+def test_scope_tells_the_division_from_other_places() -> None:
+    scope = scope_of("宁波规定每两年实践两个月，咱们十二师呢？")
+    assert scope.division and [p.name for p in scope.foreign] == ["宁波市"]
+    assert not scope_of("企业招用实习生要注意什么？").division
+    assert scope_of("团场的职工培训经费怎么提取？").division
