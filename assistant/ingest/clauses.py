@@ -16,22 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.cleaning import Line
+from assistant.text.numbers import cn_to_int, int_to_cn
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"[零〇一二三四五六七八九十百千\d]+"
 
 STRUCTURAL_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3}
@@ -48,38 +34,6 @@ _OUTLINE = [
     ("paren_num", re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
 ]
 _TITLE_MAX = 40
-
-
-def cn_to_int(text: str) -> int:
-    """``十四`` -> 14, ``一百零一`` -> 101, ``14`` -> 14."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-    return total + current
-
-
-def int_to_cn(number: int) -> str:
-    """14 -> ``十四``, 101 -> ``一百零一`` (1..9999), as law articles are numbered."""
-    digits = "零一二三四五六七八九"
-    if number < 10:
-        return digits[number]
-    if number < 20:
-        return "十" + (digits[number % 10] if number % 10 else "")
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d = number // value % 10
-        if d:
-            out += ("零" if zero and out else "") + digits[d] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out
 
 
 @dataclass

@@ -1,10 +1,11 @@
-"""Ingestion into the index: files -> chunks -> (only new ones) embedded -> Chroma + catalog.
+"""Ingestion, stage by stage: load -> clean -> parse -> chunk -> embed -> write.
 
-Per file the order is: parse; compare with the catalog; mark the document pending;
-add missing vectors (embedded through llama-index's IngestionPipeline into
-ChromaVectorStore), delete vectors the file no longer has, refresh changed metadata;
-then commit the catalog rows. Re-running after a crash anywhere redoes pending
-documents and reaches the same state as a clean run.
+    load, clean, parse, chunk   documents.parse_file (one file -> its document and chunks)
+    embed                       embed_chunks: only chunks the store has no vector for
+    write                       Index.write_document: vectors, BM25 and catalog kept consistent
+
+The store decides what changed (``Index.plan_write``) and writes crash-safely: re-running
+after a crash anywhere redoes pending documents and reaches the same state as a clean run.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from llama_index.core.ingestion import IngestionPipeline
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
-from assistant.retrieve.sparse import StoredChunk
-from assistant.retrieve.tokenize import tokenize
 from assistant.store.index import Index
-from assistant.store.vectors import chroma_metadata, existing_ids, ids_of_document, to_node
+from assistant.store.vectors import embedding_text
 from assistant.types import Chunk
 
 log = logging.getLogger(__name__)
@@ -136,6 +135,7 @@ def ingest_paths(
 
 
 def _parse(path: Path) -> ParsedFile | FileResult:
+    """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file)."""
     try:
         if not path.exists():
             raise IngestError(path, "no such file")
@@ -149,7 +149,7 @@ def _parse(path: Path) -> ParsedFile | FileResult:
 
 def _write_safely(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileResult:
     try:
-        return _write(index, parsed, progress)
+        return write_parsed(index, parsed, progress)
     except IngestError as exc:
         log.warning("ingest failed: %s", exc)
         return FileResult(
@@ -157,7 +157,8 @@ def _write_safely(index: Index, parsed: ParsedFile, progress: Progress | None) -
         )
 
 
-def _write(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileResult:
+def write_parsed(index: Index, parsed: ParsedFile, progress: Progress | None = None) -> FileResult:
+    """Stages embed -> write for one parsed file: only chunks without a stored vector are embedded."""
     doc, chunks = parsed.doc, parsed.chunks
     row_errors = [str(e) for e in parsed.row_errors]
     if not chunks:
@@ -165,61 +166,35 @@ def _write(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileR
             doc.path,
             "no valid content to index" + (f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""),
         )
-    previous = index.catalog.document(doc.doc_id)
-    if previous and previous.path != doc.path and Path(previous.path).exists():
-        raise IngestError(
-            doc.path, f"document id {doc.doc_id!r} is already used by {previous.path}; rename one of the files"
-        )
-    result = FileResult(doc.path, "updated" if previous else "added", doc.doc_id, len(chunks), row_errors=row_errors)
-    if previous and previous.status == "done" and previous.file_hash == doc.file_hash:
-        result.status = "unchanged"
-        if progress:
-            progress(len(chunks))
-        return result
-    index.catalog.mark_pending(doc)
-    wanted = {c.chunk_id for c in chunks}
-    stale = ids_of_document(index.collection, doc.doc_id) - wanted
-    present = existing_ids(index.collection, [c.chunk_id for c in chunks])
-    new = [c for c in chunks if c.chunk_id not in present]
-    _add(index, new, progress)
+    plan = index.plan_write(doc, chunks)
+    result = FileResult(doc.path, plan.status, doc.doc_id, len(chunks), row_errors=row_errors)
+    vectors = embed_chunks(index.embedder, plan.new, progress)
     if progress:
-        progress(len(chunks) - len(new))
-    if stale:
-        index.vector_store.delete_nodes(node_ids=sorted(stale))
-    result.refreshed = _refresh_metadata(index, [c for c in chunks if c.chunk_id in present])
-    tokens = [tokenize(sparse_text(c)) for c in chunks]
-    index.catalog.commit_document(doc, chunks, tokens)
-    index.sparse.replace_document(doc.doc_id, [stored_chunk(c) for c in chunks], tokens)
-    result.added, result.removed = len(new), len(stale)
+        progress(len(chunks) - len(plan.new))
+    written = index.write_document(plan, vectors)
+    result.added, result.removed, result.refreshed = written.added, written.removed, written.refreshed
     return result
 
 
-def _add(index: Index, chunks: list[Chunk], progress: Progress | None) -> None:
-    pipeline = IngestionPipeline(transformations=[index.embedder], vector_store=index.vector_store)
+def embed_chunks(
+    embedder: BaseEmbedding, chunks: list[Chunk], progress: Progress | None = None
+) -> dict[str, list[float]]:
+    """The embed stage: passage vectors of ``chunks`` by chunk id, in batches."""
+    vectors: dict[str, list[float]] = {}
     for start in range(0, len(chunks), EMBED_BATCH):
         batch = chunks[start : start + EMBED_BATCH]
-        pipeline.run(nodes=[to_node(c) for c in batch])
+        for chunk, vector in zip(batch, embedder.get_text_embedding_batch([embedding_text(c) for c in batch])):
+            vectors[chunk.chunk_id] = vector
         if progress:
             progress(len(batch))
-
-
-def _refresh_metadata(index: Index, chunks: list[Chunk]) -> int:
-    """Update metadata (spans, titles ...) of chunks whose text, hence vector, is unchanged."""
-    if not chunks:
-        return 0
-    stored = index.collection.get(ids=[c.chunk_id for c in chunks], include=["metadatas"])
-    old = dict(zip(stored["ids"], stored["metadatas"]))
-    changed = [c for c in chunks if {k: old.get(c.chunk_id, {}).get(k) for k in c.metadata} != c.metadata]
-    if changed:
-        index.collection.update(ids=[c.chunk_id for c in changed], metadatas=[chroma_metadata(c) for c in changed])
-    return len(changed)
+    return vectors
 
 
 def prune_missing(index: Index, roots: list[Path]) -> list[FileResult]:
     """Remove documents under ``roots`` whose source file no longer exists."""
     resolved = [r.resolve() for r in roots]
     removed: list[FileResult] = []
-    for doc in index.catalog.documents():
+    for doc in index.documents():
         source = Path(doc.path)
         if source.exists() or not any(_is_under(source.resolve(), r) for r in resolved):
             continue
@@ -228,27 +203,10 @@ def prune_missing(index: Index, roots: list[Path]) -> list[FileResult]:
 
 
 def delete_document(index: Index, doc_id: str) -> FileResult:
-    """Remove a document's vectors, then its catalog rows."""
-    doc = index.catalog.document(doc_id)
-    if doc is None:
-        raise IngestError(doc_id, "no such document in the index")
-    ids = ids_of_document(index.collection, doc_id)
-    if ids:
-        index.vector_store.delete_nodes(node_ids=sorted(ids))
-    index.catalog.remove_document(doc_id)
-    index.sparse.remove_document(doc_id)
-    return FileResult(doc.path, "removed", doc_id, removed=len(ids))
+    """Remove a document from the index (vectors, BM25 and catalog)."""
+    doc, removed = index.delete_document(doc_id)
+    return FileResult(doc.path, "removed", doc_id, removed=removed)
 
 
 def _is_under(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
-
-
-def sparse_text(chunk: Chunk) -> str:
-    """What BM25 indexes: the document title and clause path carried with the text."""
-    title = str(chunk.metadata.get("title", "")) if chunk.metadata.get("kind") == "policy" else ""
-    return f"{title} {chunk.clause_path}\n{chunk.text}"
-
-
-def stored_chunk(chunk: Chunk) -> StoredChunk:
-    return StoredChunk(chunk.chunk_id, chunk.doc_id, chunk.text, dict(chunk.metadata))

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from assistant.errors import CorruptFile, EmptyDocument, UnsupportedFormat
+from assistant.errors import CorruptFile, EmptyDocument, UnsupportedFormat, field_errors
 from assistant.ingest.decode import decode_text
 from assistant.records import RECORD_MODELS, RecordKind, _Record
 
@@ -90,9 +90,8 @@ def load_records(path: Path) -> RecordBatch:
         try:
             batch.rows.append((line, model.model_validate(_clean_keys(raw))))
         except ValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "(row)"
-                batch.errors.append(RowError(str(path), line, where, err["msg"]))
+            for where, problem in field_errors(exc, whole="(row)"):
+                batch.errors.append(RowError(str(path), line, where, problem))
     _reject_duplicate_ids(path, batch)
     return batch
 

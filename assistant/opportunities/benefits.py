@@ -16,9 +16,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.errors import ConfigError
-from assistant.opportunities.keywords import Activity, EnterpriseType
-from assistant.retrieve.sparse import StoredChunk
+from assistant.errors import ConfigError, validation_message
+from assistant.text.sentences import split_sentences
+from assistant.types import StoredChunk
+from assistant.understand.keywords import Activity, EnterpriseType
 
 CATALOG_DIR = "benefits"
 
@@ -105,8 +106,7 @@ def _load_file(path: Path) -> list[BenefitEntry]:
         try:
             entries.append(BenefitEntry.model_validate(row))
         except ValidationError as exc:
-            where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-            raise ConfigError(f"{path}: entry {number} ({_id_of(row)}): {where}") from exc
+            raise ConfigError(f"{path}: entry {number} ({_id_of(row)}): {validation_message(exc)}") from exc
     return entries
 
 
@@ -145,7 +145,6 @@ _DUTY = re.compile(r"应当|必须|不得")
 _LIABILITY = re.compile(r"违反|责令|罚款|处罚|追究")
 _AUTHORITY = re.compile(r"政府|部门|学校|机构|院校")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元|倍)|百分之[一二三四五六七八九十]+")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
 
 def _about_enterprises(sentence: str) -> bool:
@@ -160,7 +159,7 @@ def _about_enterprises(sentence: str) -> bool:
 
 
 @dataclass
-class Candidate:
+class ClauseOffer:
     """A sentence of an ingested clause that offers or requires something of enterprises."""
 
     chunk: StoredChunk
@@ -171,11 +170,11 @@ class Candidate:
     activities: list[Activity]
 
 
-def find_candidates(chunk: StoredChunk) -> list[Candidate]:
+def find_candidates(chunk: StoredChunk) -> list[ClauseOffer]:
     """Benefit and duty sentences about enterprises in one policy clause."""
     found = []
-    for match in _SENTENCE.finditer(chunk.text):
-        sentence = match.group(0).strip()
+    for sentence in split_sentences(chunk.text):
+        sentence = sentence.rstrip("。；;！!？?")
         category = next((c for c, p in _CATEGORY_TERMS if p.search(sentence)), None)
         if category is None or not _about_enterprises(sentence):
             continue
@@ -183,5 +182,5 @@ def find_candidates(chunk: StoredChunk) -> list[Candidate]:
         activities = [a for a, p in _ACTIVITY_TERMS.items() if p.search(sentence)]
         if types or activities:
             amounts = _AMOUNT.findall(sentence)
-            found.append(Candidate(chunk, sentence, category, "、".join(amounts), types, activities))
+            found.append(ClauseOffer(chunk, sentence, category, "、".join(amounts), types, activities))
     return found

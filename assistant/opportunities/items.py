@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.retrieve.sparse import StoredChunk
-from assistant.types import MetaValue
+from assistant.types import MetaValue, StoredChunk
 
 _PAY_LINE = re.compile(r"^待遇：(.+)$", re.MULTILINE)
 

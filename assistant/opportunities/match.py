@@ -15,28 +15,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.opportunities.benefits import BenefitEntry, Candidate, Category, find_candidates
-from assistant.opportunities.keywords import asks_about_benefits
-from assistant.opportunities.profiles import EnterpriseProfile
-from assistant.retrieve.sparse import StoredChunk
+from assistant.opportunities.benefits import BenefitEntry, Category, ClauseOffer, find_candidates
+from assistant.places import in_division
 from assistant.store.index import Index
+from assistant.types import Citation, StoredChunk
+from assistant.understand.keywords import asks_about_benefits
+from assistant.understand.profiles import EnterpriseProfile
 
 MAX_AUTOMATIC = 8
-DIV12_PLACES = ("十二师", "西郊城区", "104团", "221团", "222团", "三坪农场", "五一农场", "头屯河农场")
 _STATUS_ORDER = {"eligible": 0, "check": 1, "not_yet": 2}
-
-
-@dataclass
-class Citation:
-    doc_id: str
-    title: str
-    doc_number: str
-    clause_path: str
-    text: str
-    chunk_id: str
-
-    def to_dict(self) -> dict[str, str]:
-        return dict(self.__dict__)
 
 
 @dataclass
@@ -138,9 +125,10 @@ def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -
             match.conditions_missing.append(condition.text)
     if entry.region:
         text = f"企业位于{entry.region}（政策适用范围）"
-        if any(place in profile.location for place in DIV12_PLACES):
+        where = in_division(profile.location)
+        if where == "yes":
             match.conditions_met.append(text)
-        elif not profile.location or "乌鲁木齐" in profile.location:
+        elif where == "maybe":
             match.conditions_unknown.append(text)
         else:
             return None
@@ -148,22 +136,19 @@ def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -
 
 
 def _clause(index: Index, doc_id: str, clause_path: str) -> StoredChunk | None:
-    chunks = [c for c in index.sparse.chunks_of(doc_id) if c.metadata.get("clause_path") == clause_path]
+    chunks = [c for c in index.chunks_of(doc_id) if c.metadata.get("clause_path") == clause_path]
     return chunks[0] if chunks else None
 
 
 def _citation(chunk: StoredChunk | None, doc_id: str, clause_path: str) -> Citation:
     if chunk is None:  # the source document is not (yet) ingested
-        return Citation(doc_id, "", "", clause_path, "", "")
-    meta = chunk.metadata
-    return Citation(
-        doc_id, str(meta.get("title", "")), str(meta.get("doc_number", "")), clause_path, chunk.text, chunk.chunk_id
-    )
+        return Citation(0, "", doc_id, "", "", clause_path, "", "", "", "", 0.0)
+    return Citation.of(chunk)
 
 
 def _automatic(index: Index, profile: EnterpriseProfile, covered: set[tuple[str, str]]) -> list[BenefitMatch]:
     found: list[BenefitMatch] = []
-    for chunk in sorted(index.sparse.all_chunks(), key=lambda c: (_place_rank(c), c.doc_id, c.chunk_id)):
+    for chunk in sorted(index.all_chunks(), key=lambda c: (_place_rank(c), c.doc_id, c.chunk_id)):
         meta = chunk.metadata
         if meta.get("kind") != "policy" or meta.get("doc_type") == "digest" or meta.get("in_force") is False:
             continue
@@ -181,7 +166,7 @@ def _automatic(index: Index, profile: EnterpriseProfile, covered: set[tuple[str,
     return found
 
 
-def _from_candidates(candidates: list[Candidate], profile: EnterpriseProfile) -> BenefitMatch:
+def _from_candidates(candidates: list[ClauseOffer], profile: EnterpriseProfile) -> BenefitMatch:
     first, chunk = candidates[0], candidates[0].chunk
     meta = chunk.metadata
     path = str(meta.get("clause_path", ""))
@@ -210,6 +195,6 @@ def _applies_in(meta: dict[str, Any], location: str) -> bool:
     if jurisdiction in ("national", ""):
         return True
     if jurisdiction == "corps":
-        return not location or "乌鲁木齐" in location or any(p in location for p in DIV12_PLACES)
+        return in_division(location) != "no"
     place = region.removesuffix("市").removesuffix("省")
     return bool(place) and place in location

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.errors import QueryError
+from assistant.errors import QueryError, validation_message
 from assistant.ingest.pipeline import IngestReport, delete_document, ingest_paths
 from assistant.records import RECORD_MODELS, RecordKind, _Record
 from assistant.store.index import Index
@@ -87,10 +87,7 @@ def _validate(kind: RecordKind, rows: list[dict[str, Any]]) -> list[_Record]:
         try:
             record = model.model_validate(row)
         except ValidationError as exc:
-            where = "; ".join(
-                f"records.{number}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-            )
-            raise QueryError(where) from exc
+            raise QueryError(validation_message(exc, prefix=f"records.{number}.")) from exc
         if record.id in seen:
             raise QueryError(f"records.{number}.id: duplicate id {record.id!r} in the request")
         seen.add(record.id)
@@ -99,7 +96,7 @@ def _validate(kind: RecordKind, rows: list[dict[str, Any]]) -> list[_Record]:
 
 
 def _refuse_foreign_ids(index: Index, path: Path, ids: list[str]) -> None:
-    for chunk in index.sparse.all_chunks():
+    for chunk in index.all_chunks():
         if chunk.metadata.get("record_id") in ids and chunk.doc_id != path.stem:
             raise QueryError(
                 f"record id {chunk.metadata['record_id']!r} is already used by {chunk.metadata.get('source_path')}; "
@@ -108,7 +105,7 @@ def _refuse_foreign_ids(index: Index, path: Path, ids: list[str]) -> None:
 
 
 def _owner(index: Index, record_id: str) -> str:
-    for chunk in index.sparse.all_chunks():
+    for chunk in index.all_chunks():
         if chunk.metadata.get("record_id") == record_id:
             return str(chunk.metadata.get("source_path", chunk.doc_id))
     return ""

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
-from assistant.opportunities.profiles import StudentProfile
 from assistant.store.index import Index
+from assistant.understand.profiles import StudentProfile
 
 SOON_DAYS = 30
 _LEVEL_RANK = {"中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
@@ -59,7 +59,7 @@ def recommend(
     today = today or dt.date.today()
     index.refresh_if_changed()
     scored = []
-    for chunk in index.sparse.all_chunks():
+    for chunk in index.all_chunks():
         if is_opportunity(chunk.metadata):
             rec = score_item(item_from_chunk(chunk), profile, today)
             if rec is not None:

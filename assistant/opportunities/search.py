@@ -16,13 +16,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.errors import QueryError
+from assistant.filters import SearchFilters
 from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
-from assistant.opportunities.profiles import OPPORTUNITY_KINDS
 from assistant.records import StrList
-from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_TOP_K, HybridSearcher
-from assistant.retrieve.sparse import StoredChunk
-from assistant.types import Kind
+from assistant.types import Kind, StoredChunk
+from assistant.understand.profiles import OPPORTUNITY_KINDS
 
 
 class OpportunityFilters(BaseModel):
@@ -158,7 +157,7 @@ def _candidates(searcher: HybridSearcher, query: str, filters: OpportunityFilter
     searcher.index.refresh_if_changed()
     items = [
         item_from_chunk(c)
-        for c in searcher.index.sparse.all_chunks()
+        for c in searcher.index.all_chunks()
         if is_opportunity(c.metadata) and pushed.matches(c.metadata)
     ]
     return sorted(items, key=lambda i: (i.deadline or dt.date.max, i.record_type, i.record_id))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.errors import ConfigError
-from assistant.retrieve.types import SearchHit
+from assistant.types import SearchHit
 
 RERANK_WINDOW = 20
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from assistant.errors import QueryError
+from assistant.filters import SearchFilters
+from assistant.places import scope_of
 from assistant.retrieve.dense import DenseRetriever
-from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
-from assistant.retrieve.normalize import normalize_query
 from assistant.retrieve.rerank import Reranker
-from assistant.retrieve.sparse import StoredChunk
 from assistant.retrieve.structure import StructureSignals
-from assistant.retrieve.tokenize import tokenize
-from assistant.retrieve.types import SearchHit
 from assistant.store.index import Index
+from assistant.text.normalize import normalize_query
+from assistant.text.tokenize import tokenize
+from assistant.types import SearchHit, StoredChunk
 
 log = logging.getLogger(__name__)
 MAX_TOP_K = 50
@@ -65,9 +65,9 @@ class HybridSearcher:
 
     @property
     def structure(self) -> StructureSignals:
-        if self._structure is None or self._structure_version != self.index.sparse.version:
-            self._structure = StructureSignals(self.index.sparse)
-            self._structure_version = self.index.sparse.version
+        if self._structure is None or self._structure_version != self.index.version:
+            self._structure = StructureSignals(self.index)
+            self._structure_version = self.index.version
         return self._structure
 
     def search(
@@ -92,7 +92,7 @@ class HybridSearcher:
         rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in (SearchMode.hybrid, SearchMode.bm25):
             allowed = None if filters.is_empty() else (lambda c: filters.matches(c.metadata))
-            rankings["bm25"] = self.index.sparse.search(tokenize(text), pool, allowed)
+            rankings["bm25"] = self.index.search_sparse(tokenize(text), pool, allowed)
         if mode in (SearchMode.hybrid, SearchMode.dense):
             rankings["dense"] = self.dense.search(text, pool, filters)
         scores = self._fuse(rankings, text, mode)
@@ -122,9 +122,9 @@ class HybridSearcher:
             )
         else:
             fused = min_max_fusion(rankings, weights)
-        named = self.structure.named_places(query)
+        named = self.structure.named_places(scope_of(query))
         for cid in fused:
-            chunk = self.index.sparse.get(cid)
+            chunk = self.index.get(cid)
             if chunk is not None:
                 fused[cid] *= self.structure.prior(
                     chunk.metadata,
@@ -157,7 +157,7 @@ class HybridSearcher:
             )
             seen.add(chunk.chunk_id)
         for cid in ranked:
-            stored = self.index.sparse.get(cid)
+            stored = self.index.get(cid)
             if stored is None or cid in seen:
                 continue
             hits.append(_hit(stored, scores[cid], sorted(n for n, ids in found.items() if cid in ids)))
@@ -167,25 +167,11 @@ class HybridSearcher:
 def _docs_in_order(ranked: list[str], index: Index) -> list[str]:
     docs: list[str] = []
     for cid in ranked:
-        chunk = index.sparse.get(cid)
+        chunk = index.get(cid)
         if chunk is not None and chunk.doc_id not in docs:
             docs.append(chunk.doc_id)
     return docs
 
 
 def _hit(chunk: StoredChunk, score: float, retrievers: list[str]) -> SearchHit:
-    meta = chunk.metadata
-    return SearchHit(
-        chunk_id=chunk.chunk_id,
-        doc_id=chunk.doc_id,
-        title=str(meta.get("title", "")),
-        doc_number=str(meta.get("doc_number", "")),
-        clause_path=str(meta.get("clause_path", "")),
-        clause_no=str(meta.get("clause_no", "")),
-        text=chunk.text,
-        score=score,
-        retrievers=retrievers,
-        jurisdiction=str(meta.get("jurisdiction", "")),
-        region=str(meta.get("region", "")),
-        metadata=meta,
-    )
+    return SearchHit.from_chunk(chunk, score, retrievers)

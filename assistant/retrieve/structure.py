@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.clauses import cn_to_int, int_to_cn
-from assistant.retrieve.normalize import normalize_text
-from assistant.retrieve.sparse import SparseIndex, StoredChunk
-from assistant.types import MetaValue
+from assistant.places import Scope
+from assistant.store.index import Index
+from assistant.text.normalize import normalize_text
+from assistant.text.numbers import cn_to_int, int_to_cn
+from assistant.types import MetaValue, StoredChunk
 
 _CN = r"[零〇一二三四五六七八九十百千两\d]+"
 _REFS = [
@@ -27,7 +28,6 @@ _REFS = [
     ("cn", re.compile(r"第([一二三四五六七八九十]+)部分")),
 ]
 _OLD = re.compile(r"(19\d\d|20[01]\d|旧法|旧版|修订前|原来的|以前的)")
-_PLACE_SUFFIX = re.compile(r"(省|市|自治区)$")
 _ALIAS_STRIP = [re.compile(r"^中华人民共和国"), re.compile(r"[（(][^）)]*[）)]"), re.compile(r"^国务院关于印发")]
 
 
@@ -85,19 +85,14 @@ def name_score(query_part: str, aliases: list[str]) -> float:
 class StructureSignals:
     """Clause lookup and jurisdiction preferences over the documents of one index."""
 
-    def __init__(self, sparse: SparseIndex) -> None:
-        self.sparse = sparse
+    def __init__(self, index: Index) -> None:
+        self.index = index
         self.docs: dict[str, dict[str, MetaValue]] = {}
-        for chunk in sparse.all_chunks():
+        for chunk in index.all_chunks():
             self.docs.setdefault(chunk.doc_id, chunk.metadata)
         self.aliases = {
             doc_id: doc_aliases(str(meta.get("title", "")), str(meta.get("doc_number", "")))
             for doc_id, meta in self.docs.items()
-        }
-        self.places = {
-            doc_id: _place_names(str(meta.get("region", "")))
-            for doc_id, meta in self.docs.items()
-            if meta.get("jurisdiction") in {"city", "province"}
         }
 
     def clause_hits(self, query: str, ranked_docs: list[str]) -> list[StoredChunk]:
@@ -125,7 +120,7 @@ class StructureSignals:
         return ranked_docs[:3]
 
     def _clause_chunks(self, doc_id: str, ref: ClauseRef) -> list[StoredChunk]:
-        chunks = self.sparse.chunks_of(doc_id)
+        chunks = self.index.chunks_of(doc_id)
         styles = {ref.style}
         if ref.style == "article" and not any(c.metadata.get("clause_kind") == "article" for c in chunks):
             styles = {"num"}  # "第13条" of a plan whose tasks are numbered 1. 2. ...
@@ -144,9 +139,9 @@ class StructureSignals:
         inside = [c for c in chunks if label in str(c.metadata.get("clause_labels", "")).split("|")]
         return inside[:1]
 
-    def named_places(self, query: str) -> set[str]:
+    def named_places(self, scope: Scope) -> set[str]:
         """Documents of other places that the question names (宁波, 上海市 ...)."""
-        return {doc_id for doc_id, names in self.places.items() if any(n in query for n in names)}
+        return {doc_id for doc_id, meta in self.docs.items() if is_foreign(meta) and names_region(scope, meta)}
 
     def prior(
         self,
@@ -160,7 +155,7 @@ class StructureSignals:
         """Multiplier for a chunk's fused score: the division's own documents first, national
         ones next, other places' and superseded texts yield."""
         weight = 1.0
-        if meta.get("jurisdiction") in {"city", "province"} and meta.get("doc_id") not in named:
+        if is_foreign(meta) and meta.get("doc_id") not in named:
             weight *= foreign_weight
         elif meta.get("jurisdiction") == "national":
             weight *= national_weight
@@ -169,8 +164,12 @@ class StructureSignals:
         return weight
 
 
-def _place_names(region: str) -> list[str]:
-    if not region:
-        return []
-    short = _PLACE_SUFFIX.sub("", region)
-    return [region, short] if len(short) >= 2 else [region]
+def is_foreign(meta: dict[str, MetaValue]) -> bool:
+    """Another province's or city's text (not national, not the corps or the division)."""
+    return meta.get("jurisdiction") in {"city", "province"}
+
+
+def names_region(scope: Scope, meta: dict[str, MetaValue]) -> bool:
+    """Whether the question names the region a document belongs to."""
+    region = str(meta.get("region", ""))
+    return bool(region) and any(region in p.names or p.name in region for p in scope.named)

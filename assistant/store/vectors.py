@@ -1,4 +1,4 @@
-"""Vectors in Chroma, through llama-index's ChromaVectorStore.
+"""Vectors in Chroma, through llama-index's ChromaVectorStore (the only module that touches Chroma).
 
 Embedded ``PersistentClient`` under the index dir by default; ``HttpClient`` when
 ``ASSISTANT_CHROMA_HOST`` is set. The collection's metadata repeats the embedder id
@@ -10,19 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.utils import node_to_metadata_dict
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from assistant.config import Settings
 from assistant.errors import IndexError_, IndexMismatch
+from assistant.filters import SearchFilters
 from assistant.store.manifest import Manifest
 from assistant.types import Chunk
 
 EMBED_KEYS = ("title", "clause_path")  # metadata the embedder sees besides the text
 
 
-def open_collection(settings: Settings, manifest: Manifest) -> Any:
+def _open_collection(settings: Settings, manifest: Manifest) -> Any:
     """The Chroma collection of this index, created when missing, checked when present."""
     import chromadb
 
@@ -74,16 +75,97 @@ def chroma_metadata(chunk: Chunk) -> dict[str, Any]:
     return {k: ("" if v is None else v) for k, v in meta.items()}
 
 
-def make_vector_store(collection: Any) -> ChromaVectorStore:
-    return ChromaVectorStore(chroma_collection=collection)
+def embedding_text(chunk: Chunk) -> str:
+    """What the embedder reads for a chunk: title and clause path lines, then the text (llama-index's
+    ``MetadataMode.EMBED`` rendering of the node)."""
+    from llama_index.core.schema import MetadataMode
+
+    return to_node(chunk).get_content(metadata_mode=MetadataMode.EMBED)
 
 
-def ids_of_document(collection: Any, doc_id: str) -> set[str]:
-    return set(collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+def chroma_where(filters: SearchFilters) -> dict[str, Any] | None:
+    """The exact-field part of ``filters`` as a Chroma ``where`` clause."""
+    clauses: list[dict[str, Any]] = []
+    if filters.kind:
+        clauses.append({"kind": {"$in": [k.value for k in filters.kind]}})
+    for name, wanted in filters.exact_fields().items():
+        clauses.append({name: {"$eq": wanted}})
+    if filters.year_from is not None:
+        clauses.append({"year": {"$gte": filters.year_from}})
+    if filters.year_to is not None:
+        clauses.append({"year": {"$lte": filters.year_to}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def existing_ids(collection: Any, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        found.update(collection.get(ids=ids[start : start + 500], include=[])["ids"])
-    return found
+class VectorStore:
+    """The Chroma collection of one index, written through llama-index's ChromaVectorStore."""
+
+    def __init__(self, collection: Any) -> None:
+        self._collection = collection
+        self._store = ChromaVectorStore(chroma_collection=collection)
+
+    @classmethod
+    def open(cls, settings: Settings, manifest: Manifest) -> VectorStore:
+        return cls(_open_collection(settings, manifest))
+
+    def query(self, embedding: list[float], n_results: int, filters: SearchFilters) -> list[tuple[str, float]]:
+        """Nearest ids with cosine similarity (ids and distances only: texts are in memory already)."""
+        found = self._collection.query(
+            query_embeddings=[embedding], n_results=n_results, where=chroma_where(filters), include=["distances"]
+        )
+        return [(cid, 1.0 - float(d)) for cid, d in zip(found["ids"][0], found["distances"][0])]
+
+    def add(self, chunks: list[Chunk], vectors: dict[str, list[float]]) -> None:
+        if not chunks:
+            return
+        nodes: list[BaseNode] = []
+        for chunk in chunks:
+            node = to_node(chunk)
+            node.embedding = vectors[chunk.chunk_id]
+            nodes.append(node)
+        for start in range(0, len(nodes), 500):
+            self._store.add(nodes[start : start + 500])
+
+    def delete(self, ids: list[str]) -> None:
+        if ids:
+            self._store.delete_nodes(node_ids=ids)
+
+    def ids_of_document(self, doc_id: str) -> set[str]:
+        return set(self._collection.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+    def all_ids(self) -> set[str]:
+        return set(self._collection.get(include=[])["ids"])
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            found.update(self._collection.get(ids=ids[start : start + 500], include=[])["ids"])
+        return found
+
+    def refresh_metadata(self, chunks: list[Chunk]) -> int:
+        """Update metadata (spans, titles ...) of chunks whose text, hence vector, is unchanged."""
+        if not chunks:
+            return 0
+        stored = self._collection.get(ids=[c.chunk_id for c in chunks], include=["metadatas"])
+        old = dict(zip(stored["ids"], stored["metadatas"]))
+        changed = [c for c in chunks if {k: old.get(c.chunk_id, {}).get(k) for k in c.metadata} != c.metadata]
+        if changed:
+            self._collection.update(ids=[c.chunk_id for c in changed], metadatas=[chroma_metadata(c) for c in changed])
+        return len(changed)
+
+    def metadata(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        got = self._collection.get(ids=ids, include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def vectors(self, ids: list[str] | None = None) -> dict[str, Any]:
+        got = (
+            self._collection.get(ids=ids, include=["embeddings"])
+            if ids
+            else self._collection.get(include=["embeddings"])
+        )
+        return dict(zip(got["ids"], got["embeddings"]))
+
+    def count(self) -> int:
+        return int(self._collection.count())

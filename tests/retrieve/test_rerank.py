@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import ConfigError
 from assistant.retrieve.rerank import ScoreReranker, cross_encoder_reranker
-from assistant.retrieve.types import SearchHit
+from assistant.types import SearchHit
 
 
 def _hit(cid: str, text: str, retrievers: list[str] | None = None) -> SearchHit:

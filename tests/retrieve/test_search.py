@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import QueryError
-from assistant.retrieve.filters import SearchFilters
+from assistant.filters import SearchFilters
 from assistant.retrieve.searcher import SearchMode
 
 pytestmark = pytest.mark.slow

@@ -7,12 +7,13 @@ import math
 import pytest
 
 from assistant.errors import QueryError
-from assistant.retrieve.filters import SearchFilters
+from assistant.filters import SearchFilters
 from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
-from assistant.retrieve.normalize import normalize_query
-from assistant.retrieve.sparse import SparseIndex, StoredChunk
 from assistant.retrieve.structure import doc_aliases, find_clause_refs, name_score
-from assistant.retrieve.tokenize import tokenize
+from assistant.store.sparse import SparseIndex
+from assistant.text.normalize import normalize_query
+from assistant.text.tokenize import tokenize
+from assistant.types import StoredChunk
 
 
 def test_tokens_keep_policy_terms_and_drop_stop_words() -> None:

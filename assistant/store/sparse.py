@@ -13,21 +13,10 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.types import MetaValue
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    """What search needs of a chunk without asking Chroma: text and metadata."""
-
-    chunk_id: str
-    doc_id: str
-    text: str
-    metadata: dict[str, MetaValue]
+from assistant.types import StoredChunk
 
 
 class SparseIndex:

@@ -16,15 +16,15 @@ from typing import Annotated, Any, TypeVar
 import yaml
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from assistant.errors import QueryError
-from assistant.opportunities.keywords import (
+from assistant.errors import QueryError, validation_message
+from assistant.records import StrList
+from assistant.understand.keywords import (
     Activity,
     EnterpriseType,
     extract_activities,
     extract_location,
     extract_types,
 )
-from assistant.records import StrList
 
 OPPORTUNITY_KINDS = ("实习", "全职", "学徒", "培训", "专业")
 STUDENT_LEVELS = ("中职", "技工", "高职", "职业本科", "本科")
@@ -120,9 +120,9 @@ def load_profile(path: Path, model: type[P]) -> P:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise QueryError(f"{path}: {validation_message(exc)}") from exc
+        raise QueryError(f"{path}: {profile_error(exc)}") from exc
 
 
-def validation_message(exc: ValidationError) -> str:
-    """``field: problem`` for each error, joined."""
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(profile)'}: {e['msg']}" for e in exc.errors())
+def profile_error(exc: ValidationError) -> str:
+    """``field: problem`` for each error of a profile, joined."""
+    return validation_message(exc, whole="(profile)")

@@ -1,7 +1,7 @@
 """Metadata filters shared by every search: one model, two evaluations.
 
-``to_chroma_where()`` gives Chroma the part it can apply inside the vector search (exact
-fields, year range); ``matches()`` applies all of it in Python, to BM25 candidates and
+The store turns the exact fields and the year range into its vector database's filter
+(``exact_fields()``); ``matches()`` applies all of it in Python, to BM25 candidates and
 after the vector search (in-force, and substring fields such as location or major).
 """
 
@@ -92,22 +92,9 @@ class SearchFilters(BaseModel):
             return False
         return not (self.in_force_only and meta.get("in_force") is False)
 
-    def to_chroma_where(self) -> dict[str, Any] | None:
-        """The same exact-field filters as a Chroma ``where`` clause (for id-only queries)."""
-        clauses: list[dict[str, Any]] = []
-        if self.kind:
-            clauses.append({"kind": {"$in": [k.value for k in self.kind]}})
-        for name in _EXACT:
-            wanted = getattr(self, name)
-            if wanted is not None:
-                clauses.append({name: {"$eq": wanted}})
-        if self.year_from is not None:
-            clauses.append({"year": {"$gte": self.year_from}})
-        if self.year_to is not None:
-            clauses.append({"year": {"$lte": self.year_to}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+    def exact_fields(self) -> dict[str, str]:
+        """The exact-match fields that are set (the vector store applies these inside its search)."""
+        return {name: value for name in _EXACT if (value := getattr(self, name)) is not None}
 
     def needs_post_filter(self) -> bool:
         """Whether some filters (substrings, booleans) are applied only in Python."""
