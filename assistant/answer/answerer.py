@@ -1,31 +1,32 @@
-"""The answering pipeline, streamed:
+"""The answering pipeline, streamed, wired top to bottom in :meth:`Answerer.stream`:
 
-question (+ history) -> standalone question -> hybrid search over policies
--> scope (the division's question is not answered from another city) -> sentences scored
-by overlap -> answerability gate (+ the LLM judge) -> verbatim quotes with [n] markers
-(or, with a stronger model behind ``openai``, written sentences) -> verification
+question (+ history) -> standalone question -> (an enterprise asking what applies to it: the
+matcher) -> retrieve -> scope -> select evidence -> decide (+ the LLM judge) -> compose
+(verbatim quotes, or written sentences with the ``openai`` backend) -> verify -> finish
 -> token events, then one final event with the verified answer and its citations.
+The stages are in ``stages.py``.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.answer import compose, evidence, gate
+from assistant.answer import compose, evidence, stages
 from assistant.answer.benefits import benefit_answer, routes_to_matcher
 from assistant.answer.rewrite import standalone_question
-from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence, Citation, Turn
-from assistant.answer.verify import verify_answer, verify_sentence
+from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
+from assistant.answer.verify import verify_answer
 from assistant.errors import QueryError
+from assistant.filters import SearchFilters
 from assistant.llm.base import LLM, LLMGate
-from assistant.retrieve.filters import SearchFilters
+from assistant.places import scope_of
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, HybridSearcher
-from assistant.retrieve.types import SearchHit
+from assistant.text.sentences import sentence_spans
+from assistant.types import Kind, SearchHit
 
 if TYPE_CHECKING:
     from assistant.opportunities.match import MatchResult
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 MAX_HISTORY_TURNS = 20
 MAX_TURN_CHARS = 2000
-_OLD_VERSION = re.compile(r"(?:19|20)\d{2}\s*年?(?:版|的)|旧版|原来的|修订前|修改前")
+POLICY_FILTER = SearchFilters(kind=[Kind.policy, Kind.faq])
 WRITE_SYSTEM = (
     "你是新疆生产建设兵团第十二师产教融合政策咨询助手。只能依据给出的编号材料回答，"
     "不得添加材料中没有的内容、数字或单位。每句话末尾用[编号]标出依据的材料。回答用简体中文，不超过三句。"
@@ -69,7 +70,7 @@ class Answerer:
     ) -> None:
         self.searcher = searcher
         self.llm = llm
-        self.gate = llm_gate or LLMGate()
+        self.llm_gate = llm_gate or LLMGate()
         self.config = config or AnswerConfig()
         self.backend = backend if llm is not None else "extractive"
         self.matcher = matcher
@@ -87,117 +88,59 @@ class Answerer:
     ) -> Iterator[AnswerEvent]:
         """Token events as the answer is produced, then exactly one final event."""
         _check_input(question, history)
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
+        clock = _Clock()
         standalone = standalone_question(question, history)
-        if self.matcher is not None and routes_to_matcher(standalone):
-            result = self.matcher(standalone)
-            routed = None
-            if result is not None:
-                base = Answer(question, standalone, "", False, mode, "matcher", timings=timings)
-                routed = benefit_answer(base, result)
-            if routed is not None:
-                timings["match"] = timings["total"] = time.perf_counter() - started
-                yield from _emit(routed, _pieces(routed.answer))
-                return
-        hits = self.searcher.search(
-            standalone, top_k=self.config.search_k, filters=SearchFilters(kind=["policy", "faq"])
-        )
-        timings["retrieve"] = time.perf_counter() - started
-        in_scope, superseded = self._scope(standalone, hits)
-        terms = evidence.question_terms(
-            standalone, self.searcher.index.sparse.idf, self.searcher.index.sparse.df, self._contrast(standalone)
-        )
-        candidates = evidence.collect(in_scope, terms, self.config.evidence_hits)
-        asks_quantity = gate.asks_quantity(standalone)
-        chosen = evidence.choose(
-            evidence.rank(candidates, asks_quantity),
-            self.config.max_sentences,
-            asks_quantity=asks_quantity,
-            unit=gate.asked_unit(standalone),
-        )
-        verdict = gate.check(standalone, terms, chosen, self.config.min_coverage)
-        if verdict.answerable and self.llm is not None and self.config.judge_gate:
-            mark = time.perf_counter()
-            verdict = self._judge_gate(standalone, chosen)
-            timings["judge"] = time.perf_counter() - mark
-        base = Answer(
-            question=question,
-            standalone_question=standalone,
-            answer="",
-            grounded=False,
-            mode=mode,
-            backend=self.backend,
-            timings=timings,
-        )
-        if not verdict.answerable:
-            related = in_scope if chosen and max(c.overlap for c in chosen) >= self.config.refer_overlap else []
-            answer = self._refusal(base, verdict.reason, related, mode)
-            timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, _pieces(answer.answer))
-        else:
-            citations, numbers = compose.cite(chosen)
-            sentences: list[AnswerSentence] = []
-            removed: list[str] = []
-            streamed = False
-            if self.backend == "openai":
-                mark = time.perf_counter()
-                sentences, removed, written_citations = yield from self._write(standalone, in_scope, chosen)
-                timings["generate"] = time.perf_counter() - mark
-                streamed = True
-                if sentences:
-                    citations = written_citations
-            if not sentences:  # the extractive answer: verbatim quotes (also the fallback)
-                sentences = [s for s in compose.quote_sentences(chosen, numbers) if _verified(s, citations)]
-            answer = self._grounded(base, sentences, removed, citations, hits, superseded, mode)
-            timings["total"] = time.perf_counter() - started
-            yield from _emit(answer, [] if streamed else _pieces(answer.answer))
+        base = Answer(question, standalone, "", False, mode, self.backend, timings=clock.timings)
+        routed = self._route(base)
+        if routed is not None:
+            clock.lap("match")
+            yield from _emit(routed.with_(backend="matcher"), _pieces(routed.answer), clock)
             return
-
-    # ---- stages -----------------------------------------------------------------------
-    def _scope(self, question: str, hits: list[SearchHit]) -> tuple[list[SearchHit], list[SearchHit]]:
-        """Hits that may answer: another place's rules do not answer a question about the
-        division, superseded texts yield to the ones in force (kept aside for a notice)."""
-        named = self.searcher.structure.named_places(question)
-        division = gate.about_division(question)
-        wants_old = bool(_OLD_VERSION.search(question))
-        kept, superseded = [], []
-        for hit in hits:
-            local = hit.jurisdiction in {"city", "province"}
-            # a question about the division is not answered from another city, even one it names
-            # ("宁波规定…，咱们十二师呢？"); otherwise only the places named, when any are
-            if local and (division or (named and hit.doc_id not in named)):
-                continue
-            if hit.metadata.get("in_force") is False and not wants_old:
-                superseded.append(hit)
-                continue
-            kept.append(hit)
-        return kept, superseded
-
-    def _contrast(self, question: str) -> str:
-        """The part of a division question that quotes another place ("青岛要求…，十二师呢？"):
-        context, not the topic ('' when there is none)."""
-        if not gate.about_division(question) or not self.searcher.structure.named_places(question):
-            return ""
-        places = self.searcher.structure.places
-        parts = re.split(r"[，,；;。]", question)
-        return "，".join(
-            p for p in parts if any(n in p for names in places.values() for n in names) and not gate.about_division(p)
+        hits = self.searcher.search(standalone, top_k=self.config.search_k, filters=POLICY_FILTER)
+        clock.lap("retrieve")
+        scoped = stages.scope_hits(standalone, hits, self.searcher.structure.named_places(scope_of(standalone)))
+        found = stages.select_evidence(
+            standalone, scoped, self.searcher.index, self.config.evidence_hits, self.config.max_sentences
         )
+        decision = stages.decide(standalone, found, self.config.min_coverage)
+        if decision.answerable and self.llm is not None and self.config.judge_gate:
+            decision = self._judge(standalone, found.chosen)
+            clock.lap("judge")
+        if not decision.answerable:
+            on_topic = found.chosen and max(c.overlap for c in found.chosen) >= self.config.refer_overlap
+            answer = stages.refuse(base, decision.reason, scoped.kept if on_topic else [])
+            yield from _emit(answer, _pieces(answer.answer), clock)
+            return
+        draft = stages.quote_draft(found.chosen)
+        streamed = self.backend == "openai"
+        if streamed:
+            written = yield from self._write(standalone, scoped.kept, found.chosen)
+            clock.lap("generate")
+            draft = written if written.sentences else stages.Draft(draft.sentences, draft.citations, written.removed)
+        answer = stages.finish(base, draft, hits, scoped.superseded)
+        yield from _emit(answer, [] if streamed else _pieces(answer.answer), clock)
 
-    def _judge_gate(self, question: str, chosen: list[evidence.Candidate]) -> gate.GateResult:
+    # ---- stages that need the LLM or the matcher ----------------------------------------
+    def _route(self, base: Answer) -> Answer | None:
+        """An enterprise asking which benefits apply to it: the policy matcher answers."""
+        if self.matcher is None or not routes_to_matcher(base.standalone_question):
+            return None
+        result = self.matcher(base.standalone_question)
+        return benefit_answer(base, result) if result is not None else None
+
+    def _judge(self, question: str, chosen: list[evidence.Candidate]) -> stages.Decision:
         """The LLM as the last gate: do the chosen quotes answer the question? (one short call)"""
         assert self.llm is not None
         quotes = "".join(compose.strip_label(c.text) for c in chosen)[: self.config.judge_chars]
-        with self.gate.slot():
+        with self.llm_gate.slot():
             (score,) = self.llm.judge(question, [quotes])
         if score < self.config.judge_floor:
-            return gate.GateResult(False, "检索到的条款不能回答这个问题")
-        return gate.GateResult(True)
+            return stages.Decision(False, "检索到的条款不能回答这个问题")
+        return stages.Decision(True)
 
     def _write(
         self, question: str, hits: list[SearchHit], chosen: list[evidence.Candidate]
-    ) -> Generator[AnswerEvent, None, tuple[list[AnswerSentence], list[str], list[Citation]]]:
+    ) -> Generator[AnswerEvent, None, stages.Draft]:
         """A stronger model writes from the numbered clauses; every sentence is verified."""
         assert self.llm is not None
         quotes: dict[str, str] = {}
@@ -209,85 +152,39 @@ class Answerer:
         ]
         context = "\n".join(f"[{c.n}]《{c.title}》{c.clause_path}：{c.text[:600]}" for c in citations)
         text = ""
-        with self.gate.slot():
+        with self.llm_gate.slot():
             for piece in self.llm.stream(WRITE_SYSTEM, WRITE_USER.format(context=context, question=question), 300):
                 text += piece
                 yield AnswerEvent("token", text=piece)
         kept, removed = verify_answer(text, {c.n: c for c in citations}, written=True)
-        return kept, removed, citations
-
-    def _refusal(self, base: Answer, reason: str, hits: list[SearchHit], mode: AnswerMode) -> Answer:
-        related = None
-        unit = ""
-        top = hits[0] if hits else None
-        if top is not None and gate.about_division(base.standalone_question):
-            unit = str(top.metadata.get("lead_unit", "") or "")
-            if unit:
-                related = compose.citation(1, top, "")
-        base.answer = compose.refusal_text(base.question, reason, unit, related, base.mode)
-        base.refer_to = unit
-        base.citations = [related] if related else []
-        base.sentences = [AnswerSentence(base.answer, [1] if related else [], "notice", True)]
-        return base
-
-    def _grounded(
-        self,
-        base: Answer,
-        sentences: list[AnswerSentence],
-        removed: list[str],
-        citations: list[Citation],
-        hits: list[SearchHit],
-        superseded: list[SearchHit],
-        mode: AnswerMode,
-    ) -> Answer:
-        used = {n for s in sentences for n in s.markers}
-        citations = [c for c in citations if c.n in used]
-        if not sentences:
-            return self._refusal(base, "检索到的条款未能通过核验", hits, mode)
-        notices = _superseded_notices(citations, superseded)
-        unit = compose.contact_unit(citations, hits)
-        base.grounded = True
-        base.citations = citations
-        base.sentences = sentences + [AnswerSentence(n, [], "notice", True) for n in notices]
-        base.removed = removed
-        base.refer_to = unit
-        if mode is AnswerMode.staff:
-            base.answer = compose.staff_text(base.question, sentences, citations, unit)
-        else:
-            lead = compose.lead_line(citations)
-            base.sentences.insert(0, AnswerSentence(lead, [], "lead", True))
-            base.answer = compose.chat_text(lead, sentences, notices)
-        return base
+        return stages.Draft(kept, citations, removed)
 
 
-def _verified(sentence: AnswerSentence, citations: list[Citation]) -> bool:
-    return verify_sentence(sentence.text, {c.n: c for c in citations}, written=False).ok
+class _Clock:
+    """Seconds per stage, measured from the start of the request."""
 
+    def __init__(self) -> None:
+        self.started = self.mark = time.perf_counter()
+        self.timings: dict[str, float] = {}
 
-def _superseded_notices(citations: list[Citation], superseded: list[SearchHit]) -> list[str]:
-    notices = []
-    titles = {_family(c.title): c for c in citations}
-    for hit in superseded:
-        current = titles.get(_family(hit.title))
-        if current is not None:
-            old = str(hit.metadata.get("date", "") or "")[:4]
-            new = current.date[:4]
-            notice = f"注：{old}年版《{hit.title}》已被{new}年修订版取代，以上依据现行有效的版本。"
-            if notice not in notices:
-                notices.append(notice)
-    return notices
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = now - self.mark
+        self.mark = now
 
-
-def _family(title: str) -> str:
-    return re.sub(r"[（(].*?[）)]|\d{4}年?|修订|修正|中华人民共和国", "", title)
+    def total(self) -> None:
+        self.timings["total"] = time.perf_counter() - self.started
 
 
 def _pieces(text: str) -> list[str]:
     """The final text in sentence-sized pieces (joined, they are the text exactly)."""
-    return [p for p in re.findall(r"[^。；！？\n]*[。；！？\n]?", text) if p]
+    cuts = [end for _, end in sentence_spans(text)]
+    starts = [0, *cuts]
+    return [p for p in (text[a:b] for a, b in zip(starts, [*cuts, len(text)])) if p]
 
 
-def _emit(answer: Answer, pieces: list[str]) -> Iterator[AnswerEvent]:
+def _emit(answer: Answer, pieces: list[str], clock: _Clock) -> Iterator[AnswerEvent]:
+    clock.total()
     for piece in pieces:
         yield AnswerEvent("token", text=piece)
     yield AnswerEvent("final", answer=answer)

@@ -4,6 +4,7 @@ every applicable benefit and duty, each cited to its source clause, verified lik
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answer import compose
@@ -29,20 +30,7 @@ def routes_to_matcher(question: str) -> bool:
 
 
 def _citation(n: int, benefit: BenefitMatch) -> Citation:
-    cit = benefit.citation
-    return Citation(
-        n=n,
-        chunk_id=cit.chunk_id,
-        doc_id=cit.doc_id,
-        title=cit.title,
-        doc_number=cit.doc_number,
-        clause_path=cit.clause_path,
-        clause_no="",
-        date="",
-        text=cit.text,
-        quote=benefit.amount,
-        score=1.0,
-    )
+    return replace(benefit.citation, n=n, quote=benefit.amount, score=1.0)
 
 
 def _line(benefit: BenefitMatch, n: int) -> str:
@@ -84,15 +72,13 @@ def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
     citations = [c for c in citations if c.n in used]
     if not sentences:
         return None
-    base.grounded = True
-    base.citations = citations
-    base.removed = removed
-    base.refer_to = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
+    unit = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
     lead = "根据惠企政策目录和所引条款，与贵单位情况相关的支持措施和义务如下："
     if base.mode is AnswerMode.staff:
-        base.sentences = sentences
-        base.answer = compose.staff_text(base.question, sentences, citations, base.refer_to)
+        text = compose.staff_text(base.question, sentences, citations, unit)
     else:
-        base.sentences = [AnswerSentence(lead, [], "lead", True), *sentences]
-        base.answer = lead + "\n" + "\n".join(s.text for s in sentences)
-    return base
+        text = lead + "\n" + "\n".join(s.text for s in sentences)
+        sentences = [AnswerSentence(lead, [], "lead", True), *sentences]
+    return base.with_(
+        answer=text, grounded=True, citations=citations, sentences=sentences, removed=removed, refer_to=unit
+    )

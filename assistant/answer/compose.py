@@ -6,7 +6,7 @@ import re
 
 from assistant.answer.evidence import Candidate
 from assistant.answer.types import AnswerMode, AnswerSentence, Citation
-from assistant.retrieve.types import SearchHit
+from assistant.types import SearchHit
 
 # a clause label or an FAQ's 答： at the start of a quoted sentence
 _LABEL = re.compile(
@@ -17,21 +17,7 @@ DEFAULT_CONTACT = "师市相关主管部门"
 
 
 def citation(n: int, hit: SearchHit, quote: str) -> Citation:
-    meta = hit.metadata
-    return Citation(
-        n=n,
-        chunk_id=hit.chunk_id,
-        doc_id=hit.doc_id,
-        title=hit.title,
-        doc_number=hit.doc_number,
-        clause_path=hit.clause_path,
-        clause_no=hit.clause_no,
-        date=str(meta.get("date", "") or ""),
-        text=hit.text,
-        quote=quote,
-        score=round(hit.score, 6),
-        in_force=meta.get("in_force") is not False,
-    )
+    return Citation.of(hit.stored(), n=n, quote=quote, score=hit.score)
 
 
 def number_label(doc_number: str) -> str:

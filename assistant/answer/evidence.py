@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.answer.sentences import quantities, split_sentences
-from assistant.retrieve.tokenize import tokenize
-from assistant.retrieve.types import SearchHit
+from assistant.text.numbers import quantities
+from assistant.text.sentences import split_sentences
+from assistant.text.tokenize import tokenize
+from assistant.types import SearchHit
 
 # Question words and policy boilerplate that say nothing about the topic.
 _GENERIC = frozenset(

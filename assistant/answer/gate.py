@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.evidence import Candidate, QuestionTerms, says_quantity
-from assistant.answer.sentences import quantities
+from assistant.places import scope_of
+from assistant.text.numbers import quantities
 
-_DIVISION = re.compile(r"十二师|第十二师|兵团|本师|师市|团场")
 _ASK_MONEY = re.compile(
     r"多少(?:钱|元|万|块)|几(?:万|千|百)?元|(?:金额|标准|费用?|工资|补贴|奖励|保费|薪)[^，。？]{0,6}(?:多少|几)"
     r"|多少[^，。？]{0,4}(?:费|钱|工资|补贴|奖金)"
@@ -78,7 +78,7 @@ def lists_items(text: str, noun: str) -> bool:
 
 
 def about_division(question: str) -> bool:
-    return bool(_DIVISION.search(question))
+    return scope_of(question).division
 
 
 def check(

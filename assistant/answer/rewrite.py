@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.types import Turn
+from assistant.places import places_in
 
 # "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
 _NEW_SUBJECT = re.compile(
@@ -24,7 +25,6 @@ _ASKING = re.compile(
     r"(?:能|可以|可|会|要|需要|应当|有|是)?(?:享受|获得|申请|得到|抵免|抵扣)?"
     r"(?:什么|哪些|哪几|多少|怎么|怎样|如何|几|是否|能否|有没有|是不是)"
 )
-_PLACE = re.compile(r"十二师|兵团|新疆|[\u4e00-\u9fff]{2,3}[市省]")
 _MAX_FOLLOW_UP = 24
 
 
@@ -37,9 +37,9 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
     match = _NEW_SUBJECT.match(question)
     if match and len(question) <= _MAX_FOLLOW_UP:
         subject = match.group("subject")
-        place = _PLACE.search(previous)
-        if place and place.group(0) not in subject:
-            subject = place.group(0) + subject
+        place = _place_named(previous)
+        if place and not places_in(subject):
+            subject = place + subject
         asking = _ASKING.search(previous)
         if asking and asking.start() > 0:
             return subject + previous[asking.start() :]
@@ -47,6 +47,13 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
     if len(question) <= _MAX_FOLLOW_UP and _ANAPHORA.search(question):
         return f"{previous.rstrip('？?。！! ')}，{question}"
     return question
+
+
+def _place_named(text: str) -> str:
+    """The first place ``text`` names, as it is written there ('' when none)."""
+    for place in places_in(text):
+        return next(name for name in sorted(place.names, key=len, reverse=True) if name in text)
+    return ""
 
 
 def _last_user_question(history: list[Turn]) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any, Literal
+
+from assistant.types import Citation
+
+__all__ = ["Answer", "AnswerEvent", "AnswerMode", "AnswerSentence", "Citation", "Turn"]
 
 
 class AnswerMode(str, Enum):
@@ -20,28 +24,6 @@ class Turn:
 
     role: Literal["user", "assistant"]
     content: str
-
-
-@dataclass
-class Citation:
-    """One cited clause: marker ``[n]`` in the answer points here."""
-
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    doc_number: str
-    clause_path: str
-    clause_no: str
-    date: str
-    text: str  # the full clause text as indexed
-    quote: str  # the sentence(s) of the clause the answer relies on
-    score: float
-    in_force: bool = True
-
-    def label(self) -> str:
-        """e.g. 《十二师深化产教融合的实施方案》 三、（五）16."""
-        return f"《{self.title}》{(' ' + self.clause_path) if self.clause_path else ''}"
 
 
 @dataclass
@@ -67,6 +49,10 @@ class Answer:
     removed: list[str] = field(default_factory=list)  # sentences dropped by verification, with the reason
     refer_to: str = ""  # responsible unit to contact when the documents do not answer
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def with_(self, **changes: Any) -> Answer:
+        """A new answer with ``changes`` (stages return new answers instead of mutating one)."""
+        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

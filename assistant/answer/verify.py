@@ -16,9 +16,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.answer.sentences import quantities, split_sentences
 from assistant.answer.types import AnswerSentence, Citation
-from assistant.retrieve.tokenize import tokenize
+from assistant.text.numbers import quantities
+from assistant.text.sentences import split_sentences
+from assistant.text.tokenize import tokenize
 
 MARKER = re.compile(r"\[(\d{1,2})\]")
 _NEGATIONS = ("不得", "不能", "不予", "不应", "禁止", "严禁", "无需", "无须", "不需要", "免征", "免除")
