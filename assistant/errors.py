@@ -22,6 +22,7 @@ them into one line / one JSON body and never show a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol
 
 
 class AssistantError(Exception):
@@ -91,3 +92,28 @@ class AuthError(AssistantError):
 
 class QueryError(AssistantError):
     """A query that cannot be run as asked."""
+
+
+class HasErrors(Protocol):
+    """A pydantic ``ValidationError`` or FastAPI's ``RequestValidationError``."""
+
+    def errors(self) -> Any: ...
+
+
+def field_errors(exc: HasErrors, prefix: str = "", whole: str = "(value)") -> list[tuple[str, str]]:
+    """``(field, problem)`` for every error of a pydantic ``ValidationError`` (the one formatter).
+
+    ``prefix`` is put before each field path (``records.3.``); ``whole`` names an error of the
+    value as a whole (no field).
+    """
+    out = []
+    for err in exc.errors():
+        path = ".".join(str(part) for part in err["loc"] if part != "body")
+        out.append((f"{prefix}{path}" if path else (prefix.rstrip(".") or whole), str(err["msg"])))
+    return out
+
+
+def validation_message(exc: HasErrors, prefix: str = "", whole: str = "(value)", sep: str = "; ") -> str:
+    """``field: problem; field: problem`` for a pydantic ``ValidationError``."""
+    colon = "：" if sep == "；" else ": "
+    return sep.join(f"{field}{colon}{problem}" for field, problem in field_errors(exc, prefix, whole))

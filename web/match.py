@@ -6,9 +6,9 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.opportunities.keywords import Activity, EnterpriseType
-from assistant.opportunities.profiles import EnterpriseProfile
 from assistant.service import Assistant
+from assistant.understand.keywords import Activity, EnterpriseType
+from assistant.understand.profiles import EnterpriseProfile
 from web.render import benefits_html, error_html, info_html
 
 ENTERPRISE_TYPES = [t.value for t in EnterpriseType]

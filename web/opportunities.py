@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.opportunities.profiles import OPPORTUNITY_KINDS, STUDENT_LEVELS, StudentProfile
 from assistant.opportunities.search import OpportunityFilters
 from assistant.service import Assistant
+from assistant.understand.profiles import OPPORTUNITY_KINDS, STUDENT_LEVELS, StudentProfile
 from web.render import error_html, info_html, opportunities_html, recommendations_html
 
 LEVELS = ["不限", *STUDENT_LEVELS]

@@ -22,6 +22,7 @@ from assistant.errors import (
     LLMBusy,
     LLMUnavailable,
     QueryError,
+    validation_message,
 )
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,7 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, LLMUnavailable):
         return "问答模型暂时不可用，请稍后再试或联系管理员。"
     if isinstance(exc, ValidationError):
-        fields = "；".join(f"{'.'.join(str(p) for p in e['loc']) or '输入'}：{e['msg']}" for e in exc.errors())
-        return f"输入有误，请检查：{fields}"
+        return f"输入有误，请检查：{validation_message(exc, whole='输入', sep='；')}"
     if isinstance(exc, QueryError):
         return f"输入有误，请检查：{exc}"
     if isinstance(exc, IngestError):

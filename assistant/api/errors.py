@@ -18,6 +18,7 @@ from assistant.errors import (
     LLMBusy,
     LLMUnavailable,
     QueryError,
+    field_errors,
 )
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,7 @@ _STATUS: list[tuple[type[AssistantError], int, str]] = [
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        fields = [
-            {"field": ".".join(str(p) for p in err["loc"] if p != "body"), "problem": err["msg"]}
-            for err in exc.errors()
-        ]
+        fields = [{"field": field, "problem": problem} for field, problem in field_errors(exc, whole="(body)")]
         return JSONResponse({"error": "invalid_request", "detail": fields}, status_code=422)
 
     @app.exception_handler(AssistantError)

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.api.deps import get_assistant
 from assistant.auth import check_admin
-from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile
 from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
 from assistant.service import Assistant
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 
 router = APIRouter(prefix="/api", tags=["opportunities"])
 _bearer = HTTPBearer(auto_error=False)
@@ -44,10 +45,6 @@ class RecordsRequest(BaseModel):
 class ListResponse(BaseModel):
     count: int
     items: list[dict[str, Any]]
-
-
-def get_assistant(request: Request) -> Assistant:
-    return request.app.state.assistant  # type: ignore[no-any-return]
 
 
 def require_admin(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:

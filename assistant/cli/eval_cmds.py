@@ -1,0 +1,85 @@
+"""Evaluation commands: retrieval, answers and opportunities on the gold sets."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from assistant.config import LLMBackend, Settings
+from assistant.service import Assistant
+
+
+def register(sub: Any) -> None:
+    evaluate = sub.add_parser("eval", help="evaluation harness")
+    eval_sub = evaluate.add_subparsers(dest="target", required=True)
+    retrieval = eval_sub.add_parser("retrieval", help="all retriever variants on the gold set and CMRC 2018")
+    retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    retrieval.add_argument("--no-cmrc", action="store_true")
+    retrieval.add_argument("--no-rerank", action="store_true")
+    retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
+    retrieval.add_argument(
+        "--rerank-sample",
+        type=int,
+        default=0,
+        help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)",
+    )
+    retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
+    retrieval.add_argument("--summary", type=Path, default=Path("evals/summaries/retrieval.json"))
+    retrieval.set_defaults(handler=cmd_eval_retrieval)
+    answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
+    answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
+    answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    answers.add_argument(
+        "--backend",
+        action="append",
+        choices=[b.value for b in LLMBackend if b is not LLMBackend.auto],
+        help="repeatable; default: extractive and local",
+    )
+    answers.add_argument("--out", type=Path, default=Path("evals/results"))
+    answers.set_defaults(handler=cmd_eval_answers)
+
+    opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
+    opportunities.add_argument("--students", type=Path, default=Path("evals/student_profiles.yaml"))
+    opportunities.add_argument("--enterprises", type=Path, default=Path("evals/enterprise_profiles.yaml"))
+    opportunities.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (expiry)")
+    opportunities.add_argument("--json", action="store_true")
+    opportunities.set_defaults(handler=cmd_eval_opportunities)
+
+
+def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_retrieval_eval
+
+    run_retrieval_eval(
+        settings,
+        args.gold,
+        args.policies,
+        None if args.no_cmrc else args.cmrc,
+        args.out,
+        with_rerank=not args.no_rerank,
+        with_default=not args.no_default,
+        rerank_sample=args.rerank_sample,
+        summary=args.summary,
+    )
+    print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_answer_eval
+
+    run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
+    print(f"per-question results: {args.out}/answers-*.jsonl")
+    return 0
+
+
+def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.opportunities import format_report, run_opportunity_eval
+
+    report = run_opportunity_eval(Assistant(settings), args.students, args.enterprises, today=args.today)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
