@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-dev browser-deps
+.PHONY: run test test-fast lint install install-dev browser-deps
 
 # The browser tests (tests/web) drive Debian's chromium through Playwright (no browser download);
 # without a CJK font Chinese renders as boxes. Installed with apt when missing (sudo when not root).
@@ -34,5 +34,16 @@ browser-deps:
 run: install
 	$(VENV)/bin/assistant serve
 
-test: install-dev browser-deps
+# ruff (lint + format), mypy and the import-linter layer contracts (pyproject.toml); `make test` runs it first.
+lint: install-dev
+	$(VENV)/bin/ruff check assistant web tests evals
+	$(VENV)/bin/ruff format --check assistant web tests evals
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint browser-deps
 	$(PY) -m pytest
+
+# The inner loop: no browser and no index-building tests.
+test-fast: install-dev
+	$(PY) -m pytest -m "not slow and not browser"

@@ -23,23 +23,24 @@ from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import load_embedder
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Persona
+from assistant.filters import SearchFilters
+from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
 from assistant.opportunities.benefits import BenefitEntry, catalog_files, load_catalog
 from assistant.opportunities.match import MatchResult, match_profile
-from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile
 from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
 from assistant.opportunities.recommend import Recommendation, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
 from assistant.records import RecordKind
-from assistant.retrieve.filters import SearchFilters
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
-from assistant.retrieve.types import SearchHit
 from assistant.store.catalog import Catalog, ChunkRow
 from assistant.store.index import Index, open_catalog
 from assistant.store.manifest import Manifest
+from assistant.types import SearchHit
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class Assistant:
         if self._index is None:
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
-            self._index = Index.open(self.settings, self._embedder)
+            self._index = Index.open(self.settings, self._embedder, CHUNKER_VERSION)
             self._searcher = HybridSearcher(
                 self._index,
                 build_reranker(self.settings, self._judge()),
@@ -150,7 +151,7 @@ class Assistant:
         self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None
     ) -> IngestReport | None:
         """Build the index from the configured corpus folders when it holds nothing yet."""
-        if self.load().index.catalog.documents():
+        if self.load().index.documents():
             return None
         paths = [Path(p) for p in self.settings.corpus_dirs]
         staff = staff_dir(self.settings.data_dir)
@@ -236,10 +237,10 @@ class Assistant:
 
     # ---- inspection (no model needed) ---------------------------------------------------
     @contextmanager
-    def _catalog(self) -> Iterator[tuple[Catalog, Manifest | None]]:
-        """The loaded index's catalog, or (CLI without a model) a short-lived one."""
+    def _catalog(self) -> Iterator[tuple[Catalog | Index, Manifest | None]]:
+        """The loaded index, or (CLI without a model) a short-lived catalog: both list documents and chunks."""
         if self._index is not None:
-            yield self._index.catalog, self._index.manifest
+            yield self._index, self._index.manifest
             return
         catalog, manifest = open_catalog(self.settings)
         try:

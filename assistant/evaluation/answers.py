@@ -21,10 +21,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.sentences import quantities
 from assistant.answer.types import Answer
 from assistant.answer.verify import strip_markers
 from assistant.service import Assistant
+from assistant.text.numbers import quantities
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.ingest.clauses import normalize_label
-from assistant.retrieve.normalize import normalize_text
+from assistant.text.normalize import normalize_text
 
 
 @dataclass(frozen=True)

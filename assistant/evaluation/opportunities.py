@@ -18,8 +18,8 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import QueryError
-from assistant.opportunities.profiles import EnterpriseProfile, StudentProfile, validation_message
 from assistant.service import Assistant
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile, profile_error
 
 RECOMMEND_TOP_K = 10
 
@@ -136,7 +136,7 @@ def _validate(path: Path, case: dict[str, Any], model: type[Any]) -> Any:
     try:
         return model.model_validate(case["profile"])
     except ValidationError as exc:
-        raise QueryError(f"{path}: profile {case['id']}: {validation_message(exc)}") from exc
+        raise QueryError(f"{path}: profile {case['id']}: {profile_error(exc)}") from exc
 
 
 def format_report(report: OpportunityReport) -> str:

@@ -80,8 +80,10 @@ def run_retrieval_eval(
     with_rerank: bool = True,
     with_default: bool = True,
     rerank_sample: int = 0,
+    summary: Path | None = None,
 ) -> dict[str, Any]:
-    """All variants on the team's gold set and (when given) on CMRC 2018 trial; results to ``work_dir``."""
+    """All variants on the team's gold set and (when given) on CMRC 2018 trial; results to ``work_dir``,
+    the summary also to ``summary`` (``evals/summaries/retrieval.json``: the README tables come from it)."""
     cases = load_retrieval_gold(gold)
     assistant = eval_assistant(settings, work_dir / "index-policies", [policies])
     files = discover_files([policies]) if with_default else None
@@ -104,8 +106,14 @@ def run_retrieval_eval(
         write_results(outside, work_dir / "retrieval-cmrc.jsonl")
         print(format_table(f"CMRC 2018 trial ({len(cmrc_cases)} questions, 256 paragraphs)", outside))
         report["cmrc"] = {r.name: {**r.metrics, "seconds_per_query": r.seconds_per_query} for r in outside}
-    (work_dir / "retrieval-summary.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    for path in [work_dir / "retrieval-summary.json", *([summary] if summary else [])]:
+        write_summary(path, report)
     return report
+
+
+def write_summary(path: Path, report: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def run_answer_eval(

@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest.chunking import MAX_CHARS
-from assistant.ingest.clauses import cn_to_int, int_to_cn, normalize_label
+from assistant.ingest.clauses import normalize_label
 from assistant.ingest.documents import parse_file
+from assistant.text.numbers import cn_to_int, int_to_cn
 from tests.conftest import LABOR_CONTRACT, PLAN
+
+pytestmark = pytest.mark.integration  # reads the shared policies
 
 CHROME = [
     "网站支持IPv6",

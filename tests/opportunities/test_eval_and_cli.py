@@ -12,8 +12,20 @@ import pytest
 import yaml
 
 from assistant.evaluation.opportunities import precision_recall, run_opportunity_eval
-from tests.conftest import REPO
+from assistant.ingest.records import load_records
+from tests.conftest import CORPUS, REPO
 from tests.opportunities.conftest import TODAY
+
+
+def corpus_postings() -> list[dict[str, str]]:
+    """The sample postings as plain rows (location, deadline as ISO text), read by the record loader."""
+    rows = []
+    for path in sorted((CORPUS / "postings").iterdir()):
+        for _, record in load_records(path).rows:
+            data = record.model_dump(mode="json")
+            rows.append({"location": data["location"], "deadline": data.get("deadline") or ""})
+    return rows
+
 
 pytestmark = pytest.mark.slow
 BASELINES = yaml.safe_load((REPO / "evals" / "baselines.yaml").read_text(encoding="utf-8"))
@@ -52,7 +64,9 @@ def test_cli_search_recommend_match(opp_index_dirs, tmp_path: Path) -> None:
     assert search.returncode == 0, search.stderr
     body = json.loads(search.stdout)
     assert body["items"] and all("米东区" in i["location"] and i["record_type"] == "posting" for i in body["items"])
-    assert body["hidden_expired"] == 0 or all(i["deadline"] >= body["today"] for i in body["items"])
+    assert all(not i["deadline"] or i["deadline"] >= body["today"] for i in body["items"])
+    expired = [r for r in corpus_postings() if "米东区" in r["location"] and r["deadline"] < body["today"]]
+    assert expired and body["hidden_expired"] == len(expired)  # counted, not shown
     human = run(index, "search", "实习", "--kind", "实习", "--top-k", "50", "--include-expired")
     assert human.returncode == 0 and "[实习]" in human.stdout and "已过截止日期" not in human.stdout
 

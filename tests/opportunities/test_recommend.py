@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from assistant.opportunities.profiles import StudentProfile
+from assistant.understand.profiles import StudentProfile
 from tests.opportunities.conftest import TODAY
 
 pytestmark = pytest.mark.slow
