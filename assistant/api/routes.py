@@ -37,7 +37,7 @@ def search(body: SearchRequest, service: Assistant = Depends(get_assistant)) -> 
     return SearchResponse(
         query=body.query,
         count=len(hits),
-        items=[h.to_dict() for h in hits],
+        items=hits,
         took_ms=round((time.perf_counter() - started) * 1000, 2),
     )
 

@@ -1,4 +1,5 @@
-"""Request and response bodies of the API (kept apart from core types)."""
+"""Request and response bodies of the API. Requests are validated here; responses reuse the core types
+(``SearchHit``, ``Citation``, ``AnswerSentence``) where they have the same shape."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.answerer import MAX_HISTORY_TURNS, MAX_TURN_CHARS
-from assistant.answer.types import AnswerMode, Turn
+from assistant.answer.types import AnswerMode, AnswerSentence, Turn
 from assistant.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
+from assistant.types import Citation, SearchHit
 
 
 class SearchRequest(BaseModel):
@@ -21,25 +23,10 @@ class SearchRequest(BaseModel):
     mode: SearchMode = SearchMode.hybrid
 
 
-class SearchHitOut(BaseModel):
-    chunk_id: str
-    doc_id: str
-    title: str
-    doc_number: str
-    clause_path: str
-    clause_no: str
-    text: str
-    score: float
-    retrievers: list[str]
-    jurisdiction: str
-    region: str
-    metadata: dict[str, Any]
-
-
 class SearchResponse(BaseModel):
     query: str
     count: int
-    items: list[SearchHitOut]
+    items: list[SearchHit]
     took_ms: float
 
 
@@ -77,28 +64,6 @@ class AskRequest(BaseModel):
         return [Turn(t.role, t.content) for t in self.history]
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    doc_number: str
-    clause_path: str
-    clause_no: str
-    date: str
-    text: str
-    quote: str
-    score: float
-    in_force: bool
-
-
-class SentenceOut(BaseModel):
-    text: str
-    markers: list[int]
-    source: str
-    verified: bool
-
-
 class AskResponse(BaseModel):
     question: str
     standalone_question: str
@@ -106,8 +71,8 @@ class AskResponse(BaseModel):
     grounded: bool
     mode: AnswerMode
     backend: str
-    citations: list[CitationOut]
-    sentences: list[SentenceOut]
+    citations: list[Citation]
+    sentences: list[AnswerSentence]
     removed: list[str]
     refer_to: str
     timings: dict[str, float]
