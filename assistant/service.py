@@ -7,6 +7,7 @@ Edges (CLI, API, web UI) build an :class:`Assistant` once, call :meth:`Assistant
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import shutil
 from collections import Counter
@@ -18,9 +19,11 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.answer.answerer import Answerer
+from assistant.answer.chat import Capabilities, Chat
+from assistant.answer.similarity import DenseSimilarity
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
-from assistant.embed import load_embedder
+from assistant.embed import embed_queries, load_embedder
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
@@ -40,7 +43,10 @@ from assistant.store.catalog import Catalog, ChunkRow
 from assistant.store.index import Index, open_catalog
 from assistant.store.manifest import Manifest
 from assistant.types import SearchHit
+from assistant.understand.classify import Embed, examples_digest
+from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
+from assistant.understand.understander import Understander, query_embedder
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +64,10 @@ class Assistant:
         self._llm_gate = LLMGate(settings.llm_max_concurrency, settings.llm_max_queue, settings.llm_timeout)
 
         self._benefits: list[BenefitEntry] | None = None
+        self._understander: Understander | None = None
+        self._query_embed: Embed | None = None
+        self._major_matcher: MajorMatcher | None = None
+        self._major_version = -1
 
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
@@ -164,22 +174,54 @@ class Assistant:
         return self.load().searcher.search(query, top_k=top_k, filters=filters, mode=mode)
 
     # ---- answers ---------------------------------------------------------------------
-    def answerer(self, backend: str | None = None) -> Answerer:
+    def understander(self) -> Understander:
+        """The one Understander of this index (labelled examples embedded once, at first use)."""
+        if self._understander is None:
+            embedder = self.load().index.embedder
+            batch = functools.partial(embed_queries, embedder)
+            cached = self.settings.index_dir / f"understand-examples-{examples_digest()}.npz"
+            self._query_embed = query_embedder(batch)
+            self._understander = Understander(self._query_embed, self._majors, query_embedder(batch, cache=cached))
+        return self._understander
+
+    def _majors(self) -> MajorMatcher:
+        """Majors the index knows (program names, the majors postings ask for), rebuilt when it changes."""
+        index = self.load().index
+        if self._major_matcher is None or self._major_version != index.version:
+            names: set[str] = set()
+            for chunk in index.all_chunks():
+                if chunk.metadata.get("record_type") in ("program", "posting"):
+                    names.update(m for m in str(chunk.metadata.get("majors", "")).split("、") if m)
+            self._major_matcher = MajorMatcher(names, self._query_embed)
+            self._major_version = index.version
+        return self._major_matcher
+
+    def answerer(self, backend: str | None = None, llm: LLM | None = None) -> Answerer:
+        """The policy answerer of ``backend`` (``llm`` replaces the backend's model: tests fake it)."""
         resolved = resolve_backend(self.settings, backend)
+        understander = self.understander()
+        similarity = DenseSimilarity(understander.embed, self.index.embedder.get_text_embedding_batch)
         return Answerer(
-            self.load().searcher,
-            self.llm(resolved.value),
+            self.searcher,
+            llm if llm is not None else self.llm(resolved.value),
+            similarity,
             self._llm_gate,
             backend=resolved.value,
-            matcher=self._match_text,
         )
 
-    def _match_text(self, question: str) -> MatchResult | None:
-        """The policy matcher on a chat question that describes an enterprise (None otherwise)."""
-        from assistant.opportunities.match import profile_from_text
+    def chat(self, backend: str | None = None, llm: LLM | None = None) -> Chat:
+        """Messages answered by the capability they need: policy, benefits or opportunities."""
+        capabilities = Capabilities(
+            match=self.match,
+            recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k),
+            search=self._search_as_recommendations,
+            chunk=self.index.get,
+        )
+        return Chat(self.understander(), self.answerer(backend, llm), capabilities)
 
-        profile = profile_from_text(question)
-        return self.match(profile) if profile is not None else None
+    def _search_as_recommendations(self, query: str, top_k: int) -> list[Recommendation]:
+        found = self.search_opportunities(query, top_k=top_k)
+        return [Recommendation(item, item.score) for item in found.items]
 
     def ask(
         self,
@@ -189,7 +231,7 @@ class Assistant:
         backend: str | None = None,
     ) -> Answer:
         """A verified, cited answer (or a plain statement that the documents do not answer)."""
-        return self.answerer(backend).answer(question, history, mode)
+        return self.chat(backend).answer(question, history, mode)
 
     def ask_stream(
         self,
@@ -199,7 +241,7 @@ class Assistant:
         backend: str | None = None,
     ) -> Iterator[AnswerEvent]:
         """Token events as they come, then exactly one final event with the verified answer."""
-        return self.answerer(backend).stream(question, history, mode)
+        return self.chat(backend).stream(question, history, mode)
 
     # ---- opportunities (assistant/opportunities/) -----------------------------------------
     def search_opportunities(

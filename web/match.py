@@ -7,8 +7,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.service import Assistant
-from assistant.understand.keywords import Activity, EnterpriseType
-from assistant.understand.profiles import EnterpriseProfile
+from assistant.understand.profiles import Activity, EnterpriseProfile, EnterpriseType
 from web.render import benefits_html, error_html, info_html
 
 ENTERPRISE_TYPES = [t.value for t in EnterpriseType]

@@ -70,12 +70,16 @@ def info_html(text: str) -> str:
 
 
 # ---- answers and citations ---------------------------------------------------------------------
+ROUTE_LABELS = {"policy": "政策条款解答", "benefits": "惠企政策匹配", "opportunities": "实习、岗位与专业推荐"}
+
+
 def answer_markdown(answer: Answer) -> str:
-    """The chat bubble: notice when not grounded, the answer, short numbered footnotes."""
-    parts: list[str] = []
+    """The chat bubble: which capability answered, a notice when not grounded, the answer (as text:
+    nothing in it is HTML), short numbered footnotes."""
+    parts: list[str] = [f"<small>{ROUTE_LABELS.get(answer.route, '')}</small>"] if answer.route else []
     if not answer.grounded:
         parts.append(f"> **注意：{NOT_GROUNDED}**")
-    parts.append(answer.answer.strip() or "（没有生成回答）")
+    parts.append(escape(answer.answer.strip()) or "（没有生成回答）")
     if not answer.grounded and answer.refer_to:
         parts.append(f"建议咨询：**{answer.refer_to}**")
     if answer.citations:
@@ -94,10 +98,15 @@ def citations_html(answer: Answer | None) -> str:
         if answer.refer_to:
             head += f"<br>建议咨询：<b>{escape(answer.refer_to)}</b>"
         head += "</div>"
+    extra = ""
+    if answer.route == "opportunities" and answer.opportunities:
+        extra = recommendations_html(answer.opportunities)
+    elif answer.route == "benefits" and answer.benefits:
+        extra = '<div class="cites-title">与贵单位相关的政策（条件与依据）</div>' + benefits_html(answer.benefits)
     if not answer.citations:
-        return head + "</div>"
+        return head + extra + "</div>"
     items = "".join(citation_html(c) for c in answer.citations)
-    return f'{head}<div class="cites-title">依据（点击查看条款原文）</div>{items}</div>'
+    return f'{head}{extra}<div class="cites-title">依据（点击查看条款原文）</div>{items}</div>'
 
 
 def citation_html(citation: Citation) -> str:

@@ -1,5 +1,6 @@
-"""Chat questions of the kind "我们搞学徒制能享受哪些补贴" are answered by the policy matcher:
-every applicable benefit and duty, each cited to its source clause, verified like any answer."""
+"""A benefits answer: the matcher's result for the enterprise a chat describes (the router sends
+"我们搞学徒制能享受哪些补贴" here): every applicable benefit and duty, each cited to its source
+clause, verified like any answer."""
 
 from __future__ import annotations
 
@@ -14,19 +15,8 @@ from assistant.answer.verify import verify_sentence
 if TYPE_CHECKING:
     from assistant.opportunities.match import BenefitMatch, MatchResult
 
-# "which benefits apply to us": a listing question from the enterprise's side, not a lookup of one figure
-_LISTING = re.compile(
-    r"(?:哪些|什么|哪几|啥)[^，。？?]{0,8}(?:补贴|补助|优惠|政策|支持|扶持|激励|待遇|好处|义务)|能享受|可以享受|可享受|有什么好处"
-)
-_SELF = re.compile(r"我们|我司|我公司|本公司|本企业|我单位|本单位|我厂|我们企业|我们公司")
-_ONE_FIGURE = re.compile(r"多少|几[个年月元万%]|比例|哪一天|什么时候")
 MAX_BENEFITS = 8
 _STATUS = {"eligible": "条件已满足", "check": "需进一步确认", "not_yet": "尚不满足"}
-
-
-def routes_to_matcher(question: str) -> bool:
-    """An enterprise asking which benefits (and duties) apply to it."""
-    return bool(_LISTING.search(question) and _SELF.search(question) and not _ONE_FIGURE.search(question))
 
 
 def _citation(n: int, benefit: BenefitMatch) -> Citation:
@@ -81,4 +71,32 @@ def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
         sentences = [AnswerSentence(lead, [], "lead", True), *sentences]
     return base.with_(
         answer=text, grounded=True, citations=citations, sentences=sentences, removed=removed, refer_to=unit
+    )
+
+
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+
+
+def with_benefits(answer: Answer, benefits: Answer, limit: int = 4) -> Answer:
+    """A policy answer followed by the matched benefits (their markers renumbered after its own)."""
+    offset = max((c.n for c in answer.citations), default=0)
+    lines = [s for s in benefits.sentences if s.source == "quote"][:limit]
+    if not lines or answer.mode is AnswerMode.staff:
+        return answer
+    shifted = [
+        replace(
+            s,
+            text=_MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", s.text),
+            markers=[n + offset for n in s.markers],
+        )
+        for s in lines
+    ]
+    used = {n for s in lines for n in s.markers}
+    citations = [replace(c, n=c.n + offset) for c in benefits.citations if c.n in used]
+    lead = "此外，与贵单位情况相关的支持措施和义务："
+    text = answer.answer + "\n" + lead + "\n" + "\n".join(s.text for s in shifted)
+    return answer.with_(
+        answer=text,
+        citations=answer.citations + citations,
+        sentences=[*answer.sentences, AnswerSentence(lead, [], "lead", True), *shifted],
     )

@@ -86,9 +86,13 @@ def contact_unit(citations: list[Citation], hits: list[SearchHit]) -> str:
     return ""
 
 
-def chat_text(lead: str, sentences: list[AnswerSentence], notices: list[str]) -> str:
+def chat_text(
+    lead: str, sentences: list[AnswerSentence], notices: list[str], first: list[AnswerSentence] | None = None
+) -> str:
+    """The asked thing (``first``), then the lead line and the quotes, then notices."""
+    head = "".join(s.text for s in first or [])
     body = "".join(s.text for s in sentences)
-    return "\n".join(part for part in [lead, body, *notices] if part)
+    return "\n".join(part for part in [head, lead, body, *notices] if part)
 
 
 def staff_text(question: str, sentences: list[AnswerSentence], citations: list[Citation], unit: str) -> str:

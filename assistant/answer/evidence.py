@@ -4,9 +4,11 @@ Measured on the division's plan (issue 4): the two sentences of the retrieved cl
 the highest rarity-weighted jieba-token overlap with the question, quoted verbatim, beat
 every way of letting the 1.5B model write. Here each sentence of the top clauses gets
 
-    overlap  = idf-weighted share of the question's tokens found in the sentence
-               (the clause heading counts half: a measure's title names its topic)
+    overlap  = idf-weighted share of the question's tokens found in the sentence (topic words
+               in full, everyday words a little; the clause heading counts half)
+    dense    = cosine of the question and the sentence (synonyms: 员工 / 劳动者)
     support  = the clause's retrieval rank (1 / (1 + rank))
+    slot     = the sentence holds a value of the kind the question asks (slots.py)
 
 (An LLM judge reranking six sentences per question cost 15-45 s here and was dropped; the
 answerer asks the judge once, about the chosen sentences: see answerer.py.)
@@ -18,31 +20,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.text.numbers import quantities
+from assistant.answer.slots import SLOT_KINDS, holds
 from assistant.text.sentences import split_sentences
 from assistant.text.tokenize import tokenize
 from assistant.types import SearchHit
+from assistant.understand.query import Asked
+from assistant.understand.topic import is_topic_word
 
-# Question words and policy boilerplate that say nothing about the topic.
-_GENERIC = frozenset(
-    "什么 哪些 哪个 哪 多少 怎么 怎样 如何 是否 能否 可以 能不能 有没有 是不是 需要 应该 规定 要求 "
-    "我们 我 你们 公司 企业 单位 学生 哪里 一下 情况 问题 相关 具体 政策 文件 目前 现在 "
-    "十二师 师 兵团 第十二师 一般 呢 吗 请问 多久 多长 多长时间 长时间 时间 几个 哪一年 谁 按 说 里 时 怎么说 方案 "
-    "条例 法 规定 办法 意见 国家 层面 能够 一直 要求 允许 做 干 搞 算 不能 一次 好几 几个 第一位".split()
-)
-# Everyday words of questions and the words the documents use for them.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "老师": ("教师",),
-    "职校": ("职业学校", "职业院校"),
-    "裁员": ("裁减人员",),
-    "辞退": ("解除劳动合同",),
-    "工资": ("报酬", "薪酬", "工资"),
-    "钱": ("元", "资金", "经费"),
-    "补助": ("补贴",),
-    "学徒": ("学徒制",),
-    "实习生": ("实习学生", "学生实习"),
-    "周末": ("休息日",),
-}
+# everyday words (low general IDF: 准备, 作为, 方面) still count a little in sentence overlap
+EVERYDAY_WEIGHT = 0.2
 _FAQ_QUESTION = re.compile(r"^问[：:]")
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
 _HEADING_SHARE = 0.5
@@ -88,23 +74,25 @@ def question_terms(
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
     ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count. Words that
     occur only in ``context`` (a part quoted for contrast) count a third."""
-    content = [t for t in dict.fromkeys(tokenize(question)) if t not in _GENERIC]
+    content = list(dict.fromkeys(tokenize(question)))
     rest = question.replace(context, "") if context else question
     discounted = {t for t in content if context and t in context and t not in rest}
     tokens = [t for t in content if df(t) > 0]
     unknown = [t for t in content if df(t) == 0 and len(t) >= 2 and not any(t != o and t in o for o in content)]
     # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
     weights = {
-        t: idf(t) * (0.5 if any(t != o and t in o for o in tokens) else 1.0) * (0.3 if t in discounted else 1.0)
+        t: idf(t)
+        * (0.5 if any(t != o and t in o for o in tokens) else 1.0)
+        * (0.3 if t in discounted else 1.0)
+        * (1.0 if is_topic_word(t) else EVERYDAY_WEIGHT)
         for t in tokens
     }
-    return QuestionTerms(weights, [t for t in unknown if t not in discounted])
+    unknown = [t for t in unknown if t not in discounted and is_topic_word(t)]
+    return QuestionTerms(weights, unknown)
 
 
 def _covered(term: str, tokens: set[str], text: str) -> bool:
-    if term in tokens or (len(term) >= 2 and term in text):
-        return True
-    return any(alt in text for alt in SYNONYMS.get(term, ()))
+    return term in tokens or (len(term) >= 2 and term in text)
 
 
 def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> list[Candidate]:
@@ -133,30 +121,36 @@ def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> l
     return candidates
 
 
-def rank(candidates: list[Candidate], asks_quantity: bool) -> list[Candidate]:
-    """Order candidates by overlap, retrieval rank and a quantity when one is asked."""
+@dataclass(frozen=True)
+class RankWeights:
+    """How a sentence's score adds up; chosen on the dev split (see evals/README.md, answers)."""
+
+    dense: float = 0.5  # cosine of question and sentence (e5 query / passage sides)
+    rank: float = 0.15  # 1 / (1 + the clause's retrieval rank)
+    slot: float = 0.2  # the sentence holds a value of the asked kind (weighted by its probability)
+
+
+def rank(
+    candidates: list[Candidate],
+    asked: dict[Asked, float],
+    dense: dict[tuple[str, int], float] | None = None,
+    weights: RankWeights = RankWeights(),
+) -> list[Candidate]:
+    """Order candidates by overlap, dense similarity, retrieval rank and the asked slot."""
+    dense = dense or {}
     for c in candidates:
-        c.score = c.overlap + 0.15 / (1 + c.hit_rank) + (0.2 if asks_quantity and quantities(c.text) else 0.0)
+        slot = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and holds(kind, c.text))
+        c.score = (
+            c.overlap + weights.dense * dense.get(c.key, 0.0) + weights.rank / (1 + c.hit_rank) + weights.slot * slot
+        )
     return sorted(candidates, key=lambda c: (-c.score, c.hit_rank, c.position))
-
-
-_UNIT_ALIASES = {"人": "人|名", "名": "名|人", "天": "天|日", "日": "日|天", "月": "月", "年": "年", "周": "周|星期"}
-
-
-def says_quantity(text: str, unit: str = "") -> bool:
-    """``text`` states a quantity (in ``unit`` when one is asked: 年, 个月, 元 ...)."""
-    if not quantities(text):
-        return False
-    units = _UNIT_ALIASES.get(unit, unit)
-    return not unit or bool(re.search(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:个)?(?:{units})", text))
 
 
 def choose(
     ranked: list[Candidate],
     max_sentences: int = 3,
     max_chars: int = 260,
-    asks_quantity: bool = False,
-    unit: str = "",
+    slot_kind: Asked | None = None,
 ) -> list[Candidate]:
     """The best sentence, plus close runners-up that add question terms it lacks.
 
@@ -186,9 +180,9 @@ def choose(
             chosen.append(c)
             covered |= c.matched
             used += len(c.text)
-    if asks_quantity and not any(says_quantity(c.text, unit) for c in chosen):
-        # the question asks how much / how long: the best sentence that says it, if close enough
-        counted = next((c for c in ranked if says_quantity(c.text, unit) and c.score >= 0.5 * best.score), None)
+    if slot_kind is not None and not any(holds(slot_kind, c.text) for c in chosen):
+        # the question asks how much / how long / how often: the best sentence that says it, if close enough
+        counted = next((c for c in ranked if holds(slot_kind, c.text) and c.score >= 0.5 * best.score), None)
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any, Literal
 
-from assistant.types import Citation
+from assistant.types import Citation, Turn
 
 __all__ = ["Answer", "AnswerEvent", "AnswerMode", "AnswerSentence", "Citation", "Turn"]
 
@@ -18,21 +18,13 @@ class AnswerMode(str, Enum):
     staff = "staff"
 
 
-@dataclass(frozen=True)
-class Turn:
-    """One earlier message of the conversation."""
-
-    role: Literal["user", "assistant"]
-    content: str
-
-
 @dataclass
 class AnswerSentence:
     """One sentence of the answer with the markers it carries and how it was checked."""
 
     text: str
     markers: list[int]
-    source: Literal["quote", "lead", "generated", "notice"]
+    source: Literal["quote", "slot", "lead", "generated", "notice", "listing"]
     verified: bool
 
 
@@ -49,6 +41,11 @@ class Answer:
     removed: list[str] = field(default_factory=list)  # sentences dropped by verification, with the reason
     refer_to: str = ""  # responsible unit to contact when the documents do not answer
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    route: str = "policy"  # policy | benefits | opportunities: which capability answered
+    asked: str = ""  # the kind of thing the question asks (unit, amount, date ...)
+    opportunities: list[dict[str, Any]] = field(default_factory=list)  # postings / programs, with reasons
+    benefits: list[dict[str, Any]] = field(default_factory=list)  # matched benefits and duties, with conditions
+    profile: dict[str, Any] = field(default_factory=dict)  # what was read of the person (student / enterprise)
 
     def with_(self, **changes: Any) -> Answer:
         """A new answer with ``changes`` (stages return new answers instead of mutating one)."""

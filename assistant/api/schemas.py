@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.answer.answerer import MAX_HISTORY_TURNS, MAX_TURN_CHARS
+from assistant.answer.checks import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS
 from assistant.answer.types import AnswerMode, AnswerSentence, Turn
 from assistant.filters import SearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
@@ -53,7 +53,12 @@ class TurnIn(BaseModel):
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["企业投资职业教育能抵免哪些税费？"])
+    question: str = Field(
+        min_length=1,
+        max_length=20 * MAX_QUESTION_CHARS,
+        examples=["企业投资职业教育能抵免哪些税费？"],
+        description=f"at most {MAX_QUESTION_CHARS} characters (a longer one is refused with its length, not cut)",
+    )
     history: list[TurnIn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS)
     mode: AnswerMode = AnswerMode.chat
     backend: Literal["local", "openai", "extractive"] | None = Field(
@@ -76,3 +81,8 @@ class AskResponse(BaseModel):
     removed: list[str]
     refer_to: str
     timings: dict[str, float]
+    route: Literal["policy", "benefits", "opportunities"] = Field(description="which capability answered")
+    asked: str = Field("", description="the kind of thing the question asks: unit, amount, date, frequency ...")
+    opportunities: list[dict[str, Any]] = Field(default_factory=list, description="postings / programs with reasons")
+    benefits: list[dict[str, Any]] = Field(default_factory=list, description="matched benefits with conditions")
+    profile: dict[str, Any] = Field(default_factory=dict, description="what was read of the person asking")

@@ -41,6 +41,11 @@ def register(sub: Any) -> None:
         help="repeatable; default: extractive and local",
     )
     answers.add_argument("--out", type=Path, default=Path("evals/results"))
+    answers.add_argument(
+        "--split",
+        choices=["dev", "test"],
+        help="dev: answers_gold + routing_dev; test: answers_test + routing_test (summaries to evals/summaries/)",
+    )
     answers.set_defaults(handler=cmd_eval_answers)
 
     opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
@@ -72,7 +77,13 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.run import run_answer_eval
 
-    run_answer_eval(settings, args.gold, args.policies, args.out, args.backend or ["extractive", "local"])
+    gold, routing, summary = args.gold, None, None
+    if args.split:
+        gold = Path("evals/answers_gold.jsonl" if args.split == "dev" else "evals/answers_test.jsonl")
+        routing = Path(f"evals/routing_{args.split}.jsonl")
+        summary = Path(f"evals/summaries/answers-{args.split}.json")
+    backends = args.backend or ["extractive", "local"]
+    run_answer_eval(settings, gold, args.policies, args.out, backends, summary=summary, routing=routing)
     print(f"per-question results: {args.out}/answers-*.jsonl")
     return 0
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from assistant.answer.types import Answer
 from assistant.answer.verify import strip_markers
+from assistant.places import scope_of
 from assistant.service import Assistant
 from assistant.text.numbers import quantities
 
@@ -36,6 +37,7 @@ class AnswerCase:
     facts: list[str]
     doc: str | None
     clause: str | None
+    kind: str = ""  # the thing asked (unit, amount, date ...): results are reported per kind
 
 
 @dataclass
@@ -51,6 +53,9 @@ class AnswerResult:
     seconds: float
     answer: str
     citations: list[str] = field(default_factory=list)
+    kind: str = ""
+    route: str = ""
+    foreign: list[str] = field(default_factory=list)  # other places' documents cited though the question names none
 
     @property
     def correct(self) -> bool:
@@ -65,7 +70,8 @@ def load_answer_gold(path: Path) -> list[AnswerCase]:
         if line.strip():
             try:
                 data = json.loads(line)
-                cases.append(AnswerCase(**{k: data.get(k) for k in AnswerCase.__dataclass_fields__}))
+                fields = {k: data.get(k) for k in AnswerCase.__dataclass_fields__ if k in data}
+                cases.append(AnswerCase(**fields))
             except (json.JSONDecodeError, TypeError) as exc:
                 raise ValueError(f"{path}:{number}: not an answer case: {exc}") from exc
     return cases
@@ -75,14 +81,18 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def score_answer(case: AnswerCase, answer: Answer, seconds: float) -> AnswerResult:
+def score_answer(
+    case: AnswerCase, answer: Answer, seconds: float, foreign_docs: frozenset[str] = frozenset()
+) -> AnswerResult:
     text = _squash(answer.answer)
     facts = [_squash(f) for f in case.facts]
     found = sum(1 for f in facts if f in text)
     cited_with_fact = sum(1 for c in answer.citations if any(f in _squash(c.text) for f in facts))
     sources = "".join(f"{c.text}{c.clause_path}{c.clause_no}" for c in answer.citations)
     allowed = quantities(sources) | quantities(_squash(sources))
-    claims = "".join(strip_markers(s.text) for s in answer.sentences if s.source in {"quote", "generated"})
+    claims = "".join(strip_markers(s.text) for s in answer.sentences if s.source in {"quote", "slot", "generated"})
+    names_a_place = bool(scope_of(case.question).foreign)
+    foreign = [] if names_a_place else sorted({c.doc_id for c in answer.citations if c.doc_id in foreign_docs})
     unsupported = sorted(quantities(claims) - allowed) if answer.grounded else []
     return AnswerResult(
         id=case.id,
@@ -96,6 +106,9 @@ def score_answer(case: AnswerCase, answer: Answer, seconds: float) -> AnswerResu
         seconds=round(seconds, 3),
         answer=answer.answer,
         citations=[f"{c.doc_id} {c.clause_path}" for c in answer.citations],
+        kind=case.kind,
+        route=answer.route,
+        foreign=foreign,
     )
 
 
@@ -116,20 +129,44 @@ def summarize(results: list[AnswerResult]) -> dict[str, Any]:
         "unsupported_number_rate": round(sum(bool(r.unsupported) for r in grounded) / max(len(grounded), 1), 4),
         "refusal_accuracy": round(sum(r.correct for r in unanswerable) / max(len(unanswerable), 1), 4),
         "false_refusals": sum(not r.grounded for r in answerable),
+        "foreign_quoted": sum(bool(r.foreign) for r in grounded),
+        "by_kind": _by_kind(results),
         "seconds_p50": round(statistics.median(times), 3) if times else 0.0,
         "seconds_p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 3) if times else 0.0,
     }
 
 
+def _by_kind(results: list[AnswerResult]) -> dict[str, dict[str, Any]]:
+    kinds: dict[str, list[AnswerResult]] = {}
+    for r in results:
+        kinds.setdefault(r.kind or "-", []).append(r)
+    out = {}
+    for kind, rows in sorted(kinds.items()):
+        answerable = [r for r in rows if r.answerable]
+        out[kind] = {
+            "answerable": len(answerable),
+            "facts_right": sum(r.correct for r in answerable),
+            "unanswerable": len(rows) - len(answerable),
+            "refused_right": sum(r.correct for r in rows if not r.answerable),
+        }
+    return out
+
+
 def evaluate_answers(
     assistant: Assistant, cases: list[AnswerCase], backend: str | None = None
 ) -> tuple[list[AnswerResult], dict[str, Any]]:
+    foreign = frozenset(d.doc_id for d in assistant.load().index.documents() if _is_foreign(d.metadata))
+    chat = assistant.chat(backend)
     results = []
     for case in cases:
         started = time.perf_counter()
-        answer = assistant.ask(case.question, backend=backend)
-        results.append(score_answer(case, answer, time.perf_counter() - started))
+        answer = chat.answer(case.question)
+        results.append(score_answer(case, answer, time.perf_counter() - started, foreign))
     return results, summarize(results)
+
+
+def _is_foreign(meta: dict[str, Any]) -> bool:
+    return meta.get("jurisdiction") in {"city", "province"}
 
 
 def write_answer_results(results: list[AnswerResult], summary: dict[str, Any], out: Path, backend: str) -> Path:
@@ -152,5 +189,6 @@ def format_summary(summary: dict[str, Any], backend: str) -> str:
         f"  citation precision {summary['citation_precision']:.3f}\n"
         f"  unsupported rate   {summary['unsupported_number_rate']:.3f}\n"
         f"  refusal accuracy   {summary['refusal_accuracy']:.3f}   (answerable refused: {summary['false_refusals']})\n"
+        f"  other places' rules quoted though none named: {summary['foreign_quoted']}\n"
         f"  seconds p50 / p95  {summary['seconds_p50']:.3f} / {summary['seconds_p95']:.3f}"
     )

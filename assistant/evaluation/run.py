@@ -117,17 +117,30 @@ def write_summary(path: Path, report: dict[str, Any]) -> None:
 
 
 def run_answer_eval(
-    settings: Settings, gold: Path, policies: Path, work_dir: Path, backends: list[str]
-) -> dict[str, dict[str, Any]]:
-    """Each backend on the answer gold set, over the shared policies' evaluation index."""
+    settings: Settings,
+    gold: Path,
+    policies: Path,
+    work_dir: Path,
+    backends: list[str],
+    summary: Path | None = None,
+    routing: Path | None = None,
+) -> dict[str, Any]:
+    """Each backend on an answer gold set (and the routing messages beside it), over the shared
+    policies' evaluation index; the summary also to ``summary`` (the README tables come from it)."""
     from assistant.evaluation.answers import evaluate_answers, format_summary, load_answer_gold, write_answer_results
+    from assistant.evaluation.routing import evaluate_routing, load_routing_gold
 
     cases = load_answer_gold(gold)
     assistant = eval_assistant(settings, work_dir / "index-policies", [policies])
-    report = {}
+    report: dict[str, Any] = {"gold": gold.name}
     for backend in backends:
-        results, summary = evaluate_answers(assistant, cases, backend)
-        write_answer_results(results, summary, work_dir, backend)
-        print(format_summary(summary, backend))
-        report[backend] = summary
+        results, measured = evaluate_answers(assistant, cases, backend)
+        write_answer_results(results, measured, work_dir, f"{gold.stem}-{backend}")
+        print(format_summary(measured, backend))
+        report[backend] = measured
+    if routing is not None:
+        report["routing"] = evaluate_routing(assistant.understander(), load_routing_gold(routing))
+        print(f"routing ({routing.name}): accuracy {report['routing']['accuracy']:.3f}")
+    if summary is not None:
+        write_summary(summary, report)
     return report

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import ConfigError, validation_message
 from assistant.text.sentences import split_sentences
 from assistant.types import StoredChunk
-from assistant.understand.keywords import Activity, EnterpriseType
+from assistant.understand.profiles import Activity, EnterpriseType
 
 CATALOG_DIR = "benefits"
 

@@ -4,8 +4,8 @@ catalog entries triggered by the profile's types or activities  (conditions chec
  + automatic candidates from ingested clauses not in the catalog (marked ``automatic``)
  -> conditions met / missing / unknown, lead unit, citation of the source clause
 
-:func:`profile_from_text` turns a chat question ("我们搞学徒制能享受哪些补贴") into a profile,
-or None when the question is not about an enterprise's benefits.
+:func:`profile_from_text` turns a chat message ("我们搞学徒制能享受哪些补贴") into a profile, or None
+when it names no enterprise type or activity (whether the chat goes here is the router's decision).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from assistant.opportunities.benefits import BenefitEntry, Category, ClauseOffer
 from assistant.places import in_division
 from assistant.store.index import Index
 from assistant.types import Citation, StoredChunk
-from assistant.understand.keywords import asks_about_benefits
 from assistant.understand.profiles import EnterpriseProfile
 
 MAX_AUTOMATIC = 8
@@ -81,8 +80,8 @@ class MatchResult:
 
 
 def profile_from_text(text: str) -> EnterpriseProfile | None:
-    """The enterprise profile a free-text question describes, or None when it asks nothing of the kind."""
-    if not text or not asks_about_benefits(text):
+    """The enterprise profile a free-text message describes, or None when it names no type or activity."""
+    if not text:
         return None
     try:
         return EnterpriseProfile(text=text[:2000])

@@ -114,6 +114,12 @@ class Gazetteer:
             return Relation.region
         return Relation.far
 
+    def neighbours(self, place: Place) -> list[Place]:
+        """What "附近" means for ``place``: its listed neighbours, and the places listing it as one."""
+        out = [self.places[name] for name in place.near if name in self.places]
+        out += [p for p in self.places.values() if place.name in p.near and p not in out]
+        return out
+
     def _touch(self, a: Place, b: Place) -> bool:
         return a.name in b.near or b.name in a.near or a.name in b.overlaps or b.name in a.overlaps
 

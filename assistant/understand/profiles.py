@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -18,13 +19,25 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
 from assistant.errors import QueryError, validation_message
 from assistant.records import StrList
-from assistant.understand.keywords import (
-    Activity,
-    EnterpriseType,
-    extract_activities,
-    extract_location,
-    extract_types,
-)
+from assistant.understand.reader import read_enterprise
+
+
+class EnterpriseType(str, Enum):
+    pilot = "产教融合试点企业"
+    integration = "产教融合型企业"
+    state_owned = "国有企业"
+    sme = "中小微企业"
+
+
+class Activity(str, Enum):
+    invest = "举办职业教育投资"
+    modern_apprenticeship = "现代学徒制"
+    new_apprenticeship = "企业新型学徒制"
+    internships = "接收学生实习实训"
+    training_base = "共建实训基地"
+    staff_training = "职工培训"
+    research = "研发合作"
+
 
 OPPORTUNITY_KINDS = ("实习", "全职", "学徒", "培训", "专业")
 STUDENT_LEVELS = ("中职", "技工", "高职", "职业本科", "本科")
@@ -85,9 +98,10 @@ class EnterpriseProfile(BaseModel):
     @model_validator(mode="after")
     def _read_text(self) -> EnterpriseProfile:
         if self.text:
-            self.types = _merge(self.types, extract_types(self.text))
-            self.activities = _merge(self.activities, extract_activities(self.text))
-            self.location = self.location or extract_location(self.text)
+            found = read_enterprise(self.text)
+            self.types = _merge(self.types, [EnterpriseType(t) for t in found.types])
+            self.activities = _merge(self.activities, [Activity(a) for a in found.activities])
+            self.location = self.location or found.location
         if not self.types and not self.activities:
             raise ValueError(
                 "give types or activities (or text naming them), e.g. activities: [现代学徒制, 接收学生实习实训]"

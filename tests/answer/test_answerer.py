@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.answerer import Answerer
+from assistant.answer.chat import Chat
 from assistant.answer.types import AnswerMode, Turn
 from assistant.errors import LLMBusy, QueryError
 from assistant.llm.base import LLMGate
@@ -17,8 +17,13 @@ PLAN = "xjbt_div12_industry_education_plan_2020"
 TAX_QUESTION = "十二师的产教融合试点企业投资办职业教育，能抵免哪些税费，比例多少？"
 
 
-def extractive(policy_assistant) -> Answerer:
-    return Answerer(policy_assistant.searcher, None)
+def extractive(policy_assistant) -> Chat:
+    return policy_assistant.chat("extractive")
+
+
+def with_llm(policy_assistant, llm: FakeLLM, backend: str) -> Chat:
+    """The real pipeline with a fake model at the LLM boundary."""
+    return policy_assistant.chat(backend, llm=llm)
 
 
 def test_extractive_answer_quotes_the_clause_and_cites_it(policy_assistant) -> None:
@@ -84,8 +89,7 @@ def test_follow_up_is_rewritten_with_the_history(policy_assistant) -> None:
 
 def test_written_answer_loses_its_unsupported_number(policy_assistant) -> None:
     llm = FakeLLM(reply="试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[1]。另可获得50%的财政补贴[1]。")
-    answerer = Answerer(policy_assistant.searcher, llm, backend="openai")
-    events = list(answerer.stream(TAX_QUESTION))
+    events = list(with_llm(policy_assistant, llm, "openai").stream(TAX_QUESTION))
     assert [e.type for e in events][-1] == "final" and all(e.type == "token" for e in events[:-1])
     assert "".join(e.text for e in events[:-1]) == llm.reply  # generated tokens streamed as they came
     final = events[-1].answer
@@ -97,27 +101,27 @@ def test_written_answer_loses_its_unsupported_number(policy_assistant) -> None:
 
 def test_written_answer_that_fails_verification_falls_back_to_quotes(policy_assistant) -> None:
     llm = FakeLLM(reply="企业可以享受80%的补贴。")  # no marker, wrong number
-    final = Answerer(policy_assistant.searcher, llm, backend="openai").answer(TAX_QUESTION)
+    final = with_llm(policy_assistant, llm, "openai").answer(TAX_QUESTION)
     assert final.grounded and "80%" not in final.answer and "30%" in final.answer
-    assert all(s.source in {"lead", "quote", "notice"} for s in final.sentences)
+    assert all(s.source in {"lead", "slot", "quote", "notice"} for s in final.sentences)
 
 
 def test_judge_scores_reorder_and_gate(policy_assistant) -> None:
     # a judge that rejects everything turns an answer into "not in the documents"
     no = FakeLLM(judge_score=-6.0)
-    answer = Answerer(policy_assistant.searcher, no, backend="local").answer(TAX_QUESTION)
+    answer = with_llm(policy_assistant, no, "local").answer(TAX_QUESTION)
     assert not answer.grounded and no.judged
     yes = FakeLLM(judge_score=6.0)
-    assert Answerer(policy_assistant.searcher, yes, backend="local").answer(TAX_QUESTION).grounded
+    assert with_llm(policy_assistant, yes, "local").answer(TAX_QUESTION).grounded
 
 
 def test_busy_llm_refuses_instead_of_queueing_without_bound(policy_assistant) -> None:
-    gate = LLMGate(concurrency=1, queue=0, timeout=5)
-    answerer = Answerer(policy_assistant.searcher, FakeLLM(), gate, backend="local")
+    chat = with_llm(policy_assistant, FakeLLM(), "local")
+    gate = chat.answerer.llm_gate
     with gate.slot():
         with pytest.raises(LLMBusy):
-            answerer.answer(TAX_QUESTION)
-    assert answerer.answer(TAX_QUESTION).grounded  # free again
+            chat.answer(TAX_QUESTION)
+    assert chat.answer(TAX_QUESTION).grounded  # free again
 
 
 def test_bad_input_is_a_query_error(policy_assistant) -> None:
@@ -132,10 +136,26 @@ def test_bad_input_is_a_query_error(policy_assistant) -> None:
 
 def test_which_subsidies_apply_to_us_routes_to_the_policy_matcher(policy_assistant) -> None:
     answer = policy_assistant.ask("我们是一家汽修企业，准备和职校搞学徒制，能享受哪些补贴？")
-    assert answer.grounded and answer.backend == "matcher"
+    assert answer.grounded and answer.route == "benefits"
     assert any(c.doc_id == PLAN and c.clause_path.endswith("9.推进产教协同育人") for c in answer.citations)
     assert "培训补贴" in answer.answer
-    for sentence in answer.sentences[1:]:
-        assert sentence.markers and all(n in {c.n for c in answer.citations} for n in sentence.markers)
-    # a question about one figure stays with the clause answerer
-    assert policy_assistant.ask(TAX_QUESTION).backend == "extractive"
+    assert any(b["id"] == "div12-apprenticeship-training-subsidy" for b in answer.benefits)
+    for sentence in answer.sentences:
+        if sentence.source in {"quote", "slot"}:
+            assert sentence.markers and all(n in {c.n for c in answer.citations} for n in sentence.markers)
+
+
+def test_a_student_looking_for_an_internship_reaches_opportunities(policy_assistant) -> None:
+    answer = policy_assistant.ask("我在职高学电工，寒假想找个实习，有推荐的吗？")
+    assert answer.route == "opportunities"
+    assert answer.profile["majors"] == ["电气技术应用"] and answer.profile["kinds"] == ["实习"]
+    # this index holds policies only: no postings to list, said plainly
+    assert not answer.grounded and "没有找到相符的" in answer.answer
+
+
+def test_who_leads_a_task_is_said_first(policy_assistant) -> None:
+    answer = policy_assistant.ask("推进产教协同育人这件事是哪个部门牵头负责？")
+    assert answer.grounded and answer.asked == "unit"
+    first = answer.sentences[0]
+    assert first.source == "slot" and first.text.startswith("牵头单位：教育局")
+    assert answer.answer.startswith("牵头单位：教育局")

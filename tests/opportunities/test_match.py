@@ -10,8 +10,7 @@ from pydantic import ValidationError
 
 from assistant.opportunities.benefits import catalog_files, load_catalog
 from assistant.opportunities.match import profile_from_text
-from assistant.understand.keywords import Activity, EnterpriseType
-from assistant.understand.profiles import EnterpriseProfile
+from assistant.understand.profiles import Activity, EnterpriseProfile, EnterpriseType
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.slow

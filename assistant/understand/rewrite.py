@@ -2,7 +2,8 @@
 
 "那学徒制呢？" after "企业投资职业教育能享受什么税收优惠？" becomes
 "学徒制能享受什么税收优惠？"; "这个比例是多少" after "试点企业投资职业教育能抵免哪些税费"
-becomes "试点企业投资职业教育能抵免哪些税费，这个比例是多少". Rules, not the LLM: the 1.5B
+becomes "试点企业、职业教育、抵免、税费：这个比例是多少" (the previous question's topic words,
+not its filler). Rules, not the LLM: the 1.5B
 model's rewrites were not reliable enough to put in front of retrieval, and rules are
 deterministic and instant.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.types import Turn
 from assistant.places import places_in
+from assistant.types import Turn
+from assistant.understand.topic import topic_words
 
 # "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
 _NEW_SUBJECT = re.compile(
@@ -45,7 +47,9 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
             return subject + previous[asking.start() :]
         return f"{subject}，{previous}"
     if len(question) <= _MAX_FOLLOW_UP and _ANAPHORA.search(question):
-        return f"{previous.rstrip('？?。！! ')}，{question}"
+        # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
+        topic = "、".join(topic_words(previous)) or previous.rstrip("？?。！! ")
+        return f"{topic}：{question}"
     return question
 
 

@@ -1,0 +1,56 @@
+"""The asked slot found in a clause, the calibrated decision, and what a question must be."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.checks import check_input, lacks_chinese
+from assistant.answer.decide import Signals, decide, models
+from assistant.answer.slots import find_slot, holds
+from assistant.errors import QueryError
+from assistant.types import SearchHit
+from assistant.understand.query import Asked
+
+
+def hit(text: str, **meta: object) -> SearchHit:
+    return SearchHit("c1", "plan", "方案", "", "9.", "9.", text, 1.0, metadata=dict(meta))
+
+
+def test_slot_shapes() -> None:
+    assert holds(Asked.frequency, "专业课教师每5年累计不少于6个月到企业实践")
+    assert holds(Asked.duration, "组织失业青年参加3—12个月的就业见习")
+    assert not holds(Asked.duration, "从2019年1月1日起实施")  # a date, not a length of time
+    assert holds(Asked.amount, "按投资额的百分之三十抵扣") and not holds(Asked.amount, "按规定给予培训补贴")
+    assert holds(Asked.how_many, "引入5家以上企业参与办学") and not holds(Asked.how_many, "第五条")
+    assert holds(Asked.date, "2023年底前完成")
+
+
+def test_the_lead_unit_comes_from_the_clause_metadata() -> None:
+    clause = hit("推进产教协同育人。(责任单位:教育局、人社局)", lead_unit="教育局", responsible_units="教育局、人社局")
+    slot = find_slot(Asked.unit, [clause])
+    assert slot is not None and slot.text == "牵头单位：教育局（责任单位：教育局、人社局）"
+
+
+def test_the_slot_piece_is_the_one_about_the_question() -> None:
+    clause = hit("从2019年1月1日起，实施三年百万青年见习计划；组织失业青年参加3—12个月的就业见习。")
+    slot = find_slot(Asked.duration, [clause], terms={"见习": 2.0, "就业": 1.0, "失业": 1.0, "青年": 1.0})
+    assert slot is not None and "3—12个月" in slot.text
+
+
+def test_the_decision_weighs_signals() -> None:
+    strong = Signals(similarity=0.9, overlap=0.8, unknown=0.0, missing=0.0)
+    assert decide(strong).answerable
+    missing = Signals(similarity=0.86, overlap=0.5, unknown=0.0, missing=1.0)
+    refused = decide(missing, "金额或比例")
+    assert not refused.answerable and refused.reason == "资料中没有具体的金额或比例"
+    assert decide(Signals(similarity=0.78, overlap=0.1, unknown=1.0, missing=0.0)).answerable is False
+    assert set(models()) >= {"extractive"}
+
+
+def test_what_a_question_must_be() -> None:
+    assert check_input("  企业要交什么？ ", None) == "企业要交什么？"
+    with pytest.raises(QueryError, match="问题是空的"):
+        check_input("   ", None)
+    with pytest.raises(QueryError, match="问题有 501 个字，超过了 500 字"):
+        check_input("问" * 501, None)
+    assert lacks_chinese("What subsidies can my company get?") and not lacks_chinese("PLC实训室有补贴吗")

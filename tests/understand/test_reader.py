@@ -1,0 +1,59 @@
+"""Reading a person from their words: majors, level, places, time windows, kinds, enterprise facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.understand.majors import MajorMatcher
+from assistant.understand.reader import main_place, read_enterprise, read_places, read_student
+from assistant.understand.timewords import time_window
+from assistant.understand.topic import is_topic_word, topic_words
+
+TODAY = dt.date(2026, 12, 2)
+CATALOG = MajorMatcher(["汽车运用与维修", "电气技术应用", "护理", "中餐烹饪与营养膳食"])
+
+
+def test_a_student_message() -> None:
+    reading = read_student("娃在技校学修车，下学期想去米东附近找个实习", CATALOG, TODAY)
+    assert reading.majors == ["汽车运用与维修"] and reading.level == "技工" and reading.kinds == ["实习"]
+    assert (reading.available_from, reading.available_to) == (dt.date(2027, 3, 1), dt.date(2027, 7, 10))
+    assert reading.locations[0] == "米东区" and "阜康市" in reading.locations  # 附近: the neighbours too
+
+
+def test_a_wish_said_in_the_negative() -> None:
+    reading = read_student("不想当学徒，想找份厨师的全职工作", CATALOG, TODAY)
+    assert reading.wants_apprenticeship is False and reading.kinds == ["全职"]
+    assert reading.majors == ["中餐烹饪与营养膳食"]
+
+
+def test_describing_a_major_is_not_looking_for_a_program() -> None:
+    assert read_student("我是护理专业的学生", CATALOG, TODAY).kinds == []
+    assert not read_student("十二师职校以后重点发展哪些专业？", CATALOG, TODAY).seeks
+
+
+def test_time_windows_look_ahead() -> None:
+    assert time_window("寒假有空", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
+    assert time_window("暑假", TODAY) == (dt.date(2027, 7, 1), dt.date(2027, 8, 31))
+    assert time_window("2027年3月到8月", TODAY) == (dt.date(2027, 3, 1), dt.date(2027, 8, 31))
+    assert time_window("4月份以后都行", TODAY) == (dt.date(2027, 4, 1), None)
+    assert time_window("学电工", TODAY) is None
+
+
+def test_an_enterprise_message() -> None:
+    reading = read_enterprise("我们是头屯河区的一家小公司，打算跟职校共建实训基地，也想收几个实习生")
+    assert reading.types == ["中小微企业"]
+    assert reading.activities == ["共建实训基地", "接收学生实习实训"]
+    assert reading.location == "头屯河区"
+    assert read_enterprise("我们不打算收实习生，想搞员工培训").activities == ["职工培训"]
+
+
+def test_places() -> None:
+    assert main_place("在乌鲁木齐市头屯河区，和十二师职业技术学校合作") == "头屯河区"
+    assert read_places("昌吉") == ["昌吉市"]
+
+
+def test_topic_words_are_what_general_language_rarely_says() -> None:
+    assert is_topic_word("汽修") and is_topic_word("试用期") and not is_topic_word("准备")
+    assert topic_words("我们公司准备作为试点企业参加") == ["试点"]
+    majors = CATALOG.resolve("汽修")
+    assert majors == ["汽车运用与维修"] and CATALOG.resolve("飞机驾驶") == []

@@ -1,0 +1,19 @@
+"""Follow-ups become standalone questions before retrieval."""
+
+from __future__ import annotations
+
+from assistant.types import Turn
+from assistant.understand.rewrite import standalone_question
+
+
+def test_follow_ups_become_standalone_questions() -> None:
+    history = [Turn("user", "十二师企业投资职业教育能享受什么税收优惠？"), Turn("assistant", "……")]
+    assert standalone_question("那学徒制呢？", history) == "十二师学徒制能享受什么税收优惠？"
+    # the previous question's topic words carry over, its filler words do not
+    carried = standalone_question("这个比例是多少", history)
+    assert carried.endswith("：这个比例是多少") and "十二师" in carried and "税收" in carried
+    assert "能享受什么" not in carried
+    # a full question stands alone; no history, no change
+    full = "劳动合同法规定试用期最长多久？"
+    assert standalone_question(full, history) == full
+    assert standalone_question("那学徒制呢？", None) == "那学徒制呢？"
