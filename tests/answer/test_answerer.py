@@ -10,7 +10,6 @@ import pytest
 from assistant.answer.chat import Chat
 from assistant.answer.types import AnswerMode, Turn
 from assistant.errors import LLMBusy, QueryError
-from assistant.llm.base import LLMGate
 from tests.answer.fakes import FakeLLM
 
 PLAN = "xjbt_div12_industry_education_plan_2020"
