@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -176,7 +177,7 @@ class Index:
         if not chunks:
             raise IngestError(doc.path, "no valid content to index")
         previous = self._catalog.document(doc.doc_id)
-        if previous and previous.path != doc.path and _exists(previous.path):
+        if previous and not _same_file(previous.path, doc.path) and _exists(previous.path):
             raise IngestError(
                 doc.path, f"document id {doc.doc_id!r} is already used by {previous.path}; rename one of the files"
             )
@@ -236,9 +237,12 @@ class Index:
 
 
 def _exists(path: str) -> bool:
-    from pathlib import Path
-
     return Path(path).exists()
+
+
+def _same_file(a: str, b: str) -> bool:
+    """The same file, however the path was written (relative, absolute, through a link)."""
+    return a == b or Path(a).resolve() == Path(b).resolve()
 
 
 def open_catalog(settings: Settings) -> tuple[Catalog, Manifest | None]:
