@@ -1,9 +1,9 @@
-"""Fit the answer-or-refuse model (assistant/answer/decision.yaml) on the DEV split only.
+"""Fit the answer-or-refuse model (assistant/answer/decision.yaml) on the DEV splits only.
 
     python evals/fit_decision.py [--index DIR] [--judged]   # --judged also fits the model with the LLM's judgement
 
-For every dev question (evals/answers_gold.jsonl) the policy pipeline runs up to the decision and
-its signals are recorded, with whether the answer it would give holds every gold fact. Training
+For every dev question (evals/answers_gold.jsonl, evals/answers_dev_spoken.jsonl) the policy
+pipeline runs up to the decision and its signals are recorded, with whether the answer it would give holds every gold fact. Training
 rows: unanswerable questions (label 0) and answerable ones whose would-be answer is right (label 1);
 answerable questions whose evidence misses the facts are left out (no decision can make them right).
 A logistic regression (scikit-learn, L2, C=1 on standardised signals) gives the weights; the threshold
@@ -31,7 +31,8 @@ from assistant.config import Settings  # noqa: E402
 from assistant.evaluation.answers import load_answer_gold  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 
-DEV = REPO / "evals" / "answers_gold.jsonl"
+# the dev splits: the team's questions and the spoken-style ones (the test split is never read here)
+DEV = [REPO / "evals" / "answers_gold.jsonl", REPO / "evals" / "answers_dev_spoken.jsonl"]
 POLICIES = REPO.parent / "shared" / "corpus" / "policies"
 OUT = REPO / "assistant" / "answer" / "decision.yaml"
 
@@ -44,7 +45,8 @@ def rows(assistant: Assistant, backend: str) -> list[dict[str, object]]:
     understander = assistant.understander()
     answerer = assistant.answerer(backend)
     out = []
-    for case in load_answer_gold(DEV):
+    cases = [case for path in DEV if path.exists() for case in load_answer_gold(path)]
+    for case in cases:
         query = understander.understand(case.question)
         seen = answerer.inspect(query)
         base = Answer(case.question, query.standalone, "", False, AnswerMode.chat, backend)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import Any
 
@@ -85,7 +86,9 @@ def build_chat_tab(assistant: Assistant) -> None:
         if not message:
             yield history, "", conv, None, info_html("请先输入问题。"), gr.update(), ""
             return
-        history = [*history, {"role": "user", "content": message}, {"role": "assistant", "content": THINKING}]
+        # the person's own words are shown as text: an <img> or <script> in them is not rendered
+        shown = html.escape(message)
+        history = [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": THINKING}]
         yield history, "", conv, None, "", gr.update(visible=False, value=""), ""
         mode = AnswerMode.staff if staff_mode else AnswerMode.chat
         answer: Answer | None = None

@@ -109,7 +109,8 @@ class Answerer:
             written = yield from self._write(query.standalone, scoped.kept, found.chosen)
             clock.lap("generate")
             draft = written if written.sentences else stages.Draft(draft.sentences, draft.citations, written.removed)
-        answer = stages.finish(base, draft, hits, scoped.superseded)
+        unanswered = stages.unanswered_parts(query, scoped)
+        answer = stages.finish(base, draft, hits, scoped.superseded, unanswered)
         yield from emit(answer, [] if streamed else pieces(answer.answer), clock)
 
     # ---- stages that need the LLM -----------------------------------------------------------

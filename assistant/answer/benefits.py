@@ -54,8 +54,8 @@ def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
             citations.append(_citation(n, benefit))
         line = _line(benefit, n)
         verdict = verify_sentence(line, {c.n: c for c in citations}, written=False)
-        if verdict.ok:
-            sentences.append(AnswerSentence(line, [n], "quote", True))
+        if verdict.ok:  # a catalog line (numbers checked against its clause), not a verbatim quote
+            sentences.append(AnswerSentence(line, [n], "listing", True))
         else:
             removed.append(f"{line}（{verdict.reason}）")
     used = {n for s in sentences for n in s.markers}
@@ -80,7 +80,7 @@ _MARKER = re.compile(r"\[(\d{1,2})\]")
 def with_benefits(answer: Answer, benefits: Answer, limit: int = 4) -> Answer:
     """A policy answer followed by the matched benefits (their markers renumbered after its own)."""
     offset = max((c.n for c in answer.citations), default=0)
-    lines = [s for s in benefits.sentences if s.source == "quote"][:limit]
+    lines = [s for s in benefits.sentences if s.source == "listing"][:limit]
     if not lines or answer.mode is AnswerMode.staff:
         return answer
     shifted = [

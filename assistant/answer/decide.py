@@ -1,7 +1,9 @@
 """Answer or refuse: one calibrated decision over measured signals, not a word list.
 
-    similarity   dense cosine of the question and the best in-scope clause (synonyms count:
+    similarity   dense cosine of the question and the best chosen sentence (synonyms count:
                  员工 / 劳动者 / 职工 are close in the vector space)
+    contrast     that cosine minus the mean over all candidate sentences: a sentence that stands
+                 out for this question, whatever the question's wording does to absolute cosines
     overlap      rarity-weighted share of the question's topic words in the chosen sentences
     unknown      share of the question's topic words that no indexed text uses (火星, 驾照 ...)
     missing      probability that the question asks for a value of a kind (amount, count, date,
@@ -24,12 +26,13 @@ from importlib import resources
 
 import yaml
 
-FEATURES = ("similarity", "overlap", "unknown", "missing", "years")
+FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years")
 
 
 @dataclass(frozen=True)
 class Signals:
     similarity: float
+    contrast: float  # how far the best sentence stands out from the other candidates (any phrasing style)
     overlap: float
     unknown: float
     missing: float

@@ -133,8 +133,11 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
     )
     years = _YEAR.findall(query.standalone)
     clauses = "".join(h.text + str(h.metadata.get("heading", "")) for h in in_scope)
+    best = max((found.dense.get(c.key, 0.0) for c in chosen), default=0.0)
+    mean = sum(found.dense.values()) / len(found.dense) if found.dense else best
     return Signals(
-        similarity=max((found.dense.get(c.key, 0.0) for c in chosen), default=0.0),
+        similarity=best,
+        contrast=best - mean,
         overlap=max((c.overlap for c in chosen), default=0.0),
         unknown=len(found.terms.unknown) / max(1, len(topic)),
         missing=missing if in_scope else 1.0,
@@ -164,6 +167,13 @@ def quote_draft(chosen: list[Candidate], slot: Slot | None = None) -> Draft:
     by_n = {c.n: c for c in citations}
     kept = [s for s in sentences if verify_sentence(s.text, by_n, written=False).ok]
     return Draft(kept, citations)
+
+
+def unanswered_parts(query: Query, scoped: Scoped) -> list[str]:
+    """The parts of a two-part question whose value no clause in scope holds (said, not skipped)."""
+    in_scope = scoped.kept[:3]
+    missing = [part for part, kind in query.parts if not any(hit_holds(kind, h) for h in in_scope)]
+    return missing if len(missing) < len(query.parts) else []
 
 
 def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | None:

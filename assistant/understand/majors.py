@@ -29,7 +29,8 @@ class MajorMatcher:
     def in_text(self, text: str) -> list[str]:
         """Catalog majors a free text names (as written or by an everyday name)."""
         found = vocabulary().find(vocabulary().majors, text)
-        found += [name for name in self.catalog if name in text and name not in found]
+        names = [*self.catalog, *vocabulary().majors]  # the catalog's names, and the ones the vocabulary knows
+        found += [name for name in names if name in text and name not in found]
         return found
 
     def resolve(self, name: str) -> list[str]:

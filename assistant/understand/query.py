@@ -47,3 +47,4 @@ class Query:
     student: StudentReading = field(default_factory=StudentReading)
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False
+    parts: tuple[tuple[str, Asked], ...] = ()  # a question asking two things: each part and what it asks

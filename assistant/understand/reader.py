@@ -54,8 +54,9 @@ class StudentReading:
 
     @property
     def seeks(self) -> bool:
-        """Names what the student has or looks for (a major, a level, a kind): someone to recommend for."""
-        return bool(self.majors or self.level or self.kinds)
+        """Names what the student studies or looks for (a major, a kind of opportunity): someone to
+        recommend for. A level alone ("中职以后开几个专业") says who, not what."""
+        return bool(self.majors or self.kinds)
 
 
 @dataclass

@@ -13,6 +13,7 @@ topic        words rare in general language (jieba's bundled IDF), not everyday 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -29,6 +30,9 @@ from assistant.understand.reader import EnterpriseReading, StudentReading, read_
 from assistant.understand.rewrite import standalone_question
 from assistant.understand.topic import topic_words
 
+_CLAUSES = re.compile(r"[，,；;？?！!。]")
+VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
+
 
 class Understander:
     """Understands messages with the dense model's query side and the labelled examples."""
@@ -36,6 +40,7 @@ class Understander:
     # probe strengths (scikit-learn's C) chosen on the dev sets: see evals/README.md (understanding)
     ROUTE_STRENGTH = 10.0
     ASKED_STRENGTH = 100.0
+    PART_SHARE = 0.5
 
     def __init__(self, embed: Embed, majors: Callable[[], MajorMatcher], examples_embed: Embed | None = None) -> None:
         """``embed`` reads messages; ``examples_embed`` (the same model, cached on disk) the examples."""
@@ -70,7 +75,24 @@ class Understander:
             student=student,
             enterprise=enterprise,
             follow_up=standalone != message,
+            parts=self._parts(message),
         )
+
+    def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
+        """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");
+        () when it asks one thing. A part is a clause between punctuation that the asked probe reads
+        as asking a value with at least ``PART_SHARE`` of its probability."""
+        pieces = [p.strip() for p in _CLAUSES.split(message) if len(p.strip()) >= 4]
+        if len(pieces) < 2:
+            return ()
+        vectors = self.embed(pieces)
+        found = []
+        for piece, vector in zip(pieces, vectors):
+            scores = self.asked.scores(vector)
+            kind = Asked(scores.best)
+            if kind in VALUE_KINDS and scores.labels[0][1] >= self.PART_SHARE:
+                found.append((piece, kind))
+        return tuple(found) if len(found) >= 2 else ()
 
     def route_scores(self, text: str) -> Scores:
         return self.routes.scores(self.embed([text])[0])

@@ -38,12 +38,12 @@ def test_the_slot_piece_is_the_one_about_the_question() -> None:
 
 
 def test_the_decision_weighs_signals() -> None:
-    strong = Signals(similarity=0.9, overlap=0.8, unknown=0.0, missing=0.0)
+    strong = Signals(similarity=0.9, contrast=0.1, overlap=0.8, unknown=0.0, missing=0.0)
     assert decide(strong).answerable
-    missing = Signals(similarity=0.86, overlap=0.5, unknown=0.0, missing=1.0)
+    missing = Signals(similarity=0.86, contrast=0.05, overlap=0.5, unknown=0.0, missing=1.0)
     refused = decide(missing, "金额或比例")
     assert not refused.answerable and refused.reason == "资料中没有具体的金额或比例"
-    assert decide(Signals(similarity=0.78, overlap=0.1, unknown=1.0, missing=0.0)).answerable is False
+    assert decide(Signals(similarity=0.78, contrast=0.0, overlap=0.1, unknown=1.0, missing=0.0)).answerable is False
     assert set(models()) >= {"extractive"}
 
 
