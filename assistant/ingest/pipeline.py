@@ -70,6 +70,10 @@ class IngestReport:
     def nothing_ingested(self) -> bool:
         return bool(self.files) and all(f.status == "failed" for f in self.files)
 
+    @property
+    def any_failed(self) -> bool:
+        return any(f.status == "failed" for f in self.files)
+
     def summary(self) -> dict[str, object]:
         return {
             "files": len(self.files),
@@ -117,44 +121,69 @@ def ingest_paths(
     prune: bool = False,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Bring the index up to date with ``paths``; ``prune`` drops documents whose file is gone.
 
     All files are parsed first (cheap), so ``on_total`` learns the number of chunks before
-    the slow embedding starts and ``progress`` advances by chunks.
+    the slow embedding starts and ``progress`` advances by chunks; ``on_file`` hears of each
+    file as it is done. A file that fails (any exception) is reported and the others go on.
     """
     report = IngestReport()
     parsed = [_parse(path) for path in discover_files(paths)]
     if on_total:
         on_total(sum(len(p.chunks) for p in parsed if isinstance(p, ParsedFile)))
     for item in parsed:
-        report.files.append(item if isinstance(item, FileResult) else _write_safely(index, item, progress))
+        result = item if isinstance(item, FileResult) else _write_safely(index, item, progress)
+        report.files.append(result)
+        if on_file:
+            on_file(result)
     if prune:
         report.files.extend(prune_missing(index, paths))
     return report
 
 
 def _parse(path: Path) -> ParsedFile | FileResult:
-    """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file)."""
+    """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file).
+
+    Any exception is this file's failure, reported with its path and one line; the run goes on.
+    """
     try:
         if not path.exists():
             raise IngestError(path, "no such file")
         return parse_file(path)
-    except AssistantError as exc:
-        log.warning("ingest failed: %s", exc)
-        return FileResult(str(path), "failed", error=str(exc))
-    except OSError as exc:
-        return FileResult(str(path), "failed", error=f"{path}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - fault isolation: one bad file never stops the others
+        return FileResult(str(path), "failed", error=failure_reason(path, exc, "parsing"))
 
 
 def _write_safely(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileResult:
     try:
         return write_parsed(index, parsed, progress)
-    except IngestError as exc:
-        log.warning("ingest failed: %s", exc)
+    except Exception as exc:  # noqa: BLE001 - as in _parse; a half-written document stays pending and is redone
         return FileResult(
-            parsed.doc.path, "failed", parsed.doc.doc_id, error=str(exc), row_errors=[str(e) for e in parsed.row_errors]
+            parsed.doc.path,
+            "failed",
+            parsed.doc.doc_id,
+            error=failure_reason(parsed.doc.path, exc, "writing"),
+            row_errors=[str(e) for e in parsed.row_errors],
         )
+
+
+def failure_reason(path: Path | str, exc: BaseException, stage: str) -> str:
+    """``path: problem`` on one line. Our own errors say what is wrong; anything else is named by
+    its type (traceback at DEBUG: a bug to fix, but never a reason to stop the run)."""
+    if isinstance(exc, IngestError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        message = f"{path}: {exc.strerror or exc}"
+    elif isinstance(exc, AssistantError):
+        message = f"{path}: {exc}"
+    else:
+        log.debug("unexpected error while %s %s", stage, path, exc_info=exc)
+        message = f"{path}: unexpected error while {stage} ({type(exc).__name__}: {exc})"
+    message = " ".join(message.split())[:500]
+    log.warning("ingest failed: %s", message)
+    return message
 
 
 def write_parsed(index: Index, parsed: ParsedFile, progress: Progress | None = None) -> FileResult:
