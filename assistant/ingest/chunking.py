@@ -55,11 +55,12 @@ class _Piece:
         """Heading lines this piece's clause path stands for (not in its text)."""
         return [c.line for c in self.clause.ancestors() if c.line is not None and c.line not in self.segments]
 
-    def joined(self, other: _Piece) -> list[Line]:
-        """``other``'s text with the headings of its path that this piece's path does not carry, in
+    def absorb(self, other: _Piece) -> None:
+        """Take ``other``'s text, with the headings of its path this piece's path does not carry, in
         source order: a piece that joins another keeps every line it stood for."""
-        carried = set(self.headings())
-        return sorted([h for h in other.headings() if h not in carried] + other.segments, key=lambda ln: ln.start)
+        carried = set(self.headings()) | set(self.segments)
+        extra = [h for h in other.headings() if h not in carried] + other.segments
+        self.segments = sorted(self.segments + extra, key=lambda ln: ln.start)
 
 
 def chunk_policy(root: Clause, doc: SourceDocument, max_chars: int = MAX_CHARS) -> list[Chunk]:
@@ -131,18 +132,18 @@ def _merge_small(pieces: list[_Piece]) -> list[_Piece]:
     for piece in pieces:
         small = not piece.whole and piece.size < MIN_CHARS
         if small and out:
-            out[-1].segments = out[-1].segments + out[-1].joined(piece)
+            out[-1].absorb(piece)
         elif small:
             pending.append(piece)
         else:
-            if pending:
-                piece.segments = [ln for early in pending for ln in piece.joined(early)] + piece.segments
-                pending = []
+            for early in pending:
+                piece.absorb(early)
+            pending = []
             out.append(piece)
     if pending:  # nothing but small pieces: the document is small, keep it whole
-        first = pending[0]
-        first.segments = first.segments + [ln for later in pending[1:] for ln in first.joined(later)]
-        out.append(first)
+        for later in pending[1:]:
+            pending[0].absorb(later)
+        out.append(pending[0])
     return out
 
 

@@ -147,8 +147,7 @@ def _strip_page_chrome(lines: list[Line], metadata: dict[str, str]) -> list[Line
         if (m := _PUBLISHED.match(text)) is not None:
             metadata.setdefault("date", normalize_date(m.group(2)))
         elif (m := _INDEX_CODE.match(text)) is not None:
-            metadata.setdefault("doc_number", m.group(1))
-            metadata.setdefault("index_code", m.group(1))
+            metadata.setdefault("index_code", m.group(1))  # the site's index code, not a 文号
         elif (m := _SOURCE_AUTHOR.match(text)) is not None:
             metadata.setdefault("issuer", m.group(1))
         elif not _CHROME_LINE.match(text):
