@@ -15,13 +15,19 @@ from assistant.service import Assistant
 def register(sub: Any) -> None:
     evaluate = sub.add_parser("eval", help="evaluation harness")
     eval_sub = evaluate.add_subparsers(dest="target", required=True)
-    retrieval = eval_sub.add_parser("retrieval", help="all retriever variants on the gold set and CMRC 2018")
+    retrieval = eval_sub.add_parser(
+        "retrieval", help="all retriever variants on the team gold set, CMRC 2018 trial and DRCD dev"
+    )
     retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
     retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
     retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    retrieval.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    retrieval.add_argument("--no-team", action="store_true", help="skip the team gold set")
     retrieval.add_argument("--no-cmrc", action="store_true")
+    retrieval.add_argument("--no-drcd", action="store_true")
     retrieval.add_argument("--no-rerank", action="store_true")
     retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
+    retrieval.add_argument("--no-naive", action="store_true", help="skip the naive RRF reference")
     retrieval.add_argument(
         "--rerank-sample",
         type=int,
@@ -56,7 +62,7 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
 
     run_retrieval_eval(
         settings,
-        args.gold,
+        None if args.no_team else args.gold,
         args.policies,
         None if args.no_cmrc else args.cmrc,
         args.out,
@@ -64,6 +70,8 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
         with_default=not args.no_default,
         rerank_sample=args.rerank_sample,
         summary=args.summary,
+        drcd=None if args.no_drcd else args.drcd,
+        with_naive=not args.no_naive,
     )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
     return 0
