@@ -21,6 +21,7 @@ from assistant.store.manifest import Manifest
 from assistant.types import Chunk
 
 EMBED_KEYS = ("title", "clause_path", "context")  # metadata the embedder sees besides the text
+PREAMBLE = "序言"  # the clause path of text before any heading: not a heading the document has, not embedded
 
 
 def _open_collection(settings: Settings, manifest: Manifest) -> Any:
@@ -59,7 +60,7 @@ def _open_collection(settings: Settings, manifest: Manifest) -> Any:
 def to_node(chunk: Chunk) -> TextNode:
     """A chunk as a llama-index node: the embedder sees title, clause path and the end of the part
     before (``context``, when there is one) with the text."""
-    hidden = [k for k, v in chunk.metadata.items() if k not in EMBED_KEYS or v == ""]
+    hidden = [k for k, v in chunk.metadata.items() if k not in EMBED_KEYS or v in ("", PREAMBLE)]
     node = TextNode(
         id_=chunk.chunk_id,
         text=chunk.text,
