@@ -37,6 +37,15 @@ def register(sub: Any) -> None:
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.add_argument("--summary", type=Path, default=Path("evals/summaries/retrieval.json"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
+    fusion = eval_sub.add_parser("fusion", help="every fusion on the same retriever lists (team, cmrc, drcd)")
+    fusion.add_argument("--set", action="append", choices=["team", "cmrc", "drcd"], help="repeatable; default all")
+    fusion.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    fusion.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    fusion.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    fusion.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    fusion.add_argument("--out", type=Path, default=Path("evals/results"))
+    fusion.add_argument("--summary", type=Path, default=Path("evals/summaries/fusion.json"))
+    fusion.set_defaults(handler=cmd_eval_fusion)
     answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
     answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
     answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
@@ -74,6 +83,16 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
         with_naive=not args.no_naive,
     )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_fusion(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_fusion_sweep
+
+    sources = {"cmrc": args.cmrc, "drcd": args.drcd}
+    run_fusion_sweep(
+        settings, args.set or ["cmrc", "drcd", "team"], args.gold, args.policies, sources, args.out, args.summary
+    )
     return 0
 
 

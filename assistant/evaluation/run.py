@@ -13,6 +13,7 @@ from assistant.errors import IndexMismatch
 from assistant.evaluation.cmrc import write_cmrc_corpus
 from assistant.evaluation.default_pipeline import build_default_pipeline
 from assistant.evaluation.drcd import write_drcd_corpus
+from assistant.evaluation.fusion import run_sweep
 from assistant.evaluation.gold import load_retrieval_gold
 from assistant.evaluation.naive import build_naive_rrf
 from assistant.evaluation.queries import CachedQueryEmbedding
@@ -158,6 +159,45 @@ def run_retrieval_eval(
         outside_assistant.close()
     for path in [work_dir / "retrieval-summary.json", *([summary] if summary else [])]:
         write_summary(path, report)
+    return report
+
+
+def run_fusion_sweep(
+    settings: Settings,
+    sets: list[str],
+    gold: Path,
+    policies: Path,
+    sources: dict[str, Path],
+    work_dir: Path,
+    summary: Path | None = None,
+) -> dict[str, Any]:
+    """The fusion grid (``evaluation.fusion``) on each of ``sets`` (team, cmrc, drcd), on the same
+    evaluation indexes as ``run_retrieval_eval``; rows by configuration, columns by set."""
+    embedder = eval_embedder(settings)
+    choices: dict[str, dict[str, Any]] = {}
+    for name in sets:
+        if name == "team":
+            cases, corpus = load_retrieval_gold(gold), [policies]
+        else:
+            writer = write_cmrc_corpus if name == "cmrc" else write_drcd_corpus
+            cases, corpus = writer(sources[name], work_dir / f"{name}-corpus"), [work_dir / f"{name}-corpus"]
+        assistant = eval_assistant(
+            settings, work_dir / f"index-{'policies' if name == 'team' else name}", corpus, embedder
+        )
+        if isinstance(embedder, CachedQueryEmbedding):
+            embedder.prime([c.question for c in cases if c.answerable])
+        for config, metrics in run_sweep(assistant.searcher, cases).items():
+            choices.setdefault(config, {})[name] = metrics
+            figures = "  ".join(f"{key} {metrics[key]:.4f}" for key in ("hit@1", "hit@5", "mrr@10"))
+            print(f"{name:<6} {config:<22} {figures}")
+        assistant.close()
+    report = {"choices": choices}
+    for path in [work_dir / "fusion-summary.json", *([summary] if summary else [])]:
+        previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        for config, by_set in choices.items():
+            previous.setdefault("choices", {}).setdefault(config, {}).update(by_set)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(previous, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return report
 
 
