@@ -207,7 +207,10 @@ def bench_search(n_queries: int, synthetic: int) -> dict[str, object]:
     assistant.ingest([POLICIES])
     queries = _queries(n_queries)
     assistant.search(queries[0])  # warm up jieba and Chroma
-    result: dict[str, object] = {"queries": n_queries}
+    result: dict[str, object] = {
+        "queries": n_queries,
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "(default)"),
+    }
     result["shared_corpus"] = {
         "chunks": len(assistant.index),
         **_latency(assistant, queries, _all_vectors(assistant.index)),
