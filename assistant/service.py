@@ -28,7 +28,7 @@ from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
-from assistant.ingest.pipeline import IngestReport, Progress, delete_document, ingest_paths
+from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
 from assistant.opportunities.benefits import BenefitEntry, catalog_files, load_catalog
@@ -130,8 +130,11 @@ class Assistant:
         prune: bool = False,
         progress: Progress | None = None,
         on_total: Callable[[int], None] | None = None,
+        on_file: Callable[[FileResult], None] | None = None,
     ) -> IngestReport:
-        return ingest_paths(self.load().index, paths, prune=prune, progress=progress, on_total=on_total)
+        return ingest_paths(
+            self.load().index, paths, prune=prune, progress=progress, on_total=on_total, on_file=on_file
+        )
 
     def ingest_uploads(
         self,

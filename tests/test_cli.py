@@ -36,14 +36,17 @@ def test_ingest_stats_chunks_round_trip(tmp_path: Path) -> None:
     index = tmp_path / "index"
 
     result = run(index, "ingest", str(docs), "--json")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # a file failed: the exit status says so
+    assert "Traceback" not in result.stderr
     report = json.loads(result.stdout)
     assert (report["files"], report["added"], report["failed"], report["chunks_added"]) == (3, 2, 1, 3)
     assert "broken.pdf" in report["failures"][0]["path"]
     assert any("postings.csv:3: kind" in e for e in report["row_errors"])
 
     human = run(index, "ingest", str(docs))
-    assert human.returncode == 0
+    assert human.returncode == 1
+    assert "1 of 3 files failed" in human.stdout and "files 3" in human.stderr  # progress: files beside chunks
+    assert run(index, "ingest", str(docs / "rules.txt")).returncode == 0
     assert "unchanged: 2" in human.stdout and "failed: broken.pdf" in human.stdout.replace(str(docs) + "/", "")
 
     stats = json.loads(run(index, "stats", "--json").stdout)
@@ -61,7 +64,7 @@ def test_ingest_stats_chunks_round_trip(tmp_path: Path) -> None:
     assert missing.returncode == 1 and missing.stderr.startswith("error: no document 'nope'")
 
 
-def test_exit_code_is_nonzero_only_when_nothing_could_be_ingested(tmp_path: Path) -> None:
+def test_exit_code_is_nonzero_when_a_file_fails(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02" * 100)
     result = run(tmp_path / "index", "ingest", str(bad))

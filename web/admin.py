@@ -122,6 +122,8 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
             f"{label} {report.count(key)} 个" for key, label in STATUS_LABELS.items() if report.count(key)
         )
         summary = f"导入完成：{counts}；新写入 {report.chunks_added} 段。"
+        if report.any_failed:
+            summary += f"{report.count('failed')} 个文件未能导入，原因见下表“说明”一栏；其余文件已导入。"
         shown = info_html(summary)
         if report.nothing_ingested:
             shown = f'<div class="msg-error" role="alert">没有文件导入成功（{counts}），原因见下表。</div>'

@@ -15,13 +15,19 @@ from assistant.service import Assistant
 def register(sub: Any) -> None:
     evaluate = sub.add_parser("eval", help="evaluation harness")
     eval_sub = evaluate.add_subparsers(dest="target", required=True)
-    retrieval = eval_sub.add_parser("retrieval", help="all retriever variants on the gold set and CMRC 2018")
+    retrieval = eval_sub.add_parser(
+        "retrieval", help="all retriever variants on the team gold set, CMRC 2018 trial and DRCD dev"
+    )
     retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
     retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
     retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    retrieval.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    retrieval.add_argument("--no-team", action="store_true", help="skip the team gold set")
     retrieval.add_argument("--no-cmrc", action="store_true")
+    retrieval.add_argument("--no-drcd", action="store_true")
     retrieval.add_argument("--no-rerank", action="store_true")
     retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
+    retrieval.add_argument("--no-naive", action="store_true", help="skip the naive RRF reference")
     retrieval.add_argument(
         "--rerank-sample",
         type=int,
@@ -31,6 +37,15 @@ def register(sub: Any) -> None:
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.add_argument("--summary", type=Path, default=Path("evals/summaries/retrieval.json"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
+    fusion = eval_sub.add_parser("fusion", help="every fusion on the same retriever lists (team, cmrc, drcd)")
+    fusion.add_argument("--set", action="append", choices=["team", "cmrc", "drcd"], help="repeatable; default all")
+    fusion.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    fusion.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    fusion.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    fusion.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    fusion.add_argument("--out", type=Path, default=Path("evals/results"))
+    fusion.add_argument("--summary", type=Path, default=Path("evals/summaries/fusion.json"))
+    fusion.set_defaults(handler=cmd_eval_fusion)
     answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
     answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
     answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
@@ -61,7 +76,7 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
 
     run_retrieval_eval(
         settings,
-        args.gold,
+        None if args.no_team else args.gold,
         args.policies,
         None if args.no_cmrc else args.cmrc,
         args.out,
@@ -69,8 +84,20 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
         with_default=not args.no_default,
         rerank_sample=args.rerank_sample,
         summary=args.summary,
+        drcd=None if args.no_drcd else args.drcd,
+        with_naive=not args.no_naive,
     )
     print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_fusion(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_fusion_sweep
+
+    sources = {"cmrc": args.cmrc, "drcd": args.drcd}
+    run_fusion_sweep(
+        settings, args.set or ["cmrc", "drcd", "team"], args.gold, args.policies, sources, args.out, args.summary
+    )
     return 0
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.ingest.pipeline import IngestReport
+from assistant.ingest.pipeline import FileResult, IngestReport
 from assistant.service import Assistant
 
 
@@ -31,25 +31,38 @@ def register(sub: Any) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit status 0 when every file was ingested (or unchanged), 1 when any file failed."""
     assistant = Assistant(settings).load()
     report = _ingest_with_progress(assistant, args.paths, args.prune, quiet=args.json)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         _print_report(report)
-    return 1 if report.nothing_ingested or not report.files else 0
+    return 1 if report.any_failed or not report.files else 0
 
 
 def _ingest_with_progress(assistant: Assistant, paths: list[Path], prune: bool, quiet: bool) -> IngestReport:
+    """Ingest with a progress bar on stderr: chunks embedded and written (rate in chunks/s), files done
+    (and files/s) beside it."""
+    import time
+
     from tqdm import tqdm
 
-    with tqdm(desc="ingest", unit="chunk", disable=quiet, file=sys.stderr) as bar:
+    with tqdm(desc="ingest", unit="chunk", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        started = time.perf_counter()
+        files = {"done": 0, "failed": 0}
 
         def set_total(total: int) -> None:
             bar.total = total
             bar.refresh()
 
-        return assistant.ingest(paths, prune=prune, progress=bar.update, on_total=set_total)
+        def file_done(result: FileResult) -> None:
+            files["done"] += 1
+            files["failed"] += result.status == "failed"
+            rate = files["done"] / max(time.perf_counter() - started, 1e-9)
+            bar.set_postfix_str(f"files {files['done']} ({rate:.2f}/s), failed {files['failed']}")
+
+        return assistant.ingest(paths, prune=prune, progress=bar.update, on_total=set_total, on_file=file_done)
 
 
 def _print_report(report: IngestReport) -> None:
@@ -65,6 +78,8 @@ def _print_report(report: IngestReport) -> None:
     for failure in report.files:
         if failure.status == "failed":
             print(f"  failed: {failure.error}")
+    if report.any_failed:
+        print(f"{s['failed']} of {s['files']} files failed (listed above); the others were ingested.")
     for row_error in s["row_errors"]:  # type: ignore[attr-defined]
         print(f"  skipped row: {row_error}")
 

@@ -45,6 +45,43 @@ TABLES: dict[str, Table] = {
     "retrieval-cmrc": Table(
         "retrieval.json", ("cmrc",), ("hit@1", "hit@5", "hit@10", "MRR@10=mrr@10", "nDCG@10=ndcg@10"), bold="hybrid"
     ),
+    "retrieval-drcd": Table(
+        "retrieval.json", ("drcd",), ("hit@1", "hit@5", "hit@10", "MRR@10=mrr@10", "nDCG@10=ndcg@10"), bold="hybrid"
+    ),
+    "fusion-choice": Table(
+        "fusion.json",
+        ("choices",),
+        (
+            "CMRC hit@1=cmrc.hit@1",
+            "CMRC MRR@10=cmrc.mrr@10",
+            "DRCD hit@1=drcd.hit@1",
+            "DRCD MRR@10=drcd.mrr@10",
+            "team hit@1=team.hit@1",
+            "team MRR@10=team.mrr@10",
+        ),
+        first="fusion",
+        bold="shipped",
+    ),
+    "bench-ingest": Table(
+        "bench-ingest.json", ("rates",), ("chunks/s", "seconds", "ratio to raw (file order)=ratio"), first="what"
+    ),
+    "bench-ingest-stages": Table(
+        "bench-ingest.json", ("breakdown",), ("seconds", "share of pipeline time=share"), first="stage"
+    ),
+    "bench-search": Table(
+        "bench-search.json",
+        (),
+        (
+            "chunks",
+            "p50 ms=p50_ms",
+            "p95 ms=p95_ms",
+            "floor p50 ms=floor_p50_ms",
+            "floor p95 ms=floor_p95_ms",
+            "p50 / floor=p50_ratio_to_floor",
+        ),
+        rows=("shared_corpus", "synthetic"),
+        first="corpus",
+    ),
 }
 
 

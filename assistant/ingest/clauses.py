@@ -8,6 +8,9 @@ Recognised headings (the label is normalised, full-width brackets, ASCII dot):
 Everything else is a paragraph of the innermost open clause. A heading line may carry
 its body ("16.财政用地政策方面给予大力支持。大力支持……"): the short first sentence is the
 clause title, the rest is body.
+
+Every input line ends up in exactly one place: the ``lines`` of one clause (body), or as the
+``line`` of the one clause it heads (a heading without body text of its own).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ _OUTLINE = [
     ("paren_num", re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
 ]
 _TITLE_MAX = 40
+_MAX_NUMBER = 9999  # "第123456789条" is a number in running text, not an article
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Clause:
     lines: list[Line] = field(default_factory=list)
     children: list[Clause] = field(default_factory=list)
     parent: Clause | None = None
+    line: Line | None = None  # the heading line, when it is not one of ``lines`` (a title only)
 
     @property
     def heading(self) -> str:
@@ -103,6 +108,8 @@ def _match_heading(line: Line, inside_article: bool) -> Clause | None:
         if not match:
             continue
         number = cn_to_int(match.group(1))
+        if not 0 < number <= _MAX_NUMBER:
+            continue
         if style == "article":
             suffix = match.group(2) or ""
             label = f"第{int_to_cn(number)}条{suffix}"
@@ -110,12 +117,13 @@ def _match_heading(line: Line, inside_article: bool) -> Clause | None:
             clause.lines.append(line)  # an article's first line is part of its text
             return clause
         unit = {"part": "编", "chapter": "章", "section": "节"}[style]
-        return Clause(style, f"第{int_to_cn(number)}{unit}", number, (match.group(2) or "").strip())
+        title = (match.group(2) or "").strip()
+        return Clause(style, f"第{int_to_cn(number)}{unit}", number, title, line=line)
     if inside_article:
         return None
     for style, pattern in _OUTLINE:
         match = pattern.match(text)
-        if match:
+        if match and cn_to_int(match.group(1)) > 0:
             return _outline_clause(style, match, line)
     return None
 
@@ -132,6 +140,7 @@ def _outline_clause(style: str, match: re.Match[str], line: Line) -> Clause:
         clause.lines.append(line)  # the heading line carries body text
     elif not after.strip() and len(rest.rstrip("。")) <= _TITLE_MAX:
         clause.title = rest.rstrip("。：:")
+        clause.line = line
     else:
         clause.lines.append(line)
     return clause

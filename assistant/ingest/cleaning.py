@@ -73,14 +73,19 @@ def clean_text(text: str, fmt: str) -> CleanText:
     return CleanText([line for line in lines if line.text], metadata)
 
 
+_EDGE_BLANKS = re.compile(r"^[\s\ufeff\u200b-\u200d\u2060]+|[\s\ufeff\u200b-\u200d\u2060]+$")
+
+
 def _split_lines(text: str) -> list[Line]:
+    """Non-blank lines, without the blanks at their ends (any Unicode space, BOM, zero-width)."""
     out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
-        stripped = raw.strip(" \t\u3000\ufeff\xa0")
+        lead = _EDGE_BLANKS.match(raw)
+        start = lead.end() if lead else 0
+        stripped = _EDGE_BLANKS.sub("", raw)
         if stripped:
-            start = pos + raw.index(stripped[0])
-            out.append(Line(stripped, start, start + len(stripped)))
+            out.append(Line(stripped, pos + start, pos + start + len(stripped)))
         pos += len(raw) + 1
     return out
 
@@ -142,8 +147,7 @@ def _strip_page_chrome(lines: list[Line], metadata: dict[str, str]) -> list[Line
         if (m := _PUBLISHED.match(text)) is not None:
             metadata.setdefault("date", normalize_date(m.group(2)))
         elif (m := _INDEX_CODE.match(text)) is not None:
-            metadata.setdefault("doc_number", m.group(1))
-            metadata.setdefault("index_code", m.group(1))
+            metadata.setdefault("index_code", m.group(1))  # the site's index code, not a 文号
         elif (m := _SOURCE_AUTHOR.match(text)) is not None:
             metadata.setdefault("issuer", m.group(1))
         elif not _CHROME_LINE.match(text):

@@ -1,5 +1,9 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
 
+Bytes that are valid UTF-8 are read as UTF-8: a GB18030 text is valid UTF-8 only when every
+character's two bytes fall in UTF-8's two-byte range (C2-DF, 80-BF), which real text never does
+(a run of 一, D2 BB, is one: it reads as Cyrillic һ).
+
 Text that decodes in no supported encoding, or decodes only into control
 characters, is refused as binary instead of being indexed as mojibake.
 """

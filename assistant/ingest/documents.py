@@ -15,7 +15,14 @@ from assistant.errors import UnsupportedFormat
 from assistant.ingest.chunking import chunk_policy
 from assistant.ingest.clauses import parse_clauses
 from assistant.ingest.cleaning import CleanText, clean_text, normalize_date
-from assistant.ingest.docmeta import DOC_TYPES, infer_doc_type, infer_in_force, infer_jurisdiction
+from assistant.ingest.docmeta import (
+    DOC_TYPES,
+    find_doc_number,
+    infer_doc_type,
+    infer_in_force,
+    infer_jurisdiction,
+    split_doc_number,
+)
 from assistant.ingest.loaders import POLICY_SUFFIXES, load_policy_file
 from assistant.ingest.records import RECORD_SUFFIXES, RowError, load_records
 from assistant.ingest.render import chunk_record
@@ -59,7 +66,9 @@ def _parse_policy(path: Path) -> ParsedFile:
     meta = {**loaded.metadata, **cleaned.metadata}
     title = meta.get("title") or _first_line_title(cleaned) or path.stem
     issuer = meta.get("issuer", "")
-    doc_number = meta.get("doc_number", "")
+    doc_number, internal_number = split_doc_number(meta.get("doc_number", ""))
+    doc_number = doc_number or find_doc_number(cleaned.lines)
+    internal_number = internal_number or meta.get("index_code", "")
     doc_type = meta.get("doc_type", "")
     if doc_type not in DOC_TYPES:
         doc_type = infer_doc_type(title, issuer, doc_number)
@@ -80,7 +89,12 @@ def _parse_policy(path: Path) -> ParsedFile:
         jurisdiction=meta.get("jurisdiction", level),
         region=meta.get("region", region),
         in_force=in_force,
-        extra={"source": meta.get("source", ""), "encoding": loaded.encoding, "format": loaded.fmt},
+        extra={
+            "source": meta.get("source", ""),
+            "internal_number": internal_number,
+            "encoding": loaded.encoding,
+            "format": loaded.fmt,
+        },
     )
     return ParsedFile(doc, chunk_policy(parse_clauses(cleaned.lines), doc))
 
@@ -96,7 +110,7 @@ def _parse_records(path: Path) -> ParsedFile:
         doc_id=doc_id_for(path),
         path=str(path),
         kind=kind,
-        title=f"{_RECORD_TITLES[kind.value]}（{path.name}）",
+        title=batch.title or _RECORD_TITLES[kind.value],
         file_hash=file_hash(path.read_bytes()),
         doc_type="record",
     )

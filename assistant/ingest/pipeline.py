@@ -11,6 +11,7 @@ after a crash anywhere redoes pending documents and reaches the same state as a 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,12 +20,13 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
-from assistant.store.index import Index
+from assistant.store.index import Index, WritePlan
 from assistant.store.vectors import embedding_text
 from assistant.types import Chunk
 
 log = logging.getLogger(__name__)
 EMBED_BATCH = 32
+EMBED_WINDOW = 512  # new chunks embedded together before their files are written
 Progress = Callable[[int], None]
 # Folders read by other parts of the assistant, not indexed (the benefits catalog is the matcher's).
 NOT_INDEXED_DIRS = frozenset({"benefits"})
@@ -46,6 +48,12 @@ class FileResult:
 @dataclass
 class IngestReport:
     files: list[FileResult] = field(default_factory=list)
+    # wall seconds by stage: parse, plan (which vectors exist), embed, tokenize (BM25 tokens),
+    # vectors (Chroma writes), catalog (SQLite and the in-memory BM25)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_seconds(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -70,6 +78,10 @@ class IngestReport:
     def nothing_ingested(self) -> bool:
         return bool(self.files) and all(f.status == "failed" for f in self.files)
 
+    @property
+    def any_failed(self) -> bool:
+        return any(f.status == "failed" for f in self.files)
+
     def summary(self) -> dict[str, object]:
         return {
             "files": len(self.files),
@@ -84,6 +96,7 @@ class IngestReport:
             "chunks_removed": self.chunks_removed,
             "failures": [{"path": f.path, "error": f.error} for f in self.files if f.status == "failed"],
             "row_errors": [e for f in self.files for e in f.row_errors],
+            "seconds": {stage: round(value, 3) for stage, value in self.seconds.items()},
         }
 
     def to_dict(self) -> dict[str, object]:
@@ -117,77 +130,161 @@ def ingest_paths(
     prune: bool = False,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
 ) -> IngestReport:
     """Bring the index up to date with ``paths``; ``prune`` drops documents whose file is gone.
 
     All files are parsed first (cheap), so ``on_total`` learns the number of chunks before
-    the slow embedding starts and ``progress`` advances by chunks.
+    the slow embedding starts and ``progress`` advances by chunks; ``on_file`` hears of each
+    file as it is done. A file that fails (any exception) is reported and the others go on.
+    Files are embedded together, a window of about ``EMBED_WINDOW`` new chunks at a time, and
+    each is written as soon as its window is embedded.
     """
     report = IngestReport()
+    started = time.perf_counter()
     parsed = [_parse(path) for path in discover_files(paths)]
+    report.add_seconds("parse", time.perf_counter() - started)
     if on_total:
         on_total(sum(len(p.chunks) for p in parsed if isinstance(p, ParsedFile)))
+    window: list[tuple[ParsedFile, WritePlan]] = []
     for item in parsed:
-        report.files.append(item if isinstance(item, FileResult) else _write_safely(index, item, progress))
+        if isinstance(item, FileResult):
+            _done(report, item, on_file)
+            continue
+        planned = _plan_safely(index, item, report)
+        if isinstance(planned, FileResult):
+            _done(report, planned, on_file)
+            continue
+        window.append((item, planned))
+        if progress and len(planned.new) < len(planned.chunks):
+            progress(len(planned.chunks) - len(planned.new))
+        if sum(len(plan.new) for _, plan in window) >= EMBED_WINDOW:
+            _write_window(index, window, report, progress, on_file)
+            window = []
+    _write_window(index, window, report, progress, on_file)
     if prune:
         report.files.extend(prune_missing(index, paths))
     return report
 
 
+def _done(report: IngestReport, result: FileResult, on_file: Callable[[FileResult], None] | None) -> None:
+    report.files.append(result)
+    if on_file:
+        on_file(result)
+
+
 def _parse(path: Path) -> ParsedFile | FileResult:
-    """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file)."""
+    """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file).
+
+    Any exception is this file's failure, reported with its path and one line; the run goes on.
+    """
     try:
         if not path.exists():
             raise IngestError(path, "no such file")
         return parse_file(path)
-    except AssistantError as exc:
-        log.warning("ingest failed: %s", exc)
-        return FileResult(str(path), "failed", error=str(exc))
-    except OSError as exc:
-        return FileResult(str(path), "failed", error=f"{path}: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - fault isolation: one bad file never stops the others
+        return FileResult(str(path), "failed", error=failure_reason(path, exc, "parsing"))
 
 
-def _write_safely(index: Index, parsed: ParsedFile, progress: Progress | None) -> FileResult:
+def _failed(parsed: ParsedFile, exc: BaseException, stage: str) -> FileResult:
+    return FileResult(
+        parsed.doc.path,
+        "failed",
+        parsed.doc.doc_id,
+        error=failure_reason(parsed.doc.path, exc, stage),
+        row_errors=[str(e) for e in parsed.row_errors],
+    )
+
+
+def _plan_safely(index: Index, parsed: ParsedFile, report: IngestReport) -> WritePlan | FileResult:
+    """What writing the file will change (the store is asked which chunk vectors it has)."""
+    started = time.perf_counter()
     try:
-        return write_parsed(index, parsed, progress)
-    except IngestError as exc:
-        log.warning("ingest failed: %s", exc)
-        return FileResult(
-            parsed.doc.path, "failed", parsed.doc.doc_id, error=str(exc), row_errors=[str(e) for e in parsed.row_errors]
-        )
+        if not parsed.chunks:
+            row_errors = [str(e) for e in parsed.row_errors]
+            bad = f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""
+            raise IngestError(parsed.doc.path, "no valid content to index" + bad)
+        return index.plan_write(parsed.doc, parsed.chunks)
+    except Exception as exc:  # noqa: BLE001 - as in _parse
+        return _failed(parsed, exc, "planning")
+    finally:
+        report.add_seconds("plan", time.perf_counter() - started)
 
 
-def write_parsed(index: Index, parsed: ParsedFile, progress: Progress | None = None) -> FileResult:
-    """Stages embed -> write for one parsed file: only chunks without a stored vector are embedded."""
-    doc, chunks = parsed.doc, parsed.chunks
-    row_errors = [str(e) for e in parsed.row_errors]
-    if not chunks:
-        raise IngestError(
-            doc.path,
-            "no valid content to index" + (f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""),
+def _write_window(
+    index: Index,
+    window: list[tuple[ParsedFile, WritePlan]],
+    report: IngestReport,
+    progress: Progress | None,
+    on_file: Callable[[FileResult], None] | None,
+) -> None:
+    """Embed the new chunks of a window of files together, then write each file (a file whose
+    vectors could not be made, or that cannot be written, fails alone)."""
+    started = time.perf_counter()
+    vectors, embed_errors = embed_chunks(index.embedder, [c for _, plan in window for c in plan.new], progress)
+    report.add_seconds("embed", time.perf_counter() - started)
+    for parsed, plan in window:
+        missing = next((embed_errors[c.chunk_id] for c in plan.new if c.chunk_id in embed_errors), None)
+        if missing is not None:
+            _done(report, _failed(parsed, missing, "embedding"), on_file)
+            continue
+        try:
+            written = index.write_document(plan, {c.chunk_id: vectors[c.chunk_id] for c in plan.new})
+        except Exception as exc:  # noqa: BLE001 - as in _parse; a half-written document stays pending
+            _done(report, _failed(parsed, exc, "writing"), on_file)
+            continue
+        for stage, seconds in written.seconds.items():
+            report.add_seconds(stage, seconds)
+        result = FileResult(
+            parsed.doc.path,
+            plan.status,
+            parsed.doc.doc_id,
+            len(plan.chunks),
+            written.added,
+            written.removed,
+            written.refreshed,
+            row_errors=[str(e) for e in parsed.row_errors],
         )
-    plan = index.plan_write(doc, chunks)
-    result = FileResult(doc.path, plan.status, doc.doc_id, len(chunks), row_errors=row_errors)
-    vectors = embed_chunks(index.embedder, plan.new, progress)
-    if progress:
-        progress(len(chunks) - len(plan.new))
-    written = index.write_document(plan, vectors)
-    result.added, result.removed, result.refreshed = written.added, written.removed, written.refreshed
-    return result
+        _done(report, result, on_file)
+
+
+def failure_reason(path: Path | str, exc: BaseException, stage: str) -> str:
+    """``path: problem`` on one line. Our own errors say what is wrong; anything else is named by
+    its type (traceback at DEBUG: a bug to fix, but never a reason to stop the run)."""
+    if isinstance(exc, IngestError):
+        message = str(exc)
+    elif isinstance(exc, OSError):
+        message = f"{path}: {exc.strerror or exc}"
+    elif isinstance(exc, AssistantError):
+        message = f"{path}: {exc}"
+    else:
+        log.debug("unexpected error while %s %s", stage, path, exc_info=exc)
+        message = f"{path}: unexpected error while {stage} ({type(exc).__name__}: {exc})"
+    message = " ".join(message.split())[:500]
+    log.warning("ingest failed: %s", message)
+    return message
 
 
 def embed_chunks(
     embedder: BaseEmbedding, chunks: list[Chunk], progress: Progress | None = None
-) -> dict[str, list[float]]:
-    """The embed stage: passage vectors of ``chunks`` by chunk id, in batches."""
+) -> tuple[dict[str, list[float]], dict[str, BaseException]]:
+    """The embed stage: passage vectors of ``chunks`` by chunk id, and the error of any batch that
+    failed (by chunk id). Batches of ``EMBED_BATCH`` texts of similar length: the model pads a
+    batch to its longest text, so sorting by length wastes less of it."""
+    texts = {c.chunk_id: embedding_text(c) for c in chunks}
+    ordered = sorted(texts, key=lambda cid: len(texts[cid]))
     vectors: dict[str, list[float]] = {}
-    for start in range(0, len(chunks), EMBED_BATCH):
-        batch = chunks[start : start + EMBED_BATCH]
-        for chunk, vector in zip(batch, embedder.get_text_embedding_batch([embedding_text(c) for c in batch])):
-            vectors[chunk.chunk_id] = vector
+    errors: dict[str, BaseException] = {}
+    for start in range(0, len(ordered), EMBED_BATCH):
+        batch = ordered[start : start + EMBED_BATCH]
+        try:
+            for chunk_id, vector in zip(batch, embedder.get_text_embedding_batch([texts[i] for i in batch])):
+                vectors[chunk_id] = vector
+        except Exception as exc:  # noqa: BLE001 - the files of this batch fail, the others go on
+            errors.update(dict.fromkeys(batch, exc))
         if progress:
             progress(len(batch))
-    return vectors
+    return vectors, errors
 
 
 def prune_missing(index: Index, roots: list[Path]) -> list[FileResult]:

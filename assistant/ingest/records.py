@@ -59,6 +59,7 @@ class RecordBatch:
     kind: RecordKind
     rows: list[tuple[int, _Record]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    title: str = ""  # a top-level ``title:`` of a YAML / JSON file, when it has one
 
 
 def load_records(path: Path) -> RecordBatch:
@@ -78,7 +79,7 @@ def load_records(path: Path) -> RecordBatch:
             "cannot tell whether this file holds programs, postings or faq: "
             "use a top-level key (programs/postings/faq) or put the kind in the file name",
         )
-    batch = RecordBatch(kind)
+    batch = RecordBatch(kind, title=_declared_title(suffix, text))
     model = RECORD_MODELS[kind]
     for line, raw in raw_rows:
         if isinstance(raw, _BadRow):
@@ -94,6 +95,18 @@ def load_records(path: Path) -> RecordBatch:
                 batch.errors.append(RowError(str(path), line, where, problem))
     _reject_duplicate_ids(path, batch)
     return batch
+
+
+def _declared_title(suffix: str, text: str) -> str:
+    """The file's own ``title:`` (YAML / JSON mapping at the top), else ""."""
+    if suffix not in {".json", ".yaml", ".yml"}:
+        return ""
+    try:
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        return ""
+    title = data.get("title") if isinstance(data, dict) else None
+    return " ".join(title.split()) if isinstance(title, str) else ""
 
 
 def _clean_keys(raw: dict[Any, Any]) -> dict[str, Any]:

@@ -50,3 +50,29 @@ def min_max_fusion(
             normalised = (score - low) / span if span > 0 else 1.0
             fused[item] = fused.get(item, 0.0) + weight * normalised
     return fused
+
+
+def z_score_fusion(
+    results: Mapping[str, Sequence[tuple[str, float]]], weights: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Weighted CombSUM of z-scores (Montague & Aslam, CIKM 2001, "Relevance score normalization
+    for metasearch"): each retriever's scores over its own candidates standardised to mean 0 and
+    standard deviation 1; an id a retriever did not return gets that retriever's lowest z-score.
+    Unlike min-max, one far-ahead hit does not squash the rest of the list to the bottom, and
+    the list's last candidate is not pinned to 0. Returns id -> fused score (higher is better)."""
+    weights = weights or {}
+    normalised: dict[str, dict[str, float]] = {}
+    floors: dict[str, float] = {}
+    for name, scored in results.items():
+        if not scored:
+            continue
+        values = [score for _, score in scored]
+        mean = sum(values) / len(values)
+        spread = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5 or 1.0
+        normalised[name] = {item: (score - mean) / spread for item, score in scored}
+        floors[name] = min(normalised[name].values())
+    ids = {item for scored in normalised.values() for item in scored}
+    return {
+        item: sum(weights.get(name, 1.0) * scored.get(item, floors[name]) for name, scored in normalised.items())
+        for item in ids
+    }

@@ -14,7 +14,7 @@ from assistant.errors import QueryError
 from assistant.filters import SearchFilters
 from assistant.places import scope_of
 from assistant.retrieve.dense import DenseRetriever
-from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
+from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion, z_score_fusion
 from assistant.retrieve.rerank import Reranker
 from assistant.retrieve.structure import StructureSignals
 from assistant.store.index import Index
@@ -35,6 +35,7 @@ class SearchMode(str, Enum):
 
 class FusionMethod(str, Enum):
     minmax = "minmax"
+    zscore = "zscore"
     rrf = "rrf"
 
 
@@ -88,13 +89,31 @@ class HybridSearcher:
             raise QueryError(f"query is {len(text)} characters; at most {MAX_QUERY_CHARS}")
         filters = filters or SearchFilters()
         self.index.refresh_if_changed()
-        pool = max(self.fusion.candidates, top_k)
+        rankings = self.retrieve(text, filters, mode, max(self.fusion.candidates, top_k))
+        return self.rank(text, rankings, top_k, filters, mode, rerank)
+
+    def retrieve(
+        self, text: str, filters: SearchFilters, mode: SearchMode, pool: int
+    ) -> dict[str, list[tuple[str, float]]]:
+        """The retrievers' own ranked lists (chunk id, score) for a normalised query."""
         rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in (SearchMode.hybrid, SearchMode.bm25):
             allowed = None if filters.is_empty() else (lambda c: filters.matches(c.metadata))
             rankings["bm25"] = self.index.search_sparse(tokenize(text), pool, allowed)
         if mode in (SearchMode.hybrid, SearchMode.dense):
             rankings["dense"] = self.dense.search(text, pool, filters)
+        return rankings
+
+    def rank(
+        self,
+        text: str,
+        rankings: dict[str, list[tuple[str, float]]],
+        top_k: int,
+        filters: SearchFilters,
+        mode: SearchMode = SearchMode.hybrid,
+        rerank: bool = True,
+    ) -> list[SearchHit]:
+        """Fuse the retrievers' lists, apply the structure signals and the reranker: the ``top_k`` hits."""
         scores = self._fuse(rankings, text, mode)
         ranked = rank_by_score(scores)
         clause = (
@@ -120,6 +139,8 @@ class HybridSearcher:
             fused = reciprocal_rank_fusion(
                 {n: [cid for cid, _ in r] for n, r in rankings.items()}, weights, self.fusion.rrf_k
             )
+        elif self.fusion.method is FusionMethod.zscore:
+            fused = z_score_fusion(rankings, weights)
         else:
             fused = min_max_fusion(rankings, weights)
         named = self.structure.named_places(scope_of(query))

@@ -28,7 +28,7 @@ from assistant.filters import SearchFilters
 from assistant.store.catalog import Catalog, ChunkRow, DocRow
 from assistant.store.manifest import Manifest, read_manifest, write_manifest
 from assistant.store.sparse import SparseIndex
-from assistant.store.vectors import VectorStore
+from assistant.store.vectors import PREAMBLE, VectorStore
 from assistant.text.tokenize import tokenize
 from assistant.types import Chunk, SourceDocument, StoredChunk
 
@@ -54,10 +54,12 @@ class WriteResult:
 
 
 def sparse_text(chunk: Chunk | StoredChunk) -> str:
-    """What BM25 indexes: a policy's title and the clause path carried with the text."""
+    """What BM25 indexes: a policy's title and the clause path carried with the text (not the
+    preamble's placeholder path, which no document has)."""
     meta = chunk.metadata
     title = str(meta.get("title", "")) if meta.get("kind") == "policy" else ""
-    return f"{title} {meta.get('clause_path', '')}\n{chunk.text}"
+    path = str(meta.get("clause_path", ""))
+    return f"{title} {'' if path == PREAMBLE else path}\n{chunk.text}"
 
 
 def stored(chunk: Chunk) -> StoredChunk:

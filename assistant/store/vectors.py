@@ -20,7 +20,8 @@ from assistant.filters import SearchFilters
 from assistant.store.manifest import Manifest
 from assistant.types import Chunk
 
-EMBED_KEYS = ("title", "clause_path")  # metadata the embedder sees besides the text
+EMBED_KEYS = ("title", "clause_path", "context")  # metadata the embedder sees besides the text
+PREAMBLE = "序言"  # the clause path of text before any heading: not a heading the document has, not embedded
 
 
 def _open_collection(settings: Settings, manifest: Manifest) -> Any:
@@ -57,13 +58,15 @@ def _open_collection(settings: Settings, manifest: Manifest) -> Any:
 
 
 def to_node(chunk: Chunk) -> TextNode:
-    """A chunk as a llama-index node: the embedder sees title and clause path with the text."""
+    """A chunk as a llama-index node: the embedder sees title, clause path and the end of the part
+    before (``context``, when there is one) with the text."""
+    hidden = [k for k, v in chunk.metadata.items() if k not in EMBED_KEYS or v in ("", PREAMBLE)]
     node = TextNode(
         id_=chunk.chunk_id,
         text=chunk.text,
         metadata=dict(chunk.metadata),
-        excluded_embed_metadata_keys=[k for k in chunk.metadata if k not in EMBED_KEYS],
-        excluded_llm_metadata_keys=[k for k in chunk.metadata if k not in EMBED_KEYS],
+        excluded_embed_metadata_keys=hidden,
+        excluded_llm_metadata_keys=hidden,
     )
     node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
     return node

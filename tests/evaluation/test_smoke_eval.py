@@ -27,5 +27,5 @@ def test_retrieval_scores_hold_their_pins(policy_assistant, mode: SearchMode) ->
     if mode is SearchMode.hybrid:
         article = result.by_type["article"]
         assert article["hit@1"] >= pins["hybrid_article"]["hit@1"] - tolerance
-        # the targets of the retrieval issue, as shipped
-        assert result.metrics["hit@5"] >= 0.95 and result.metrics["hit@1"] >= 0.80 and article["hit@1"] >= 0.95
+        # the targets of the retrieval issues (10 and 12), as shipped
+        assert result.metrics["hit@5"] >= 0.97 and result.metrics["hit@1"] >= 0.85 and article["hit@1"] == 1.0

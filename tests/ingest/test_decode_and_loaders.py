@@ -155,12 +155,13 @@ def test_markdown_front_matter_becomes_metadata(tmp_path: Path) -> None:
     )
     parsed = parse_file(path)
     doc = parsed.doc
-    assert (doc.title, doc.issuer, doc.doc_number, doc.date, doc.doc_type) == (
+    assert (doc.title, doc.issuer, doc.extra["internal_number"], doc.date, doc.doc_type) == (
         "政策摘编",
         "平台",
-        "摘编-1",
+        "摘编-1",  # a digest number: kept, but not as a 文号
         "2026-11-01",
         "digest",
     )
+    assert doc.doc_number == ""
     assert parsed.chunks[0].clause_path == "一、税费优惠 > 1.投资抵扣"
     assert "**" not in parsed.chunks[0].text

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import QueryError
 from assistant.filters import SearchFilters
-from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion
+from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion, z_score_fusion
 from assistant.retrieve.structure import doc_aliases, find_clause_refs, name_score
 from assistant.store.sparse import SparseIndex
 from assistant.text.normalize import normalize_query
@@ -78,6 +78,26 @@ def test_min_max_fusion_keeps_score_gaps() -> None:
     assert fused["c"] == pytest.approx(0.0 + 0.5)
     assert fused["d"] == pytest.approx(0.0)
     assert rank_by_score(fused) == ["a", "c", "b", "d"]
+
+
+def test_z_score_fusion_standardises_each_list_and_floors_missing_ids() -> None:
+    fused = z_score_fusion({"bm25": [("a", 9.0), ("b", 3.0), ("c", 3.0)], "dense": [("b", 0.9), ("d", 0.7)]})
+    # bm25: mean 5, sd sqrt(8): a +1.414, b/c -0.707; dense: b +1, d -1 (the floor of each list)
+    assert math.isclose(fused["a"], math.sqrt(2) - 1.0)
+    assert math.isclose(fused["b"], -1 / math.sqrt(2) + 1.0)
+    assert math.isclose(fused["d"], -1 / math.sqrt(2) - 1.0)
+    assert rank_by_score(fused) == ["a", "b", "c", "d"]  # c and d tie at the two floors: by id
+    assert z_score_fusion({"bm25": [("a", 2.0)], "dense": []}) == {"a": 0.0}
+
+
+def test_structure_signals_leave_documents_without_structure_alone() -> None:
+    from assistant.ingest.docmeta import infer_in_force, infer_jurisdiction
+    from assistant.retrieve.structure import is_foreign
+
+    for title in ("上海市", "广州市地铁", "宁波"):  # encyclopedia articles and pages named after a place
+        level, region = infer_jurisdiction(title, "")
+        assert not is_foreign({"jurisdiction": level, "region": region}), title
+    assert infer_in_force("", "")
 
 
 def test_reciprocal_rank_fusion() -> None:
