@@ -3,7 +3,8 @@
     python evals/fit_decision.py [--index DIR] [--judged]   # --judged also fits the model with the LLM's judgement
 
 For every dev question (evals/answers_gold.jsonl, evals/answers_dev_spoken.jsonl) the policy
-pipeline runs up to the decision and its signals are recorded, with whether the answer it would give holds every gold fact. Training
+pipeline runs up to the decision and its signals are recorded, with whether the answer it would
+give holds every gold fact. Training
 rows: unanswerable questions (label 0) and answerable ones whose would-be answer is right (label 1);
 answerable questions whose evidence misses the facts are left out (no decision can make them right).
 A logistic regression (scikit-learn, L2, C=1 on standardised signals) gives the weights; the threshold
