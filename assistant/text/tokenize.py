@@ -54,3 +54,11 @@ def tokenize(text: str) -> list[str]:
             if len(token) > 3:  # search mode adds 2/3-grams only: add the longer policy terms inside
                 tokens.extend(term for term in _TERMS if term != token and term in token)
     return tokens
+
+
+def cut_words(text: str) -> list[str]:
+    """The words of ``text`` in order (jieba's precise mode with the policy dictionary), nothing dropped."""
+    _load()
+    import jieba
+
+    return [w for w in jieba.cut(text) if w]

@@ -4,6 +4,7 @@ school terms), read from ``vocabulary.yaml``."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,18 +28,31 @@ class Vocabulary:
         words = sorted(((w, label) for label, ws in table.items() for w in ws), key=lambda p: -len(p[0]))
         taken = [False] * len(text)
         for word, label in words:
-            start = text.find(word)
-            while start >= 0:
-                end = start + len(word)
+            for found in _gapped(word).finditer(text):
+                start, end = found.span()
                 if not any(taken[start:end]):
-                    taken[start:end] = [True] * len(word)
+                    taken[start:end] = [True] * (end - start)
                     spans.append((start, end, label))
-                start = text.find(word, end)
         out: list[str] = []
         for _, _, label in sorted(spans):
             if label not in out:
                 out.append(label)
         return out
+
+
+# a listed phrase still counts with a few words between its own (接收学生 in 接收职校学生), inside one clause
+_GAP = r"[^，,。；;！!？?\s]{0,4}?"
+
+
+@functools.cache
+def _gapped(word: str) -> re.Pattern[str]:
+    """``word`` as a pattern: its jieba words in order, a short gap allowed between them."""
+    from assistant.text.tokenize import cut_words
+
+    parts = [p for p in cut_words(word) if p.strip()] if len(word) >= 4 else [word]
+    if len(parts) < 2:
+        parts = [word]
+    return re.compile(_GAP.join(re.escape(p) for p in parts))
 
 
 @functools.cache

@@ -50,7 +50,9 @@ def test_missing_condition_is_named(opp) -> None:
 
 def test_apprenticeship_subsidy_from_free_text(opp) -> None:
     profile = EnterpriseProfile(text="我们是一家汽修企业，在十二师西郊城区，准备和职校搞现代学徒制")
-    assert profile.activities == [Activity.modern_apprenticeship] and profile.location == "十二师西郊城区"
+    assert (
+        profile.activities == [Activity.modern_apprenticeship] and profile.location == "西郊城区"
+    )  # the gazetteer name
     found = by_id(opp.match(profile))
     subsidy = found["div12-apprenticeship-training-subsidy"]
     assert subsidy.category.value == "subsidy" and "培训成本" in subsidy.amount
