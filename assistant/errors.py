@@ -91,7 +91,11 @@ class AuthError(AssistantError):
 
 
 class QueryError(AssistantError):
-    """A query that cannot be run as asked."""
+    """A query that cannot be run as asked; ``field`` names the request field at fault, when one is."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class HasErrors(Protocol):

@@ -83,6 +83,8 @@ class Answerer:
         )
         clock.lap("select")
         judge = self._judge(query.standalone, found.chosen) if found.chosen else None
+        if judge is not None:
+            clock.lap("judge")
         return Inspection(hits, scoped, found, stages.signals(query, scoped, found, judge))
 
     def answer(self, query: Query, base: Answer) -> Answer:

@@ -13,7 +13,7 @@ benefit answers the matched benefits with their conditions and source clauses.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,24 +83,28 @@ class Chat:
             asked=query.asked.value,
         )
         routed: Answer | None = None
+        said = ""  # text already streamed (a written policy answer on the benefits route)
         if query.route is Route.benefits:
-            routed = self._benefits(query, base.with_(route=Route.benefits.value))
+            routed, said = yield from self._benefits(query, base.with_(route=Route.benefits.value))
         elif query.route is Route.opportunities:
             routed = self._opportunities(query, base)
         if routed is not None:
             clock.lap(query.route.value)
-            yield from emit(routed, pieces(routed.answer), clock)
+            rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
+            yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
         yield from self.answerer.stream(query, base.with_(route=Route.policy.value))
 
     # ---- benefits: the enterprise the conversation describes ----------------------------------
-    def _benefits(self, query: Query, base: Answer) -> Answer | None:
+    def _benefits(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer | None, str]]:
         """What applies to the enterprise. A question about one rule or one figure is answered from
         its clause first (the policy answer), the matched benefits follow; a figure the documents do
-        not give stays a refusal."""
+        not give stays a refusal. Yields the policy answer's tokens as they are written (the
+        ``openai`` backend streams its generation; the final answer replaces them, as on the policy
+        route), returns the answer."""
         reading = query.enterprise
         if not reading.types and not reading.activities:
-            return None  # nothing to match on: the policy answerer takes the question
+            return None, ""  # nothing to match on: the policy answerer takes the question
         profile = EnterpriseProfile(
             types=reading.types,  # type: ignore[arg-type]
             activities=reading.activities,  # type: ignore[arg-type]
@@ -108,13 +112,21 @@ class Chat:
         )
         result = self.capabilities.match(profile)
         matched = benefit_answer(base.with_(backend="matcher"), result)
-        policy = self.answerer.answer(query, base)
+        policy: Answer | None = None
+        said = ""
+        for event in self.answerer.stream(query, base):
+            if event.type == "final":
+                policy = event.answer
+            elif self.answerer.backend == "openai":
+                said += event.text
+                yield event
+        assert policy is not None
         extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
         if policy.grounded and matched is not None:
-            return with_benefits(policy, matched).with_(**extra)
+            return with_benefits(policy, matched).with_(**extra), said
         if matched is None or stages.slot_kind(query) is not None:
-            return policy.with_(**extra)
-        return matched.with_(**extra)
+            return policy.with_(**extra), said
+        return matched.with_(**extra), said
 
     # ---- opportunities: the student the conversation describes --------------------------------
     def _opportunities(self, query: Query, base: Answer) -> Answer:

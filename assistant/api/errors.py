@@ -51,6 +51,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return JSONResponse(
                 {"error": "busy", "detail": str(exc)}, status_code=503, headers={"Retry-After": str(exc.retry_after)}
             )
+        if isinstance(exc, QueryError) and exc.field:  # the same body as a schema error: which field, what
+            detail = [{"field": exc.field, "problem": str(exc)}]
+            return JSONResponse({"error": "invalid_request", "detail": detail}, status_code=422)
         for kind, status, code in _STATUS:
             if isinstance(exc, kind):
                 if status >= 500:

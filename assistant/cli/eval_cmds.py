@@ -11,6 +11,13 @@ from typing import Any
 from assistant.config import LLMBackend, Settings
 from assistant.service import Assistant
 
+# answer and routing gold files of each split (evals/TEST_SPLIT.md: the test split is never tuned on)
+SPLITS = {
+    "dev": ("answers_gold.jsonl", "routing_dev.jsonl"),
+    "dev-spoken": ("answers_dev_spoken.jsonl", "routing_dev_spoken.jsonl"),
+    "test": ("answers_test.jsonl", "routing_test.jsonl"),
+}
+
 
 def register(sub: Any) -> None:
     evaluate = sub.add_parser("eval", help="evaluation harness")
@@ -58,8 +65,9 @@ def register(sub: Any) -> None:
     answers.add_argument("--out", type=Path, default=Path("evals/results"))
     answers.add_argument(
         "--split",
-        choices=["dev", "test"],
-        help="dev: answers_gold + routing_dev; test: answers_test + routing_test (summaries to evals/summaries/)",
+        choices=sorted(SPLITS),
+        help="dev: answers_gold + routing_dev; dev-spoken: the spoken dev split; test: answers_test + routing_test"
+        " (held out, never tuned on); summaries to evals/summaries/answers-<split>.json",
     )
     answers.set_defaults(handler=cmd_eval_answers)
 
@@ -106,8 +114,7 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 
     gold, routing, summary = args.gold, None, None
     if args.split:
-        gold = Path("evals/answers_gold.jsonl" if args.split == "dev" else "evals/answers_test.jsonl")
-        routing = Path(f"evals/routing_{args.split}.jsonl")
+        gold, routing = (Path("evals") / name for name in SPLITS[args.split])
         summary = Path(f"evals/summaries/answers-{args.split}.json")
     backends = args.backend or ["extractive", "local"]
     run_answer_eval(settings, gold, args.policies, args.out, backends, summary=summary, routing=routing)

@@ -35,7 +35,33 @@ class Table:
     bold: str = ""  # the row to set in bold (what ships)
 
 
+ANSWER_COLS = (
+    "questions",
+    "fact accuracy=fact_accuracy",
+    "fact recall=fact_recall",
+    "citation precision=citation_precision",
+    "unsupported numbers=unsupported_number_rate",
+    "refusal accuracy=refusal_accuracy",
+    "answerable refused=false_refusals",
+    "foreign quoted=foreign_quoted",
+)
+ROUTING_COLS = (
+    "messages",
+    "accuracy",
+    "policy=per_route.policy",
+    "benefits=per_route.benefits",
+    "opportunities=per_route.opportunities",
+)
+
 TABLES: dict[str, Table] = {
+    "answers-dev": Table("answers-dev.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
+    "routing-dev": Table("answers-dev.json", (), ROUTING_COLS, rows=("routing",), first="set"),
+    "answers-dev-spoken": Table(
+        "answers-dev-spoken.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"
+    ),
+    "routing-dev-spoken": Table("answers-dev-spoken.json", (), ROUTING_COLS, rows=("routing",), first="set"),
+    "answers-test": Table("answers-test.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
+    "routing-test": Table("answers-test.json", (), ROUTING_COLS, rows=("routing",), first="set"),
     "retrieval-team": Table(
         "retrieval.json",
         ("team",),
