@@ -92,7 +92,9 @@ def authenticate(store: PlatformStore, token: str | None) -> Account:
 def require_role(account: Account, *roles: Role) -> None:
     if account.role not in roles:
         wanted = "、".join(ROLE_LABELS[r] for r in roles)
-        raise AuthError(f"此操作仅限{wanted}账号，当前账号 {account.username} 是{ROLE_LABELS[account.role]}", status=403)
+        raise AuthError(
+            f"此操作仅限{wanted}账号，当前账号 {account.username} 是{ROLE_LABELS[account.role]}", status=403
+        )
 
 
 ROLE_LABELS = {Role.enterprise: "企业", Role.school: "学校", Role.staff: "工作人员"}

@@ -75,7 +75,9 @@ def validate_rows(where: str, kind: PlatformKind, raw_rows: list[tuple[int, Any]
             batch.errors += [RowError(where, line, f, p) for f, p in field_errors(exc, whole="(row)")]
             continue
         if record.id in seen:
-            batch.errors.append(RowError(where, line, "id", f"duplicate id {record.id!r} (first on line {seen[record.id]})"))
+            batch.errors.append(
+                RowError(where, line, "id", f"duplicate id {record.id!r} (first on line {seen[record.id]})")
+            )
             continue
         seen[record.id] = line
         batch.rows.append((line, record))
@@ -119,7 +121,9 @@ def _read(path: Path, suffix: str, text: str) -> tuple[PlatformKind, list[tuple[
         mark = getattr(exc, "problem_mark", None)
         raise CorruptFile(path, f"invalid YAML{f' at line {mark.line + 1}' if mark else ''}") from exc
     kind, items = _unwrap(path, data)
-    seq = next((v for k, v in node.value if k.value == kind.value), node) if isinstance(node, yaml.MappingNode) else node
+    seq = (
+        next((v for k, v in node.value if k.value == kind.value), node) if isinstance(node, yaml.MappingNode) else node
+    )
     starts = [item.start_mark.line + 1 for item in getattr(seq, "value", [])]
     return kind, list(zip((starts + [0] * len(items))[: len(items)], items))
 

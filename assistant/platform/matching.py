@@ -122,7 +122,9 @@ def match_need(need: TechNeed, resources: list[PlatformRecord], top_k: int = 10)
         report.pairings.append(pair)
     report.pairings = _ranked(report.pairings, top_k)
     report.summary = (
-        f"找到 {len(report.pairings)} 项可对接的学校资源" if report.pairings else "暂无领域或专业相符的学校资源，建议由平台工作人员人工对接"
+        f"找到 {len(report.pairings)} 项可对接的学校资源"
+        if report.pairings
+        else "暂无领域或专业相符的学校资源，建议由平台工作人员人工对接"
     )
     return report
 
@@ -140,7 +142,9 @@ def match_demand(
     for program in programs:
         if not _shared(demand.majors, [program.name]):
             continue
-        pair = Pairing({"type": "program", "name": program.name, "school": program.school, "level": program.level.value})
+        pair = Pairing(
+            {"type": "program", "name": program.name, "school": program.school, "level": program.level.value}
+        )
         pair.add(1.5, "专业对口", program.name)
         if demand.level in ("不限", "") or demand.level in program.level.value:
             pair.add(0.5, "层次", program.level.value)
@@ -170,9 +174,7 @@ def _pool(graduates: list[GraduateOutcome], program: str, school: str, year: int
     return max(rows, key=lambda g: g.year) if rows else None
 
 
-def match_school(
-    org: str, items: list[PlatformRecord], programs: list[Program], top_k: int = 20
-) -> MatchReport:
+def match_school(org: str, items: list[PlatformRecord], programs: list[Program], top_k: int = 20) -> MatchReport:
     """Enterprise needs (technology and talent) a school could answer with its resources and programs."""
     resources = [i.record for i in items if isinstance(i.record, SchoolResource) and i.record.provider == org]
     majors = sorted({p.name for p in programs if p.school == org} | {m for r in resources for m in r.majors})
@@ -198,7 +200,11 @@ def match_school(
             pair.add(_PLACE_SCORE[best_place], "地点", f"{rec.location}（{_PLACE_WORD[best_place]}）")
         report.pairings.append(pair)
     report.pairings = _ranked(report.pairings, top_k)
-    report.summary = f"{org} 可对接 {len(report.pairings)} 项企业需求" if report.pairings else f"暂无与 {org} 专业或领域相符的企业需求"
+    report.summary = (
+        f"{org} 可对接 {len(report.pairings)} 项企业需求"
+        if report.pairings
+        else f"暂无与 {org} 专业或领域相符的企业需求"
+    )
     return report
 
 

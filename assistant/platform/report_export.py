@@ -31,7 +31,7 @@ FORMATS = ("csv", "xlsx", "md", "json")
 
 def major_table(report: SupplyDemandReport) -> list[list[object]]:
     """Header row, one row per major, then the totals."""
-    rows = [[label for _, label in MAJOR_COLUMNS]]
+    rows: list[list[object]] = [[label for _, label in MAJOR_COLUMNS]]
     for data in [*(m.to_dict() for m in report.majors), report.totals]:
         rows.append([_cell(data[key]) for key, _ in MAJOR_COLUMNS])
     return rows
@@ -48,6 +48,12 @@ def to_csv(report: SupplyDemandReport) -> str:
 
 
 def to_xlsx(report: SupplyDemandReport, path: Path) -> Path:
+    path.write_bytes(xlsx_bytes(report))
+    return path
+
+
+def xlsx_bytes(report: SupplyDemandReport) -> bytes:
+    """The workbook: 按专业, 按层次, 按地点, 趋势, 结论."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -59,7 +65,11 @@ def to_xlsx(report: SupplyDemandReport, path: Path) -> Path:
     for title, header, data in (
         ("按层次", ["层次", "需求人数"], report.by_level.items()),
         ("按地点", ["地点", "需求人数"], report.by_place.items()),
-        ("趋势", ["年份", "需求", "供给", "缺口"], [(t["year"], t["demand"], t["supply"], t["gap"]) for t in report.trend]),
+        (
+            "趋势",
+            ["年份", "需求", "供给", "缺口"],
+            [(t["year"], t["demand"], t["supply"], t["gap"]) for t in report.trend],
+        ),
     ):
         ws = book.create_sheet(title)
         ws.append(header)
@@ -68,8 +78,9 @@ def to_xlsx(report: SupplyDemandReport, path: Path) -> Path:
     words = book.create_sheet("结论")
     for line in _summary_lines(report):
         words.append([line])
-    book.save(path)
-    return path
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _summary_lines(report: SupplyDemandReport) -> list[str]:

@@ -108,9 +108,7 @@ def search_records(
     filters = filters or PlatformFilters()
     words = query.split()
     found = [
-        item
-        for item in items
-        if filters.matches(item) and all(word in record_text(item.record) for word in words)
+        item for item in items if filters.matches(item) and all(word in record_text(item.record) for word in words)
     ]
     found.sort(key=lambda i: (i.published, i.id), reverse=True)
     return found[:top_k]

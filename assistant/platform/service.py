@@ -42,7 +42,12 @@ class Platform:
 
     # ---- accounts ------------------------------------------------------------------------
     def add_account(
-        self, username: str, password: str, role: Role | str, org: str, majors: list[str] | None = None,
+        self,
+        username: str,
+        password: str,
+        role: Role | str,
+        org: str,
+        majors: list[str] | None = None,
         fields: list[str] | None = None,
     ) -> str:
         """Create an account; returns its first API token (shown once)."""
@@ -91,7 +96,11 @@ class Platform:
         out = list(self._corpus_items())
         for sub in self.store.submissions(status=Status.published):
             kind = PlatformKind(sub.kind)
-            out.append(PlatformRecord(kind, workflow.validate_record(kind, sub.data), f"submitted:{sub.owner}", sub.published_at))
+            out.append(
+                PlatformRecord(
+                    kind, workflow.validate_record(kind, sub.data), f"submitted:{sub.owner}", sub.published_at
+                )
+            )
         return out
 
     def search(self, query: str = "", filters: PlatformFilters | None = None, top_k: int = 50) -> list[PlatformRecord]:
@@ -148,9 +157,18 @@ class Platform:
         for p in postings:
             published = p.published.isoformat() if p.published else ""
             majors = [m for m in p.majors if any(same_major(m, w) for w in wanted_majors)]
-            if published >= start and majors:
-                found.append({"id": p.id, "kind": "posting", "kind_label": f"岗位（{p.kind.value}）", "title": p.title,
-                              "org": p.enterprise, "published": published, "why": "、".join(majors)})
+            if published >= start and majors and p.enterprise != account.org:
+                found.append(
+                    {
+                        "id": p.id,
+                        "kind": "posting",
+                        "kind_label": f"岗位（{p.kind.value}）",
+                        "title": p.title,
+                        "org": p.enterprise,
+                        "published": published,
+                        "why": "、".join(majors),
+                    }
+                )
         found.sort(key=lambda f: (f["published"], f["id"]), reverse=True)
         if touch:
             self.store.touch(account.username, accounts.now_iso())

@@ -141,7 +141,8 @@ class PlatformStore:
     def add_account(self, account: Account, password_hash: str, now: str) -> None:
         with self.connect() as conn:
             conn.execute(
-                "INSERT INTO accounts(username, role, org, majors, fields, password_hash, created) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO accounts(username, role, org, majors, fields, password_hash, created)"
+                " VALUES (?,?,?,?,?,?,?)",
                 (
                     account.username,
                     account.role.value,
@@ -209,7 +210,7 @@ class PlatformStore:
         return _submission(row) if row else None
 
     def submissions(self, owner: str | None = None, status: Status | None = None) -> list[Submission]:
-        sql, args = "SELECT * FROM records WHERE 1=1", []
+        sql, args = "SELECT * FROM records WHERE 1=1", list[str]()
         if owner is not None:
             sql, args = sql + " AND owner = ?", [*args, owner]
         if status is not None:
@@ -226,13 +227,14 @@ class PlatformStore:
             )
 
     def audit(self, limit: int = 200, record_id: str | None = None) -> list[AuditEntry]:
-        sql, args = "SELECT * FROM audit", []
+        sql, args = "SELECT * FROM audit", list[object]()
         if record_id:
             sql, args = sql + " WHERE record_id = ?", [record_id]
         with self.connect() as conn:
             rows = conn.execute(sql + " ORDER BY seq DESC LIMIT ?", [*args, limit]).fetchall()
         return [
-            AuditEntry(r["seq"], r["at"], r["actor"], r["action"], r["record_id"], json.loads(r["detail"])) for r in rows
+            AuditEntry(r["seq"], r["at"], r["actor"], r["action"], r["record_id"], json.loads(r["detail"]))
+            for r in rows
         ]
 
 

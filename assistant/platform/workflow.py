@@ -79,7 +79,9 @@ def edit(store: PlatformStore, account: Account, record_id: str, data: dict[str,
     data = _own(account, kind, {**dict(data), "id": record_id})
     record = validate_record(kind, data)
     new = _dump(record)
-    changes = {k: [sub.data.get(k), new.get(k)] for k in sorted(set(sub.data) | set(new)) if sub.data.get(k) != new.get(k)}
+    changes = {
+        k: [sub.data.get(k), new.get(k)] for k in sorted(set(sub.data) | set(new)) if sub.data.get(k) != new.get(k)
+    }
     sub.data, sub.status, sub.reason, sub.updated = new, Status.pending, "", now_iso()
     store.put(sub)
     store.log(sub.updated, account.username, "edit", record_id, {"changes": changes})
@@ -114,7 +116,11 @@ def send_back(store: PlatformStore, account: Account, record_id: str, reason: st
     sub.status, sub.reason, sub.updated = Status.returned, reason.strip(), now_iso()
     store.put(sub)
     store.log(
-        sub.updated, account.username, "return", record_id, {"status": [Status.pending.value, "已退回"], "reason": reason}
+        sub.updated,
+        account.username,
+        "return",
+        record_id,
+        {"status": [Status.pending.value, "已退回"], "reason": reason},
     )
     return sub
 
