@@ -88,7 +88,8 @@ def _summary_lines(report: SupplyDemandReport) -> list[str]:
     lines = [
         f"{report.year}年{report.region or '全部地区'}人才供需报告",
         f"需求合计 {t['demand']} 人（岗位 {t['demand_postings']}，人才需求 {t['demand_talent']}），"
-        f"可就业毕业生 {t['supply']} 人，缺口 {t['gap']} 人",
+        f"可就业毕业生 {t['supply']} 人，"
+        + (f"总体缺口 {t['gap']} 人" if t["gap"] > 0 else f"总体富余 {-t['gap']} 人"),
     ]
     if t["in_region_rate"] is not None:
         lines.append(f"毕业生本地区就业率 {t['in_region_rate']:.1%}")
