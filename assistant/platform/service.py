@@ -23,7 +23,7 @@ from assistant.platform.matching import MatchReport, match_demand, match_need, m
 from assistant.platform.records import GraduateOutcome, PlatformKind, TalentDemand, TechNeed
 from assistant.platform.report import SupplyDemandReport, build_report
 from assistant.platform.search import PlatformFilters, PlatformRecord, search_records
-from assistant.platform.store import Account, AuditEntry, PlatformStore, Role, Status, Submission
+from assistant.platform.store import Account, AuditEntry, PlatformStore, Role, Submission
 from assistant.records import Posting, Program, RecordKind
 
 log = logging.getLogger(__name__)
@@ -94,13 +94,10 @@ class Platform:
     def items(self) -> list[PlatformRecord]:
         """Every public platform record: the corpus samples and the approved submissions."""
         out = list(self._corpus_items())
-        for sub in self.store.submissions(status=Status.published):
+        for sub in self.store.submissions(public=True):
             kind = PlatformKind(sub.kind)
-            out.append(
-                PlatformRecord(
-                    kind, workflow.validate_record(kind, sub.data), f"submitted:{sub.owner}", sub.published_at
-                )
-            )
+            record = workflow.validate_record(kind, sub.live or {})
+            out.append(PlatformRecord(kind, record, f"submitted:{sub.owner}", sub.published_at))
         return out
 
     def search(self, query: str = "", filters: PlatformFilters | None = None, top_k: int = 50) -> list[PlatformRecord]:

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 CREATE TABLE IF NOT EXISTS records (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, owner TEXT NOT NULL, data TEXT NOT NULL, status TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, updated TEXT NOT NULL, published_at TEXT
+    reason TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, updated TEXT NOT NULL, published_at TEXT,
+    live TEXT
 );
 CREATE INDEX IF NOT EXISTS records_status ON records(status);
 CREATE TABLE IF NOT EXISTS audit (
@@ -87,6 +88,7 @@ class Submission:
     created: str
     updated: str
     published_at: str = ""
+    live: dict[str, Any] | None = None  # the approved version the public sees (None: nothing public)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +101,7 @@ class Submission:
             "updated": self.updated,
             "published_at": self.published_at,
             "record": self.data,
+            "public": self.live is not None,
         }
 
 
@@ -189,8 +192,8 @@ class PlatformStore:
     def put(self, sub: Submission) -> None:
         with self.connect() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO records(id, kind, owner, data, status, reason, created, updated, published_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO records(id, kind, owner, data, status, reason, created, updated, published_at,"
+                " live) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     sub.id,
                     sub.kind,
@@ -201,6 +204,7 @@ class PlatformStore:
                     sub.created,
                     sub.updated,
                     sub.published_at or None,
+                    None if sub.live is None else _dumps(sub.live),
                 ),
             )
 
@@ -209,8 +213,10 @@ class PlatformStore:
             row = conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchone()
         return _submission(row) if row else None
 
-    def submissions(self, owner: str | None = None, status: Status | None = None) -> list[Submission]:
-        sql, args = "SELECT * FROM records WHERE 1=1", list[str]()
+    def submissions(
+        self, owner: str | None = None, status: Status | None = None, public: bool = False
+    ) -> list[Submission]:
+        sql, args = "SELECT * FROM records WHERE" + (" live IS NOT NULL" if public else " 1=1"), list[str]()
         if owner is not None:
             sql, args = sql + " AND owner = ?", [*args, owner]
         if status is not None:
@@ -264,4 +270,5 @@ def _submission(row: sqlite3.Row) -> Submission:
         created=row["created"],
         updated=row["updated"],
         published_at=row["published_at"] or "",
+        live=json.loads(row["live"]) if row["live"] else None,
     )

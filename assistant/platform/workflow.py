@@ -1,5 +1,9 @@
 """Submissions and their review: 待审核 -> 已发布 / 已退回 (with a reason); the owner may withdraw.
 
+The public sees a submission's last approved version (``live``): editing a published record puts the
+new version in the queue while the approved one stays searchable; returning it keeps the approved one;
+withdrawing removes it.
+
     submit     an enterprise or school account sends a new record of a kind its role may publish
     edit       the owner changes its record; the change waits for review again
     withdraw   the owner (or staff) takes it down; it leaves search at once
@@ -91,7 +95,7 @@ def edit(store: PlatformStore, account: Account, record_id: str, data: dict[str,
 def withdraw(store: PlatformStore, account: Account, record_id: str) -> Submission:
     sub = _get(store, record_id) if account.role is Role.staff else _mine(store, account, record_id)
     before = sub.status
-    sub.status, sub.updated = Status.withdrawn, now_iso()
+    sub.status, sub.updated, sub.live = Status.withdrawn, now_iso(), None
     store.put(sub)
     store.log(sub.updated, account.username, "withdraw", record_id, {"status": [before.value, sub.status.value]})
     return sub
@@ -103,6 +107,7 @@ def approve(store: PlatformStore, account: Account, record_id: str) -> Submissio
     sub.status, sub.reason = Status.published, ""
     sub.updated = sub.published_at = now_iso()
     sub.data.setdefault("published", dt.date.today().isoformat())
+    sub.live = dict(sub.data)
     store.put(sub)
     store.log(sub.updated, account.username, "approve", record_id, {"status": [Status.pending.value, "已发布"]})
     return sub

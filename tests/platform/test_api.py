@@ -160,3 +160,23 @@ def test_need_without_a_fitting_provider_says_so(client: TestClient) -> None:
     assert body["count"] == 0 and "暂无" in body["summary"]
     school = client.get("/api/platform/match-school", params={"org": "昌吉职业技术学院"}).json()
     assert school["items"] and all(i["reasons"] for i in school["items"])
+
+
+def test_editing_a_published_record_keeps_the_approved_version_public_until_review(client: TestClient) -> None:
+    ent, staff = login(client, "hospital"), login(client, "staff1")
+    record_id = client.post(
+        "/api/platform/records", json={"kind": "talent_demand", "record": DEMAND}, headers=ent
+    ).json()["id"]
+    client.post(f"/api/platform/review/{record_id}/approve", headers=staff)
+
+    def public_headcount() -> int | None:
+        body = client.post("/api/platform/search", json={"query": "", "top_k": 500}).json()
+        return next((i["record"]["headcount"] for i in body["items"] if i["id"] == record_id), None)
+
+    client.put(f"/api/platform/records/{record_id}", json={"record": {**DEMAND, "headcount": 45}}, headers=ent)
+    assert public_headcount() == 400  # the new version waits; the approved one stays
+    client.post(f"/api/platform/review/{record_id}/return", json={"reason": "请附招聘计划"}, headers=staff)
+    assert public_headcount() == 400  # returned: nothing lost, the approved version is still public
+    client.put(f"/api/platform/records/{record_id}", json={"record": {**DEMAND, "headcount": 45}}, headers=ent)
+    client.post(f"/api/platform/review/{record_id}/approve", headers=staff)
+    assert public_headcount() == 45
