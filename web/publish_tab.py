@@ -31,7 +31,7 @@ ACTION_LABELS = {
     "login": "登录",
     "account.add": "创建账号",
 }
-EXAMPLE = """# 人才需求示例（YAML 或 JSON；不填 id 由系统生成，单位名称自动取本账号）
+EXAMPLE = """# 人才需求示例（YAML 或 JSON；不填 id 由系统生成，填本账号已提交记录的 id 即为修改；单位名称自动取本账号）
 majors: 护理
 occupation: 护士
 headcount: 20
@@ -74,10 +74,18 @@ def submit_record(assistant: Assistant, token: str, kind: str, text: str) -> str
         data = yaml.safe_load(text or "") if not text.strip().startswith("{") else json.loads(text)
         if not isinstance(data, dict):
             return _error(AssistantError("请按“字段: 值”的格式填写一条记录"))
-        sub = assistant.platform.submit(account, kind, data)
+        sub = assistant.platform.save(account, kind, data)
     except (AssistantError, yaml.YAMLError, ValueError) as exc:
         return _error(exc if isinstance(exc, AssistantError) else AssistantError(f"格式有误：{exc}"))
     return _info(f"已提交 {sub.id}（{_label(sub.kind)}），状态：{sub.status.value}。审核通过后即可被检索和匹配。")
+
+
+def withdraw_record(assistant: Assistant, token: str, record_id: str) -> str:
+    try:
+        sub = assistant.platform.withdraw(assistant.platform.authenticate(token), record_id.strip())
+    except AssistantError as exc:
+        return _error(exc)
+    return _info(f"{sub.id} 已撤回，不再公开")
 
 
 def my_rows(assistant: Assistant, token: str) -> list[list[Any]]:
@@ -161,6 +169,13 @@ def build_publish_tab(assistant: Assistant) -> None:
     gr.Markdown("### 我的记录")
     refresh = gr.Button("刷新", elem_id="publish-refresh")
     mine = gr.Dataframe(headers=MINE_HEADERS, interactive=False, wrap=True, elem_id="publish-mine")
+    with gr.Row():
+        withdraw_id = gr.Textbox(label="要撤回的记录编号", scale=3, elem_id="publish-withdraw-id")
+        withdraw = gr.Button("撤回", variant="stop", scale=1, elem_id="publish-withdraw")
+    withdraw_result = gr.HTML(elem_id="publish-withdraw-result")
+    withdraw.click(lambda t, i: withdraw_record(assistant, t, i), [token, withdraw_id], withdraw_result).then(
+        lambda t: my_rows(assistant, t), token, mine
+    )
     submit.click(lambda t, k, x: submit_record(assistant, t, k, x), [token, kind, text], result).then(
         lambda t: my_rows(assistant, t), token, mine
     )

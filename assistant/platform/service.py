@@ -68,6 +68,13 @@ class Platform:
         taken = {item.id for item in self._corpus_items()}
         return workflow.submit(self.store, account, workflow.parse_kind(kind), record, taken)
 
+    def save(self, account: Account, kind: str, record: dict[str, Any]) -> Submission:
+        """Edit when ``record`` carries the id of one of the account's submissions, else submit it."""
+        existing = self.store.get(str(record.get("id", ""))) if record.get("id") else None
+        if existing is not None and existing.owner == account.username:
+            return self.edit(account, existing.id, record)
+        return self.submit(account, kind, record)
+
     def edit(self, account: Account, record_id: str, record: dict[str, Any]) -> Submission:
         return workflow.edit(self.store, account, record_id, record)
 

@@ -10,7 +10,15 @@ from openpyxl import load_workbook
 from assistant.service import Assistant
 from tests.conftest import make_settings
 from web.app import build_ui
-from web.publish_tab import audit_rows, login_account, my_rows, queue_rows, review_record, submit_record
+from web.publish_tab import (
+    audit_rows,
+    login_account,
+    my_rows,
+    queue_rows,
+    review_record,
+    submit_record,
+    withdraw_record,
+)
 from web.report_tab import build_report_view, match_view, search_view
 
 PASSWORD = "correct-horse-9"
@@ -46,6 +54,13 @@ def test_publish_then_review_through_the_tab_handlers(assistant: Assistant) -> N
     actions = [r[2] for r in audit_rows(assistant, staff) if r[3] == row[0]]
     assert actions == ["通过", "提交"]
     assert row[0] in {r[0] for r in search_view(assistant, "护士", "talent_demand", "昌吉", "")}
+
+    edited = submit_record(
+        assistant, token, "talent_demand", f"id: {row[0]}\n" + RECORD.replace("headcount: 20", "headcount: 25")
+    )
+    assert "待审核" in edited and len(my_rows(assistant, token)) == 1  # same id: an edit, not a second record
+    assert "已撤回" in withdraw_record(assistant, token, row[0])
+    assert row[0] not in {r[0] for r in search_view(assistant, "护士", "talent_demand", "", "")}
 
 
 def test_report_view_gives_a_chart_a_table_and_downloads(assistant: Assistant) -> None:
