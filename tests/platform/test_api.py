@@ -180,3 +180,50 @@ def test_editing_a_published_record_keeps_the_approved_version_public_until_revi
     client.put(f"/api/platform/records/{record_id}", json={"record": {**DEMAND, "headcount": 45}}, headers=ent)
     client.post(f"/api/platform/review/{record_id}/approve", headers=staff)
     assert public_headcount() == 45
+
+
+EVERY_KIND = [
+    ("hospital", "talent_demand", DEMAND),
+    (
+        "hospital",
+        "tech_need",
+        {"title": "护理排班系统", "fields": "护理、信息化", "needs": "排班与护理记录电子化", "form": "联合攻关"},
+    ),
+    ("cjzy", "resource", {"kind": "培训项目", "title": "母婴护理培训", "fields": "护理", "capacity": 30}),
+    (
+        "cjzy",
+        "cooperation",
+        {"enterprises": "昌吉仁和综合医院", "title": "护理订单班", "form": "订单班", "start_year": 2026},
+    ),
+    (
+        "cjzy",
+        "graduates",
+        {
+            "program": "护理",
+            "level": "高职",
+            "location": "昌吉市",
+            "year": 2027,
+            "graduates": 100,
+            "employed": 80,
+            "employed_in_region": 60,
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("username", "kind", "record"), EVERY_KIND, ids=[k for _, k, _ in EVERY_KIND])
+def test_every_kind_round_trips(client: TestClient, username: str, kind: str, record: dict) -> None:
+    owner, staff = login(client, username), login(client, "staff1")
+    created = client.post("/api/platform/records", json={"kind": kind, "record": record}, headers=owner)
+    assert created.status_code == 201, created.text
+    record_id = created.json()["id"]
+
+    def public() -> bool:
+        body = client.post("/api/platform/search", json={"filters": {"kind": [kind]}, "top_k": 500}).json()
+        return record_id in {i["id"] for i in body["items"]}
+
+    assert not public()
+    client.post(f"/api/platform/review/{record_id}/approve", headers=staff)
+    assert public()
+    client.delete(f"/api/platform/records/{record_id}", headers=owner)
+    assert not public()

@@ -64,7 +64,7 @@ def _login(page, prefix: str, username: str) -> None:
     page.locator(f"#{prefix}-status").get_by_text("已登录").wait_for()
 
 
-def test_enterprise_publishes_staff_approves_and_it_is_searchable(ppage) -> None:
+def test_enterprise_publishes_staff_approves_it_is_searchable_then_withdrawn(ppage) -> None:
     page = ppage
     page.get_by_role("tab", name="发布").click()
     _login(page, "publish", "hospital")
@@ -90,6 +90,14 @@ def test_enterprise_publishes_staff_approves_and_it_is_searchable(ppage) -> None
     page.locator("#pmatch-id textarea").fill(record_id)
     page.locator("#pmatch-run").click()
     expect(page.locator("#pmatch-result")).to_contain_text("专业对口")
+
+    page.get_by_role("tab", name="发布").click()
+    page.locator("#publish-withdraw-id textarea").fill(record_id)
+    page.locator("#publish-withdraw").click()
+    page.locator("#publish-withdraw-result").get_by_text("已撤回").wait_for()
+    page.get_by_role("tab", name="供需信息").click()
+    page.locator("#psearch-run").click()
+    expect(page.locator("#psearch-results")).not_to_contain_text(record_id)
 
 
 def test_report_tab_draws_the_chart_and_offers_downloads(ppage) -> None:
