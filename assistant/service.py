@@ -36,6 +36,7 @@ from assistant.opportunities.match import MatchResult, match_profile
 from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
 from assistant.opportunities.recommend import Recommendation, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
+from assistant.platform import Platform
 from assistant.records import RecordKind
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
@@ -68,6 +69,7 @@ class Assistant:
         self._query_embed: Embed | None = None
         self._major_matcher: MajorMatcher | None = None
         self._major_version = -1
+        self._platform: Platform | None = None
 
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
@@ -279,6 +281,13 @@ class Assistant:
     def withdraw_record(self, record_id: str) -> PublishResult:
         """Withdraw a staff-published posting or program; gone from search when this returns."""
         return withdraw_record(self.load().index, self.settings.data_dir, record_id)
+
+    @property
+    def platform(self) -> Platform:
+        """The information service platform (accounts, review, matching, report); needs no model."""
+        if self._platform is None:
+            self._platform = Platform(self.settings)
+        return self._platform
 
     # ---- inspection (no model needed) ---------------------------------------------------
     @contextmanager

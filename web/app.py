@@ -15,6 +15,8 @@ from web.admin import build_admin_tab
 from web.chat import build_chat_tab
 from web.match import build_match_tab
 from web.opportunities import build_opportunities_tab
+from web.publish_tab import build_publish_tab, build_review_tab
+from web.report_tab import build_platform_search_tab, build_report_tab
 
 UI_PATH = "/ui"
 TITLE = "政策与机会助手"
@@ -61,6 +63,14 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 build_match_tab(assistant)
             with gr.Tab("实习与专业", id="opportunities", elem_id="tab-opportunities"):
                 build_opportunities_tab(assistant)
+            with gr.Tab("供需信息", id="platform", elem_id="tab-platform"):
+                build_platform_search_tab(assistant)
+            with gr.Tab("供需报告", id="report", elem_id="tab-report"):
+                build_report_tab(assistant)
+            with gr.Tab("发布", id="publish", elem_id="tab-publish"):
+                build_publish_tab(assistant)
+            with gr.Tab("审核", id="review", elem_id="tab-review"):
+                build_review_tab(assistant)
             with gr.Tab("管理", id="admin", elem_id="tab-admin"):
                 build_admin_tab(assistant, settings)
     return blocks

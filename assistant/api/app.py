@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from assistant.api.errors import install_error_handlers
 from assistant.api.opportunities import router as opportunities_router
+from assistant.api.platform_routes import router as platform_router
 from assistant.api.routes import router as core_router
 from assistant.api.schemas import ErrorBody
 from assistant.config import LLMBackend, Settings
@@ -49,6 +50,7 @@ def create_app(
     )
     install_error_handlers(app)
     app.include_router(opportunities_router)
+    app.include_router(platform_router)
 
     app.include_router(core_router)
 

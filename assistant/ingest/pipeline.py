@@ -29,7 +29,7 @@ EMBED_BATCH = 32
 EMBED_WINDOW = 512  # new chunks embedded together before their files are written
 Progress = Callable[[int], None]
 # Folders read by other parts of the assistant, not indexed (the benefits catalog is the matcher's).
-NOT_INDEXED_DIRS = frozenset({"benefits"})
+NOT_INDEXED_DIRS = frozenset({"benefits", "platform"})  # catalogs read by their own modules
 
 
 @dataclass
