@@ -40,7 +40,8 @@ def test_ask_returns_a_grounded_answer_with_citations(client) -> None:
 
 
 def test_ask_says_when_the_documents_do_not_answer(client) -> None:
-    body = client.post("/api/ask", json={"question": "从乌鲁木齐市区到十二师各团场的班车几点发车？"}).json()
+    # a question the decision refuses by a wide margin (probability 0.09 against the threshold 0.59)
+    body = client.post("/api/ask", json={"question": "十二师食堂几点开饭？"}).json()
     assert body["grounded"] is False and body["answer"].startswith("现有资料中没有找到")
 
 
