@@ -57,12 +57,13 @@ def test_search_postings_with_a_filter_hides_expired_ones(page) -> None:
 def test_recommend_for_a_student_shows_reasons_and_deadline(page) -> None:
     page.get_by_role("tab", name="实习与专业").click()
     page.get_by_role("tab", name="为我推荐").click()
-    page.locator("#rec-majors textarea").fill("汽车运用与维修")
-    page.locator("#rec-locations textarea").fill("乌鲁木齐")
+    page.locator("#rec-majors textarea").fill("汽修")  # an everyday name, a place with 附近, a time in words
+    page.locator("#rec-locations textarea").fill("乌鲁木齐附近")
+    page.locator("#rec-from textarea").fill("明年春天")
     page.locator("#rec-run").click()
     first = page.locator("#rec-result .card").first
     first.wait_for()
-    assert "专业对口" in first.locator(".reasons").inner_text()
+    assert "专业：对口" in first.locator(".reasons").inner_text() and "（+" in first.locator(".reasons").inner_text()
     assert "汽车" in first.inner_text()
 
 
