@@ -41,7 +41,8 @@ def _build_search(assistant: Assistant) -> None:
             )
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
             return error_html(exc)
-        return opportunities_html([i.to_dict() for i in found.items], found.hidden_expired)
+        shown = found.to_dict()
+        return opportunities_html(shown["items"], found.hidden_expired, found.note, found.suggestions)
 
     gr.on([run.click, query.submit], search, [query, kinds, location, major, include_expired], result)
 

@@ -221,13 +221,19 @@ def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> st
     reasons_html = ""
     if reasons:
         reasons_html = '<ul class="reasons">' + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>"
+    expired = '<span class="expired-tag">已截止</span> ' if item.get("expired") else ""
     return (
-        f'<div class="card"><div class="card-title"><span class="tag">{kind}</span> '
+        f'<div class="card"><div class="card-title">{expired}<span class="tag">{kind}</span> '
         f"{escape(str(item.get('title', '')))}</div>{rows}{deadline_html}{reasons_html}</div>"
     )
 
 
-def opportunities_html(items: Sequence[Mapping[str, Any]], hidden_expired: int = 0) -> str:
+def opportunities_html(
+    items: Sequence[Mapping[str, Any]], hidden_expired: int = 0, note: str = "", suggestions: Sequence[str] = ()
+) -> str:
+    if note and not items:
+        tip = f"可以试试：{'、'.join(suggestions)}，或换个说法、放宽筛选条件。" if suggestions else "可以换个说法。"
+        return info_html(f"{note}。{tip}")
     summary = f"找到 {len(items)} 条"
     if hidden_expired:
         summary += f"；另有 {hidden_expired} 条已过报名截止日期，未显示（可勾选“包含已过期”查看）"
