@@ -86,6 +86,7 @@ class Wanted:
     interest_majors: set[str] = field(default_factory=set)
     related: dict[str, float] = field(default_factory=dict)  # catalog major -> best similarity to a wanted one
     related_min: float = 1.0
+    table: dict[str, tuple[int, str, float]] = field(default_factory=dict)  # major -> (rank, label, score)
 
     @classmethod
     def read(cls, profile: StudentProfile, matcher: MajorMatcher | None, related_min: float) -> Wanted:
@@ -96,6 +97,10 @@ class Wanted:
             wanted.interest_majors.update(matcher.resolve(word) if matcher else [])
         if matcher is not None:
             wanted.related = matcher.related(wanted.majors | wanted.interest_majors)
+        wanted.table = {name: (2, RELATED_LABEL, MAJOR_RELATED) for name, sim in wanted.related.items()}
+        wanted.table = {name: kind for name, kind in wanted.table.items() if wanted.related[name] >= related_min}
+        wanted.table.update({name: (1, "与兴趣相符：", MAJOR_INTEREST) for name in wanted.interest_majors})
+        wanted.table.update({name: (0, "对口：", MAJOR_EXACT) for name in wanted.majors})
         return wanted
 
 
@@ -111,15 +116,13 @@ def item_majors(item: OpportunityItem, matcher: MajorMatcher | None, read_course
 
 
 def major_reason(item: OpportunityItem, majors: list[str], wanted: Wanted) -> Reason | None:
-    hits = [m for m in majors if m in wanted.majors]
-    if hits:
-        return Reason("专业", "对口：" + "、".join(hits), MAJOR_EXACT)
-    hits = [m for m in majors if m in wanted.interest_majors]
-    if hits:
-        return Reason("专业", "与兴趣相符：" + "、".join(hits), MAJOR_INTEREST)
-    close = [m for m in majors if wanted.related.get(m, 0.0) >= wanted.related_min]
-    if close:
-        return Reason("专业", RELATED_LABEL + "、".join(close), MAJOR_RELATED)
+    """The best major relation: the student's own major, an interest's major, a related one, a word."""
+    found = [(entry, m) for m in majors if (entry := wanted.table.get(m)) is not None]
+    if found:
+        best = min(entry[0] for entry, _ in found)
+        hits = [m for entry, m in found if entry[0] == best]
+        _, label, score = next(entry for entry, _ in found if entry[0] == best)
+        return Reason("专业", label + "、".join(hits), score)
     words = [w for w in wanted.profile.interests if w in item.text or w in item.title]
     if words:
         return Reason("专业", "兴趣相关：" + "、".join(words), INTEREST_TEXT)
@@ -132,9 +135,14 @@ def place_reason(item: OpportunityItem, wanted_places: Iterable[str]) -> tuple[R
         return None
     if not item.location:
         return Reason("地点", "未注明", 0.0), Relation.far
-    best = min((_relation(w, item.location) for w in wanted), default=Relation.far)
+    best = _best_relation(tuple(wanted), item.location)
     label = PLACE_LABEL[best] or "不在意向范围"
     return Reason("地点", f"{item.location}，{label}", PLACE_SCORE[best]), best
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_relation(wanted: tuple[str, ...], location: str) -> Relation:
+    return min((_relation(w, location) for w in wanted), default=Relation.far)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -188,9 +196,14 @@ def level_reason(item: OpportunityItem, level: str | None) -> Reason | None:
 
 def required_level(item: OpportunityItem) -> int | None:
     """The rank a posting asks for (中职 / 高职 / 中职及以上); None when open (不限) or a program."""
-    if item.record_type != "posting" or not item.level or "不限" in item.level:
+    return _required_rank(item.level) if item.record_type == "posting" else None
+
+
+@functools.lru_cache(maxsize=256)
+def _required_rank(level: str) -> int | None:
+    if not level or "不限" in level:
         return None
-    return next((rank for name, rank in LEVEL_RANK.items() if item.level.startswith(name)), None)
+    return next((rank for name, rank in LEVEL_RANK.items() if level.startswith(name)), None)
 
 
 def pay_reason(item: OpportunityItem, min_pay: int | None) -> Reason | None:

@@ -102,17 +102,27 @@ def recommend(
     wanted = Wanted.read(profile, majors, RELATED_MIN)
     good: list[Recommendation] = []
     near: list[Recommendation] = []
+    table, words = wanted.table, profile.interests
     for item in items:
-        if excluded(item, profile, today):
+        # most items have no major relation: cheap lookups skip them before any scoring (10,000 postings)
+        if (
+            item.majors
+            and not any(m in table for m in item.majors)
+            and not any(w in item.text or w in item.title for w in words)
+        ):
             continue
-        rec = score_item(item, wanted, today, majors)
-        if rec is not None:
+        rec = score_item(item, wanted, today, majors, with_deadline=False)
+        if rec is not None and not excluded(item, profile, today):
             (good if rec.fits else near).append(rec)
     order = _order_key
     good.sort(key=order)
     near.sort(key=order)
     chosen = good[:top_k]
     nearest = near[: max(0, top_k - len(chosen))]
+    for rec in chosen + nearest:  # shown, never scored: added to the few that are shown
+        deadline = deadline_reason(rec.item, today)
+        if deadline is not None:
+            rec.reasons.append(deadline)
     note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE if nearest else NOTHING_NOTE
     return RecommendResult(chosen, nearest, note)
 
@@ -134,7 +144,11 @@ def _rank(level: str) -> int:
 
 
 def score_item(
-    item: OpportunityItem, wanted: Wanted, today: dt.date, majors: MajorMatcher | None = None
+    item: OpportunityItem,
+    wanted: Wanted,
+    today: dt.date,
+    majors: MajorMatcher | None = None,
+    with_deadline: bool = True,
 ) -> Recommendation | None:
     """The item's score and signed reasons, or None when nothing relates it to the student's majors."""
     profile = wanted.profile
@@ -153,7 +167,7 @@ def score_item(
     if pay is not None:
         rec.reasons.append(pay)
         rec.score += pay.score
-    deadline = deadline_reason(item, today)
+    deadline = deadline_reason(item, today) if with_deadline else None
     if deadline is not None:
         rec.reasons.append(deadline)
     rec.fits = (
