@@ -31,6 +31,22 @@ def test_policy_match_lists_benefits_with_amount_conditions_unit_and_clause(page
     assert "教育费附加" in source.locator(".cite-text").inner_text()
 
 
+def test_match_table_is_readable_at_390px(page) -> None:
+    """On a phone the table wraps inside its own scroll box: the page itself never scrolls sideways."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.get_by_role("tab", name="政策匹配").click()
+        page.locator("#enterprise-types").get_by_label("产教融合试点企业").check()
+        page.locator("#enterprise-activities").get_by_label("举办职业教育投资").check()
+        page.locator("#match-run").click()
+        page.locator("#match-result table.benefits").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = page.locator("#match-result .table-scroll").first.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 1000})
+
+
 def test_policy_match_without_a_profile_asks_for_one(page) -> None:
     page.get_by_role("tab", name="政策匹配").click()
     page.locator("#match-run").click()
