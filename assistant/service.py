@@ -31,10 +31,17 @@ from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
-from assistant.opportunities.benefits import BenefitEntry, catalog_files, load_catalog
+from assistant.opportunities.benefits import (
+    BenefitEntry,
+    catalog_files,
+    indexed_catalog_files,
+    load_catalog,
+    register_catalog,
+)
+from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
 from assistant.opportunities.match import MatchResult, match_profile
 from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
-from assistant.opportunities.recommend import Recommendation, recommend
+from assistant.opportunities.recommend import Recommendation, RecommendResult, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
 from assistant.platform import Platform
 from assistant.records import RecordKind
@@ -70,6 +77,8 @@ class Assistant:
         self._major_matcher: MajorMatcher | None = None
         self._major_version = -1
         self._platform: Platform | None = None
+        self._items: list[OpportunityItem] = []
+        self._items_version = -1
 
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
@@ -134,9 +143,12 @@ class Assistant:
         on_total: Callable[[int], None] | None = None,
         on_file: Callable[[FileResult], None] | None = None,
     ) -> IngestReport:
-        return ingest_paths(
+        report = ingest_paths(
             self.load().index, paths, prune=prune, progress=progress, on_total=on_total, on_file=on_file
         )
+        if register_catalog([Path(p) for p in paths], self.settings.index_dir):
+            self._benefits = None  # read again at the next match
+        return report
 
     def ingest_uploads(
         self,
@@ -197,6 +209,8 @@ class Assistant:
             for chunk in index.all_chunks():
                 if chunk.metadata.get("record_type") in ("program", "posting"):
                     names.update(m for m in str(chunk.metadata.get("majors", "")).split("、") if m)
+            if self._query_embed is None:
+                self._query_embed = query_embedder(functools.partial(embed_queries, index.embedder))
             self._major_matcher = MajorMatcher(names, self._query_embed)
             self._major_version = index.version
         return self._major_matcher
@@ -218,7 +232,7 @@ class Assistant:
         """Messages answered by the capability they need: policy, benefits or opportunities."""
         capabilities = Capabilities(
             match=self.match,
-            recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k),
+            recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k).ranked,
             search=self._search_as_recommendations,
             chunk=self.index.get,
         )
@@ -258,20 +272,41 @@ class Assistant:
         today: dt.date | None = None,
     ) -> OpportunityResults:
         """Postings and programs for ``query`` (empty = browse); expired ones hidden and counted."""
-        return search_opportunities(self.load().searcher, query, filters, top_k, include_expired, today)
+        majors = self._majors()
+        return search_opportunities(self.load().searcher, query, filters, top_k, include_expired, today, majors)
 
-    def recommend(self, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None) -> list[Recommendation]:
-        """Ranked postings and programs for a student, each with its reasons."""
-        return recommend(self.load().index, profile, top_k, today)
+    def recommend(self, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None) -> RecommendResult:
+        """Ranked postings and programs for a student (good fits, then the nearest), each with signed reasons."""
+        return recommend(self.opportunity_items(), profile, top_k, today, self._majors())
+
+    def opportunity_items(self) -> list[OpportunityItem]:
+        """Every posting and program of the index, read once per index version."""
+        index = self.load().index
+        index.refresh_if_changed()
+        if self._items_version != index.version:
+            self._items = [item_from_chunk(c) for c in index.all_chunks() if is_opportunity(c.metadata)]
+            self._items_version = index.version
+        return self._items
 
     def match(self, profile: EnterpriseProfile) -> MatchResult:
         """Every benefit and obligation that applies to an enterprise, with its source clause."""
         return match_profile(self.load().index, self.benefits_catalog(), profile)
 
     def benefits_catalog(self) -> list[BenefitEntry]:
-        """The staff-maintained catalog (``benefits/*.yaml`` under the corpus folders), read once."""
+        """The staff-maintained catalog registered with the index (copied there at ingestion), read once.
+
+        An index built before the catalog was registered falls back to ``benefits/`` under the corpus
+        folders, with a warning: that depends on the working folder when they are relative.
+        """
         if self._benefits is None:
-            self._benefits = load_catalog(catalog_files([Path(p) for p in self.settings.corpus_dirs]))
+            files = indexed_catalog_files(self.settings.index_dir)
+            if not files:
+                files = catalog_files([Path(p).resolve() for p in self.settings.corpus_dirs])
+                log.warning(
+                    "benefit catalog not registered with the index; read from the corpus folders",
+                    extra={"files": [str(f) for f in files]},
+                )
+            self._benefits = load_catalog(files)
         return self._benefits
 
     def publish_records(self, kind: RecordKind | str, records: list[dict[str, Any]]) -> PublishResult:

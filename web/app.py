@@ -31,7 +31,12 @@ details.cite { border: 1px solid #e5e7eb; border-radius: 6px; padding: 6px 10px;
 details.cite summary { cursor: pointer; color: #1d4ed8; }
 .cite-meta { color: #4b5563; font-size: 0.9em; margin: 6px 0; }
 .cite-text { white-space: pre-wrap; line-height: 1.6; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 10px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(280px, 100%), 1fr)); gap: 10px; }
+.card { overflow-wrap: anywhere; }
+.note { margin: 8px 0; color: #92400e; }
+h4.nearest { margin: 14px 0 6px; }
+.expired-tag { background: #fee2e2; color: #991b1b; border-radius: 4px; padding: 0 6px; font-size: 0.85em; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 .card { border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 12px; line-height: 1.6; }
 .card-title { font-weight: 600; font-size: 1.05em; margin-bottom: 4px; }
 .tag { background: #e0f2fe; color: #075985; border-radius: 4px; padding: 0 6px; font-size: 0.85em; }
@@ -41,6 +46,12 @@ details.cite summary { cursor: pointer; color: #1d4ed8; }
 table.result-table { border-collapse: collapse; width: 100%; }
 table.result-table th, table.result-table td { border: 1px solid #e5e7eb; padding: 6px; vertical-align: top; }
 table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: nowrap; }
+@media (max-width: 480px) {
+  table.result-table th, table.result-table td {
+    white-space: normal !important; overflow-wrap: anywhere; padding: 4px;
+  }
+  table.benefits { font-size: 0.9em; }
+}
 .met { color: #166534; } .missing { color: #b91c1c; } .unknown { color: #92400e; }
 .status-eligible { color: #166534; } .status-not_yet { color: #b91c1c; } .status-check { color: #92400e; }
 """

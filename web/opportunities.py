@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gradio as gr
+from pydantic import ValidationError
 
 from assistant.opportunities.search import OpportunityFilters
 from assistant.service import Assistant
-from assistant.understand.profiles import OPPORTUNITY_KINDS, STUDENT_LEVELS, StudentProfile
-from web.render import error_html, info_html, opportunities_html, recommendations_html
+from assistant.understand.profiles import OPPORTUNITY_KINDS, STUDENT_LEVELS, StudentProfile, profile_error
+from web.render import error_html, info_html, opportunities_html, recommend_result_html
 
 LEVELS = ["不限", *STUDENT_LEVELS]
 APPRENTICESHIP = {"无所谓": None, "希望是学徒制": True, "不要学徒制": False}
@@ -40,23 +41,28 @@ def _build_search(assistant: Assistant) -> None:
             )
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
             return error_html(exc)
-        return opportunities_html([i.to_dict() for i in found.items], found.hidden_expired)
+        shown = found.to_dict()
+        return opportunities_html(shown["items"], found.hidden_expired, found.note, found.suggestions)
 
     gr.on([run.click, query.submit], search, [query, kinds, location, major, include_expired], result)
 
 
 def _build_recommend(assistant: Assistant) -> None:
-    gr.Markdown("填写你的情况，按专业对口、地点、时间、是否学徒制和截止日期为你挑选，并说明理由。")
+    gr.Markdown(
+        "填写你的情况，按专业、地点、时间、是否学徒制逐项打分，每条理由标明加减分（截止日期只显示，不加分）；符合的不多时另列最接近的机会。"
+    )
     with gr.Row():
-        majors = gr.Textbox(label="所学或想学的专业", placeholder="例如：汽车运用与维修", elem_id="rec-majors")
+        majors = gr.Textbox(label="所学或想学的专业", placeholder="例如：汽修、电工、厨师、幼师", elem_id="rec-majors")
         interests = gr.Textbox(label="兴趣（可选）", placeholder="例如：新能源、机器人", elem_id="rec-interests")
         level = gr.Dropdown(LEVELS, value="不限", label="层次", elem_id="rec-level")
     with gr.Row():
         locations = gr.Textbox(
-            label="愿意去的地点（可选）", placeholder="例如：乌鲁木齐、昌吉", elem_id="rec-locations"
+            label="愿意去的地点（可选）", placeholder="例如：乌鲁木齐附近、昌吉、米东", elem_id="rec-locations"
         )
-        available_from = gr.Textbox(label="可开始日期（可选）", placeholder="2027-03-01", elem_id="rec-from")
-        available_to = gr.Textbox(label="可到日期（可选）", placeholder="2027-08-31", elem_id="rec-to")
+        available_from = gr.Textbox(
+            label="可开始日期（可选）", placeholder="2027-03-01、明年春天、下学期、寒假", elem_id="rec-from"
+        )
+        available_to = gr.Textbox(label="可到日期（可选）", placeholder="2027-08-31、明年暑假", elem_id="rec-to")
         apprenticeship = gr.Radio(list(APPRENTICESHIP), value="无所谓", label="学徒制", elem_id="rec-apprentice")
     run = gr.Button("为我推荐", variant="primary", elem_id="rec-run")
     result = gr.HTML(elem_id="rec-result")
@@ -79,8 +85,10 @@ def _build_recommend(assistant: Assistant) -> None:
                 }
             )
             found = assistant.recommend(profile, top_k=10)
+        except ValidationError as exc:
+            return info_html(f"输入有误，请检查：{profile_error(exc)}")
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
             return error_html(exc)
-        return recommendations_html([r.to_dict() for r in found])
+        return recommend_result_html(found.to_dict())
 
     run.click(recommend, [majors, interests, level, locations, available_from, available_to, apprenticeship], result)

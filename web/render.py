@@ -150,11 +150,11 @@ def _listing(values: Iterable[Any]) -> str:
     return "<br>".join(items) if items else "—"
 
 
-def _source_html(citation: Mapping[str, Any] | None) -> str:
+def _source_html(citation: Mapping[str, Any] | None, verified: bool = True) -> str:
     if not citation:
         return "—"
-    title = citation.get("title") or citation.get("doc_id") or "未收录的文件"
-    label = f"《{title}》{citation.get('clause_path', '')}"
+    title = citation.get("title") or "依据文件"
+    label = f"《{title}》{citation.get('clause_path', '')}" + ("" if verified else "（原文未收录）")
     extra = " ".join(str(citation.get(k) or "") for k in ("doc_number", "date")).strip()
     return (
         f'<details class="cite"><summary>{escape(label)}</summary>'
@@ -164,10 +164,11 @@ def _source_html(citation: Mapping[str, Any] | None) -> str:
     )
 
 
-def benefits_html(benefits: Sequence[Mapping[str, Any]]) -> str:
-    """The benefits (and duties) table of a policy match."""
+def benefits_html(benefits: Sequence[Mapping[str, Any]], warnings: Sequence[str] = ()) -> str:
+    """The benefits (and duties) table of a policy match; warnings (e.g. sources not indexed) above it."""
+    notes = "".join(f'<div class="note">{escape(w)}</div>' for w in warnings)
     if not benefits:
-        return info_html("没有找到与该企业情况对应的政策条款。可以补充企业类型或业务活动后再试。")
+        return notes + info_html("没有找到与该企业情况对应的政策条款。可以补充企业类型或业务活动后再试。")
     rows = []
     for b in benefits:
         name = escape(str(b.get("name", "")))
@@ -187,12 +188,14 @@ def benefits_html(benefits: Sequence[Mapping[str, Any]]) -> str:
             "<tr>"
             f"<td>{name}</td><td>{escape(CATEGORY_LABELS.get(str(b.get('category')), str(b.get('category', ''))))}</td>"
             f"<td>{escape(str(b.get('amount') or '—'))}</td><td>{conditions}</td>"
-            f"<td>{escape(str(b.get('lead_unit') or '—'))}</td><td>{_source_html(b.get('citation'))}</td>"
+            f"<td>{escape(str(b.get('lead_unit') or '—'))}</td>"
+            f"<td>{_source_html(b.get('citation'), bool(b.get('verified', True)))}</td>"
             "</tr>"
         )
     header = "".join(f"<th>{h}</th>" for h in ("政策/义务", "类别", "金额或比例", "条件", "牵头单位", "依据条款"))
-    return (
-        f'<table class="result-table benefits"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return notes + (
+        f'<div class="table-scroll"><table class="result-table benefits"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -218,13 +221,19 @@ def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> st
     reasons_html = ""
     if reasons:
         reasons_html = '<ul class="reasons">' + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>"
+    expired = '<span class="expired-tag">已截止</span> ' if item.get("expired") else ""
     return (
-        f'<div class="card"><div class="card-title"><span class="tag">{kind}</span> '
+        f'<div class="card"><div class="card-title">{expired}<span class="tag">{kind}</span> '
         f"{escape(str(item.get('title', '')))}</div>{rows}{deadline_html}{reasons_html}</div>"
     )
 
 
-def opportunities_html(items: Sequence[Mapping[str, Any]], hidden_expired: int = 0) -> str:
+def opportunities_html(
+    items: Sequence[Mapping[str, Any]], hidden_expired: int = 0, note: str = "", suggestions: Sequence[str] = ()
+) -> str:
+    if note and not items:
+        tip = f"可以试试：{'、'.join(suggestions)}，或换个说法、放宽筛选条件。" if suggestions else "可以换个说法。"
+        return info_html(f"{note}。{tip}")
     summary = f"找到 {len(items)} 条"
     if hidden_expired:
         summary += f"；另有 {hidden_expired} 条已过报名截止日期，未显示（可勾选“包含已过期”查看）"
@@ -246,8 +255,27 @@ def recommendations_html(recommendations: Sequence[Mapping[str, Any]]) -> str:
     return f'<div class="summary">为你推荐 {len(cards)} 条</div><div class="cards">{"".join(cards)}</div>'
 
 
+def recommend_result_html(result: Mapping[str, Any]) -> str:
+    """A recommendation result: the good fits, a note when few fit, then the nearest under their own heading."""
+    items, nearest, note = result.get("items") or [], result.get("nearest") or [], str(result.get("note") or "")
+    if not items and not nearest:
+        return info_html(note or "暂时没有符合条件的岗位或专业。可以放宽地点、时间或专业后再试。")
+    parts = [recommendations_html(items)] if items else []
+    if note:
+        parts.append(f'<div class="note">{escape(note)}</div>')
+    if nearest:
+        cards = "".join(opportunity_card(rec, [_reason_text(r) for r in rec.get("reasons", [])]) for rec in nearest)
+        parts.append(
+            f'<h4 class="nearest">最接近的机会（不完全符合，共 {len(nearest)} 条）</h4><div class="cards">{cards}</div>'
+        )
+    return "".join(parts)
+
+
 def _reason_text(reason: Any) -> str:
+    """``地点：昌吉市，不在意向范围（+0）``: the signed text when the reason carries one."""
     if isinstance(reason, Mapping):
+        if reason.get("text"):
+            return str(reason["text"])
         return "：".join(str(reason[k]) for k in ("reason", "detail") if reason.get(k))
     return str(reason)
 

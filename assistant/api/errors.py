@@ -38,7 +38,10 @@ _STATUS: list[tuple[type[AssistantError], int, str]] = [
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        fields = [{"field": field, "problem": problem} for field, problem in field_errors(exc, whole="(body)")]
+        fields = [
+            {"field": field, "problem": problem.removeprefix("Value error, ")}
+            for field, problem in field_errors(exc, whole="(body)")
+        ]
         return JSONResponse({"error": "invalid_request", "detail": fields}, status_code=422)
 
     @app.exception_handler(AssistantError)

@@ -57,10 +57,15 @@ def search_opportunities(body: OpportunitySearchRequest, service: Assistant = De
     return results.to_dict()
 
 
-@router.post("/recommend", response_model=ListResponse)
-def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant)) -> ListResponse:
-    items = [r.to_dict() for r in service.recommend(body.profile, body.top_k)]
-    return ListResponse(count=len(items), items=items)
+class RecommendResponse(ListResponse):
+    nearest: list[dict[str, Any]] = Field(description="不完全符合、但最接近的机会（另列在“最接近的机会”下）")
+    note: str = Field(description="符合条件的不多或没有时的说明；否则为空")
+
+
+@router.post("/recommend", response_model=RecommendResponse)
+def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant)) -> RecommendResponse:
+    result = service.recommend(body.profile, body.top_k).to_dict()
+    return RecommendResponse(count=len(result["items"]), **result)
 
 
 @router.post("/match")

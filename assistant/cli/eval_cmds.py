@@ -72,8 +72,11 @@ def register(sub: Any) -> None:
     answers.set_defaults(handler=cmd_eval_answers)
 
     opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
-    opportunities.add_argument("--students", type=Path, default=Path("evals/student_profiles.yaml"))
-    opportunities.add_argument("--enterprises", type=Path, default=Path("evals/enterprise_profiles.yaml"))
+    opportunities.add_argument("--students", type=Path, default=None, help="default: the --split's student file")
+    opportunities.add_argument("--enterprises", type=Path, default=None, help="default: the --split's file")
+    opportunities.add_argument(
+        "--split", choices=["dev", "test"], default="dev", help="dev: *_profiles.yaml; test: *_profiles_test.yaml"
+    )
     opportunities.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (expiry)")
     opportunities.add_argument("--json", action="store_true")
     opportunities.set_defaults(handler=cmd_eval_opportunities)
@@ -125,6 +128,9 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.opportunities import format_report, run_opportunity_eval
 
-    report = run_opportunity_eval(Assistant(settings), args.students, args.enterprises, today=args.today)
+    suffix = "" if args.split == "dev" else "_test"
+    students = args.students or Path(f"evals/student_profiles{suffix}.yaml")
+    enterprises = args.enterprises or Path(f"evals/enterprise_profiles{suffix}.yaml")
+    report = run_opportunity_eval(Assistant(settings), students, enterprises, today=args.today)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
+from assistant.opportunities.recommend import Recommendation
 from assistant.service import Assistant
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile, load_profile
 
@@ -27,19 +28,26 @@ def register(sub: Any) -> None:
 
 def cmd_recommend(args: argparse.Namespace, settings: Settings) -> int:
     profile = load_profile(args.profile, StudentProfile)
-    recs = Assistant(settings).recommend(profile, top_k=args.top_k)
+    result = Assistant(settings).recommend(profile, top_k=args.top_k)
     if args.json:
-        print(json.dumps([r.to_dict() for r in recs], ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    if not recs:
-        print("没有找到合适的机会 (no recommendations)")
-    for rank, rec in enumerate(recs, start=1):
+    _print_recommendations(result.items, start=1)
+    if result.note:
+        print(result.note)
+    if result.nearest:
+        print("最接近的机会（不完全符合）：")
+        _print_recommendations(result.nearest, start=len(result.items) + 1)
+    return 0
+
+
+def _print_recommendations(recs: list[Recommendation], start: int) -> None:
+    for rank, rec in enumerate(recs, start=start):
         item = rec.item
         who = item.enterprise if item.record_type == "posting" else item.school
         print(f"{rank}. [{rec.score:.1f}] [{item.kind}] {item.title} — {who}（{item.location}） {item.record_id}")
         for reason in rec.reasons:
-            print(f"   {reason.reason}：{reason.detail}")
-    return 0
+            print(f"   {reason.text}")
 
 
 def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
@@ -48,6 +56,8 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
+    for warning in result.warnings:
+        print(f"注意：{warning}")
     if not result.benefits:
         print("没有找到适用的政策 (no matching benefits)")
     for number, benefit in enumerate(result.benefits, start=1):
@@ -61,5 +71,6 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
         if benefit.conditions_unknown:
             print(f"   待核实：{'；'.join(benefit.conditions_unknown)[:200]}")
         cite = benefit.citation
-        print(f"   牵头单位：{benefit.lead_unit or '—'}  依据：{cite.title or cite.doc_id} {cite.clause_path}")
+        unverified = "" if benefit.verified else "（原文未收录）"
+        print(f"   牵头单位：{benefit.lead_unit or '—'}  依据：《{cite.title}》{cite.clause_path}{unverified}")
     return 0

@@ -69,10 +69,13 @@ def _search_opportunities(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
         return 0
     if not results.items:
-        print("没有找到符合条件的机会 (no results)")
+        print(f"{results.note or '没有找到符合条件的机会'} (no results)")
+        if results.suggestions:
+            print(f"可以试试：{'、'.join(results.suggestions)}")
     for rank, item in enumerate(results.items, start=1):
         who = item.enterprise if item.record_type == "posting" else item.school
-        print(f"{rank}. [{item.kind}] {item.title} — {who}（{item.location}） {item.record_id}")
+        closed = "[已截止] " if item.expired(results.today) else ""
+        print(f"{rank}. {closed}[{item.kind}] {item.title} — {who}（{item.location}） {item.record_id}")
         details = [f"专业：{'、'.join(item.majors)}", f"层次：{item.level}"]
         details += [f"待遇：{item.pay}"] if item.pay else []
         details += [f"截止：{item.deadline.isoformat()}"] if item.deadline else []

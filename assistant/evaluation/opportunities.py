@@ -1,10 +1,16 @@
 """Evaluating opportunities: recommendations on student profiles, benefits on enterprise profiles.
 
-Gold files (``evals/student_profiles.yaml``, ``evals/enterprise_profiles.yaml``) hold profiles
-with what a careful person would pick: record ids, or benefit catalog ids. Per profile and
-overall (macro average): precision = relevant listed / listed, recall = relevant listed / gold.
-Automatic benefit candidates are never in the gold, so they count against precision; the
-catalog-only precision is reported beside it.
+Gold files (``evals/student_profiles*.yaml``, ``evals/enterprise_profiles*.yaml``; dev and held-out
+test) hold profiles with what a careful person would pick: record ids, or benefit catalog ids. Per
+profile and overall (macro average): precision = relevant listed / listed, recall = relevant listed /
+gold, over the ranked list a person reads (good fits, then the nearest). Students also get
+``precision_fits`` (precision of the good fits alone, without the nearest), ``top5`` (share of
+``expected`` in the first five), and when the case says so ``first`` (1 when its
+``first`` id is ranked first) and ``never_shown`` (ids of its ``never`` list that were shown at all:
+must be 0); ``with_reasons`` is 1 when every shown item has a reason. Enterprises with ``units``
+get ``units`` (share of the expected lead units found on the matched benefits). Automatic benefit
+candidates are never in the gold, so they count against precision; the catalog-only precision is
+reported beside it.
 """
 
 from __future__ import annotations
@@ -52,8 +58,8 @@ class OpportunityReport:
 
     def summary(self) -> dict[str, dict[str, float]]:
         return {
-            "recommendations": _mean(self.recommendations, ["precision", "recall"]),
-            "benefits": _mean(self.benefits, ["precision", "recall", "precision_catalog"]),
+            "recommendations": _mean(self.recommendations, ["precision", "recall", *STUDENT_EXTRA]),
+            "benefits": _mean(self.benefits, ["precision", "recall", "precision_catalog", "units"]),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,14 +71,21 @@ class OpportunityReport:
         }
 
 
+STUDENT_EXTRA = ["precision_fits", "top5", "first", "never_shown", "with_reasons"]
+
+
 def _mean(scores: list[ProfileScore], names: list[str]) -> dict[str, float]:
-    if not scores:
-        return {}
+    """Macro averages; a figure only some cases have (``first``, ``units``) is averaged over those."""
     out = {}
     for name in names:
-        values = [getattr(s, name) if hasattr(s, name) else s.extra[name] for s in scores]
-        out[name] = round(sum(values) / len(values), 3)
+        values = [getattr(s, name) if hasattr(s, name) else s.extra[name] for s in scores if _has(s, name)]
+        if values:
+            out[name] = round(sum(values) / len(values), 3)
     return out
+
+
+def _has(score: ProfileScore, name: str) -> bool:
+    return hasattr(score, name) or name in score.extra
 
 
 def precision_recall(listed: list[str], gold: list[str]) -> tuple[float, float]:
@@ -115,10 +128,21 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def _score_student(assistant: Assistant, path: Path, case: dict[str, Any], today: dt.date) -> ProfileScore:
-    profile = _validate(path, case, StudentProfile)
-    listed = [r.item.record_id for r in assistant.recommend(profile, RECOMMEND_TOP_K, today=today)]
-    precision, recall = precision_recall(listed, list(case["expected"]))
-    return ProfileScore(str(case["id"]), precision, recall, listed, list(case["expected"]))
+    profile = _validate(path, case, StudentProfile, today)
+    result = assistant.recommend(profile, RECOMMEND_TOP_K, today=today)
+    ranked = result.ranked
+    listed = [r.item.record_id for r in ranked]
+    gold = list(case["expected"])
+    precision, recall = precision_recall(listed, gold)
+    extra = {
+        "precision_fits": precision_recall([r.item.record_id for r in result.items], gold)[0],
+        "top5": len(set(listed[:5]) & set(gold)) / len(gold) if gold else 1.0,
+        "never_shown": float(len(set(listed) & set(case.get("never") or []))),
+        "with_reasons": float(all(r.reasons for r in ranked)),
+    }
+    if case.get("first"):
+        extra["first"] = float(bool(listed) and listed[0] == case["first"])
+    return ProfileScore(str(case["id"]), precision, recall, listed, gold, extra)
 
 
 def _score_enterprise(assistant: Assistant, path: Path, case: dict[str, Any]) -> ProfileScore:
@@ -128,15 +152,22 @@ def _score_enterprise(assistant: Assistant, path: Path, case: dict[str, Any]) ->
     gold = list(case["expected"])
     precision, recall = precision_recall(listed, gold)
     catalog_precision, _ = precision_recall([b.id for b in matches if not b.automatic], gold)
-    score = ProfileScore(str(case["id"]), precision, recall, listed, gold, {"precision_catalog": catalog_precision})
-    return score
+    extra = {"precision_catalog": catalog_precision}
+    units: dict[str, str] = case.get("units") or {}
+    if units:
+        found = {b.id: b.lead_unit for b in matches}
+        extra["units"] = sum(unit in found.get(bid, "") for bid, unit in units.items()) / len(units)
+    return ProfileScore(str(case["id"]), precision, recall, listed, gold, extra)
 
 
-def _validate(path: Path, case: dict[str, Any], model: type[Any]) -> Any:
+def _validate(path: Path, case: dict[str, Any], model: type[Any], today: dt.date | None = None) -> Any:
     try:
-        return model.model_validate(case["profile"])
+        return model.model_validate(case["profile"], context={"today": today} if today else None)
     except ValidationError as exc:
         raise QueryError(f"{path}: profile {case['id']}: {profile_error(exc)}") from exc
+
+
+_QUIET = ("precision_catalog", "with_reasons", "precision_fits")
 
 
 def format_report(report: OpportunityReport) -> str:
@@ -147,7 +178,8 @@ def format_report(report: OpportunityReport) -> str:
             d = s.to_dict()
             extra = f"  missed {d['missed']}" if d["missed"] else ""
             extra += f"  unexpected {d['unexpected']}" if d["unexpected"] else ""
-            lines.append(f"  {s.id:<28} P {s.precision:.2f}  R {s.recall:.2f}{extra}")
+            figures = "".join(f"  {k} {v:.2f}" for k, v in s.extra.items() if k not in _QUIET)
+            lines.append(f"  {s.id:<36} P {s.precision:.2f}  R {s.recall:.2f}{figures}{extra}")
         overall = report.summary()[title]
         lines.append("  overall: " + "  ".join(f"{k} {v:.3f}" for k, v in overall.items()))
     return "\n".join(lines)

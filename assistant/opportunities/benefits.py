@@ -2,6 +2,8 @@
 
 The catalog (``corpus/benefits/*.yaml``) lists benefits and obligations with their source
 clause; :func:`load_catalog` validates it and names the file, entry and field of a mistake.
+Ingestion registers it with the index (:func:`register_catalog` copies it into the index folder),
+so matching reads the same catalog from whatever folder it runs in.
 :func:`find_candidates` reads every ingested policy clause for benefit or duty language about
 enterprises, so a newly ingested policy contributes without hand work.
 """
@@ -9,6 +11,7 @@ enterprises, so a newly ingested policy contributes without hand work.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -43,6 +46,7 @@ class SourceRef(BaseModel):
 
     doc_id: str = Field(min_length=1)
     clause_path: str = Field(min_length=1)
+    title: str = Field("", description="the document's title (from the catalog's `documents:`), shown when not indexed")
 
 
 class Triggers(BaseModel):
@@ -81,6 +85,35 @@ def catalog_files(corpus_dirs: list[Path]) -> list[Path]:
     return sorted(p for d in corpus_dirs for p in (d / CATALOG_DIR).glob("*.y*ml") if p.is_file())
 
 
+def register_catalog(paths: list[Path], index_dir: Path) -> list[Path]:
+    """Copy the catalog files found under ``paths`` (``benefits/*.yaml``) into the index folder.
+
+    The catalog then travels with the index: :func:`indexed_catalog_files` finds it wherever a
+    command runs, not relative to the working folder. Each file is validated before it is copied
+    (a bad catalog is an error here, at ingestion, not at the first match); the copies keep their
+    names, so registering a changed file again replaces it.
+    """
+    found = catalog_files([p for p in paths if p.is_dir()])
+    found += [p for p in paths if p.is_file() and p.parent.name == CATALOG_DIR and p.suffix in (".yaml", ".yml")]
+    if not found:
+        return []
+    load_catalog(found)
+    target = index_dir / CATALOG_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for path in found:
+        dest = target / path.name
+        if path.resolve() != dest.resolve():
+            shutil.copyfile(path, dest)
+        copied.append(dest)
+    return copied
+
+
+def indexed_catalog_files(index_dir: Path) -> list[Path]:
+    """The catalog registered with the index at ``index_dir``."""
+    return sorted(p for p in (index_dir / CATALOG_DIR).glob("*.y*ml") if p.is_file())
+
+
 def load_catalog(paths: list[Path]) -> list[BenefitEntry]:
     entries: list[BenefitEntry] = []
     for path in paths:
@@ -101,12 +134,17 @@ def _load_file(path: Path) -> list[BenefitEntry]:
     rows = data.get("benefits") if isinstance(data, dict) else None
     if not isinstance(rows, list):
         raise ConfigError(f"{path}: expected a top-level list `benefits:`")
+    titles = data.get("documents") or {}
+    if not isinstance(titles, dict):
+        raise ConfigError(f"{path}: `documents:` maps a document id to its title, got {type(titles).__name__}")
     entries = []
     for number, row in enumerate(rows, start=1):
         try:
-            entries.append(BenefitEntry.model_validate(row))
+            entry = BenefitEntry.model_validate(row)
         except ValidationError as exc:
             raise ConfigError(f"{path}: entry {number} ({_id_of(row)}): {validation_message(exc)}") from exc
+        entry.source.title = entry.source.title or str(titles.get(entry.source.doc_id, ""))
+        entries.append(entry)
     return entries
 
 

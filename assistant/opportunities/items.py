@@ -20,7 +20,7 @@ class OpportunityItem:
     doc_id: str
     chunk_id: str
     record_type: str  # posting | program
-    kind: str  # 实习 / 全职 / 学徒 / 培训 / 专业
+    kind: str  # 实习 / 全职 / 学徒 / 培训 (postings and 培训-level programs) / 专业 (programs)
     title: str
     enterprise: str
     school: str
@@ -81,7 +81,7 @@ def item_from_chunk(chunk: StoredChunk, score: float = 0.0) -> OpportunityItem:
         doc_id=chunk.doc_id,
         chunk_id=chunk.chunk_id,
         record_type=str(meta.get("record_type")),
-        kind=str(meta.get("posting_kind")) if posting else "专业",
+        kind=str(meta.get("posting_kind")) if posting else _program_kind(meta),
         title=_title(meta, posting),
         enterprise=str(meta.get("enterprise", "")),
         school="" if posting else str(meta.get("school", "")),
@@ -99,6 +99,11 @@ def item_from_chunk(chunk: StoredChunk, score: float = 0.0) -> OpportunityItem:
         score=score,
         metadata=meta,
     )
+
+
+def _program_kind(meta: dict[str, MetaValue]) -> str:
+    """A program of level 培训 is a training course (培训), the others a major one enrols in (专业)."""
+    return "培训" if str(meta.get("level", "")) == "培训" else "专业"
 
 
 def _title(meta: dict[str, MetaValue], posting: bool) -> str:

@@ -10,6 +10,7 @@ when it names no enterprise type or activity (whether the chat goes here is the 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,9 @@ from assistant.types import Citation, StoredChunk
 from assistant.understand.profiles import EnterpriseProfile
 
 MAX_AUTOMATIC = 8
+log = logging.getLogger(__name__)
 _STATUS_ORDER = {"eligible": 0, "check": 1, "not_yet": 2}
+UNVERIFIED = "原文未收录"
 
 
 @dataclass
@@ -37,6 +40,7 @@ class BenefitMatch:
     conditions_met: list[str] = field(default_factory=list)
     conditions_missing: list[str] = field(default_factory=list)
     conditions_unknown: list[str] = field(default_factory=list)
+    verified: bool = True  # the source clause is in the index (else: 原文未收录)
 
     @property
     def status(self) -> str:
@@ -62,6 +66,8 @@ class BenefitMatch:
             "conditions_unknown": self.conditions_unknown,
             "lead_unit": self.lead_unit,
             "automatic": self.automatic,
+            "verified": self.verified,
+            "source_note": "" if self.verified else UNVERIFIED,
             "citation": self.citation.to_dict(),
         }
 
@@ -70,12 +76,14 @@ class BenefitMatch:
 class MatchResult:
     profile: EnterpriseProfile
     benefits: list[BenefitMatch] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "profile": self.profile.model_dump(mode="json"),
             "count": len(self.benefits),
             "benefits": [b.to_dict() for b in self.benefits],
+            "warnings": self.warnings,
         }
 
 
@@ -93,9 +101,25 @@ def match_profile(index: Index, catalog: list[BenefitEntry], profile: Enterprise
     """Every catalog entry and automatic candidate that applies to ``profile``."""
     index.refresh_if_changed()
     listed = [m for e in catalog if _triggered(e, profile) and (m := _from_entry(index, e, profile)) is not None]
-    listed.sort(key=lambda b: _STATUS_ORDER[b.status])  # stable: catalog order within a status
+    # cited ones first (stable: by status, then catalog order); entries whose source is not indexed after
+    listed.sort(key=lambda b: (not b.verified, _STATUS_ORDER[b.status]))
     covered = {(e.source.doc_id, e.source.clause_path) for e in catalog}
-    return MatchResult(profile, listed + _automatic(index, profile, covered))
+    return MatchResult(profile, listed + _automatic(index, profile, covered), _catalog_warnings(index, catalog))
+
+
+def _catalog_warnings(index: Index, catalog: list[BenefitEntry]) -> list[str]:
+    """A warning when the catalog is missing, or cites documents the index does not hold."""
+    if not catalog:
+        log.warning("benefit catalog is empty: not registered with the index (assistant ingest the corpus folder)")
+        return ["惠企政策目录未随索引导入，只能列出自动发现的条款；请用 assistant ingest 导入含 benefits/ 的资料目录。"]
+    indexed = {d.doc_id for d in index.documents()}
+    missing = sorted({e.source.title or e.source.doc_id for e in catalog if e.source.doc_id not in indexed})
+    if not missing:
+        return []
+    log.warning("benefit catalog cites documents not in the index", extra={"documents": missing})
+    return [
+        f"以下依据文件的原文未收录，相关条目标注“{UNVERIFIED}”并排在后面：" + "、".join(f"《{t}》" for t in missing)
+    ]
 
 
 def _triggered(entry: BenefitEntry, profile: EnterpriseProfile) -> bool:
@@ -113,7 +137,8 @@ def _from_entry(index: Index, entry: BenefitEntry, profile: EnterpriseProfile) -
         category=entry.category,
         amount=entry.amount,
         lead_unit=entry.lead_unit or (str(chunk.metadata.get("lead_unit", "")) if chunk else ""),
-        citation=_citation(chunk, entry.source.doc_id, entry.source.clause_path),
+        citation=_citation(chunk, entry.source.doc_id, entry.source.clause_path, entry.source.title),
+        verified=chunk is not None,
     )
     for condition in entry.conditions:
         if not condition.types and not condition.activities:
@@ -139,9 +164,9 @@ def _clause(index: Index, doc_id: str, clause_path: str) -> StoredChunk | None:
     return chunks[0] if chunks else None
 
 
-def _citation(chunk: StoredChunk | None, doc_id: str, clause_path: str) -> Citation:
-    if chunk is None:  # the source document is not (yet) ingested
-        return Citation(0, "", doc_id, "", "", clause_path, "", "", "", "", 0.0)
+def _citation(chunk: StoredChunk | None, doc_id: str, clause_path: str, title: str = "") -> Citation:
+    if chunk is None:  # the source document is not (yet) ingested: the catalog's title, never the raw id
+        return Citation(0, "", doc_id, title or "依据文件", "", clause_path, "", "", "", "", 0.0)
     return Citation.of(chunk)
 
 

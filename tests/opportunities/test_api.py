@@ -58,8 +58,10 @@ def test_recommend_and_match_endpoints(client) -> None:
     recs = client.post(
         "/api/recommend", json={"profile": {"majors": ["护理"], "level": "高职", "locations": ["昌吉"]}}
     ).json()
-    assert recs["count"] >= 1 and all(r["reasons"][0]["reason"] == "专业对口" for r in recs["items"])
+    assert recs["count"] >= 1 and all(r["reasons"][0]["reason"] == "专业" for r in recs["items"])
     assert all("deadline" in r and "score" in r for r in recs["items"])
+    assert "J009" in [r["record_id"] for r in recs["items"]] and isinstance(recs["nearest"], list) and "note" in recs
+    assert any(x["text"].startswith("地点：昌吉市") for x in recs["items"][0]["reasons"])
     match = client.post("/api/match", json={"text": "我们是十二师的产教融合试点企业，准备投资举办职业教育"}).json()
     ids = [b["id"] for b in match["benefits"]]
     assert "div12-edu-surcharge-deduction" in ids and match["count"] == len(ids)

@@ -49,13 +49,44 @@ def test_opportunity_scores_hold_their_pins(opp) -> None:
             assert summary[part][metric] >= pinned - tolerance, (part, metric, summary[part][metric], pinned)
 
 
-def run(index_dir: Path, *args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_CORPUS_DIRS": str(REPO / "corpus")}
+def test_held_out_profiles_hold_their_pins(opp) -> None:
+    """The held-out split (never tuned on): reported and pinned, so a change that breaks it shows."""
+    report = run_opportunity_eval(
+        opp, REPO / "evals" / "student_profiles_test.yaml", REPO / "evals" / "enterprise_profiles_test.yaml"
+    )
+    assert report.today.isoformat() == "2026-12-02" and len(report.recommendations) == 26
+    summary = report.summary()
+    assert summary["recommendations"]["never_shown"] == 0  # no expired / excluded item is ever shown
+    assert summary["recommendations"]["with_reasons"] == 1
+    pins, tolerance = BASELINES["opportunities_test"], BASELINES["tolerance"]
+    for part in ("recommendations", "benefits"):
+        for metric, pinned in pins[part].items():
+            assert summary[part][metric] >= pinned - tolerance, (part, metric, summary[part][metric], pinned)
+
+
+def run(
+    index_dir: Path, *args: str, data_dir: Path | None = None, cwd: Path = REPO, corpus: str = str(REPO / "corpus")
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_CORPUS_DIRS": corpus}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
     if data_dir:
         env["ASSISTANT_DATA_DIR"] = str(data_dir)
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "assistant.cli", *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
     )
+
+
+def test_match_gives_the_same_result_from_any_folder(opp_index_dirs, tmp_path: Path) -> None:
+    enterprise = tmp_path / "enterprise.yaml"
+    enterprise.write_text("text: 我在五一农场开了个汽修厂，想带几个职校的学徒\n", encoding="utf-8")
+    here = run(opp_index_dirs[0], "match", "--profile", str(enterprise), "--json", corpus="corpus")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    there = run(opp_index_dirs[0], "match", "--profile", str(enterprise), "--json", cwd=elsewhere, corpus="corpus")
+    assert here.returncode == 0 and there.returncode == 0, there.stderr
+    ids = [b["id"] for b in json.loads(there.stdout)["benefits"]]
+    assert ids == [b["id"] for b in json.loads(here.stdout)["benefits"]]
+    assert "div12-apprenticeship-training-subsidy" in ids
 
 
 def test_cli_search_recommend_match(opp_index_dirs, tmp_path: Path) -> None:
@@ -74,7 +105,11 @@ def test_cli_search_recommend_match(opp_index_dirs, tmp_path: Path) -> None:
     student.write_text("majors: 护理\nlevel: 高职\nlocations: [昌吉]\nkinds: [实习]\n", encoding="utf-8")
     recs = run(index, "recommend", "--profile", str(student), "--json")
     assert recs.returncode == 0, recs.stderr
-    assert [r["record_id"] for r in json.loads(recs.stdout)] == ["J009"]
+    body = json.loads(recs.stdout)
+    assert [r["record_id"] for r in body["items"]][:1] == ["J009"] and "nearest" in body
+    assert all(r["reasons"] and all("text" in x for x in r["reasons"]) for r in body["items"] + body["nearest"])
+    human = run(index, "recommend", "--profile", str(student))
+    assert human.returncode == 0 and "地点：昌吉市" in human.stdout and "（+" in human.stdout
 
     enterprise = tmp_path / "enterprise.json"
     enterprise.write_text(
@@ -95,7 +130,7 @@ def test_cli_bad_profile_is_one_line_naming_file_and_field(opp_index_dirs, tmp_p
     result = run(opp_index_dirs[0], "recommend", "--profile", str(bad))
     assert result.returncode == 1 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and str(bad) in lines[0] and "available_from" in lines[0]
+    assert len(lines) == 1 and str(bad) in lines[0] and "可开始日期" in lines[0] and "someday" in lines[0]
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     result = run(opp_index_dirs[0], "match", "--profile", str(broken))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from assistant.opportunities.benefits import catalog_files, load_catalog
-from assistant.opportunities.match import profile_from_text
+from assistant.opportunities.benefits import BenefitEntry, catalog_files, indexed_catalog_files, load_catalog
+from assistant.opportunities.match import match_profile, profile_from_text
 from assistant.understand.profiles import Activity, EnterpriseProfile, EnterpriseType
 from tests.conftest import CORPUS
 
@@ -139,3 +139,33 @@ def test_a_newly_ingested_policy_contributes_automatically(opp_writable, tmp_pat
     assert subsidy.category.value == "subsidy" and subsidy.amount == "5000元"
     assert subsidy.to_dict()["citation"]["chunk_id"] and "企业新型学徒制" in subsidy.conditions_met[0]
     opp_writable.delete_document("apprentice_subsidy_notice")
+
+
+def test_the_catalog_travels_with_the_index(opp) -> None:
+    """Ingestion registered the catalog in the index folder: matching does not read the corpus folders."""
+    registered = indexed_catalog_files(opp.settings.index_dir)
+    assert [p.name for p in registered] == ["benefits.yaml"]
+    assert [e.id for e in load_catalog(registered)] == [e.id for e in opp.benefits_catalog()]
+
+
+def test_unindexed_sources_are_flagged_titled_and_listed_after(opp) -> None:
+    unindexed = BenefitEntry.model_validate(
+        {
+            "id": "elsewhere-subsidy",
+            "name": "某项未收录文件中的补贴",
+            "category": "subsidy",
+            "source": {"doc_id": "some_plan_not_ingested_2021", "clause_path": "三、 > 4.", "title": "某某实施办法"},
+            "triggers": {"activities": ["现代学徒制"]},
+        }
+    )
+    catalog = [unindexed, *opp.benefits_catalog()]
+    profile = EnterpriseProfile(activities=["现代学徒制"], location="十二师五一农场")
+    result = match_profile(opp.index, catalog, profile)
+    flagged = [b for b in result.benefits if not b.automatic]
+    assert flagged[-1].id == "elsewhere-subsidy" and not flagged[-1].verified  # after every cited one
+    assert all(b.verified for b in flagged[:-1])
+    shown = flagged[-1].to_dict()
+    assert shown["source_note"] == "原文未收录" and shown["citation"]["title"] == "某某实施办法"
+    assert result.warnings and "《某某实施办法》" in result.warnings[0]
+    assert "some_plan_not_ingested_2021" not in " ".join(result.warnings)
+    assert not opp.match(profile).warnings  # every source of the real catalog is indexed here

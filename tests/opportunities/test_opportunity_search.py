@@ -19,7 +19,8 @@ def test_browse_hides_expired_postings_and_counts_them(opp) -> None:
     shown = opp.search_opportunities("", postings, top_k=50, today=TODAY)
     assert shown.hidden_expired == len(EXPIRED)
     ids = {i.record_id for i in shown.items}
-    assert len(ids) == 44 - len(EXPIRED) and not ids & EXPIRED
+    courses = {f"P0{n}" for n in range(16, 21)}  # 培训-level programs are trainings (kind 培训), not 专业
+    assert ids - courses == {f"J0{n:02d}" for n in range(1, 45)} - EXPIRED and courses <= ids
     everything = opp.search_opportunities("", postings, top_k=50, include_expired=True, today=TODAY)
     assert everything.hidden_expired == 0 and EXPIRED <= {i.record_id for i in everything.items}
     earlier = opp.search_opportunities("", postings, top_k=50, today=dt.date(2026, 6, 1))
@@ -69,7 +70,29 @@ def test_same_request_same_order(opp) -> None:
     filters = OpportunityFilters(kind=["实习"])
     first = opp.search_opportunities("电工 实习", filters, top_k=10, today=TODAY).to_dict()
     second = opp.search_opportunities("电工 实习", filters, top_k=10, today=TODAY).to_dict()
-    assert first == second and first["count"] == 10
+    assert first == second and first["count"] >= 2
+    assert all(i["kind"] == "实习" and "电气技术应用" in i["majors"] for i in first["items"])
+
+
+def test_a_query_without_any_relevant_item_says_so(opp) -> None:
+    result = opp.search_opportunities("飞机驾驶", top_k=20, today=TODAY)
+    assert result.items == [] and result.note == "没有找到相关岗位"
+    assert result.suggestions and all(s in opp._majors().catalog for s in result.suggestions)
+
+
+def test_major_kind_and_place_words_in_the_query(opp) -> None:
+    cars = opp.search_opportunities("汽车维修 实习 学徒 乌鲁木齐", top_k=20, today=TODAY).items
+    assert cars and all("汽车运用与维修" in i.majors and i.kind in ("实习", "学徒") for i in cars)
+    cook = opp.search_opportunities("昌吉 厨师 实习", top_k=20, today=TODAY, include_expired=True).to_dict()
+    assert all("中餐烹饪与营养膳食" in i["majors"] for i in cook["items"])  # no 昌吉 nursing internship
+    assert [i["expired"] for i in cook["items"]] == [True]  # J004 (closed): marked, not shown as open
+    near = opp.search_opportunities("昌吉 电工", top_k=20, today=TODAY).items
+    assert near[0].location.startswith("昌吉")  # the named place first, then the others
+
+
+def test_trainings_are_labelled_trainings(opp) -> None:
+    found = opp.search_opportunities("电工培训", top_k=20, today=TODAY).items
+    assert {"J038", "P016"} <= {i.record_id for i in found} and all(i.kind == "培训" for i in found)
 
 
 def test_item_dict_shape(opp) -> None:

@@ -11,6 +11,7 @@ from web.render import (
     citations_html,
     error_message,
     opportunities_html,
+    recommend_result_html,
     recommendations_html,
 )
 
@@ -73,14 +74,15 @@ def test_benefit_rows_show_status_amount_conditions_unit_and_source() -> None:
                 "conditions_unknown": ["位于十二师"],
                 "lead_unit": "财政局",
                 "automatic": True,
-                "citation": {"title": "", "doc_id": "law_x", "clause_path": "第三条", "text": ""},
+                "verified": False,
+                "citation": {"title": "某某实施办法", "doc_id": "law_x", "clause_path": "第三条", "text": ""},
             }
         ]
     )
     for shown in ("税费抵免", "需进一步确认", "30%", "已满足：试点企业", "待确认：位于十二师", "财政局", "自动识别"):
         assert shown in html
-    assert "《law_x》第三条" in html and "该文件尚未导入" in html
-    assert "没有找到" in benefits_html([])
+    assert "《某某实施办法》第三条（原文未收录）" in html and "law_x" not in html  # the title, never the raw id
+    assert "没有找到" in benefits_html([]) and "原文未收录：《x》" in benefits_html([], ["原文未收录：《x》"])
 
 
 def test_postings_and_recommendations_show_deadline_location_and_reasons() -> None:
@@ -90,6 +92,42 @@ def test_postings_and_recommendations_show_deadline_location_and_reasons() -> No
     assert "报名截止：2027-01-20" in html and "米东区" in html and "配电&lt;运维&gt;" in html
     rec = recommendations_html([{**item, "reasons": [{"reason": "专业对口", "detail": "电气技术应用"}]}])
     assert "专业对口：电气技术应用" in rec and "为你推荐 1 条" in rec
+
+
+def test_recommendations_show_signed_reasons_and_the_nearest_apart() -> None:
+    good = {
+        "kind": "实习",
+        "title": "配电运维实习生",
+        "location": "米东区",
+        "reasons": [
+            {"reason": "专业", "detail": "对口：电气技术应用", "score": 3, "text": "专业：对口：电气技术应用（+3）"}
+        ],
+    }
+    near = {
+        "kind": "实习",
+        "title": "电工实习",
+        "location": "昌吉市",
+        "reasons": [
+            {
+                "reason": "地点",
+                "detail": "石河子市，不在意向范围",
+                "score": 0,
+                "text": "地点：石河子市，不在意向范围（+0）",
+            }
+        ],
+    }
+    html = recommend_result_html({"items": [good], "nearest": [near], "note": "符合条件的机会不多"})
+    assert "（+3）" in html and "不在意向范围（+0）" in html and "符合条件的机会不多" in html
+    assert html.index("最接近的机会") < html.index("电工实习") and html.index("配电运维") < html.index("最接近的机会")
+    assert "最接近的机会" not in recommend_result_html({"items": [good], "nearest": [], "note": ""})
+    assert "没有找到" in recommend_result_html({"items": [], "nearest": [], "note": "没有找到与你的专业相关的机会"})
+
+
+def test_expired_items_are_marked_when_shown() -> None:
+    html = opportunities_html([{"kind": "实习", "title": "中餐厨房实习生", "deadline": "2026-11-01", "expired": True}])
+    assert "已截止" in html
+    assert "已截止" not in opportunities_html([{"kind": "实习", "title": "x", "deadline": "2027-11-01"}])
+    assert "没有找到相关岗位" in opportunities_html([], note="没有找到相关岗位", suggestions=["电气技术应用"])
 
 
 def test_errors_become_short_chinese_messages() -> None:

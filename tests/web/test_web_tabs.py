@@ -31,6 +31,22 @@ def test_policy_match_lists_benefits_with_amount_conditions_unit_and_clause(page
     assert "教育费附加" in source.locator(".cite-text").inner_text()
 
 
+def test_match_table_is_readable_at_390px(page) -> None:
+    """On a phone the table wraps inside its own scroll box: the page itself never scrolls sideways."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.get_by_role("tab", name="政策匹配").click()
+        page.locator("#enterprise-types").get_by_label("产教融合试点企业").check()
+        page.locator("#enterprise-activities").get_by_label("举办职业教育投资").check()
+        page.locator("#match-run").click()
+        page.locator("#match-result table.benefits").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = page.locator("#match-result .table-scroll").first.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 390
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 1000})
+
+
 def test_policy_match_without_a_profile_asks_for_one(page) -> None:
     page.get_by_role("tab", name="政策匹配").click()
     page.locator("#match-run").click()
@@ -57,12 +73,13 @@ def test_search_postings_with_a_filter_hides_expired_ones(page) -> None:
 def test_recommend_for_a_student_shows_reasons_and_deadline(page) -> None:
     page.get_by_role("tab", name="实习与专业").click()
     page.get_by_role("tab", name="为我推荐").click()
-    page.locator("#rec-majors textarea").fill("汽车运用与维修")
-    page.locator("#rec-locations textarea").fill("乌鲁木齐")
+    page.locator("#rec-majors textarea").fill("汽修")  # an everyday name, a place with 附近, a time in words
+    page.locator("#rec-locations textarea").fill("乌鲁木齐附近")
+    page.locator("#rec-from textarea").fill("明年春天")
     page.locator("#rec-run").click()
     first = page.locator("#rec-result .card").first
     first.wait_for()
-    assert "专业对口" in first.locator(".reasons").inner_text()
+    assert "专业：对口" in first.locator(".reasons").inner_text() and "（+" in first.locator(".reasons").inner_text()
     assert "汽车" in first.inner_text()
 
 

@@ -1,0 +1,158 @@
+"""Scores, not gates, on hand-made items: each signal graded with its signed reason; only hard facts exclude."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.opportunities.fit import Reason, Wanted, place_reason, time_reason
+from assistant.opportunities.items import OpportunityItem
+from assistant.opportunities.recommend import NOTHING_NOTE, excluded, recommend, score_item
+from assistant.understand.profiles import StudentProfile
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def posting(record_id: str = "X1", **fields: object) -> OpportunityItem:
+    base = OpportunityItem(
+        record_id=record_id,
+        doc_id="d",
+        chunk_id=f"c-{record_id}",
+        record_type="posting",
+        kind="实习",
+        title="汽车维修实习生",
+        enterprise="某汽车服务公司",
+        school="",
+        location="乌鲁木齐市头屯河区",
+        majors=["汽车运用与维修"],
+        level="中职",
+        apprenticeship=False,
+        start=dt.date(2027, 3, 1),
+        end=dt.date(2027, 8, 31),
+        deadline=dt.date(2027, 1, 10),
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def student(**fields: object) -> StudentProfile:
+    return StudentProfile.model_validate({"majors": ["汽车运用与维修"], "level": "中职", **fields})
+
+
+def score(item: OpportunityItem, profile: StudentProfile) -> float:
+    rec = score_item(item, Wanted.read(profile, None, 0.9), TODAY)
+    assert rec is not None
+    return rec.score
+
+
+def test_a_posting_in_the_next_city_is_shown_lower_with_the_reason() -> None:
+    profile = student(locations=["乌鲁木齐"])
+    here, changji, shihezi, far = (posting(location=p) for p in ("乌鲁木齐市米东区", "昌吉市", "石河子市", "宁波市"))
+    assert score(here, profile) > score(changji, profile) > score(shihezi, profile) > score(far, profile)
+    reason, _ = place_reason(far, profile.locations) or (None, None)
+    assert reason is not None and reason.text == "地点：宁波市，不在意向范围（+0）"
+    near, _ = place_reason(changji, profile.locations) or (None, None)
+    assert near is not None and near.text == "地点：昌吉市，在意向地点附近（+1）"
+    result = recommend([here, replace(far, record_id="X2")], profile, today=TODAY)
+    assert [r.item.record_id for r in result.items] == ["X1"]
+    assert [r.item.record_id for r in result.nearest] == ["X2"]  # shown, under its own heading
+    assert result.note  # few fit well: the result says so
+
+
+def test_start_two_weeks_early_is_graded_not_dropped() -> None:
+    profile = student(available_from="2027-03-15", available_to="2027-09-30")
+    reason = time_reason(posting(), profile)
+    assert reason is not None and reason.detail == "开始时间早于可参加时间2周" and 0 < reason.score < 1
+    assert recommend([posting()], profile, today=TODAY).items  # still a good fit
+
+
+def test_a_window_overrun_is_not_called_inside_the_window() -> None:
+    profile = student(available_from="2027-03-01", available_to="2027-08-31")
+    long_one = posting(kind="学徒", end=dt.date(2028, 6, 30))
+    reason = time_reason(long_one, profile)
+    assert reason is not None and "超出可参加时间" in reason.detail
+    assert reason.score < (time_reason(posting(), profile) or Reason("", "")).score
+
+
+def test_a_late_start_costs_by_the_week() -> None:
+    profile = student(available_from="2027-01-01", available_to="2027-02-28")
+    one = time_reason(posting(start=dt.date(2027, 3, 7)), profile)
+    five = time_reason(posting(start=dt.date(2027, 4, 4)), profile)
+    assert one is not None and five is not None and five.score < one.score < 0
+    assert one.detail == "开始时间晚于可参加时间1周"
+
+
+def test_a_closing_date_never_lifts_a_match() -> None:
+    profile = student(locations=["乌鲁木齐"])
+    soon, later = posting(deadline=dt.date(2026, 12, 5)), posting(deadline=dt.date(2027, 6, 1))
+    assert score(soon, profile) == score(later, profile)
+    better_far_off = posting("B", deadline=dt.date(2027, 6, 1))
+    worse_soon = posting("W", deadline=dt.date(2026, 12, 5), location="昌吉市")
+    assert [r.item.record_id for r in recommend([worse_soon, better_far_off], profile, today=TODAY).ranked][0] == "B"
+
+
+def test_apprenticeship_wish_is_graded_both_ways() -> None:
+    apprentice = posting(kind="学徒", apprenticeship=True)
+    assert score(apprentice, student(wants_apprenticeship=True)) > score(apprentice, student())
+    assert score(apprentice, student(wants_apprenticeship=False)) < score(apprentice, student())
+    assert not excluded(apprentice, student(wants_apprenticeship=False), TODAY)
+
+
+def test_only_hard_facts_exclude() -> None:
+    assert excluded(posting(deadline=dt.date(2026, 11, 30)), student(), TODAY)  # past its deadline
+    assert excluded(posting(kind="全职"), student(kinds=["实习"]), TODAY)  # a kind left out
+    assert excluded(posting(level="高职"), student(), TODAY)  # 高职 only, the student is 中职
+    assert not excluded(posting(level="中职及以上"), student(), TODAY)
+    assert not excluded(posting(location="石河子市", start=dt.date(2028, 1, 1)), student(), TODAY)
+
+
+def test_pay_is_graded_against_a_wish() -> None:
+    paid, unpaid = posting(pay_min=3000, pay_max=3500), posting(pay_min=800, pay_max=1000)
+    profile = student(min_pay=2500)
+    assert score(paid, profile) > score(unpaid, profile)
+
+
+def test_nothing_related_says_so() -> None:
+    result = recommend([posting(majors=["护理"], title="护理实习生")], student(), today=TODAY)
+    assert not result.ranked and result.note == NOTHING_NOTE
+
+
+@pytest.mark.parametrize(
+    ("fields", "start", "end"),
+    [
+        ({"time": "明年春天"}, dt.date(2027, 2, 4), dt.date(2027, 5, 5)),  # jionlp: 立春 to 立夏
+        ({"available_from": "下学期"}, dt.date(2027, 3, 1), None),
+        ({"available_from": "寒假", "available_to": "寒假"}, dt.date(2027, 1, 15), dt.date(2027, 2, 28)),
+        ({"time": "2027年3月到8月"}, dt.date(2027, 3, 1), dt.date(2027, 8, 31)),
+    ],
+)
+def test_time_fields_take_words(fields, start, end) -> None:
+    profile = StudentProfile.model_validate({"majors": "汽修", **fields}, context={"today": TODAY})
+    assert (profile.available_from, profile.available_to) == (start, end)
+
+
+def test_nearby_means_the_neighbours() -> None:
+    profile = StudentProfile(majors=["汽修"], locations=["乌鲁木齐附近"])
+    assert "乌鲁木齐市" in profile.locations and "昌吉市" in profile.locations
+
+
+@pytest.mark.parametrize(
+    ("data", "label"),
+    [
+        ({"majors": ["护理"], "available_from": "哪天都行吧"}, "可开始日期"),
+        ({"majors": ["护理"], "level": "博士"}, "层次"),
+        ({"majors": ["护理"], "kinds": ["兼职"]}, "机会类型"),
+        ({"majors": ["护理"], "colour": "red"}, "colour"),
+        ({"majors": []}, "专业或兴趣"),
+    ],
+)
+def test_bad_fields_get_a_chinese_message_naming_the_field(data, label) -> None:
+    from assistant.understand.profiles import profile_error
+
+    with pytest.raises(ValidationError) as caught:
+        StudentProfile.model_validate(data)
+    message = profile_error(caught.value)
+    assert label in message
+    assert not any(word in message for word in ("Value error", "Input should", "Extra inputs"))
