@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 import sys
 import tempfile
 from pathlib import Path
@@ -45,6 +46,8 @@ def squash(text: str) -> str:
 def rows(assistant: Assistant, backend: str) -> list[dict[str, object]]:
     understander = assistant.understander()
     answerer = assistant.answerer(backend)
+    if backend == "local":  # the judge is off the default path; switched on here to measure it
+        answerer.config = replace(answerer.config, judge_gate=True)
     out = []
     cases = [case for path in DEV if path.exists() for case in load_answer_gold(path)]
     for case in cases:

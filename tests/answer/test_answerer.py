@@ -106,13 +106,11 @@ def test_written_answer_that_fails_verification_falls_back_to_quotes(policy_assi
     assert all(s.source in {"lead", "slot", "quote", "notice", "listing"} for s in final.sentences)
 
 
-def test_judge_scores_reorder_and_gate(policy_assistant) -> None:
-    # a judge that rejects everything turns an answer into "not in the documents"
+def test_the_judge_is_off_the_default_path(policy_assistant) -> None:
+    # measured: it did not earn its place (evals/README.md); a judge that rejects everything changes nothing
     no = FakeLLM(judge_score=-6.0)
     answer = with_llm(policy_assistant, no, "local").answer(TAX_QUESTION)
-    assert not answer.grounded and no.judged
-    yes = FakeLLM(judge_score=6.0)
-    assert with_llm(policy_assistant, yes, "local").answer(TAX_QUESTION).grounded
+    assert answer.grounded and not no.judged and "judge" not in answer.timings
 
 
 def test_busy_llm_refuses_instead_of_queueing_without_bound(policy_assistant) -> None:

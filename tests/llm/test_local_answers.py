@@ -43,15 +43,8 @@ def test_local_backend_answers_with_the_verified_clause(local_assistant) -> None
     answer = local_assistant.ask(TAX_QUESTION)
     assert answer.backend == "local" and answer.grounded
     assert "30%" in answer.answer and "教育费附加" in answer.answer
-    assert answer.timings["judge"] > 0  # the model judged the quotes
+    assert "judge" not in answer.timings  # the judge is off the default path (evals/README.md)
     assert any(c.doc_id == "xjbt_div12_industry_education_plan_2020" for c in answer.citations)
-
-
-def test_local_judge_refuses_a_trap_the_rules_let_through(local_assistant) -> None:
-    question = "十二师职校学生的实习责任保险，保费是不是由财政出？"  # the plan says who must insure, not who pays
-    assert local_assistant.ask(question, backend="extractive").grounded  # the rules alone answer it
-    answer = local_assistant.ask(question)
-    assert not answer.grounded and answer.answer.startswith("现有资料中没有找到")
 
 
 def test_stream_endpoint_with_the_local_model(local_assistant) -> None:
