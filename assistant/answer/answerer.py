@@ -137,10 +137,10 @@ class Answerer:
         ]
         context = "\n".join(f"[{c.n}]《{c.title}》{c.clause_path}：{c.text[:600]}" for c in citations)
         text = ""
-        with self.llm_gate.slot():
-            for piece in self.llm.stream(WRITE_SYSTEM, WRITE_USER.format(context=context, question=question), 300):
-                text += piece
-                yield AnswerEvent("token", text=piece)
+        llm, user = self.llm, WRITE_USER.format(context=context, question=question)
+        for piece in self.llm_gate.stream(lambda: llm.stream(WRITE_SYSTEM, user, 300)):  # slot not held by a yield
+            text += piece
+            yield AnswerEvent("token", text=piece)
         kept, removed = verify_answer(text, {c.n: c for c in citations}, written=True)
         return stages.Draft(kept, citations, removed)
 
