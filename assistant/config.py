@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     openai_base_url: str = Field("", description="OpenAI-compatible server, e.g. http://gpu-box:8000/v1")
     openai_model: str = Field("", description="model name on the OpenAI-compatible server")
     openai_api_key: SecretStr = Field(SecretStr(""), description="key for the OpenAI-compatible server")
+    llm_allowed_backends: Annotated[list[LLMBackend], NoDecode] = Field(
+        default_factory=list,
+        description="backends a request may ask for besides the configured one (comma-separated); "
+        "empty = only the configured one",
+    )
     llm_max_concurrency: int = Field(1, ge=1, le=16, description="LLM calls run at once")
     llm_max_queue: int = Field(8, ge=0, le=1000, description="requests waiting for the LLM; more answer 503")
     llm_timeout: float = Field(120.0, gt=0, description="seconds a request waits for or spends in the LLM")
@@ -105,6 +110,13 @@ class Settings(BaseSettings):
     def _split_dirs(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [Path(part.strip()) for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("llm_allowed_backends", mode="before")
+    @classmethod
+    def _split_backends(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
     @model_validator(mode="after")
