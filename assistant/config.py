@@ -101,6 +101,13 @@ class Settings(BaseSettings):
     admin_token: SecretStr = Field(
         SecretStr(""), description="bearer token for write endpoints and the admin tab; required in production"
     )
+    max_file_bytes: int = Field(20 * 1024 * 1024, ge=1, description="largest file ingestion reads (bytes)")
+    max_unpacked_bytes: int = Field(
+        50 * 1024 * 1024, ge=1, description="largest unpacked content of a DOCX (bytes; zip bombs)"
+    )
+    max_text_chars: int = Field(2_000_000, ge=1, description="most characters of text one file may yield")
+    max_chunks: int = Field(5_000, ge=1, description="most chunks one file may yield")
+    api_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="largest request body of the /api routes")
     data_dir: Path = Field(Path("data"), description="feedback database and other runtime data")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)

@@ -6,7 +6,8 @@
     │   ├── UnsupportedFormat           extension the loaders do not handle
     │   ├── EmptyDocument               file has no text after cleaning
     │   ├── BinaryContent               bytes that are not text in any supported encoding
-    │   └── CorruptFile                 a PDF / DOCX / JSON / YAML that cannot be parsed
+    │   ├── CorruptFile                 a PDF / DOCX / JSON / YAML that cannot be parsed
+    │   └── TooLarge                    a file, its unpacked content, its text or its chunks over a limit
     ├── IndexError_                     the index on disk cannot be used
     │   └── IndexMismatch               index built with another embedder / chunker / schema
     ├── EmbedderUnavailable             the configured embedding model cannot be loaded
@@ -56,6 +57,10 @@ class BinaryContent(IngestError):
 
 class CorruptFile(IngestError):
     """A structured file (PDF, DOCX, JSON, YAML, CSV) cannot be parsed."""
+
+
+class TooLarge(IngestError):
+    """A file (or what it unpacks to, its text, its chunks) is over a configured limit."""
 
 
 class IndexError_(AssistantError):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.errors import CorruptFile, EmptyDocument, UnsupportedFormat
 from assistant.ingest.decode import decode_text
+from assistant.ingest.limits import Limits, check_unpacked_size
 
 POLICY_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
 
@@ -28,7 +29,7 @@ class LoadedText:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def load_policy_file(path: Path) -> LoadedText:
+def load_policy_file(path: Path, limits: Limits | None = None) -> LoadedText:
     """Read ``path`` into text according to its extension."""
     suffix = path.suffix.lower()
     if suffix not in POLICY_SUFFIXES:
@@ -41,6 +42,7 @@ def load_policy_file(path: Path) -> LoadedText:
     if suffix == ".pdf":
         loaded = _load_pdf(path)
     elif suffix == ".docx":
+        check_unpacked_size(path, limits or Limits())
         loaded = _load_docx(path)
     elif suffix in {".html", ".htm"}:
         loaded = _load_html(path, data)
@@ -75,7 +77,7 @@ def _load_docx(path: Path) -> LoadedText:
     try:
         document = docx.Document(str(path))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CorruptFile(path, f"cannot read DOCX: {exc}") from exc
+        raise CorruptFile(path, f"文件已损坏或不是有效的 DOCX，无法读取（{type(exc).__name__}）") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
