@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +27,9 @@ from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.ingest.limits import Limits
 from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
+from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
 from assistant.opportunities.benefits import BenefitEntry, catalog_files, load_catalog
@@ -142,23 +143,21 @@ class Assistant:
         progress: Progress | None = None,
         on_total: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Copy uploaded files into ``<data_dir>/uploads/`` and ingest the copies.
+        """Check uploaded files, copy the acceptable ones into ``<data_dir>/uploads/`` and ingest them.
 
-        The copy keeps the file's name, so uploading a changed file again updates its
-        document (same id) instead of adding a second one.
+        The copy keeps the file's name, so uploading a changed file again updates its document
+        (same id). Refused files are never copied; copies that fail to ingest are removed.
         """
-        target = self.settings.data_dir / "uploads"
-        target.mkdir(parents=True, exist_ok=True)
-        kept: list[Path] = []
-        for source in files:
-            dest = target / Path(source).name
-            if Path(source).resolve() != dest.resolve():
-                shutil.copyfile(source, dest)
-            kept.append(dest)
-        return self.ingest(kept, progress=progress, on_total=on_total)
+        staged = stage_uploads(files, self.settings.data_dir, Limits.of(self.settings))
+        report = self.ingest(staged.copies, progress=progress, on_total=on_total) if staged.copies else IngestReport()
+        remove_failed_copies(report.files, self.settings.data_dir)
+        report.files[:0] = staged.refused
+        return report
 
     def delete_document(self, doc_id: str) -> None:
-        delete_document(self.load().index, doc_id)
+        """Remove a document from the index, and its uploaded copy from ``uploads/`` if it was one."""
+        removed = delete_document(self.load().index, doc_id)
+        remove_upload_copy(Path(removed.path), self.settings.data_dir)
 
     def ensure_index(
         self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None
