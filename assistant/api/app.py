@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
+from assistant.api.body_limit import BodyLimit
 from assistant.api.errors import install_error_handlers
 from assistant.api.opportunities import router as opportunities_router
 from assistant.api.routes import router as core_router
@@ -45,9 +46,10 @@ def create_app(
         title="政策与机会助手 API",
         version="0.1.0",
         lifespan=lifespan,
-        responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+        responses={413: {"model": ErrorBody}, 422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
     )
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
     app.include_router(opportunities_router)
 
     app.include_router(core_router)

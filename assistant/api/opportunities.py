@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.deps import get_assistant
+from assistant.api.redact import redact_paths
 from assistant.auth import check_admin
 from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
@@ -70,9 +71,9 @@ def match(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant
 
 @router.post("/records", dependencies=[Depends(require_admin)])
 def publish(body: RecordsRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
-    return service.publish_records(body.kind, body.records).to_dict()
+    return redact_paths(service.publish_records(body.kind, body.records).to_dict())  # type: ignore[no-any-return]
 
 
 @router.delete("/records/{record_id}", dependencies=[Depends(require_admin)])
 def withdraw(record_id: str, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
-    return service.withdraw_record(record_id).to_dict()
+    return redact_paths(service.withdraw_record(record_id).to_dict())  # type: ignore[no-any-return]
