@@ -20,6 +20,7 @@ from assistant.answer.verify import verify_answer
 from assistant.filters import SearchFilters
 from assistant.llm.base import LLM, LLMGate
 from assistant.retrieve.searcher import HybridSearcher
+from assistant.text.instructions import strip_instructions
 from assistant.text.sentences import sentence_spans
 from assistant.types import Kind, SearchHit
 from assistant.understand.query import Query
@@ -135,7 +136,9 @@ class Answerer:
             compose.citation(i + 1, hit, quotes.get(hit.chunk_id, ""))
             for i, hit in enumerate(hits[: self.config.write_clauses])
         ]
-        context = "\n".join(f"[{c.n}]《{c.title}》{c.clause_path}：{c.text[:600]}" for c in citations)
+        context = "\n".join(  # a planted instruction never reaches the writing model
+            f"[{c.n}]《{c.title}》{c.clause_path}：{strip_instructions(c.text)[:600]}" for c in citations
+        )
         text = ""
         llm, user = self.llm, WRITE_USER.format(context=context, question=question)
         for piece in self.llm_gate.stream(lambda: llm.stream(WRITE_SYSTEM, user, 300)):  # slot not held by a yield
