@@ -108,6 +108,13 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(2_000_000, ge=1, description="most characters of text one file may yield")
     max_chunks: int = Field(5_000, ge=1, description="most chunks one file may yield")
     api_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="largest request body of the /api routes")
+    rate_ask_per_minute: int = Field(60, ge=0, description="asks per client and minute (0 = no limit)")
+    rate_admin_per_minute: int = Field(60, ge=0, description="requests with a bearer token per client and minute")
+    rate_write_per_minute: int = Field(60, ge=0, description="record writes per client and minute")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="origins allowed to call the API from a browser (comma-separated); none by default",
+    )
     data_dir: Path = Field(Path("data"), description="feedback database and other runtime data")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
@@ -119,7 +126,7 @@ class Settings(BaseSettings):
             return [Path(part.strip()) for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("llm_allowed_backends", mode="before")
+    @field_validator("llm_allowed_backends", "cors_origins", mode="before")
     @classmethod
     def _split_backends(cls, value: Any) -> Any:
         if isinstance(value, str):
