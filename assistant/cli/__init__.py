@@ -13,11 +13,20 @@ import sys
 
 from pydantic import ValidationError
 
-from assistant.cli import ask_cmds, eval_cmds, feedback_cmds, index_cmds, opportunity_cmds, search_cmds, serve_cmd
+from assistant.cli import (
+    ask_cmds,
+    backup_cmds,
+    eval_cmds,
+    feedback_cmds,
+    index_cmds,
+    opportunity_cmds,
+    search_cmds,
+    serve_cmd,
+)
 from assistant.config import get_settings
 from assistant.errors import AssistantError, validation_message
 
-GROUPS = (index_cmds, search_cmds, ask_cmds, opportunity_cmds, serve_cmd, feedback_cmds, eval_cmds)
+GROUPS = (index_cmds, search_cmds, ask_cmds, opportunity_cmds, serve_cmd, feedback_cmds, eval_cmds, backup_cmds)
 
 
 def main(argv: list[str] | None = None) -> int:
