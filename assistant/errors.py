@@ -15,6 +15,7 @@
     │   └── LLMBusy                     every LLM slot and queue place is taken (retry later)
     ├── AuthError                       a write without a valid admin token (401 / 403)
     └── QueryError                      a request that cannot be answered as asked (bad filter ...)
+        └── NotFound                    the thing the request names does not exist (404)
 
 Each error names the bad value and where it came from; edges (CLI, API) translate
 them into one line / one JSON body and never show a traceback.
@@ -97,6 +98,10 @@ class AuthError(AssistantError):
 
 class QueryError(AssistantError):
     """A query that cannot be run as asked."""
+
+
+class NotFound(QueryError):
+    """The record, document or other thing a request names does not exist."""
 
 
 class HasErrors(Protocol):

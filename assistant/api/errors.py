@@ -19,6 +19,7 @@ from assistant.errors import (
     IngestError,
     LLMBusy,
     LLMUnavailable,
+    NotFound,
     QueryError,
     TooLarge,
     field_errors,
@@ -27,6 +28,7 @@ from assistant.errors import (
 log = logging.getLogger(__name__)
 
 _STATUS: list[tuple[type[AssistantError], int, str]] = [
+    (NotFound, 404, "not_found"),
     (QueryError, 422, "invalid_query"),
     (TooLarge, 413, "too_large"),
     (IngestError, 422, "ingest_failed"),

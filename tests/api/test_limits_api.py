@@ -52,3 +52,16 @@ def test_record_responses_never_show_server_paths(client, tmp_path: Path) -> Non
     assert published.json()["file"] == "staff_postings.jsonl"
     withdrawn = client.delete("/api/records/p-1", headers=auth)
     assert withdrawn.status_code == 200 and str(tmp_path) not in withdrawn.text
+
+
+def test_unknown_records_are_404_and_admin_statuses_are_documented(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.delete("/api/records/no-such-id", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 404 and response.json()["error"] == "not_found"
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"401", "403", "404", "413", "429"} <= set(paths["/api/records/{record_id}"]["delete"]["responses"])
+    assert {"401", "403", "413", "429"} <= set(paths["/api/records"]["post"]["responses"])
+
+
+def test_include_expired_must_be_a_boolean(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post("/api/opportunities/search", json={"query": "", "include_expired": 0})
+    assert response.status_code == 422 and response.json()["detail"][0]["field"] == "include_expired"
