@@ -4,6 +4,7 @@ Rules (``ASSISTANT_RATE_*_PER_MINUTE``; 0 turns one off):
     ask     POST /api/ask, /api/ask/stream        each answer costs retrieval and maybe the LLM
     admin   any request carrying a bearer token    token guessing: 400 wrong tokens at 1,049/s before
     write   POST/PUT/PATCH/DELETE /api/records*    writes re-ingest a file
+            and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size and rate)
 Over the limit: 429 with ``Retry-After`` (seconds until one token is back) and the error body.
 The bucket holds a minute's worth, so a burst of that size passes, then the steady rate.
 """
@@ -39,7 +40,8 @@ def _presents_token(method: str, path: str, headers: dict[bytes, bytes]) -> bool
 
 
 def _writes(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
-    return method in {"POST", "PUT", "PATCH", "DELETE"} and path.startswith("/api/records")
+    writes = path.startswith("/api/records") or path.endswith("/gradio_api/upload")  # the admin tab's file uploads
+    return method in {"POST", "PUT", "PATCH", "DELETE"} and writes
 
 
 def default_rules(ask: int, admin: int, write: int) -> list[Rule]:

@@ -38,7 +38,7 @@ def load_policy_file(path: Path, limits: Limits | None = None) -> LoadedText:
         )
     data = path.read_bytes()
     if not data.strip():
-        raise EmptyDocument(path, "file is empty")
+        raise EmptyDocument(path, "文件是空的")
     if suffix == ".pdf":
         loaded = _load_pdf(path)
     elif suffix == ".docx":
@@ -50,7 +50,7 @@ def load_policy_file(path: Path, limits: Limits | None = None) -> LoadedText:
         text, encoding = decode_text(data, path)
         loaded = LoadedText(text, "markdown" if suffix in {".md", ".markdown"} else "text", encoding)
     if not loaded.text.strip():
-        raise EmptyDocument(path, "no text could be extracted")
+        raise EmptyDocument(path, "没有提取到文字")
     return loaded
 
 
@@ -62,10 +62,10 @@ def _load_pdf(path: Path) -> LoadedText:
         reader = PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise CorruptFile(path, f"cannot read PDF: {exc}") from exc
+        raise CorruptFile(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）") from exc
     text = "\n".join(pages)
     if not text.strip():
-        raise EmptyDocument(path, f"PDF with {len(pages)} page(s) has no text layer (scanned image?)")
+        raise EmptyDocument(path, f"PDF 共 {len(pages)} 页，没有文字层（可能是扫描图片）")
     title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     return LoadedText(text, "pdf", metadata={"title": title} if title else {})
 

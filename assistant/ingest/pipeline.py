@@ -207,7 +207,7 @@ def _plan_safely(index: Index, parsed: ParsedFile, report: IngestReport) -> Writ
         if not parsed.chunks:
             row_errors = [str(e) for e in parsed.row_errors]
             bad = f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""
-            raise IngestError(parsed.doc.path, "no valid content to index" + bad)
+            raise IngestError(parsed.doc.path, "没有可导入的有效内容" + bad)
         return index.plan_write(parsed.doc, parsed.chunks)
     except Exception as exc:  # noqa: BLE001 - as in _parse
         return _failed(parsed, exc, "planning")

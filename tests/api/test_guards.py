@@ -80,3 +80,12 @@ def test_cors_is_closed_by_default_and_follows_the_allowlist(make_client) -> Non
         "access-control-allow-origin"
         not in listed.get("/api/health", headers={"Origin": "https://evil.example"}).headers
     )
+
+
+def test_ui_file_uploads_count_as_writes() -> None:
+    from assistant.api.ratelimit import default_rules
+
+    write = next(rule for rule in default_rules(1, 1, 1) if rule.name == "write")
+    assert write.matches("POST", "/ui/gradio_api/upload", {})
+    assert write.matches("DELETE", "/api/records/x", {})
+    assert not write.matches("POST", "/api/search", {})
