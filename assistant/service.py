@@ -23,7 +23,7 @@ from assistant.answer.similarity import DenseSimilarity
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import embed_queries, load_embedder
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, IndexError_
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
@@ -41,6 +41,7 @@ from assistant.records import RecordKind
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
 from assistant.store.catalog import Catalog, ChunkRow
+from assistant.store.check import damaged_files
 from assistant.store.index import Index, open_catalog
 from assistant.store.manifest import Manifest
 from assistant.types import SearchHit
@@ -73,6 +74,10 @@ class Assistant:
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
         if self._index is None:
+            damaged = damaged_files(self.settings.index_dir, embedded_chroma=not self.settings.chroma_host)
+            if damaged:
+                named = "；".join(map(str, damaged))
+                raise IndexError_(f"索引文件损坏：{named}。请从备份恢复（assistant restore）或清空索引目录后重新导入")
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder, CHUNKER_VERSION)

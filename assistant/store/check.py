@@ -47,7 +47,15 @@ def _count(path: Path, sql: str) -> int | None:
         return None
 
 
-def check_index(index_dir: Path, embedded_chroma: bool = True) -> list[Problem]:
+def damaged_files(index_dir: Path, embedded_chroma: bool = True) -> list[Problem]:
+    """What is checked when the index opens: files that exist but cannot be read (a missing file or
+    a count mismatch is a state ingestion recovers from, so it does not stop a start)."""
+    if not (index_dir / MANIFEST_NAME).exists():
+        return []  # a new index
+    return [p for p in check_index(index_dir, embedded_chroma, counts=False) if p.problem != "文件缺失"]
+
+
+def check_index(index_dir: Path, embedded_chroma: bool = True, counts: bool = True) -> list[Problem]:
     """Problems found in the index at ``index_dir`` (empty: it reads back whole)."""
     if not index_dir.is_dir():
         return [Problem(str(index_dir), "索引目录不存在")]
@@ -63,7 +71,7 @@ def check_index(index_dir: Path, embedded_chroma: bool = True) -> list[Problem]:
             problems.append(Problem(str(path), "文件缺失"))
         elif (problem := _sqlite_problem(path)) is not None:
             problems.append(Problem(str(path), problem))
-    if not problems and embedded_chroma:
+    if counts and not problems and embedded_chroma:
         chunks = _count(index_dir / CATALOG_NAME, "SELECT COUNT(*) FROM chunks")
         vectors = _count(index_dir / CHROMA_DB, "SELECT COUNT(*) FROM embeddings")
         if chunks is not None and vectors is not None and chunks != vectors:

