@@ -89,12 +89,31 @@ class Settings(BaseSettings):
     openai_base_url: str = Field("", description="OpenAI-compatible server, e.g. http://gpu-box:8000/v1")
     openai_model: str = Field("", description="model name on the OpenAI-compatible server")
     openai_api_key: SecretStr = Field(SecretStr(""), description="key for the OpenAI-compatible server")
+    llm_allowed_backends: Annotated[list[LLMBackend], NoDecode] = Field(
+        default_factory=list,
+        description="backends a request may ask for besides the configured one (comma-separated); "
+        "empty = only the configured one",
+    )
     llm_max_concurrency: int = Field(1, ge=1, le=16, description="LLM calls run at once")
     llm_max_queue: int = Field(8, ge=0, le=1000, description="requests waiting for the LLM; more answer 503")
     llm_timeout: float = Field(120.0, gt=0, description="seconds a request waits for or spends in the LLM")
     environment: Environment = Environment.development
     admin_token: SecretStr = Field(
         SecretStr(""), description="bearer token for write endpoints and the admin tab; required in production"
+    )
+    max_file_bytes: int = Field(20 * 1024 * 1024, ge=1, description="largest file ingestion reads (bytes)")
+    max_unpacked_bytes: int = Field(
+        50 * 1024 * 1024, ge=1, description="largest unpacked content of a DOCX (bytes; zip bombs)"
+    )
+    max_text_chars: int = Field(2_000_000, ge=1, description="most characters of text one file may yield")
+    max_chunks: int = Field(5_000, ge=1, description="most chunks one file may yield")
+    api_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="largest request body of the /api routes")
+    rate_ask_per_minute: int = Field(60, ge=0, description="asks per client and minute (0 = no limit)")
+    rate_admin_per_minute: int = Field(60, ge=0, description="requests with a bearer token per client and minute")
+    rate_write_per_minute: int = Field(60, ge=0, description="record writes per client and minute")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="origins allowed to call the API from a browser (comma-separated); none by default",
     )
     data_dir: Path = Field(Path("data"), description="feedback database and other runtime data")
     host: str = "127.0.0.1"
@@ -105,6 +124,13 @@ class Settings(BaseSettings):
     def _split_dirs(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [Path(part.strip()) for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("llm_allowed_backends", "cors_origins", mode="before")
+    @classmethod
+    def _split_backends(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
     @model_validator(mode="after")

@@ -6,7 +6,8 @@
     │   ├── UnsupportedFormat           extension the loaders do not handle
     │   ├── EmptyDocument               file has no text after cleaning
     │   ├── BinaryContent               bytes that are not text in any supported encoding
-    │   └── CorruptFile                 a PDF / DOCX / JSON / YAML that cannot be parsed
+    │   ├── CorruptFile                 a PDF / DOCX / JSON / YAML that cannot be parsed
+    │   └── TooLarge                    a file, its unpacked content, its text or its chunks over a limit
     ├── IndexError_                     the index on disk cannot be used
     │   └── IndexMismatch               index built with another embedder / chunker / schema
     ├── EmbedderUnavailable             the configured embedding model cannot be loaded
@@ -14,6 +15,7 @@
     │   └── LLMBusy                     every LLM slot and queue place is taken (retry later)
     ├── AuthError                       a write without a valid admin token (401 / 403)
     └── QueryError                      a request that cannot be answered as asked (bad filter ...)
+        └── NotFound                    the thing the request names does not exist (404)
 
 Each error names the bad value and where it came from; edges (CLI, API) translate
 them into one line / one JSON body and never show a traceback.
@@ -58,6 +60,10 @@ class CorruptFile(IngestError):
     """A structured file (PDF, DOCX, JSON, YAML, CSV) cannot be parsed."""
 
 
+class TooLarge(IngestError):
+    """A file (or what it unpacks to, its text, its chunks) is over a configured limit."""
+
+
 class IndexError_(AssistantError):
     """The index on disk cannot be used."""
 
@@ -96,6 +102,10 @@ class QueryError(AssistantError):
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
         self.field = field
+
+
+class NotFound(QueryError):
+    """The record, document or other thing a request names does not exist."""
 
 
 class HasErrors(Protocol):

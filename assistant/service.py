@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,11 +23,13 @@ from assistant.answer.similarity import DenseSimilarity
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import embed_queries, load_embedder
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, IndexError_
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
+from assistant.ingest.limits import Limits
 from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
+from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
 from assistant.opportunities.benefits import (
@@ -48,6 +49,7 @@ from assistant.records import RecordKind
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
 from assistant.store.catalog import Catalog, ChunkRow
+from assistant.store.check import damaged_files
 from assistant.store.index import Index, open_catalog
 from assistant.store.manifest import Manifest
 from assistant.types import SearchHit
@@ -83,6 +85,10 @@ class Assistant:
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
         if self._index is None:
+            damaged = damaged_files(self.settings.index_dir, embedded_chroma=not self.settings.chroma_host)
+            if damaged:
+                named = "；".join(map(str, damaged))
+                raise IndexError_(f"索引文件损坏：{named}。请从备份恢复（assistant restore）或清空索引目录后重新导入")
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder, CHUNKER_VERSION)
@@ -156,23 +162,21 @@ class Assistant:
         progress: Progress | None = None,
         on_total: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Copy uploaded files into ``<data_dir>/uploads/`` and ingest the copies.
+        """Check uploaded files, copy the acceptable ones into ``<data_dir>/uploads/`` and ingest them.
 
-        The copy keeps the file's name, so uploading a changed file again updates its
-        document (same id) instead of adding a second one.
+        The copy keeps the file's name, so uploading a changed file again updates its document
+        (same id). Refused files are never copied; copies that fail to ingest are removed.
         """
-        target = self.settings.data_dir / "uploads"
-        target.mkdir(parents=True, exist_ok=True)
-        kept: list[Path] = []
-        for source in files:
-            dest = target / Path(source).name
-            if Path(source).resolve() != dest.resolve():
-                shutil.copyfile(source, dest)
-            kept.append(dest)
-        return self.ingest(kept, progress=progress, on_total=on_total)
+        staged = stage_uploads(files, self.settings.data_dir, Limits.of(self.settings))
+        report = self.ingest(staged.copies, progress=progress, on_total=on_total) if staged.copies else IngestReport()
+        remove_failed_copies(report.files, self.settings.data_dir)
+        report.files[:0] = staged.refused
+        return report
 
     def delete_document(self, doc_id: str) -> None:
-        delete_document(self.load().index, doc_id)
+        """Remove a document from the index, and its uploaded copy from ``uploads/`` if it was one."""
+        removed = delete_document(self.load().index, doc_id)
+        remove_upload_copy(Path(removed.path), self.settings.data_dir)
 
     def ensure_index(
         self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np

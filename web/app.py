@@ -98,5 +98,5 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
         css=CSS,
         footer_links=["gradio"],
         show_error=False,
-        max_file_size="50mb",
+        max_file_size=settings.max_file_bytes,  # Gradio refuses bigger uploads before they are stored
     )

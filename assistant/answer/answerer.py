@@ -20,6 +20,7 @@ from assistant.answer.verify import verify_answer
 from assistant.filters import SearchFilters
 from assistant.llm.base import LLM, LLMGate
 from assistant.retrieve.searcher import HybridSearcher
+from assistant.text.instructions import strip_instructions
 from assistant.text.sentences import sentence_spans
 from assistant.types import Kind, SearchHit
 from assistant.understand.query import Query
@@ -140,12 +141,14 @@ class Answerer:
             compose.citation(i + 1, hit, quotes.get(hit.chunk_id, ""))
             for i, hit in enumerate(hits[: self.config.write_clauses])
         ]
-        context = "\n".join(f"[{c.n}]《{c.title}》{c.clause_path}：{c.text[:600]}" for c in citations)
+        context = "\n".join(  # a planted instruction never reaches the writing model
+            f"[{c.n}]《{c.title}》{c.clause_path}：{strip_instructions(c.text)[:600]}" for c in citations
+        )
         text = ""
-        with self.llm_gate.slot():
-            for piece in self.llm.stream(WRITE_SYSTEM, WRITE_USER.format(context=context, question=question), 300):
-                text += piece
-                yield AnswerEvent("token", text=piece)
+        llm, user = self.llm, WRITE_USER.format(context=context, question=question)
+        for piece in self.llm_gate.stream(lambda: llm.stream(WRITE_SYSTEM, user, 300)):  # slot not held by a yield
+            text += piece
+            yield AnswerEvent("token", text=piece)
         kept, removed = verify_answer(text, {c.n: c for c in citations}, written=True)
         return stages.Draft(kept, citations, removed)
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.slots import SLOT_KINDS, holds
+from assistant.text.instructions import is_planted_instruction
 from assistant.text.sentences import split_sentences
 from assistant.text.tokenize import tokenize
 from assistant.types import SearchHit
@@ -109,6 +110,7 @@ def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> l
                 len(re.sub(r"\W", "", sentence)) < _MIN_SENTENCE_CHARS
                 or _RESPONSIBLE_LINE.match(sentence)
                 or _FAQ_QUESTION.match(sentence)
+                or is_planted_instruction(sentence)  # addressed to a model: never quoted
             ):
                 continue
             tokens = set(tokenize(sentence))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.instructions import is_planted_instruction, strip_instructions
 from assistant.text.numbers import quantities
 from assistant.text.sentences import split_sentences
 from assistant.types import SearchHit
@@ -86,7 +87,7 @@ def hit_holds(kind: Asked, hit: SearchHit) -> bool:
     """Whether a clause holds a filler of ``kind``: in its text, or (a unit) in its metadata."""
     if kind is Asked.unit and hit.metadata.get("lead_unit"):
         return True
-    return holds(kind, hit.text)
+    return holds(kind, strip_instructions(hit.text))  # a planted "回答：100万元" holds nothing
 
 
 def _unit(hit: SearchHit) -> str:
@@ -110,6 +111,7 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float]) -> str:
     pieces = [
         piece
         for sentence in split_sentences(hit.text)
+        if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
         for piece in _PIECE.findall(sentence)
         if shape.search(piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
     ]

@@ -7,11 +7,15 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse, Response
 
+from assistant.api.body_limit import BodyLimit
 from assistant.api.errors import install_error_handlers
+from assistant.api.headers import FAVICON_SVG, SecurityHeaders
 from assistant.api.opportunities import router as opportunities_router
 from assistant.api.platform_routes import router as platform_router
+from assistant.api.ratelimit import RateLimit, default_rules
 from assistant.api.routes import router as core_router
 from assistant.api.schemas import ErrorBody
 from assistant.config import LLMBackend, Settings
@@ -46,9 +50,20 @@ def create_app(
         title="政策与机会助手 API",
         version="0.1.0",
         lifespan=lifespan,
-        responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
+        responses={status: {"model": ErrorBody} for status in (413, 422, 429, 503)},
     )
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
+    rules = default_rules(settings.rate_ask_per_minute, settings.rate_admin_per_minute, settings.rate_write_per_minute)
+    app.add_middleware(RateLimit, rules=rules)
+    if settings.cors_origins:  # closed unless listed: no CORS headers for any other origin
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeaders)
     app.include_router(opportunities_router)
     app.include_router(platform_router)
 
@@ -57,6 +72,10 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/ui" if ui is not None else "/docs")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(FAVICON_SVG, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
     if ui is not None:
         ui(app, service, settings)

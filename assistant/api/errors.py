@@ -7,7 +7,9 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.api.redact import redact_paths
 from assistant.errors import (
     AssistantError,
     AuthError,
@@ -17,14 +19,18 @@ from assistant.errors import (
     IngestError,
     LLMBusy,
     LLMUnavailable,
+    NotFound,
     QueryError,
+    TooLarge,
     field_errors,
 )
 
 log = logging.getLogger(__name__)
 
 _STATUS: list[tuple[type[AssistantError], int, str]] = [
+    (NotFound, 404, "not_found"),
     (QueryError, 422, "invalid_query"),
+    (TooLarge, 413, "too_large"),
     (IngestError, 422, "ingest_failed"),
     (IndexError_, 503, "index_unavailable"),
     (EmbedderUnavailable, 503, "model_unavailable"),
@@ -35,7 +41,15 @@ _STATUS: list[tuple[type[AssistantError], int, str]] = [
 ]
 
 
+_HTTP_CODES = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        return JSONResponse({"error": code, "detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = [
@@ -61,5 +75,5 @@ def install_error_handlers(app: FastAPI) -> None:
             if isinstance(exc, kind):
                 if status >= 500:
                     log.error("request failed: %s %s: %s", request.method, request.url.path, exc)
-                return JSONResponse({"error": code, "detail": str(exc)}, status_code=status)
-        return JSONResponse({"error": "assistant_error", "detail": str(exc)}, status_code=500)
+                return JSONResponse({"error": code, "detail": redact_paths(str(exc))}, status_code=status)
+        return JSONResponse({"error": "assistant_error", "detail": redact_paths(str(exc))}, status_code=500)

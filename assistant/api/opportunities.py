@@ -6,10 +6,13 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from assistant.api.deps import get_assistant
+from assistant.api.redact import redact_paths
+from assistant.api.schemas import ErrorBody
 from assistant.auth import check_admin
+from assistant.errors import NotFound, QueryError
 from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
 from assistant.service import Assistant
@@ -25,7 +28,7 @@ class OpportunitySearchRequest(BaseModel):
     query: str = Field("", max_length=MAX_QUERY_CHARS, examples=["汽车维修实习"], description="empty = list all")
     filters: OpportunityFilters = Field(default_factory=OpportunityFilters)
     top_k: int = Field(10, ge=1, le=MAX_TOP_K)
-    include_expired: bool = False
+    include_expired: StrictBool = False
 
 
 class RecommendRequest(BaseModel):
@@ -73,11 +76,27 @@ def match(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant
     return service.match(profile).to_dict()
 
 
-@router.post("/records", dependencies=[Depends(require_admin)])
+_ADMIN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in ((401, "no admin token"), (403, "wrong admin token"), (500, "writes are off on this server"))
+}
+
+
+@router.post("/records", dependencies=[Depends(require_admin)], responses=_ADMIN_RESPONSES)
 def publish(body: RecordsRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
-    return service.publish_records(body.kind, body.records).to_dict()
+    return redact_paths(service.publish_records(body.kind, body.records).to_dict())  # type: ignore[no-any-return]
 
 
-@router.delete("/records/{record_id}", dependencies=[Depends(require_admin)])
+@router.delete(
+    "/records/{record_id}",
+    dependencies=[Depends(require_admin)],
+    responses={**_ADMIN_RESPONSES, 404: {"model": ErrorBody, "description": "no such record"}},
+)
 def withdraw(record_id: str, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
-    return service.withdraw_record(record_id).to_dict()
+    try:
+        result = service.withdraw_record(record_id)
+    except QueryError as exc:  # the publisher says "no record 'x' in the index": that is a 404 here
+        if str(exc).startswith("no record "):
+            raise NotFound(f"没有编号为 {record_id!r} 的记录") from exc
+        raise
+    return redact_paths(result.to_dict())  # type: ignore[no-any-return]

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Iterator
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
-from assistant.answer.types import AnswerEvent
 from assistant.api.deps import get_assistant
 from assistant.api.schemas import AskRequest, AskResponse, Health, SearchRequest, SearchResponse
-from assistant.errors import AssistantError
+from assistant.api.sse import ClosingStreamingResponse, sse_frames
+from assistant.llm.factory import check_backend_allowed
 from assistant.service import Assistant
 
 router = APIRouter(prefix="", tags=["answers and search"])
@@ -45,6 +43,7 @@ def search(body: SearchRequest, service: Assistant = Depends(get_assistant)) -> 
 @router.post("/api/ask", response_model=AskResponse)
 def ask(body: AskRequest, service: Assistant = Depends(get_assistant)) -> AskResponse:
     """A verified answer with clause-level citations (grounded=false: the documents do not answer)."""
+    check_backend_allowed(service.settings, body.backend)
     answer = service.ask(body.question, body.turns(), body.mode, body.backend)
     return AskResponse.model_validate(answer.to_dict())
 
@@ -57,18 +56,9 @@ def ask(body: AskRequest, service: Assistant = Depends(get_assistant)) -> AskRes
 def ask_stream(body: AskRequest, service: Assistant = Depends(get_assistant)) -> StreamingResponse:
     """Server-sent events: ``token`` (text as it comes), then one ``final`` (the verified answer
     with citations) or one ``error``. Errors before the first event are plain HTTP errors."""
+    check_backend_allowed(service.settings, body.backend)
     events = service.ask_stream(body.question, body.turns(), body.mode, body.backend)
     first = next(events)  # retrieval and judging run here: a busy or bad request fails with its status
-    return StreamingResponse(_sse(first, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
-
-
-def _sse(first: AnswerEvent, rest: Iterator[AnswerEvent]) -> Iterator[str]:
-    def frame(event: AnswerEvent) -> str:
-        return f"event: {event.type}\ndata: {json.dumps(event.to_dict(), ensure_ascii=False)}\n\n"
-
-    yield frame(first)
-    try:
-        for event in rest:
-            yield frame(event)
-    except AssistantError as exc:  # mid-stream: the status line is sent already
-        yield frame(AnswerEvent("error", error=str(exc)))
+    return ClosingStreamingResponse(
+        sse_frames(first, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )

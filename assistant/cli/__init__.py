@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.cli import (
     ask_cmds,
+    backup_cmds,
     eval_cmds,
     feedback_cmds,
     index_cmds,
@@ -26,7 +27,17 @@ from assistant.cli import (
 from assistant.config import get_settings
 from assistant.errors import AssistantError, validation_message
 
-GROUPS = (index_cmds, search_cmds, ask_cmds, opportunity_cmds, serve_cmd, feedback_cmds, eval_cmds, platform_cmds)
+GROUPS = (
+    index_cmds,
+    search_cmds,
+    ask_cmds,
+    opportunity_cmds,
+    serve_cmd,
+    feedback_cmds,
+    eval_cmds,
+    platform_cmds,
+    backup_cmds,
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,4 +45,4 @@ def decode_text(data: bytes, path: Path | str) -> tuple[str, str]:
         if _control_ratio(text) > _MAX_CONTROL_RATIO:
             break
         return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
-    raise BinaryContent(path, "not text in UTF-8 or GB18030/GBK (binary or unknown encoding)")
+    raise BinaryContent(path, "不是文本：既非 UTF-8 也非 GB18030/GBK 编码（binary，二进制文件或未知编码）")

@@ -23,6 +23,7 @@ from assistant.ingest.docmeta import (
     infer_jurisdiction,
     split_doc_number,
 )
+from assistant.ingest.limits import Limits, check_chunk_count, check_file_size, check_text_length
 from assistant.ingest.loaders import POLICY_SUFFIXES, load_policy_file
 from assistant.ingest.records import RECORD_SUFFIXES, RowError, load_records
 from assistant.ingest.render import chunk_record
@@ -48,20 +49,28 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_file(path: Path) -> ParsedFile:
-    """Run the stages for one file; raises an IngestError naming the file when it cannot."""
+def check_supported(path: Path) -> None:
+    """Raise :class:`UnsupportedFormat` unless the loaders handle ``path``'s extension."""
     suffix = path.suffix.lower()
-    if suffix in RECORD_SUFFIXES:
-        return _parse_records(path)
-    if suffix in POLICY_SUFFIXES:
-        return _parse_policy(path)
-    raise UnsupportedFormat(
-        path, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
-    )
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormat(
+            path, f"不支持的文件类型 {suffix or '（无扩展名）'}，支持：{'、'.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
 
 
-def _parse_policy(path: Path) -> ParsedFile:
-    loaded = load_policy_file(path)
+def parse_file(path: Path, limits: Limits | None = None) -> ParsedFile:
+    """Run the stages for one file; raises an IngestError naming the file when it cannot."""
+    limits = limits or Limits()
+    check_supported(path)
+    check_file_size(path, limits)
+    parsed = _parse_records(path) if path.suffix.lower() in RECORD_SUFFIXES else _parse_policy(path, limits)
+    check_chunk_count(path, len(parsed.chunks), limits)
+    return parsed
+
+
+def _parse_policy(path: Path, limits: Limits) -> ParsedFile:
+    loaded = load_policy_file(path, limits)
+    check_text_length(path, len(loaded.text), limits)
     cleaned = clean_text(loaded.text, loaded.fmt)
     meta = {**loaded.metadata, **cleaned.metadata}
     title = meta.get("title") or _first_line_title(cleaned) or path.stem

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.errors import CorruptFile, EmptyDocument, UnsupportedFormat
 from assistant.ingest.decode import decode_text
+from assistant.ingest.limits import Limits, check_unpacked_size
 
 POLICY_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
 
@@ -28,7 +29,7 @@ class LoadedText:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-def load_policy_file(path: Path) -> LoadedText:
+def load_policy_file(path: Path, limits: Limits | None = None) -> LoadedText:
     """Read ``path`` into text according to its extension."""
     suffix = path.suffix.lower()
     if suffix not in POLICY_SUFFIXES:
@@ -37,10 +38,11 @@ def load_policy_file(path: Path) -> LoadedText:
         )
     data = path.read_bytes()
     if not data.strip():
-        raise EmptyDocument(path, "file is empty")
+        raise EmptyDocument(path, "文件是空的")
     if suffix == ".pdf":
         loaded = _load_pdf(path)
     elif suffix == ".docx":
+        check_unpacked_size(path, limits or Limits())
         loaded = _load_docx(path)
     elif suffix in {".html", ".htm"}:
         loaded = _load_html(path, data)
@@ -48,7 +50,7 @@ def load_policy_file(path: Path) -> LoadedText:
         text, encoding = decode_text(data, path)
         loaded = LoadedText(text, "markdown" if suffix in {".md", ".markdown"} else "text", encoding)
     if not loaded.text.strip():
-        raise EmptyDocument(path, "no text could be extracted")
+        raise EmptyDocument(path, "没有提取到文字")
     return loaded
 
 
@@ -60,10 +62,10 @@ def _load_pdf(path: Path) -> LoadedText:
         reader = PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise CorruptFile(path, f"cannot read PDF: {exc}") from exc
+        raise CorruptFile(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）") from exc
     text = "\n".join(pages)
     if not text.strip():
-        raise EmptyDocument(path, f"PDF with {len(pages)} page(s) has no text layer (scanned image?)")
+        raise EmptyDocument(path, f"PDF 共 {len(pages)} 页，没有文字层（可能是扫描图片）")
     title = str(reader.metadata.get("/Title") or "").strip() if reader.metadata else ""
     return LoadedText(text, "pdf", metadata={"title": title} if title else {})
 
@@ -75,7 +77,7 @@ def _load_docx(path: Path) -> LoadedText:
     try:
         document = docx.Document(str(path))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise CorruptFile(path, f"cannot read DOCX: {exc}") from exc
+        raise CorruptFile(path, f"文件已损坏或不是有效的 DOCX，无法读取（{type(exc).__name__}）") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:

@@ -20,6 +20,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
+from assistant.ingest.limits import Limits
 from assistant.store.index import Index, WritePlan
 from assistant.store.vectors import embedding_text
 from assistant.types import Chunk
@@ -142,7 +143,8 @@ def ingest_paths(
     """
     report = IngestReport()
     started = time.perf_counter()
-    parsed = [_parse(path) for path in discover_files(paths)]
+    limits = Limits.of(index.settings)
+    parsed = [_parse(path, limits) for path in discover_files(paths)]
     report.add_seconds("parse", time.perf_counter() - started)
     if on_total:
         on_total(sum(len(p.chunks) for p in parsed if isinstance(p, ParsedFile)))
@@ -173,15 +175,17 @@ def _done(report: IngestReport, result: FileResult, on_file: Callable[[FileResul
         on_file(result)
 
 
-def _parse(path: Path) -> ParsedFile | FileResult:
+def _parse(path: Path, limits: Limits) -> ParsedFile | FileResult:
     """Stages load -> clean -> parse -> chunk for one file (see documents.parse_file).
 
     Any exception is this file's failure, reported with its path and one line; the run goes on.
     """
     try:
         if not path.exists():
-            raise IngestError(path, "no such file")
-        return parse_file(path)
+            raise IngestError(path, "文件不存在")
+        if not path.is_file():
+            raise IngestError(path, "不是文件（是目录或特殊文件）")
+        return parse_file(path, limits)
     except Exception as exc:  # noqa: BLE001 - fault isolation: one bad file never stops the others
         return FileResult(str(path), "failed", error=failure_reason(path, exc, "parsing"))
 
@@ -203,7 +207,7 @@ def _plan_safely(index: Index, parsed: ParsedFile, report: IngestReport) -> Writ
         if not parsed.chunks:
             row_errors = [str(e) for e in parsed.row_errors]
             bad = f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""
-            raise IngestError(parsed.doc.path, "no valid content to index" + bad)
+            raise IngestError(parsed.doc.path, "没有可导入的有效内容" + bad)
         return index.plan_write(parsed.doc, parsed.chunks)
     except Exception as exc:  # noqa: BLE001 - as in _parse
         return _failed(parsed, exc, "planning")

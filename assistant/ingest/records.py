@@ -69,7 +69,7 @@ def load_records(path: Path) -> RecordBatch:
         raise UnsupportedFormat(path, f"unsupported record file type {suffix}")
     data = path.read_bytes()
     if not data.strip():
-        raise EmptyDocument(path, "file is empty")
+        raise EmptyDocument(path, "文件是空的")
     text, _ = decode_text(data, path)
     declared, raw_rows = _read_rows(path, suffix, text)
     kind = declared or _kind_from_name(path) or _kind_from_columns(raw_rows)

@@ -7,7 +7,7 @@ import importlib.util
 import logging
 
 from assistant.config import LLMBackend, Settings
-from assistant.errors import LLMUnavailable
+from assistant.errors import LLMUnavailable, QueryError
 from assistant.llm.base import LLM
 from assistant.llm.model_file import part_paths
 
@@ -32,6 +32,26 @@ def resolve_backend(settings: Settings, requested: str | None = None) -> LLMBack
     if backend is LLMBackend.auto:
         return LLMBackend.local if local_available() else LLMBackend.extractive
     return backend
+
+
+def allowed_backends(settings: Settings) -> list[LLMBackend]:
+    """The backends a request may choose: the configured one and ``llm_allowed_backends``."""
+    chosen = [resolve_backend(settings), *(resolve_backend(settings, b.value) for b in settings.llm_allowed_backends)]
+    return list(dict.fromkeys(chosen))
+
+
+def check_backend_allowed(settings: Settings, requested: str | None) -> None:
+    """Raise :class:`QueryError` when a request asks for a backend this server did not enable.
+
+    Checked before anything loads: a client cannot make the server load a model it was not
+    configured to run (``ASSISTANT_LLM_ALLOWED_BACKENDS`` widens the choice).
+    """
+    if requested is None:
+        return
+    allowed = allowed_backends(settings)
+    if resolve_backend(settings, requested) not in allowed:
+        names = "、".join(b.value for b in allowed)
+        raise QueryError(f"本服务未启用回答后端 {requested}，可用的后端：{names}")
 
 
 def load_llm(settings: Settings, backend: LLMBackend) -> LLM | None:

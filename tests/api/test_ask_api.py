@@ -90,7 +90,10 @@ def test_bad_requests_are_422_naming_the_field(client, body: dict, field: str) -
         assert any(d["field"] == field for d in detail), detail
 
 
-def test_a_full_llm_queue_answers_503_with_retry_after(client, policy_assistant) -> None:
+def test_a_full_llm_queue_answers_503_with_retry_after(client, policy_assistant, monkeypatch) -> None:
+    local = type(policy_assistant.settings.llm_backend).local
+    allowing = policy_assistant.settings.model_copy(update={"llm_allowed_backends": [local]})
+    monkeypatch.setattr(policy_assistant, "settings", allowing)
     gate = policy_assistant._llm_gate
     held = [gate._admitted.acquire(blocking=False) for _ in range(gate.capacity)]
     try:

