@@ -114,7 +114,7 @@ def test_the_judge_is_off_the_default_path(policy_assistant) -> None:
 
 
 def test_busy_llm_refuses_instead_of_queueing_without_bound(policy_assistant) -> None:
-    chat = with_llm(policy_assistant, FakeLLM(), "local")
+    chat = with_llm(policy_assistant, FakeLLM(), "openai")  # the backend whose default path calls the LLM
     gate = chat.answerer.llm_gate
     with gate.slot():
         with pytest.raises(LLMBusy):

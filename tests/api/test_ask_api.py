@@ -91,8 +91,9 @@ def test_bad_requests_are_422_naming_the_field(client, body: dict, field: str) -
 
 
 def test_a_full_llm_queue_answers_503_with_retry_after(client, policy_assistant, monkeypatch) -> None:
-    local = type(policy_assistant.settings.llm_backend).local
-    allowing = policy_assistant.settings.model_copy(update={"llm_allowed_backends": [local]})
+    # openai: the backend whose default path calls the LLM (local answers without it: the judge is off)
+    writer = type(policy_assistant.settings.llm_backend).openai
+    allowing = policy_assistant.settings.model_copy(update={"llm_allowed_backends": [writer]})
     monkeypatch.setattr(policy_assistant, "settings", allowing)
     gate = policy_assistant._llm_gate
     held = [gate._admitted.acquire(blocking=False) for _ in range(gate.capacity)]
@@ -100,13 +101,13 @@ def test_a_full_llm_queue_answers_503_with_retry_after(client, policy_assistant,
         assert all(held)
         from tests.answer.fakes import FakeLLM
 
-        policy_assistant._llms[type(policy_assistant.settings.llm_backend).local] = FakeLLM()
-        response = client.post("/api/ask", json={"question": QUESTION, "backend": "local"})
+        policy_assistant._llms[writer] = FakeLLM()
+        response = client.post("/api/ask", json={"question": QUESTION, "backend": "openai"})
         assert response.status_code == 503 and int(response.headers["retry-after"]) > 0
         assert response.json()["error"] == "busy"
-        stream = client.post("/api/ask/stream", json={"question": QUESTION, "backend": "local"})
+        stream = client.post("/api/ask/stream", json={"question": QUESTION, "backend": "openai"})
         assert stream.status_code == 503
     finally:
         for _ in held:
             gate._admitted.release()
-        policy_assistant._llms.pop(type(policy_assistant.settings.llm_backend).local, None)
+        policy_assistant._llms.pop(writer, None)

@@ -60,7 +60,8 @@ def test_asks_and_sees_a_cited_answer_then_opens_the_clause(page, served) -> Non
 
 
 def test_unanswerable_question_shows_the_notice(page) -> None:
-    ask(page, "十二师食堂几点开饭？")
+    # refused by a wide margin on this index (probability 0.08 against the threshold 0.59)
+    ask(page, "十二师医院的挂号费是多少钱？")
     notice = page.locator("#citations .notice-ungrounded")
     assert notice.is_visible() and "未在现有政策资料中找到明确依据" in notice.inner_text()
     assert "未在现有政策资料中找到明确依据" in page.locator("#chatbot [data-testid='bot']").last.inner_text()
