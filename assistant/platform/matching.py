@@ -89,13 +89,24 @@ def _shared(wanted: list[str], offered: list[str]) -> list[str]:
     return [w for w in wanted if any(same_major(w, o) for o in offered)]
 
 
-def _add_place(pair: Pairing, wanted: str, other: str) -> None:
-    a, b = places_in(wanted), places_in(other)
-    if not a or not b:
-        return
-    best = min(gazetteer().relation(x, y) for x in a for y in b)
-    if best in _PLACE_SCORE:
-        pair.add(_PLACE_SCORE[best], "地点", f"{other}（{_PLACE_WORD[best]}）")
+def _relation(a: str, b: str) -> Relation | None:
+    """The closest relation between the places two texts name; None when either names none."""
+    pa, pb = places_in(a), places_in(b)
+    return min((gazetteer().relation(x, y) for x in pa for y in pb), default=None)
+
+
+def _add_place(pair: Pairing, relation: Relation | None, shown: str) -> None:
+    if relation in _PLACE_SCORE:
+        pair.add(_PLACE_SCORE[relation], "地点", f"{shown}（{_PLACE_WORD[relation]}）")
+
+
+def _add_overlap(pair: Pairing, fields: list[str], majors: list[str]) -> bool:
+    """Reasons for shared fields and majors; False when nothing is shared (no pairing)."""
+    if fields:
+        pair.add(2.0 * min(len(fields), 2), "领域", "、".join(fields))
+    if majors:
+        pair.add(1.5, "专业对口", "、".join(majors))
+    return bool(fields or majors)
 
 
 def match_need(need: TechNeed, resources: list[PlatformRecord], top_k: int = 10) -> MatchReport:
@@ -106,19 +117,13 @@ def match_need(need: TechNeed, resources: list[PlatformRecord], top_k: int = 10)
         if not isinstance(res, SchoolResource):
             continue
         pair = Pairing(item.to_dict())
-        fields = _shared(need.fields, res.fields)
-        majors = _shared(need.majors, res.majors)
-        if not fields and not majors:
+        if not _add_overlap(pair, _shared(need.fields, res.fields), _shared(need.majors, res.majors)):
             continue
-        if fields:
-            pair.add(2.0 * min(len(fields), 2), "领域", "、".join(fields))
-        if majors:
-            pair.add(1.5, "专业对口", "、".join(majors))
         if res.kind in _FORM_FITS[need.form]:
             pair.add(1.0, "形式", f"需求为{need.form.value}，对方提供{res.kind.value}")
         if res.capacity:
             pair.add(0.5, "能力", f"{res.kind.value}每年可服务 {res.capacity}")
-        _add_place(pair, need.location, res.location)
+        _add_place(pair, _relation(need.location, res.location), res.location)
         report.pairings.append(pair)
     report.pairings = _ranked(report.pairings, top_k)
     report.summary = (
@@ -148,7 +153,7 @@ def match_demand(
         pair.add(1.5, "专业对口", program.name)
         if demand.level in ("不限", "") or demand.level in program.level.value:
             pair.add(0.5, "层次", program.level.value)
-        _add_place(pair, demand.location, program.location)
+        _add_place(pair, _relation(demand.location, program.location), program.location)
         pool = _pool(graduates, program.name, program.school, demand.year)
         if pool is not None:
             pair.supply = pool.graduates - pool.further_study
@@ -186,18 +191,12 @@ def match_school(org: str, items: list[PlatformRecord], programs: list[Program],
             continue
         pair = Pairing(item.to_dict())
         shared_fields = _shared(rec.fields, fields) if isinstance(rec, TechNeed) else []
-        shared_majors = _shared(rec.majors, majors)
-        if not shared_fields and not shared_majors:
+        if not _add_overlap(pair, shared_fields, _shared(rec.majors, majors)):
             continue
-        if shared_fields:
-            pair.add(2.0 * min(len(shared_fields), 2), "领域", "、".join(shared_fields))
-        if shared_majors:
-            pair.add(1.5, "专业对口", "、".join(shared_majors))
         if isinstance(rec, TalentDemand):
             pair.reasons.append(Reason("人数", f"{rec.year}年需求 {rec.headcount} 人"))
-        best_place = min((_place_rank(rec.location, r.location) for r in resources), default=None)
-        if best_place is not None and best_place in _PLACE_SCORE:
-            pair.add(_PLACE_SCORE[best_place], "地点", f"{rec.location}（{_PLACE_WORD[best_place]}）")
+        near = [r for r in (_relation(rec.location, res.location) for res in resources) if r is not None]
+        _add_place(pair, min(near, default=None), rec.location)
         report.pairings.append(pair)
     report.pairings = _ranked(report.pairings, top_k)
     report.summary = (
@@ -206,11 +205,6 @@ def match_school(org: str, items: list[PlatformRecord], programs: list[Program],
         else f"暂无与 {org} 专业或领域相符的企业需求"
     )
     return report
-
-
-def _place_rank(a: str, b: str) -> Relation:
-    pa, pb = places_in(a), places_in(b)
-    return min((gazetteer().relation(x, y) for x in pa for y in pb), default=Relation.far)
 
 
 def _ranked(pairs: list[Pairing], top_k: int) -> list[Pairing]:
