@@ -21,6 +21,7 @@ from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import benefit_answer, with_benefits
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
+from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.types import Citation, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
@@ -98,10 +99,10 @@ class Chat:
     # ---- benefits: the enterprise the conversation describes ----------------------------------
     def _benefits(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer | None, str]]:
         """What applies to the enterprise. A question about one rule or one figure is answered from
-        its clause first (the policy answer), the matched benefits follow; a figure the documents do
-        not give stays a refusal. Yields the policy answer's tokens as they are written (the
-        ``openai`` backend streams its generation; the final answer replaces them, as on the policy
-        route), returns the answer."""
+        its clause first (the policy answer), the matched benefits follow; when the asked figure is
+        not in the documents, that is said first and the matched benefits follow. Yields the policy
+        answer's tokens as they are written (the ``openai`` backend streams its generation; the final
+        answer replaces them, as on the policy route), returns the answer."""
         reading = query.enterprise
         if not reading.types and not reading.activities:
             return None, ""  # nothing to match on: the policy answerer takes the question
@@ -122,10 +123,17 @@ class Chat:
                 yield event
         assert policy is not None
         extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
-        if policy.grounded and matched is not None:
-            return with_benefits(policy, matched).with_(**extra), said
-        if matched is None or stages.slot_kind(query) is not None:
+        if matched is None:
             return policy.with_(**extra), said
+        if policy.grounded:
+            return with_benefits(policy, matched).with_(**extra), said
+        kind = stages.slot_kind(query)
+        if kind is not None:  # the asked figure is not in the documents: say so, then what does apply
+            notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}。"
+            matched = matched.with_(
+                answer=notice + matched.answer,
+                sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
+            )
         return matched.with_(**extra), said
 
     # ---- opportunities: the student the conversation describes --------------------------------

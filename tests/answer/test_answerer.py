@@ -157,3 +157,11 @@ def test_who_leads_a_task_is_said_first(policy_assistant) -> None:
     first = answer.sentences[0]
     assert first.source == "slot" and first.text.startswith("牵头单位：教育局")
     assert answer.answer.startswith("牵头单位：教育局")
+
+
+def test_an_asked_figure_the_documents_lack_is_said_then_the_matched_benefits(policy_assistant) -> None:
+    answer = policy_assistant.ask("我们公司带学徒，每个徒弟一年能补多少钱？")
+    assert answer.route == "benefits" and answer.grounded
+    assert answer.answer.startswith("资料中没有写明具体的金额或比例。")  # no invented amount
+    assert answer.sentences[0].source == "notice" and any(s.source == "listing" for s in answer.sentences)
+    assert any(b["id"] == "div12-apprenticeship-training-subsidy" for b in answer.benefits)
