@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.api.problems import problem_text
 from assistant.api.redact import redact_paths
 from assistant.errors import (
     AssistantError,
@@ -44,19 +45,26 @@ _STATUS: list[tuple[type[AssistantError], int, str]] = [
 _HTTP_CODES = {400: "invalid_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
 
 
+def _invalid_body(fields: list[dict[str, str]]) -> JSONResponse:
+    """422 with ``[{"field", "problem"}]``: the one body of a request the schema refuses."""
+    return JSONResponse({"error": "invalid_request", "detail": fields}, status_code=422)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8): as invalid JSON is, a 422
+            return _invalid_body([{"field": "(body)", "problem": "请求内容无法读取：应为 UTF-8 编码的 JSON"}])
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         return JSONResponse({"error": code, "detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = [
-            {"field": field, "problem": problem.removeprefix("Value error, ")}
-            for field, problem in field_errors(exc, whole="(body)")
+            {"field": "(body)" if err["type"] == "json_invalid" else field, "problem": problem_text(err)}
+            for err, (field, _) in zip(exc.errors(), field_errors(exc, whole="(body)"), strict=True)
         ]
-        return JSONResponse({"error": "invalid_request", "detail": fields}, status_code=422)
+        return _invalid_body(fields)
 
     @app.exception_handler(AssistantError)
     async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
@@ -69,8 +77,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 {"error": "busy", "detail": str(exc)}, status_code=503, headers={"Retry-After": str(exc.retry_after)}
             )
         if isinstance(exc, QueryError) and exc.field:  # the same body as a schema error: which field, what
-            detail = [{"field": exc.field, "problem": str(exc)}]
-            return JSONResponse({"error": "invalid_request", "detail": detail}, status_code=422)
+            return _invalid_body([{"field": exc.field, "problem": str(exc)}])
         for kind, status, code in _STATUS:
             if isinstance(exc, kind):
                 if status >= 500:
