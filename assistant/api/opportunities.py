@@ -6,17 +6,21 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
 from assistant.api.deps import get_assistant
 from assistant.api.redact import redact_paths
 from assistant.api.schemas import ErrorBody
+from assistant.api.strict import (
+    StrictEnterpriseProfile,
+    StrictOpportunityFilters,
+    StrictStudentProfile,
+    refuse_control_chars,
+)
 from assistant.auth import check_admin
 from assistant.errors import NotFound, QueryError
-from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
 from assistant.service import Assistant
-from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 
 router = APIRouter(prefix="/api", tags=["opportunities"])
 _bearer = HTTPBearer(auto_error=False)
@@ -26,16 +30,16 @@ class OpportunitySearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     query: str = Field("", max_length=MAX_QUERY_CHARS, examples=["汽车维修实习"], description="empty = list all")
-    filters: OpportunityFilters = Field(default_factory=OpportunityFilters)
-    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+    filters: StrictOpportunityFilters = Field(default_factory=StrictOpportunityFilters)
+    top_k: StrictInt = Field(10, ge=1, le=MAX_TOP_K)
     include_expired: StrictBool = False
 
 
 class RecommendRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    profile: StudentProfile
-    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+    profile: StrictStudentProfile
+    top_k: StrictInt = Field(10, ge=1, le=MAX_TOP_K)
 
 
 class RecordsRequest(BaseModel):
@@ -43,6 +47,12 @@ class RecordsRequest(BaseModel):
 
     kind: Literal["posting", "program"]
     records: list[dict[str, Any]] = Field(min_length=1, max_length=500)
+
+    @field_validator("records")
+    @classmethod
+    def _plain_text(cls, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        refuse_control_chars(records, "records")
+        return records
 
 
 class ListResponse(BaseModel):
@@ -72,7 +82,7 @@ def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant
 
 
 @router.post("/match")
-def match(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+def match(profile: StrictEnterpriseProfile, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     return service.match(profile).to_dict()
 
 

@@ -7,17 +7,18 @@ the wrong role or another account's record, 422 naming the field for a bad recor
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from assistant.api.deps import get_assistant
+from assistant.api.schemas import ErrorBody
+from assistant.api.strict import NO_CONTROL_CHARS, IsoDate, StrictPlatformFilters, refuse_control_chars
+from assistant.platform.records import PlatformKind
 from assistant.platform.report_export import to_csv, to_markdown, xlsx_bytes
-from assistant.platform.search import PlatformFilters
 from assistant.platform.store import Account
 from assistant.service import Assistant
 
@@ -32,17 +33,19 @@ class LoginRequest(BaseModel):
     password: str = Field(min_length=1, max_length=200)
 
 
-class SubmitRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    kind: str = Field(
-        examples=["talent_demand"], description="talent_demand / tech_need / resource / cooperation / graduates"
-    )
-    record: dict[str, Any]
-
-
 class EditRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     record: dict[str, Any]
+
+    @field_validator("record")
+    @classmethod
+    def _plain_text(cls, record: dict[str, Any]) -> dict[str, Any]:
+        refuse_control_chars(record, "record")
+        return record
+
+
+class SubmitRequest(EditRequest):
+    kind: PlatformKind = Field(examples=["talent_demand"])
 
 
 class ReturnRequest(BaseModel):
@@ -53,8 +56,17 @@ class ReturnRequest(BaseModel):
 class PlatformSearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     query: str = Field("", max_length=200)
-    filters: PlatformFilters = Field(default_factory=PlatformFilters)
-    top_k: int = Field(50, ge=1, le=500)
+    filters: StrictPlatformFilters = Field(default_factory=StrictPlatformFilters)
+    top_k: StrictInt = Field(50, ge=1, le=500)
+
+
+_LOGGED_IN: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "no account token, or a bad or expired one"}
+}
+_ALLOWED: dict[int | str, dict[str, Any]] = {
+    **_LOGGED_IN,
+    403: {"model": ErrorBody, "description": "the wrong role, or another account's record"},
+}
 
 
 def current_account(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Account:
@@ -65,30 +77,30 @@ def _list(items: list[Any]) -> dict[str, Any]:
     return {"count": len(items), "items": [i.to_dict() for i in items]}
 
 
-@router.post("/platform/login")
+@router.post("/platform/login", responses={401: {"model": ErrorBody, "description": "wrong username or password"}})
 def login(body: LoginRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     account, token = service.platform.login(body.username, body.password)
     return {"token": token, "account": account.to_dict()}
 
 
-@router.get("/platform/me")
+@router.get("/platform/me", responses=_LOGGED_IN)
 def me(account: Account = Depends(current_account)) -> dict[str, Any]:
     return account.to_dict()
 
 
-@router.post("/platform/records", status_code=201)
+@router.post("/platform/records", status_code=201, responses=_ALLOWED)
 def submit(
     body: SubmitRequest, account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
-    return service.platform.submit(account, body.kind, body.record).to_dict()
+    return service.platform.submit(account, body.kind.value, body.record).to_dict()
 
 
-@router.get("/platform/records/mine")
+@router.get("/platform/records/mine", responses=_LOGGED_IN)
 def mine(account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     return _list(service.platform.mine(account))
 
 
-@router.put("/platform/records/{record_id}")
+@router.put("/platform/records/{record_id}", responses=_ALLOWED)
 def edit(
     record_id: str,
     body: EditRequest,
@@ -98,28 +110,28 @@ def edit(
     return service.platform.edit(account, record_id, body.record).to_dict()
 
 
-@router.delete("/platform/records/{record_id}")
+@router.delete("/platform/records/{record_id}", responses=_ALLOWED)
 def withdraw(
     record_id: str, account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
     return service.platform.withdraw(account, record_id).to_dict()
 
 
-@router.get("/platform/review")
+@router.get("/platform/review", responses=_ALLOWED)
 def review_queue(
     account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
     return _list(service.platform.queue(account))
 
 
-@router.post("/platform/review/{record_id}/approve")
+@router.post("/platform/review/{record_id}/approve", responses=_ALLOWED)
 def approve(
     record_id: str, account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
     return service.platform.approve(account, record_id).to_dict()
 
 
-@router.post("/platform/review/{record_id}/return")
+@router.post("/platform/review/{record_id}/return", responses=_ALLOWED)
 def send_back(
     record_id: str,
     body: ReturnRequest,
@@ -129,7 +141,7 @@ def send_back(
     return service.platform.send_back(account, record_id, body.reason).to_dict()
 
 
-@router.get("/platform/audit")
+@router.get("/platform/audit", responses=_ALLOWED)
 def audit(
     limit: int = Query(200, ge=1, le=5000),
     record_id: str | None = None,
@@ -153,26 +165,35 @@ def match(
 
 @router.get("/platform/match-school")
 def match_school(
-    org: str = Query(min_length=1, max_length=100),
+    org: str = Query(min_length=1, max_length=100, pattern=NO_CONTROL_CHARS),
     top_k: int = Query(20, ge=1, le=100),
     service: Assistant = Depends(get_assistant),
 ) -> dict[str, Any]:
     return service.platform.match_school(org, top_k).to_dict()
 
 
-@router.get("/platform/new")
+@router.get("/platform/new", responses=_LOGGED_IN)
 def whats_new(
-    since: dt.date | None = None,
+    since: IsoDate | None = None,
     account: Account = Depends(current_account),
     service: Assistant = Depends(get_assistant),
 ) -> dict[str, Any]:
     return service.platform.whats_new(account, since)
 
 
-@router.get("/report/supply-demand", response_model=None)
+@router.get(
+    "/report/supply-demand",
+    response_model=None,
+    responses={
+        200: {
+            "description": "the report: JSON, or the file asked for by `format`",
+            "content": {"application/json": {}, "text/csv": {}, "text/markdown": {}, XLSX_TYPE: {}},
+        }
+    },
+)
 def supply_demand(
     year: int = Query(ge=2000, le=2100),
-    region: str = Query("", max_length=50),
+    region: str = Query("", max_length=50, pattern=NO_CONTROL_CHARS),
     format: Literal["json", "csv", "md", "xlsx"] = "json",
     service: Assistant = Depends(get_assistant),
 ) -> dict[str, Any] | Response:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from assistant.answer.checks import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS
 from assistant.answer.types import AnswerMode, AnswerSentence, Turn
-from assistant.filters import SearchFilters
+from assistant.api.strict import StrictSearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
 from assistant.types import Citation, SearchHit
 
@@ -18,8 +18,8 @@ class SearchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS, examples=["劳动合同法第十四条"])
-    top_k: int = Field(5, ge=1, le=MAX_TOP_K)
-    filters: SearchFilters = Field(default_factory=SearchFilters)
+    top_k: StrictInt = Field(5, ge=1, le=MAX_TOP_K)
+    filters: StrictSearchFilters = Field(default_factory=StrictSearchFilters)
     mode: SearchMode = SearchMode.hybrid
 
 
