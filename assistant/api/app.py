@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse, Response
 
-from assistant.api.body_limit import BodyLimit
+from assistant.api.body_limit import BodyLimit, UploadLimit
 from assistant.api.errors import install_error_handlers
 from assistant.api.headers import FAVICON_SVG, SecurityHeaders
 from assistant.api.opportunities import router as opportunities_router
@@ -54,6 +54,7 @@ def create_app(
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body_bytes)
+    app.add_middleware(UploadLimit, max_file_bytes=settings.max_file_bytes)  # the UI's upload route takes no token
     rules = default_rules(settings.rate_ask_per_minute, settings.rate_admin_per_minute, settings.rate_write_per_minute)
     app.add_middleware(RateLimit, rules=rules)
     if settings.cors_origins:  # closed unless listed: no CORS headers for any other origin

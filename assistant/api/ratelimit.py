@@ -2,9 +2,14 @@
 
 Rules (``ASSISTANT_RATE_*_PER_MINUTE``; 0 turns one off):
     ask     POST /api/ask, /api/ask/stream        each answer costs retrieval and maybe the LLM
-    admin   any request carrying a bearer token    token guessing: 400 wrong tokens at 1,049/s before
-    write   POST/PUT/PATCH/DELETE /api/records*    writes re-ingest a file
-            and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size and rate)
+    admin   any request carrying a bearer token,   token guessing: 400 wrong tokens at 1,049/s before;
+            and POST /api/platform/login          password guessing (each try is an argon2id hash)
+    write   POST/PUT/PATCH/DELETE /api/records*,   staff writes re-ingest a file;
+            /api/platform/records*, /api/platform/review/*   account writes and reviews;
+            and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size
+            by :class:`assistant.api.body_limit.UploadLimit` and here in rate)
+Not seen here: the UI's own callbacks (asks, the admin tab's token, the platform tabs' login) go through
+Gradio's queue (one route for every event); they are bounded by its concurrency, not per client.
 Over the limit: 429 with ``Retry-After`` (seconds until one token is back) and the error body.
 The bucket holds a minute's worth, so a burst of that size passes, then the steady rate.
 """
@@ -35,17 +40,21 @@ def _asks(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
     return method == "POST" and path.startswith("/api/ask")
 
 
-def _presents_token(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
-    return headers.get(b"authorization", b"").lower().startswith(b"bearer")
+def _presents_credentials(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
+    logs_in = method == "POST" and path == "/api/platform/login"
+    return logs_in or headers.get(b"authorization", b"").lower().startswith(b"bearer")
+
+
+_WRITE_PREFIXES = ("/api/records", "/api/platform/records", "/api/platform/review/")
 
 
 def _writes(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
-    writes = path.startswith("/api/records") or path.endswith("/gradio_api/upload")  # the admin tab's file uploads
+    writes = path.startswith(_WRITE_PREFIXES) or path.endswith("/gradio_api/upload")  # the admin tab's file uploads
     return method in {"POST", "PUT", "PATCH", "DELETE"} and writes
 
 
 def default_rules(ask: int, admin: int, write: int) -> list[Rule]:
-    return [Rule("ask", ask, _asks), Rule("admin", admin, _presents_token), Rule("write", write, _writes)]
+    return [Rule("ask", ask, _asks), Rule("admin", admin, _presents_credentials), Rule("write", write, _writes)]
 
 
 class Buckets:

@@ -89,3 +89,60 @@ def test_ui_file_uploads_count_as_writes() -> None:
     assert write.matches("POST", "/ui/gradio_api/upload", {})
     assert write.matches("DELETE", "/api/records/x", {})
     assert not write.matches("POST", "/api/search", {})
+
+
+def test_platform_logins_and_writes_are_rate_limited(make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client(rate_admin_per_minute=3, rate_write_per_minute=2)
+    wrong = {"username": "nobody", "password": "not-the-password"}
+    statuses = [client.post("/api/platform/login", json=wrong).status_code for _ in range(4)]
+    assert statuses == [401, 401, 401, 429]  # password guessing, as token guessing
+    from assistant.api.ratelimit import default_rules
+
+    write = next(rule for rule in default_rules(1, 1, 1) if rule.name == "write")
+    for method, path in (
+        ("POST", "/api/platform/records"),
+        ("PUT", "/api/platform/records/TD1"),
+        ("DELETE", "/api/platform/records/TD1"),
+        ("POST", "/api/platform/review/TD1/approve"),
+        ("POST", "/api/platform/review/TD1/return"),
+    ):
+        assert write.matches(method, path, {}), path
+    assert not write.matches("POST", "/api/platform/search", {})
+    assert not write.matches("POST", "/api/platform/login", {})
+
+
+@pytest.fixture()
+def ui_client(tmp_path: Path, assistant_factory):  # type: ignore[no-untyped-def]
+    """The real app with the real Gradio UI mounted (what ``assistant serve`` runs), small upload limit."""
+    from web.app import mount_ui
+
+    assistant = assistant_factory(
+        tmp_path / "index",
+        data_dir=tmp_path / "data",
+        admin_token=TOKEN,
+        max_file_bytes=50_000,
+        rate_write_per_minute=3,
+    )
+    with TestClient(create_app(assistant.settings, assistant=assistant, ui=mount_ui)) as client:
+        yield client
+
+
+def test_the_ui_upload_route_is_bounded_per_request_not_only_per_file(ui_client: TestClient) -> None:
+    upload = "/ui/gradio_api/upload"
+    small = ui_client.post(upload, files=[("files", ("a.txt", b"a" * 1000, "text/plain"))])
+    assert small.status_code == 200, small.text  # the admin tab's uploads still work (no token: Gradio's route)
+    # three files each under the per-file limit Gradio checks: together over it, refused from the headers
+    three = [("files", (f"{i}.txt", b"a" * 45_000, "text/plain")) for i in range(3)]
+    refused = ui_client.post(upload, files=three)
+    assert refused.status_code == 413 and refused.json()["error"] == "too_large", refused.text
+    assert "上限 115,536 字节" in refused.json()["detail"]  # 50,000 + 64 KiB of form overhead
+
+    def chunked():  # no Content-Length: nothing to decide from, refused
+        yield b"--x\r\n"
+
+    length_required = ui_client.post(
+        upload, content=chunked(), headers={"content-type": "multipart/form-data; boundary=x"}
+    )
+    assert length_required.status_code == 411 and length_required.json()["error"] == "length_required"
+    # uploads count as writes: 3 a minute here (the refused ones counted too)
+    assert ui_client.post(upload, files=[("files", ("b.txt", b"b", "text/plain"))]).status_code == 429
