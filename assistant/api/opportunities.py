@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_
 
 from assistant.api.deps import get_assistant
 from assistant.api.redact import redact_paths
-from assistant.api.schemas import ErrorBody
+from assistant.api.schemas import ErrorBody, ListResponse, MatchResponse, OpportunitySearchResponse
 from assistant.api.strict import (
     StrictEnterpriseProfile,
     StrictOpportunityFilters,
@@ -55,16 +55,11 @@ class RecordsRequest(BaseModel):
         return records
 
 
-class ListResponse(BaseModel):
-    count: int
-    items: list[dict[str, Any]]
-
-
 def require_admin(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     check_admin(get_assistant(request).settings, credentials.credentials if credentials else None)
 
 
-@router.post("/opportunities/search")
+@router.post("/opportunities/search", response_model=OpportunitySearchResponse)
 def search_opportunities(body: OpportunitySearchRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     results = service.search_opportunities(body.query, body.filters, body.top_k, body.include_expired)
     return results.to_dict()
@@ -81,7 +76,7 @@ def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant
     return RecommendResponse(count=len(result["items"]), **result)
 
 
-@router.post("/match")
+@router.post("/match", response_model=MatchResponse)
 def match(profile: StrictEnterpriseProfile, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     return service.match(profile).to_dict()
 

@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from assistant.api.deps import get_assistant
-from assistant.api.schemas import ErrorBody
+from assistant.api.schemas import AccountOut, ErrorBody, ListResponse, LoginResponse
 from assistant.api.strict import NO_CONTROL_CHARS, IsoDate, StrictPlatformFilters, refuse_control_chars
 from assistant.platform.records import PlatformKind
 from assistant.platform.report_export import to_csv, to_markdown, xlsx_bytes
@@ -77,13 +77,17 @@ def _list(items: list[Any]) -> dict[str, Any]:
     return {"count": len(items), "items": [i.to_dict() for i in items]}
 
 
-@router.post("/platform/login", responses={401: {"model": ErrorBody, "description": "wrong username or password"}})
+@router.post(
+    "/platform/login",
+    response_model=LoginResponse,
+    responses={401: {"model": ErrorBody, "description": "wrong username or password"}},
+)
 def login(body: LoginRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     account, token = service.platform.login(body.username, body.password)
     return {"token": token, "account": account.to_dict()}
 
 
-@router.get("/platform/me", responses=_LOGGED_IN)
+@router.get("/platform/me", response_model=AccountOut, responses=_LOGGED_IN)
 def me(account: Account = Depends(current_account)) -> dict[str, Any]:
     return account.to_dict()
 
@@ -95,7 +99,7 @@ def submit(
     return service.platform.submit(account, body.kind.value, body.record).to_dict()
 
 
-@router.get("/platform/records/mine", responses=_LOGGED_IN)
+@router.get("/platform/records/mine", response_model=ListResponse, responses=_LOGGED_IN)
 def mine(account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     return _list(service.platform.mine(account))
 
@@ -117,7 +121,7 @@ def withdraw(
     return service.platform.withdraw(account, record_id).to_dict()
 
 
-@router.get("/platform/review", responses=_ALLOWED)
+@router.get("/platform/review", response_model=ListResponse, responses=_ALLOWED)
 def review_queue(
     account: Account = Depends(current_account), service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
@@ -141,7 +145,7 @@ def send_back(
     return service.platform.send_back(account, record_id, body.reason).to_dict()
 
 
-@router.get("/platform/audit", responses=_ALLOWED)
+@router.get("/platform/audit", response_model=ListResponse, responses=_ALLOWED)
 def audit(
     limit: int = Query(200, ge=1, le=5000),
     record_id: str | None = None,
@@ -151,7 +155,7 @@ def audit(
     return _list(service.platform.audit(account, limit, record_id))
 
 
-@router.post("/platform/search")
+@router.post("/platform/search", response_model=ListResponse)
 def search(body: PlatformSearchRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
     return _list(service.platform.search(body.query, body.filters, body.top_k))
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
@@ -28,6 +29,42 @@ class SearchResponse(BaseModel):
     count: int
     items: list[SearchHit]
     took_ms: float
+
+
+class ListResponse(BaseModel):
+    """Every list: how many, then the items."""
+
+    count: int
+    items: list[dict[str, Any]]
+
+
+class OpportunitySearchResponse(ListResponse):
+    query: str
+    hidden_expired: int = Field(description="postings past their deadline left out (include_expired=false)")
+    today: dt.date
+    note: str = Field(description="nothing relevant found: what to try instead; else empty")
+    suggestions: list[str]
+
+
+class MatchResponse(BaseModel):
+    profile: dict[str, Any] = Field(description="the enterprise as read (types and activities found in the text too)")
+    count: int
+    benefits: list[dict[str, Any]]
+    warnings: list[str]
+
+
+class AccountOut(BaseModel):
+    username: str
+    role: Literal["enterprise", "school", "staff"]
+    org: str
+    majors: list[str]
+    fields: list[str]
+    last_seen: str
+
+
+class LoginResponse(BaseModel):
+    token: str = Field(description="send as Authorization: Bearer <token>")
+    account: AccountOut
 
 
 class ErrorBody(BaseModel):
