@@ -32,6 +32,7 @@ from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete
 from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
+from assistant.news import new_benefits, new_recommendations, parse_time
 from assistant.opportunities.benefits import (
     BenefitEntry,
     catalog_files,
@@ -320,6 +321,37 @@ class Assistant:
     def withdraw_record(self, record_id: str) -> PublishResult:
         """Withdraw a staff-published posting or program; gone from search when this returns."""
         return withdraw_record(self.load().index, self.settings.data_dir, record_id)
+
+    def profile_news(self, key: str | None, touch: bool = True, today: dt.date | None = None) -> dict[str, Any]:
+        """What appeared since a saved profile's last visit: recommended postings (student) or matched
+        benefits (enterprise), and platform records that meet it; the visit is then recorded."""
+        saved = self.platform.open_profile(key)
+        since = parse_time(saved.last_seen) or dt.datetime.min.replace(tzinfo=dt.UTC)
+        index = self.load().index
+        index.refresh_if_changed()
+
+        def changed_at(doc_id: str) -> dt.datetime | None:
+            row = index.document(doc_id)
+            return parse_time(row.updated_at) if row else None
+
+        news: dict[str, Any] = {"id": saved.id, "kind": saved.kind, "since": saved.last_seen}
+        if saved.kind == "student":
+            student = StudentProfile.model_validate(saved.data, context={"today": today or dt.date.today()})
+            result = self.recommend(student, top_k=50, today=today)
+            news["postings"] = new_recommendations(result, since, changed_at)
+            news["benefits"] = []
+            wanted_majors, wanted_fields, own = student.majors, student.interests, ""
+        else:
+            enterprise = EnterpriseProfile.model_validate(saved.data)
+            news["postings"] = []
+            news["benefits"] = new_benefits(self.match(enterprise), since, changed_at)
+            wanted_majors, wanted_fields, own = [], [enterprise.text, enterprise.name], enterprise.name
+        wanted_fields = [f for f in wanted_fields if f]
+        news["records"] = self.platform.new_records(saved.last_seen, wanted_majors, wanted_fields, own)
+        news["count"] = len(news["postings"]) + len(news["benefits"]) + len(news["records"])
+        if touch:
+            self.platform.profile_visited(saved)
+        return news
 
     @property
     def platform(self) -> Platform:

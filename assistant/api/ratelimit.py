@@ -3,6 +3,7 @@
 Rules (``ASSISTANT_RATE_*_PER_MINUTE``; 0 turns one off):
     ask     POST /api/ask, /api/ask/stream        each answer costs retrieval and maybe the LLM
     admin   any request carrying a bearer token    token guessing: 400 wrong tokens at 1,049/s before
+            or a saved profile's key (X-Profile-Key)
     write   POST/PUT/PATCH/DELETE /api/records*    writes re-ingest a file
             and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size and rate)
 Over the limit: 429 with ``Retry-After`` (seconds until one token is back) and the error body.
@@ -36,7 +37,7 @@ def _asks(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
 
 
 def _presents_token(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
-    return headers.get(b"authorization", b"").lower().startswith(b"bearer")
+    return headers.get(b"authorization", b"").lower().startswith(b"bearer") or b"x-profile-key" in headers
 
 
 def _writes(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
