@@ -161,12 +161,12 @@ def stream_answer(
         for event in assistant.ask_stream(message, history=conv[-MAX_TURNS:], mode=mode):
             if event.type == "token":
                 text += event.text
-                history[-1] = {"role": "assistant", "content": text}
+                history[-1] = {"role": "assistant", "content": html.escape(text)}  # documents' words are text
                 yield history, gr.skip(), conv, None, *skip
             elif event.type == "final":
                 answer = event.answer
             elif event.type == "error":
-                history[-1] = {"role": "assistant", "content": f"**回答没有完成**：{event.error}"}
+                history[-1] = {"role": "assistant", "content": f"**回答没有完成**：{html.escape(str(event.error))}"}
                 yield history, gr.skip(), conv, None, *skip
                 return
     except Exception as exc:  # noqa: BLE001 - shown as a short message, logged in error_message
