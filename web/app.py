@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.service import Assistant
 from web.admin import build_admin_tab
 from web.chat import build_chat_tab
+from web.locale import chinese_head
 from web.match import build_match_tab
 from web.opportunities import build_opportunities_tab
 from web.publish_tab import build_publish_tab, build_review_tab
@@ -52,9 +53,14 @@ table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: no
   }
   table.benefits { font-size: 0.9em; }
 }
+.question-count { text-align: right; color: #6b7280; font-size: 0.9em; }
+.count-over { color: #b91c1c; font-weight: 600; }
 .met { color: #166534; } .missing { color: #b91c1c; } .unknown { color: #92400e; }
 .status-eligible { color: #166534; } .status-not_yet { color: #b91c1c; } .status-check { color: #92400e; }
 """
+
+# the app's own icon (served by the API at /favicon.ico), not Gradio's; then Gradio's words in Chinese
+HEAD = '<link rel="icon" type="image/svg+xml" href="/favicon.ico">' + chinese_head()
 
 INTRO = (
     "## 政策与机会助手\n"
@@ -67,7 +73,7 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
     """The Blocks app over ``assistant`` (which may load later: callbacks run after startup)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as blocks:
         gr.Markdown(INTRO)
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap", elem_id="main-tabs"):  # on a phone every tab stays in sight
             with gr.Tab("智能问答", id="chat", elem_id="tab-chat"):
                 build_chat_tab(assistant)
             with gr.Tab("政策匹配", id="match", elem_id="tab-match"):
@@ -98,5 +104,6 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
         css=CSS,
         footer_links=["gradio"],
         show_error=False,
+        head=HEAD,
         max_file_size=settings.max_file_bytes,  # Gradio refuses bigger uploads before they are stored
     )
