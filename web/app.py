@@ -15,6 +15,7 @@ from web.admin import build_admin_tab
 from web.chat import build_chat_tab
 from web.locale import chinese_head
 from web.match import build_match_tab
+from web.news_tab import build_news_tab
 from web.opportunities import build_opportunities_tab
 from web.publish_tab import build_publish_tab, build_review_tab
 from web.report_tab import build_platform_search_tab, build_report_tab
@@ -80,6 +81,8 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 build_match_tab(assistant)
             with gr.Tab("实习与专业", id="opportunities", elem_id="tab-opportunities"):
                 build_opportunities_tab(assistant)
+            with gr.Tab("我的新消息", id="news", elem_id="tab-news"):
+                build_news_tab(assistant)
             with gr.Tab("供需信息", id="platform", elem_id="tab-platform"):
                 build_platform_search_tab(assistant)
             with gr.Tab("供需报告", id="report", elem_id="tab-report"):
@@ -106,4 +109,5 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
         show_error=False,
         head=HEAD,
         max_file_size=settings.max_file_bytes,  # Gradio refuses bigger uploads before they are stored
+        run_history=False,  # Gradio would keep each run (the admin token typed in 管理 among them) in the browser
     )

@@ -35,12 +35,15 @@ def build_news_tab(assistant: Assistant) -> None:
         )
         save = gr.Button("保存资料", variant="primary", elem_id="news-save")
         saved = gr.HTML(elem_id="news-saved")
+        shown_key = gr.Textbox(
+            label="资料密钥（只显示这一次，请复制保存）", interactive=False, buttons=["copy"], elem_id="news-new-key"
+        )
     with gr.Accordion("看看有什么新的", open=True):
         key = gr.Textbox(label="资料密钥", type="password", placeholder="pk_…", elem_id="news-key")
         look = gr.Button("查看新消息", variant="primary", elem_id="news-look")
         news = gr.HTML(elem_id="news-result")
 
-    def save_profile(kind_: str, majors_: str, places_: str, time_: str, text_: str) -> tuple[str, str]:
+    def save_profile(kind_: str, majors_: str, places_: str, time_: str, text_: str) -> tuple[str, str, str]:
         try:
             if KINDS.get(kind_) == "enterprise":
                 data = EnterpriseProfile.model_validate({"text": text_ or ""}).model_dump(mode="json")
@@ -51,14 +54,12 @@ def build_news_tab(assistant: Assistant) -> None:
                 )
                 profile, new_key = assistant.platform.save_profile("student", student.model_dump(mode="json"))
         except ValidationError as exc:
-            return info_html(f"输入有误，请检查：{profile_error(exc)}"), ""
+            return info_html(f"输入有误，请检查：{profile_error(exc)}"), "", ""
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
-            return error_html(exc), ""
-        shown = (
-            f'<div class="note">已保存（编号 {escape(profile.id)}）。资料密钥只显示这一次，请复制保存：</div>'
-            f'<pre class="profile-key">{escape(new_key)}</pre>'
-        )
-        return shown, new_key
+            return error_html(exc), "", ""
+        done = f"已保存（编号 {escape(profile.id)}）。请复制下面的资料密钥，下次凭它查看新消息。"
+        done = f'<div class="note saved">{done}</div>'
+        return done, new_key, new_key
 
     def whats_new(key_: str) -> str:
         try:
@@ -67,7 +68,7 @@ def build_news_tab(assistant: Assistant) -> None:
             return error_html(exc)
         return news_html(found)
 
-    save.click(save_profile, [kind, majors, places, time, text], [saved, key])
+    save.click(save_profile, [kind, majors, places, time, text], [saved, shown_key, key])
     gr.on([look.click, key.submit], whats_new, [key], news)
 
 

@@ -95,6 +95,14 @@ def _use_every_tab(page) -> dict[str, set[str]]:
     page.locator("#opp-result .summary").wait_for()
     seen["实习与专业"] = english_words(page.evaluate(ON_SCREEN))
 
+    page.get_by_role("tab", name="我的新消息").click()
+    page.locator("#news-majors textarea").fill("护理")
+    page.locator("#news-save").click()
+    page.locator("#news-saved .saved").wait_for()
+    page.locator("#news-look").click()
+    page.locator("#news-result .summary").wait_for()
+    seen["我的新消息"] = english_words(page.evaluate(ON_SCREEN))
+
     page.get_by_role("tab", name="供需信息").click()
     page.locator("#psearch-run").click()
     expect(page.locator("#psearch-results")).to_contain_text("TN00")

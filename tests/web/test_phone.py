@@ -12,7 +12,7 @@ from tests.web.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration, pytest.mark.browser]
 
-TABS = ["智能问答", "政策匹配", "实习与专业", "供需信息", "供需报告", "发布", "审核", "管理"]
+TABS = ["智能问答", "政策匹配", "实习与专业", "我的新消息", "供需信息", "供需报告", "发布", "审核", "管理"]
 PHONE = {"width": 390, "height": 844}
 
 
