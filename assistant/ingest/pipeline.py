@@ -18,10 +18,11 @@ from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.errors import AssistantError, IngestError
+from assistant.errors import AssistantError, IndexError_, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
 from assistant.ingest.limits import Limits
 from assistant.store.index import Index, WritePlan
+from assistant.store.space import is_disk_full
 from assistant.store.vectors import embedding_text
 from assistant.types import Chunk
 
@@ -223,7 +224,8 @@ def _write_window(
     on_file: Callable[[FileResult], None] | None,
 ) -> None:
     """Embed the new chunks of a window of files together, then write each file (a file whose
-    vectors could not be made, or that cannot be written, fails alone)."""
+    vectors could not be made, or that cannot be written, fails alone; an index that cannot be
+    written at all, e.g. on a full disk, stops the run with its :class:`IndexError_`)."""
     started = time.perf_counter()
     vectors, embed_errors = embed_chunks(index.embedder, [c for _, plan in window for c in plan.new], progress)
     report.add_seconds("embed", time.perf_counter() - started)
@@ -234,6 +236,8 @@ def _write_window(
             continue
         try:
             written = index.write_document(plan, {c.chunk_id: vectors[c.chunk_id] for c in plan.new})
+        except IndexError_:
+            raise  # the index cannot be written (a full disk ...): no later file could be either
         except Exception as exc:  # noqa: BLE001 - as in _parse; a half-written document stays pending
             _done(report, _failed(parsed, exc, "writing"), on_file)
             continue
@@ -257,10 +261,12 @@ def failure_reason(path: Path | str, exc: BaseException, stage: str) -> str:
     its type (traceback at DEBUG: a bug to fix, but never a reason to stop the run)."""
     if isinstance(exc, IngestError):
         message = str(exc)
-    elif isinstance(exc, OSError):
-        message = f"{path}: {exc.strerror or exc}"
     elif isinstance(exc, AssistantError):
         message = f"{path}: {exc}"
+    elif is_disk_full(exc):  # copying an upload, writing a temporary file ...
+        message = f"{path}: 磁盘空间不足（{exc}）"
+    elif isinstance(exc, OSError):
+        message = f"{path}: {exc.strerror or exc}"
     else:
         log.debug("unexpected error while %s %s", stage, path, exc_info=exc)
         message = f"{path}: unexpected error while {stage} ({type(exc).__name__}: {exc})"

