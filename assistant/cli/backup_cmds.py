@@ -41,12 +41,15 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Exit 0 when the index reads back whole, 1 with one line per damaged file."""
+    """Exit 0 when the index reads back whole, 1 with one line per problem (damaged or not)."""
     problems = check_index(settings.index_dir, embedded_chroma=not settings.chroma_host)
     for problem in problems:
-        print(f"索引损坏：{problem}", file=sys.stderr)
+        print(f"{'索引损坏' if problem.damaged else '索引问题'}：{problem}", file=sys.stderr)
+    if any(p.damaged for p in problems):
+        print("可重建索引（assistant index rebuild），或从备份恢复（assistant restore）。", file=sys.stderr)
+    elif problems:
+        print("磁盘已满时请先清理空间；再运行 assistant ingest 即可补齐未完成的导入。", file=sys.stderr)
     if problems:
-        print("可从备份恢复（assistant restore），或清空索引目录后重新导入（assistant ingest）。", file=sys.stderr)
         return 1
     print(f"索引完好：{settings.index_dir}")
     return 0

@@ -210,6 +210,8 @@ def _plan_safely(index: Index, parsed: ParsedFile, report: IngestReport) -> Writ
             bad = f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""
             raise IngestError(parsed.doc.path, "没有可导入的有效内容" + bad)
         return index.plan_write(parsed.doc, parsed.chunks)
+    except IndexError_:
+        raise  # as in _write_window
     except Exception as exc:  # noqa: BLE001 - as in _parse
         return _failed(parsed, exc, "planning")
     finally:

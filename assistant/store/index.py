@@ -17,6 +17,7 @@ them is one clear error (``space.writing``) and leaves what was committed readab
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,13 +33,14 @@ from assistant.filters import SearchFilters
 from assistant.store import faults
 from assistant.store.catalog import Catalog, ChunkRow, DocRow
 from assistant.store.manifest import Manifest, read_manifest, write_manifest
-from assistant.store.space import writing
+from assistant.store.space import disk_full, writing
 from assistant.store.sparse import SparseIndex
 from assistant.store.vectors import PREAMBLE, VectorStore, embedded_inputs
 from assistant.text.tokenize import tokenize
 from assistant.types import Chunk, SourceDocument, StoredChunk
 
 CATALOG_NAME = "catalog.sqlite3"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -160,7 +162,15 @@ class Index:
         if size == 0:
             return []
         post = filters.needs_post_filter()
-        found = self._vectors.query(embedding, min(top_k * 4 if post else top_k, size), filters)
+        try:
+            found = self._vectors.query(embedding, min(top_k * 4 if post else top_k, size), filters)
+        except Exception as exc:
+            if not disk_full(exc, self.settings.index_dir):
+                raise
+            # Chroma applies another process's writes to its segments before a query: on a full disk
+            # it cannot, and the query fails. BM25 still answers; the vectors come back with the space.
+            log.warning("dense search unavailable, the disk of %s is full: %s", self.settings.index_dir, exc)
+            return []
         out: list[tuple[str, float]] = []
         for chunk_id, similarity in found:
             chunk = self._sparse.get(chunk_id)
@@ -194,7 +204,8 @@ class Index:
             )
         if previous and previous.status == "done" and previous.file_hash == doc.file_hash:
             return WritePlan(doc, chunks, "unchanged")
-        stored_as = self._vectors.embedded_as([c.chunk_id for c in chunks])
+        with writing(self.settings.index_dir, doc.path):  # a Chroma read may write (it applies its log)
+            stored_as = self._vectors.embedded_as([c.chunk_id for c in chunks])
         new = [c for c in chunks if stored_as.get(c.chunk_id) != embedded_inputs(c.metadata)]
         return WritePlan(doc, chunks, "updated" if previous else "added", new)
 

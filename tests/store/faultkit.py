@@ -45,8 +45,21 @@ def write_docs(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+# ``python -m assistant.cli`` with a limit on the size of any file written (``ulimit -f``) and SIGXFSZ
+# ignored, so a write over it fails with EFBIG instead of killing the process
+LIMITED = (
+    "import resource, runpy, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+    "limit = int(sys.argv.pop(1)); resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)); "
+    "sys.argv[0] = 'assistant'; runpy.run_module('assistant.cli', run_name='__main__')"
+)
+
+
 def cli(
-    workdir: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 600, **popen: Any
+    workdir: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 600,
+    file_size_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``assistant ARGS`` run in ``workdir`` (paths are recorded relative to it) on ``workdir/index``."""
     inherited = {k: v for k, v in os.environ.items() if k != "ASSISTANT_FAULT_KILL_AT"}
@@ -59,9 +72,19 @@ def cli(
         **(env or {}),
     }
     command = [sys.executable, "-m", "assistant.cli", *args]
-    return subprocess.run(
-        command, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=timeout, check=False, **popen
-    )
+    if file_size_limit is not None:
+        command = [sys.executable, "-c", LIMITED, str(file_size_limit), *args]
+    return subprocess.run(command, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+def ingest(workdir: Path, **options: Any) -> subprocess.CompletedProcess[str]:
+    """The ingestion every fault test runs: ``docs/`` with ``--prune``."""
+    return cli(workdir, "ingest", "docs", "--prune", "--json", **options)
+
+
+def error_line(done: subprocess.CompletedProcess[str]) -> str:
+    """The one ``error: ...`` line the CLI printed (none: empty)."""
+    return next((line for line in done.stderr.splitlines() if line.startswith("error: ")), "")
 
 
 @dataclass

