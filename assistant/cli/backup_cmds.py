@@ -1,4 +1,4 @@
-"""Operations commands: ``backup``, ``restore`` and ``index check``."""
+"""Operations commands: ``backup``, ``restore``, ``index check`` and ``index rebuild``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.cli import index_cmds
 from assistant.config import Settings
 from assistant.store.backup import backup, restore
 from assistant.store.check import check_index
@@ -26,6 +27,14 @@ def register(sub: Any) -> None:
     index_sub = index.add_subparsers(dest="index_command", required=True)
     check = index_sub.add_parser("check", help="read every index file back; name each damaged one")
     check.set_defaults(handler=cmd_index_check)
+    rebuild = index_sub.add_parser(
+        "rebuild",
+        help="rebuild the index from the files it recorded (or the corpus folders)",
+        description=index_cmds.REBUILD_HELP,
+    )
+    rebuild.add_argument("paths", nargs="*", type=Path, help="files or folders to build from instead")
+    rebuild.add_argument("--json", action="store_true", help="print the report as JSON")
+    rebuild.set_defaults(handler=index_cmds.cmd_index_rebuild)
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
