@@ -28,7 +28,14 @@ from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import Limits
-from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
+from assistant.ingest.pipeline import (
+    FileResult,
+    IngestReport,
+    Progress,
+    delete_document,
+    ingest_paths,
+    resume_pending,
+)
 from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads, uploads_dir
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
@@ -184,9 +191,12 @@ class Assistant:
     def ensure_index(
         self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None
     ) -> IngestReport | None:
-        """Build the index from the configured corpus folders when it holds nothing yet."""
-        if self.load().index.documents():
-            return None
+        """Build the index from the configured corpus folders when it holds nothing yet; otherwise finish
+        the documents a killed run left pending (at server start: a restart loses no committed write)."""
+        index = self.load().index
+        if index.documents():
+            report = resume_pending(index)
+            return report if report.files else None
         return self.ingest(self._corpus_sources(), progress=progress, on_total=on_total)
 
     def _corpus_sources(self, uploads: bool = False) -> list[Path]:

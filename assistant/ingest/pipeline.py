@@ -299,6 +299,26 @@ def embed_chunks(
     return vectors, errors
 
 
+def resume_pending(index: Index) -> IngestReport:
+    """Finish what a killed run left ``pending``: a document whose file is there is ingested again; one
+    whose file is gone (a delete cut short) is removed when its path is absolute. A relative path names
+    a file only from the folder the ingestion ran in: such a document is left for ``ingest --prune``."""
+    pending = [d for d in index.documents() if d.status == "pending"]
+    present = [Path(d.path) for d in pending if Path(d.path).is_file()]
+    report = ingest_paths(index, present) if present else IngestReport()
+    for doc in pending:
+        source = Path(doc.path)
+        if source.is_file():
+            continue
+        if source.is_absolute():
+            report.files.append(delete_document(index, doc.doc_id))
+        else:
+            log.warning(
+                "pending document %s: %s not found from %s; left for ingest --prune", doc.doc_id, source, Path.cwd()
+            )
+    return report
+
+
 def prune_missing(index: Index, roots: list[Path]) -> list[FileResult]:
     """Remove documents under ``roots`` whose source file no longer exists."""
     resolved = [r.resolve() for r in roots]

@@ -62,8 +62,18 @@ def cli(
     file_size_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``assistant ARGS`` run in ``workdir`` (paths are recorded relative to it) on ``workdir/index``."""
+    command = [sys.executable, "-m", "assistant.cli", *args]
+    if file_size_limit is not None:
+        command = [sys.executable, "-c", LIMITED, str(file_size_limit), *args]
+    return subprocess.run(
+        command, cwd=workdir, env=cli_env(workdir, env), capture_output=True, text=True, timeout=timeout
+    )
+
+
+def cli_env(workdir: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment (without a fault of its own) on ``workdir``'s index and data dir, plus ``env``."""
     inherited = {k: v for k, v in os.environ.items() if k != "ASSISTANT_FAULT_KILL_AT"}
-    full_env = {
+    return {
         **inherited,
         "PYTHONPATH": str(REPO),
         "ASSISTANT_INDEX_DIR": str(workdir / "index"),
@@ -71,10 +81,6 @@ def cli(
         "ASSISTANT_LLM_BACKEND": "extractive",
         **(env or {}),
     }
-    command = [sys.executable, "-m", "assistant.cli", *args]
-    if file_size_limit is not None:
-        command = [sys.executable, "-c", LIMITED, str(file_size_limit), *args]
-    return subprocess.run(command, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=timeout)
 
 
 def ingest(workdir: Path, **options: Any) -> subprocess.CompletedProcess[str]:

