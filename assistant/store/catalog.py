@@ -119,6 +119,11 @@ class Catalog:
                 (*_doc_fields(doc), doc.doc_id),
             )
 
+    def mark_status(self, doc_id: str, status: str) -> None:
+        """Set a document's status (``pending`` before its vectors are deleted)."""
+        with self._tx() as db:
+            db.execute("UPDATE documents SET status=?, updated_at=datetime('now') WHERE doc_id=?", (status, doc_id))
+
     def commit_document(self, doc: SourceDocument, chunks: list[Chunk], tokens: list[list[str]]) -> None:
         """Replace ``doc``'s chunk rows (with their BM25 tokens) and mark it done, atomically."""
         with self._tx() as db:
