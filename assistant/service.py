@@ -28,10 +28,18 @@ from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import Limits
-from assistant.ingest.pipeline import FileResult, IngestReport, Progress, delete_document, ingest_paths
-from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads
+from assistant.ingest.pipeline import (
+    FileResult,
+    IngestReport,
+    Progress,
+    delete_document,
+    ingest_paths,
+    resume_pending,
+)
+from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads, uploads_dir
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
+from assistant.news import new_benefits, new_recommendations, parse_time
 from assistant.opportunities.benefits import (
     BenefitEntry,
     catalog_files,
@@ -52,6 +60,7 @@ from assistant.store.catalog import Catalog, ChunkRow
 from assistant.store.check import damaged_files
 from assistant.store.index import Index, open_catalog
 from assistant.store.manifest import Manifest
+from assistant.store.rebuild import discard, new_index_dir, recorded_sources, replace_index
 from assistant.types import SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
@@ -88,7 +97,9 @@ class Assistant:
             damaged = damaged_files(self.settings.index_dir, embedded_chroma=not self.settings.chroma_host)
             if damaged:
                 named = "；".join(map(str, damaged))
-                raise IndexError_(f"索引文件损坏：{named}。请从备份恢复（assistant restore）或清空索引目录后重新导入")
+                raise IndexError_(
+                    f"索引文件损坏：{named}。请重建索引（assistant index rebuild）或从备份恢复（assistant restore）"
+                )
             if self._embedder is None:
                 self._embedder = load_embedder(self.settings)
             self._index = Index.open(self.settings, self._embedder, CHUNKER_VERSION)
@@ -181,12 +192,53 @@ class Assistant:
     def ensure_index(
         self, progress: Progress | None = None, on_total: Callable[[int], None] | None = None
     ) -> IngestReport | None:
-        """Build the index from the configured corpus folders when it holds nothing yet."""
-        if self.load().index.documents():
-            return None
-        paths = [Path(p) for p in self.settings.corpus_dirs]
-        staff = staff_dir(self.settings.data_dir)
-        return self.ingest(paths + ([staff] if staff.is_dir() else []), progress=progress, on_total=on_total)
+        """Build the index from the configured corpus folders when it holds nothing yet; otherwise finish
+        the documents a killed run left pending (at server start: a restart loses no committed write)."""
+        index = self.load().index
+        if index.documents():
+            report = resume_pending(index)
+            return report if report.files else None
+        return self.ingest(self._corpus_sources(), progress=progress, on_total=on_total)
+
+    def _corpus_sources(self, uploads: bool = False) -> list[Path]:
+        """The configured corpus folders, then the staff-published records (and uploads) when present."""
+        extra = [staff_dir(self.settings.data_dir)] + ([uploads_dir(self.settings.data_dir)] if uploads else [])
+        return [Path(p) for p in self.settings.corpus_dirs] + [p for p in extra if p.is_dir()]
+
+    def rebuild_index(
+        self,
+        paths: list[Path] | None = None,
+        progress: Progress | None = None,
+        on_total: Callable[[int], None] | None = None,
+        on_file: Callable[[FileResult], None] | None = None,
+    ) -> tuple[list[Path], IngestReport]:
+        """Build a new index beside the current one and swap it in when whole (a failed rebuild leaves the
+        current index as it was). Sources: ``paths``, else the files the catalog recorded, else (catalog
+        damaged or missing) the corpus folders, published records and uploads. Stop the server first."""
+        index_dir = self.settings.index_dir
+        if self.settings.chroma_host:
+            raise IndexError_("重建索引只用于本机索引；使用 Chroma 服务器时请导入到新的 ASSISTANT_COLLECTION")
+        sources = paths or recorded_sources(index_dir) or self._corpus_sources(uploads=True)
+        self.close()
+        new = new_index_dir(index_dir)
+        try:
+            builder = Assistant(self.settings.model_copy(update={"index_dir": new}), embedder=self._embedder)
+            try:
+                register_catalog(indexed_catalog_files(index_dir), new)  # the benefits catalog travels on
+                report = builder.ingest(sources, progress=progress, on_total=on_total, on_file=on_file)
+            finally:
+                self._embedder = builder._embedder
+                builder.close()
+            if not report.files or report.nothing_ingested:
+                raise IndexError_(
+                    f"重建失败：{'、'.join(map(str, sources))} 中没有可导入的文件；原索引 {index_dir} 未改动"
+                )
+            replace_index(new, index_dir)
+        except BaseException:
+            discard(new)
+            raise
+        self._benefits = None
+        return sources, report
 
     # ---- search ----------------------------------------------------------------------
     def search(
@@ -320,6 +372,37 @@ class Assistant:
     def withdraw_record(self, record_id: str) -> PublishResult:
         """Withdraw a staff-published posting or program; gone from search when this returns."""
         return withdraw_record(self.load().index, self.settings.data_dir, record_id)
+
+    def profile_news(self, key: str | None, touch: bool = True, today: dt.date | None = None) -> dict[str, Any]:
+        """What appeared since a saved profile's last visit: recommended postings (student) or matched
+        benefits (enterprise), and platform records that meet it; the visit is then recorded."""
+        saved = self.platform.open_profile(key)
+        since = parse_time(saved.last_seen) or dt.datetime.min.replace(tzinfo=dt.UTC)
+        index = self.load().index
+        index.refresh_if_changed()
+
+        def changed_at(doc_id: str) -> dt.datetime | None:
+            row = index.document(doc_id)
+            return parse_time(row.updated_at) if row else None
+
+        news: dict[str, Any] = {"id": saved.id, "kind": saved.kind, "since": saved.last_seen}
+        if saved.kind == "student":
+            student = StudentProfile.model_validate(saved.data, context={"today": today or dt.date.today()})
+            result = self.recommend(student, top_k=50, today=today)
+            news["postings"] = new_recommendations(result, since, changed_at)
+            news["benefits"] = []
+            wanted_majors, wanted_fields, own = student.majors, student.interests, ""
+        else:
+            enterprise = EnterpriseProfile.model_validate(saved.data)
+            news["postings"] = []
+            news["benefits"] = new_benefits(self.match(enterprise), since, changed_at)
+            wanted_majors, wanted_fields, own = [], [enterprise.text, enterprise.name], enterprise.name
+        wanted_fields = [f for f in wanted_fields if f]
+        news["records"] = self.platform.new_records(saved.last_seen, wanted_majors, wanted_fields, own)
+        news["count"] = len(news["postings"]) + len(news["benefits"]) + len(news["records"])
+        if touch:
+            self.platform.profile_visited(saved)
+        return news
 
     @property
     def platform(self) -> Platform:

@@ -70,8 +70,9 @@ class Chunk:
     """A retrievable unit: one clause (or one part of a long clause, or one record).
 
     The id hashes document, clause path and text only: a clause whose text is unchanged
-    keeps its id (and its vector) when an earlier clause of the file changes; its
-    metadata (span ...) is then updated in place.
+    keeps its id when an earlier clause of the file changes, and its vector too unless the
+    title or context the embedder also reads changed; its metadata (span ...) is then
+    updated in place.
     """
 
     doc_id: str

@@ -17,10 +17,11 @@ from assistant.config import Settings
 from assistant.feedback import cases_to_jsonl
 from assistant.ingest.documents import SUPPORTED_SUFFIXES
 from assistant.service import Assistant
-from web.render import STATUS_LABELS, error_html, error_message, info_html, ingest_rows
+from web.admin_delete import build_delete_section, choice_label, document_source
+from web.render import STATUS_LABELS, doc_type_label, error_html, error_message, info_html, ingest_rows, kind_label
 
 UPLOAD_HEADERS = ["文件", "结果", "文档", "条数", "说明"]
-DOC_HEADERS = ["文档ID", "标题", "类别", "类型", "条数"]
+DOC_HEADERS = ["文档ID", "标题", "类别", "类型", "条数", "来源"]
 FEEDBACK_HEADERS = ["编号", "时间", "评价", "身份", "问题", "意见", "有依据"]
 FEEDBACK_SHOWN = 200
 PERSONA_LABELS = {"student": "学生", "enterprise": "企业", "staff": "工作人员", "unknown": "未填"}
@@ -47,11 +48,8 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
         upload_summary = gr.HTML(elem_id="admin-upload-summary")
         upload_table = gr.Dataframe(headers=UPLOAD_HEADERS, interactive=False, elem_id="admin-upload-results")
         gr.Markdown("### 已收录的文档")
-        docs_table = gr.Dataframe(headers=DOC_HEADERS, interactive=False, elem_id="admin-docs")
-        with gr.Row():
-            doc_choice = gr.Dropdown(label="选择要删除的文档", choices=[], scale=4, elem_id="admin-doc-choice")
-            delete = gr.Button("删除文档", variant="stop", scale=1, elem_id="admin-delete")
-        delete_status = gr.HTML(elem_id="admin-delete-status")
+        docs_table = gr.Dataframe(headers=DOC_HEADERS, interactive=False, wrap=True, elem_id="admin-docs")
+        doc_choice = build_delete_section(assistant, settings, token, docs_table, lambda: list_docs())
         gr.Markdown("### 用户反馈")
         feedback_table = gr.Dataframe(headers=FEEDBACK_HEADERS, interactive=False, wrap=True, elem_id="admin-feedback")
         with gr.Row():
@@ -59,10 +57,19 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
             export = gr.Button("导出反馈为评测用例（JSONL）", elem_id="admin-export")
         export_file = gr.File(label="导出文件", interactive=False, elem_id="admin-export-file")
 
-    def listings() -> tuple[Any, Any, Any]:
+    def source(doc: dict[str, Any]) -> str:
+        return document_source(doc, settings)
+
+    def list_docs() -> tuple[Any, Any]:
         docs = assistant.stats()["docs"]
-        doc_rows = [[d["doc_id"], d["title"], d["kind"], d["doc_type"], d["chunks"]] for d in docs]
-        choices = [(f"{d['title']}（{d['doc_id']}）", d["doc_id"]) for d in docs]
+        rows = [
+            [d["doc_id"], d["title"], kind_label(d["kind"]), doc_type_label(d["doc_type"]), d["chunks"], source(d)]
+            for d in docs
+        ]
+        return rows, gr.update(choices=[(choice_label(d, settings), d["doc_id"]) for d in docs], value=None)
+
+    def listings() -> tuple[Any, Any, Any]:
+        doc_rows, choices = list_docs()
         fb_rows = [
             [
                 f.id,
@@ -75,7 +82,7 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
             ]
             for f in assistant.list_feedback(limit=FEEDBACK_SHOWN)
         ]
-        return doc_rows, gr.update(choices=choices, value=None), fb_rows
+        return doc_rows, choices, fb_rows
 
     def enter(token_: str) -> tuple[Any, ...]:
         try:
@@ -130,19 +137,6 @@ def build_admin_tab(assistant: Assistant, settings: Settings) -> None:
         return shown, ingest_rows(report.files), docs, choices, feedback
 
     upload.click(ingest, [token, files], [upload_summary, upload_table, *listing_outputs])
-
-    def remove(token_: str, doc_id: str | None) -> tuple[Any, ...]:
-        try:
-            check_admin(settings, token_)
-            if not doc_id:
-                return info_html("请先选择要删除的文档。"), gr.skip(), gr.skip(), gr.skip()
-            assistant.delete_document(doc_id)
-            docs, choices, feedback = listings()
-        except Exception as exc:  # noqa: BLE001
-            return error_html(exc), gr.skip(), gr.skip(), gr.skip()
-        return info_html(f"已删除文档 {doc_id}。"), docs, choices, feedback
-
-    delete.click(remove, [token, doc_choice], [delete_status, *listing_outputs])
 
     def export_cases(token_: str) -> Any:
         try:

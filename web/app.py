@@ -13,7 +13,9 @@ from assistant.config import Settings
 from assistant.service import Assistant
 from web.admin import build_admin_tab
 from web.chat import build_chat_tab
+from web.locale import chinese_head
 from web.match import build_match_tab
+from web.news_tab import build_news_tab
 from web.opportunities import build_opportunities_tab
 from web.publish_tab import build_publish_tab, build_review_tab
 from web.report_tab import build_platform_search_tab, build_report_tab
@@ -52,9 +54,14 @@ table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: no
   }
   table.benefits { font-size: 0.9em; }
 }
+.question-count { text-align: right; color: #6b7280; font-size: 0.9em; }
+.count-over { color: #b91c1c; font-weight: 600; }
 .met { color: #166534; } .missing { color: #b91c1c; } .unknown { color: #92400e; }
 .status-eligible { color: #166534; } .status-not_yet { color: #b91c1c; } .status-check { color: #92400e; }
 """
+
+# the app's own icon (served by the API at /favicon.ico), not Gradio's; then Gradio's words in Chinese
+HEAD = '<link rel="icon" type="image/svg+xml" href="/favicon.ico">' + chinese_head()
 
 INTRO = (
     "## 政策与机会助手\n"
@@ -67,13 +74,15 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
     """The Blocks app over ``assistant`` (which may load later: callbacks run after startup)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as blocks:
         gr.Markdown(INTRO)
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap", elem_id="main-tabs"):  # on a phone every tab stays in sight
             with gr.Tab("智能问答", id="chat", elem_id="tab-chat"):
                 build_chat_tab(assistant)
             with gr.Tab("政策匹配", id="match", elem_id="tab-match"):
                 build_match_tab(assistant)
             with gr.Tab("实习与专业", id="opportunities", elem_id="tab-opportunities"):
                 build_opportunities_tab(assistant)
+            with gr.Tab("我的新消息", id="news", elem_id="tab-news"):
+                build_news_tab(assistant)
             with gr.Tab("供需信息", id="platform", elem_id="tab-platform"):
                 build_platform_search_tab(assistant)
             with gr.Tab("供需报告", id="report", elem_id="tab-report"):
@@ -98,5 +107,7 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
         css=CSS,
         footer_links=["gradio"],
         show_error=False,
+        head=HEAD,
         max_file_size=settings.max_file_bytes,  # Gradio refuses bigger uploads before they are stored
+        run_history=False,  # Gradio would keep each run (the admin token typed in 管理 among them) in the browser
     )

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import html
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import gradio as gr
 
+from assistant.answer.checks import MAX_QUESTION_CHARS
 from assistant.answer.types import Answer, AnswerMode, Turn
 from assistant.feedback import Persona
 from assistant.service import Assistant
+from web.question_box import BUSY, count_html, count_js, too_long
 from web.render import answer_markdown, citations_html, error_html, error_message, info_html
 
 PERSONAS = {"学生": Persona.student, "企业": Persona.enterprise, "工作人员": Persona.staff}
-MAX_QUESTION_CHARS = 500
 MAX_TURNS = 6  # earlier messages sent with a follow-up (the core rewrites it into a standalone question)
 THINKING = "正在查找相关政策条款…"
 
@@ -53,15 +55,19 @@ def build_chat_tab(assistant: Assistant) -> None:
         placeholder="你好！我可以回答职业教育、产教融合、实习就业等政策问题，每条回答都注明出处。",
     )
     citations = gr.HTML(elem_id="citations")
-    with gr.Row():
-        question = gr.Textbox(
-            show_label=False,
-            placeholder="请输入你的问题，按回车或点“发送”",
-            max_length=MAX_QUESTION_CHARS,
-            scale=5,
-            elem_id="question",
-        )
-        send = gr.Button("发送", variant="primary", scale=1, elem_id="send")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=5, min_width=240):
+            # no max_length: the browser would cut a pasted question silently; the counter and
+            # the handler say how long is too long instead
+            question = gr.Textbox(
+                label="你的问题",
+                show_label=False,
+                placeholder=f"请输入你的问题（不超过 {MAX_QUESTION_CHARS} 字），按回车或点“发送”",
+                elem_id="question",
+            )
+            counter = gr.HTML(count_html(0), elem_id="question-count")
+            question_status = gr.HTML(elem_id="question-status")
+        send = gr.Button("发送", variant="primary", scale=1, min_width=80, elem_id="send")
     with gr.Row():
         staff = gr.Checkbox(label="生成工作人员答复稿（“您好…”，附依据和联系单位，可复制）", elem_id="staff-mode")
         new_chat = gr.Button("新对话", size="sm", elem_id="new-chat")
@@ -81,50 +87,47 @@ def build_chat_tab(assistant: Assistant) -> None:
             unhelpful = gr.Button("没帮助", scale=1, elem_id="unhelpful")
         feedback_status = gr.HTML(elem_id="feedback-status")
 
-    def respond(message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool) -> Iterator[Outputs]:
-        message = (message or "").strip()
-        if not message:
-            yield history, "", conv, None, info_html("请先输入问题。"), gr.update(), ""
-            return
-        # the person's own words are shown as text: an <img> or <script> in them is not rendered
-        shown = html.escape(message)
-        history = [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": THINKING}]
-        yield history, "", conv, None, "", gr.update(visible=False, value=""), ""
-        mode = AnswerMode.staff if staff_mode else AnswerMode.chat
-        answer: Answer | None = None
-        text = ""
-        try:
-            for event in assistant.ask_stream(message, history=conv[-MAX_TURNS:], mode=mode):
-                if event.type == "token":
-                    text += event.text
-                    history[-1] = {"role": "assistant", "content": text}
-                    yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
-                elif event.type == "final":
-                    answer = event.answer
-                elif event.type == "error":
-                    history[-1] = {"role": "assistant", "content": f"**回答没有完成**：{event.error}"}
-                    yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
-                    return
-        except Exception as exc:  # noqa: BLE001 - shown as a short message, logged in error_message
-            history[-1] = {"role": "assistant", "content": f"**{error_message(exc)}**"}
-            yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
-            return
-        if answer is None:
-            history[-1] = {"role": "assistant", "content": "**回答没有完成，请再试一次。**"}
-            yield history, gr.skip(), conv, None, gr.skip(), gr.skip(), gr.skip()
-            return
-        history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
-        conv = [*conv, Turn("user", message), Turn("assistant", answer.answer)]
-        reply = gr.update(visible=answer.mode is AnswerMode.staff, value=answer.answer)
-        yield history, gr.skip(), conv, answer, citations_html(answer), reply, ""
+    answering: set[str] = set()  # sessions with an answer on its way: one at a time per page
+    lock = threading.Lock()
 
-    chat_outputs = [chatbot, question, turns, last_answer, citations, staff_reply, feedback_status]
-    send.click(respond, [question, chatbot, turns, staff], chat_outputs)
-    question.submit(respond, [question, chatbot, turns, staff], chat_outputs)
+    def respond(
+        message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool, request: gr.Request
+    ) -> Iterator[Outputs]:
+        message = (message or "").strip()
+        keep = (gr.skip(),) * 7  # chat, box, turns, answer, citations, staff reply, feedback: as they are
+        refusal = info_html("请先输入问题。") if not message else too_long(message)
+        if refusal:  # a question over the limit stays in the box, to be shortened: it is never cut
+            yield *keep, refusal
+            return
+        session = request.session_hash or ""
+        with lock:
+            busy = session in answering
+            answering.add(session)
+        if busy:  # the question stays in the box, to send again when the answer is there
+            yield *keep, BUSY
+            return
+        try:
+            yield from stream_answer(assistant, message, history, conv, staff_mode)
+        finally:
+            with lock:
+                answering.discard(session)
+
+    chat_outputs = [chatbot, question, turns, last_answer, citations, staff_reply, feedback_status, question_status]
+    # "multiple": a second send while an answer streams reaches respond, which says why it waits
+    # (Gradio's default "once" dropped it without a word)
+    gr.on(
+        [send.click, question.submit],
+        respond,
+        [question, chatbot, turns, staff],
+        chat_outputs,
+        trigger_mode="multiple",
+        show_progress_on=[chatbot],
+    )
+    question.change(None, question, counter, js=count_js(), show_progress="hidden")
     new_chat.click(
-        lambda: ([], [], None, "", gr.update(visible=False, value=""), ""),
+        lambda: ([], [], None, "", gr.update(visible=False, value=""), "", ""),
         None,
-        [chatbot, turns, last_answer, citations, staff_reply, feedback_status],
+        [chatbot, turns, last_answer, citations, staff_reply, feedback_status, question_status],
     )
 
     def give_feedback(is_helpful: bool) -> Any:
@@ -141,3 +144,40 @@ def build_chat_tab(assistant: Assistant) -> None:
 
     helpful.click(give_feedback(True), [last_answer, comment, persona], [feedback_status, comment])
     unhelpful.click(give_feedback(False), [last_answer, comment, persona], [feedback_status, comment])
+
+
+def stream_answer(
+    assistant: Assistant, message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool
+) -> Iterator[Outputs]:
+    """The chat outputs while ``message`` is answered: the bubble grows, then footnotes and the reply."""
+    # the person's own words are shown as text: an <img> or <script> in them is not rendered
+    history = [*history, {"role": "user", "content": html.escape(message)}, {"role": "assistant", "content": THINKING}]
+    yield history, "", conv, None, "", gr.update(visible=False, value=""), "", ""
+    skip = (gr.skip(),) * 4  # citations, staff reply, feedback, status
+    mode = AnswerMode.staff if staff_mode else AnswerMode.chat
+    answer: Answer | None = None
+    text = ""
+    try:
+        for event in assistant.ask_stream(message, history=conv[-MAX_TURNS:], mode=mode):
+            if event.type == "token":
+                text += event.text
+                history[-1] = {"role": "assistant", "content": html.escape(text)}  # documents' words are text
+                yield history, gr.skip(), conv, None, *skip
+            elif event.type == "final":
+                answer = event.answer
+            elif event.type == "error":
+                history[-1] = {"role": "assistant", "content": f"**回答没有完成**：{html.escape(str(event.error))}"}
+                yield history, gr.skip(), conv, None, *skip
+                return
+    except Exception as exc:  # noqa: BLE001 - shown as a short message, logged in error_message
+        history[-1] = {"role": "assistant", "content": f"**{error_message(exc)}**"}
+        yield history, gr.skip(), conv, None, *skip
+        return
+    if answer is None:
+        history[-1] = {"role": "assistant", "content": "**回答没有完成，请再试一次。**"}
+        yield history, gr.skip(), conv, None, *skip
+        return
+    history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+    conv = [*conv, Turn("user", message), Turn("assistant", answer.answer)]
+    reply = gr.update(visible=answer.mode is AnswerMode.staff, value=answer.answer)
+    yield history, gr.skip(), conv, answer, citations_html(answer), reply, "", ""  # a "wait" notice is over

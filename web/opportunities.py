@@ -15,7 +15,7 @@ APPRENTICESHIP = {"无所谓": None, "希望是学徒制": True, "不要学徒�
 
 
 def build_opportunities_tab(assistant: Assistant) -> None:
-    with gr.Tabs():
+    with gr.Tabs(overflow_behavior="wrap"):
         with gr.Tab("搜索岗位和专业"):
             _build_search(assistant)
         with gr.Tab("为我推荐"):

@@ -31,13 +31,14 @@ ACTION_LABELS = {
     "login": "登录",
     "account.add": "创建账号",
 }
-EXAMPLE = """# 人才需求示例（YAML 或 JSON；不填 id 由系统生成，填本账号已提交记录的 id 即为修改；单位名称自动取本账号）
-majors: 护理
-occupation: 护士
-headcount: 20
-level: 高职
-location: 昌吉市
-year: 2026
+EXAMPLE = """# 人才需求示例（YAML 或 JSON；冒号前是字段名，照写即可，冒号后填内容）
+# 不填 id 由系统生成；填本账号已提交记录的 id 即为修改；单位名称自动取本账号
+majors: 护理        # 专业（多个用顿号分隔）
+occupation: 护士    # 职业或工种（与专业至少填一项）
+headcount: 20       # 需求人数
+level: 高职         # 学历层次：中职 / 高职 / 职业本科 / 不限
+location: 昌吉市    # 工作地点
+year: 2026          # 年度
 """
 
 

@@ -7,6 +7,7 @@ document or a user is HTML-escaped here.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -29,6 +30,16 @@ log = logging.getLogger(__name__)
 
 NOT_GROUNDED = "未在现有政策资料中找到明确依据，以下内容仅供参考，请以相关部门答复为准。"
 
+KIND_LABELS = {"policy": "政策文件", "program": "专业", "posting": "岗位", "faq": "常见问答"}
+DOC_TYPE_LABELS = {
+    "law": "法律",
+    "regulation": "法规",
+    "normative": "规范性文件",
+    "local_plan": "地方规划方案",
+    "digest": "政策摘编",
+    "record": "数据记录",
+}
+
 STATUS_LABELS = {
     "added": "新增",
     "updated": "已更新",
@@ -36,6 +47,14 @@ STATUS_LABELS = {
     "removed": "已移除",
     "failed": "失败",
 }
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def doc_type_label(doc_type: str) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, doc_type or "—")
 
 
 # ---- errors ---------------------------------------------------------------------------------
@@ -52,13 +71,23 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return f"输入有误，请检查：{validation_message(exc, whole='输入', sep='；')}"
     if isinstance(exc, QueryError):
-        return f"输入有误，请检查：{exc}"
+        return f"输入有误，请检查：{chinese_part(str(exc))}"
     if isinstance(exc, IngestError):
-        return f"文件无法导入：{exc}"
+        return f"文件无法导入：{chinese_part(str(exc))}"
     if isinstance(exc, AssistantError):
-        return f"操作没有完成：{exc}"
+        return f"操作没有完成：{chinese_part(str(exc))}"
     log.exception("unexpected error in the web UI", exc_info=exc)
     return "系统出现意外错误，请稍后再试；如果一直出现，请联系管理员。"
+
+
+_ENGLISH_NOTE = re.compile(r"\s*\([^()\u4e00-\u9fff]*[A-Za-z][^()\u4e00-\u9fff]*\)\s*$")
+
+
+def chinese_part(message: str) -> str:
+    """The core's messages are Chinese with an English note for logs at the end, ``…上限。(question is
+    612 characters; at most 500)``: the page shows the Chinese."""
+    shorter = _ENGLISH_NOTE.sub("", message)
+    return shorter if re.search(r"[\u4e00-\u9fff]", shorter) else message
 
 
 def error_html(exc: BaseException) -> str:
@@ -75,16 +104,14 @@ ROUTE_LABELS = {"policy": "政策条款解答", "benefits": "惠企政策匹配"
 
 def answer_markdown(answer: Answer) -> str:
     """The chat bubble: which capability answered, a notice when not grounded, the answer (as text:
-    nothing in it is HTML), short numbered footnotes."""
+    nothing in it is HTML) with its [n] marks. The footnotes themselves are shown once, under the
+    chat (:func:`citations_html`), where each opens to its clause."""
     parts: list[str] = [f"<small>{ROUTE_LABELS.get(answer.route, '')}</small>"] if answer.route else []
     if not answer.grounded:
         parts.append(f"> **注意：{NOT_GROUNDED}**")
     parts.append(escape(answer.answer.strip()) or "（没有生成回答）")
     if not answer.grounded and answer.refer_to:
-        parts.append(f"建议咨询：**{answer.refer_to}**")
-    if answer.citations:
-        notes = "  \n".join(f"[{c.n}] {escape(c.label())}" for c in answer.citations)
-        parts.append(f"<small>{notes}</small>")
+        parts.append(f"建议咨询：**{escape(answer.refer_to)}**")
     return "\n\n".join(parts)
 
 
@@ -106,7 +133,7 @@ def citations_html(answer: Answer | None) -> str:
     if not answer.citations:
         return head + extra + "</div>"
     items = "".join(citation_html(c) for c in answer.citations)
-    return f'{head}{extra}<div class="cites-title">依据（点击查看条款原文）</div>{items}</div>'
+    return f'{head}{extra}<div class="cites-title">最新回答的依据（点击查看条款原文）</div>{items}</div>'
 
 
 def citation_html(citation: Citation) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assistant.text.instructions import is_planted_instruction, strip_instructions
 from assistant.text.numbers import quantities
 from assistant.text.sentences import split_sentences
+from assistant.text.tokenize import cut_words
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
 
@@ -79,8 +80,20 @@ def holds(kind: Asked, text: str) -> bool:
     if shape is None:
         return False
     if kind in (Asked.date, Asked.frequency):
-        return bool(shape.search(text))
-    return any(shape.search(piece) and quantities(piece) for piece in _PIECE.findall(text))
+        return _found(shape, text)
+    return any(_found(shape, piece) and quantities(piece) for piece in _PIECE.findall(text))
+
+
+def _found(shape: re.Pattern[str], text: str) -> bool:
+    """A match of ``shape`` that starts where a word starts (jieba): 定期 inside 固定期限 is no frequency."""
+    matches = list(shape.finditer(text))
+    if not matches:
+        return False
+    starts, at = set(), 0
+    for word in cut_words(text):
+        starts.add(at)
+        at += len(word)
+    return any(m.start() in starts for m in matches)
 
 
 def hit_holds(kind: Asked, hit: SearchHit) -> bool:
@@ -113,7 +126,7 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float]) -> str:
         for sentence in split_sentences(hit.text)
         if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
         for piece in _PIECE.findall(sentence)
-        if shape.search(piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+        if _found(shape, piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
     ]
     if not pieces:
         return ""

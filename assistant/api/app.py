@@ -15,6 +15,7 @@ from assistant.api.errors import install_error_handlers
 from assistant.api.headers import FAVICON_SVG, SecurityHeaders
 from assistant.api.opportunities import router as opportunities_router
 from assistant.api.platform_routes import router as platform_router
+from assistant.api.profile_routes import router as profile_router
 from assistant.api.ratelimit import RateLimit, default_rules
 from assistant.api.routes import router as core_router
 from assistant.api.schemas import ErrorBody
@@ -67,6 +68,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.include_router(opportunities_router)
     app.include_router(platform_router)
+    app.include_router(profile_router)
 
     app.include_router(core_router)
 

@@ -2,10 +2,12 @@
 
 Rules (``ASSISTANT_RATE_*_PER_MINUTE``; 0 turns one off):
     ask     POST /api/ask, /api/ask/stream        each answer costs retrieval and maybe the LLM
-    admin   any request carrying a bearer token,   token guessing: 400 wrong tokens at 1,049/s before;
+    admin   any request carrying a bearer token    token guessing: 400 wrong tokens at 1,049/s before;
+            or a saved profile's key (X-Profile-Key),
             and POST /api/platform/login          password guessing (each try is an argon2id hash)
     write   POST/PUT/PATCH/DELETE /api/records*,   staff writes re-ingest a file;
             /api/platform/records*, /api/platform/review/*   account writes and reviews;
+            /api/profiles/*                       saved profiles (anyone may save one: a row each);
             and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size
             by :class:`assistant.api.body_limit.UploadLimit` and here in rate)
 Not seen here: the UI's own callbacks (asks, the admin tab's token, the platform tabs' login) go through
@@ -42,10 +44,11 @@ def _asks(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
 
 def _presents_credentials(method: str, path: str, headers: dict[bytes, bytes]) -> bool:
     logs_in = method == "POST" and path == "/api/platform/login"
-    return logs_in or headers.get(b"authorization", b"").lower().startswith(b"bearer")
+    bearer = headers.get(b"authorization", b"").lower().startswith(b"bearer")
+    return logs_in or bearer or b"x-profile-key" in headers
 
 
-_WRITE_PREFIXES = ("/api/records", "/api/platform/records", "/api/platform/review/")
+_WRITE_PREFIXES = ("/api/records", "/api/platform/records", "/api/platform/review/", "/api/profiles")
 
 
 def _writes(method: str, path: str, headers: dict[bytes, bytes]) -> bool:

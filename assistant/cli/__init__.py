@@ -21,6 +21,7 @@ from assistant.cli import (
     index_cmds,
     opportunity_cmds,
     platform_cmds,
+    profile_cmds,
     search_cmds,
     serve_cmd,
 )
@@ -36,6 +37,7 @@ GROUPS = (
     feedback_cmds,
     eval_cmds,
     platform_cmds,
+    profile_cmds,
     backup_cmds,
 )
 

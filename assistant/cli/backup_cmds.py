@@ -1,4 +1,4 @@
-"""Operations commands: ``backup``, ``restore`` and ``index check``."""
+"""Operations commands: ``backup``, ``restore``, ``index check`` and ``index rebuild``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.cli import index_cmds
 from assistant.config import Settings
 from assistant.store.backup import backup, restore
 from assistant.store.check import check_index
@@ -26,6 +27,14 @@ def register(sub: Any) -> None:
     index_sub = index.add_subparsers(dest="index_command", required=True)
     check = index_sub.add_parser("check", help="read every index file back; name each damaged one")
     check.set_defaults(handler=cmd_index_check)
+    rebuild = index_sub.add_parser(
+        "rebuild",
+        help="rebuild the index from the files it recorded (or the corpus folders)",
+        description=index_cmds.REBUILD_HELP,
+    )
+    rebuild.add_argument("paths", nargs="*", type=Path, help="files or folders to build from instead")
+    rebuild.add_argument("--json", action="store_true", help="print the report as JSON")
+    rebuild.set_defaults(handler=index_cmds.cmd_index_rebuild)
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
@@ -41,12 +50,15 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Exit 0 when the index reads back whole, 1 with one line per damaged file."""
+    """Exit 0 when the index reads back whole, 1 with one line per problem (damaged or not)."""
     problems = check_index(settings.index_dir, embedded_chroma=not settings.chroma_host)
     for problem in problems:
-        print(f"索引损坏：{problem}", file=sys.stderr)
+        print(f"{'索引损坏' if problem.damaged else '索引问题'}：{problem}", file=sys.stderr)
+    if any(p.damaged for p in problems):
+        print("可重建索引（assistant index rebuild），或从备份恢复（assistant restore）。", file=sys.stderr)
+    elif problems:
+        print("磁盘已满时请先清理空间；再运行 assistant ingest 即可补齐未完成的导入。", file=sys.stderr)
     if problems:
-        print("可从备份恢复（assistant restore），或清空索引目录后重新导入（assistant ingest）。", file=sys.stderr)
         return 1
     print(f"索引完好：{settings.index_dir}")
     return 0

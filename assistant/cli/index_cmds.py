@@ -1,15 +1,16 @@
-"""Index commands: ingest, stats, chunks."""
+"""Index commands: ingest, stats, chunks and ``index rebuild`` (registered with ``index check`` in backup_cmds)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.ingest.pipeline import FileResult, IngestReport
+from assistant.ingest.pipeline import FileResult, IngestReport, Progress
 from assistant.service import Assistant
 
 
@@ -42,8 +43,17 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest_with_progress(assistant: Assistant, paths: list[Path], prune: bool, quiet: bool) -> IngestReport:
-    """Ingest with a progress bar on stderr: chunks embedded and written (rate in chunks/s), files done
-    (and files/s) beside it."""
+    def run(progress: Progress, on_total: Callable[[int], None], on_file: Callable[[FileResult], None]) -> IngestReport:
+        return assistant.ingest(paths, prune=prune, progress=progress, on_total=on_total, on_file=on_file)
+
+    return with_progress(run, quiet)
+
+
+def with_progress(
+    run: Callable[[Progress, Callable[[int], None], Callable[[FileResult], None]], IngestReport], quiet: bool
+) -> IngestReport:
+    """Run an ingestion with a progress bar on stderr: chunks embedded and written (rate in chunks/s),
+    files done (and files/s) beside it."""
     import time
 
     from tqdm import tqdm
@@ -62,7 +72,7 @@ def _ingest_with_progress(assistant: Assistant, paths: list[Path], prune: bool, 
             rate = files["done"] / max(time.perf_counter() - started, 1e-9)
             bar.set_postfix_str(f"files {files['done']} ({rate:.2f}/s), failed {files['failed']}")
 
-        return assistant.ingest(paths, prune=prune, progress=bar.update, on_total=set_total, on_file=file_done)
+        return run(bar.update, set_total, file_done)
 
 
 def _print_report(report: IngestReport) -> None:
@@ -127,3 +137,27 @@ def cmd_chunks(args: argparse.Namespace, settings: Settings) -> int:
 
 def _chunk_dict(row: Any) -> dict[str, Any]:
     return {"chunk_id": row.chunk_id, "doc_id": row.doc_id, "ord": row.ord, "text": row.text, "metadata": row.metadata}
+
+
+REBUILD_HELP = """Build a new index and swap it in when whole (a failed rebuild leaves the current one as it was).
+Sources: PATHS when given; else the files the index recorded (its catalog knows each document's path);
+when the catalog itself is damaged or missing: ASSISTANT_CORPUS_DIRS, the published records and the
+uploads under ASSISTANT_DATA_DIR. Recorded files that are gone are listed and left out. Stop the server
+first. With a Chroma server (ASSISTANT_CHROMA_HOST) ingest into a new ASSISTANT_COLLECTION instead."""
+
+
+def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when every source file was rebuilt, 1 when any failed (the index is rebuilt without them)."""
+    assistant = Assistant(settings)
+
+    def run(progress: Progress, on_total: Callable[[int], None], on_file: Callable[[FileResult], None]) -> IngestReport:
+        _, report = assistant.rebuild_index(args.paths or None, progress=progress, on_total=on_total, on_file=on_file)
+        return report
+
+    report = with_progress(run, quiet=args.json)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+        print(f"索引已重建：{settings.index_dir}（{report.count('added')} 个文档）")
+    return 1 if report.any_failed else 0

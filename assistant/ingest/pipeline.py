@@ -18,10 +18,11 @@ from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.errors import AssistantError, IngestError
+from assistant.errors import AssistantError, IndexError_, IngestError
 from assistant.ingest.documents import SUPPORTED_SUFFIXES, ParsedFile, parse_file
 from assistant.ingest.limits import Limits
 from assistant.store.index import Index, WritePlan
+from assistant.store.space import is_disk_full
 from assistant.store.vectors import embedding_text
 from assistant.types import Chunk
 
@@ -209,6 +210,8 @@ def _plan_safely(index: Index, parsed: ParsedFile, report: IngestReport) -> Writ
             bad = f" ({len(row_errors)} bad rows: {row_errors[0]} ...)" if row_errors else ""
             raise IngestError(parsed.doc.path, "没有可导入的有效内容" + bad)
         return index.plan_write(parsed.doc, parsed.chunks)
+    except IndexError_:
+        raise  # as in _write_window
     except Exception as exc:  # noqa: BLE001 - as in _parse
         return _failed(parsed, exc, "planning")
     finally:
@@ -223,7 +226,8 @@ def _write_window(
     on_file: Callable[[FileResult], None] | None,
 ) -> None:
     """Embed the new chunks of a window of files together, then write each file (a file whose
-    vectors could not be made, or that cannot be written, fails alone)."""
+    vectors could not be made, or that cannot be written, fails alone; an index that cannot be
+    written at all, e.g. on a full disk, stops the run with its :class:`IndexError_`)."""
     started = time.perf_counter()
     vectors, embed_errors = embed_chunks(index.embedder, [c for _, plan in window for c in plan.new], progress)
     report.add_seconds("embed", time.perf_counter() - started)
@@ -234,6 +238,8 @@ def _write_window(
             continue
         try:
             written = index.write_document(plan, {c.chunk_id: vectors[c.chunk_id] for c in plan.new})
+        except IndexError_:
+            raise  # the index cannot be written (a full disk ...): no later file could be either
         except Exception as exc:  # noqa: BLE001 - as in _parse; a half-written document stays pending
             _done(report, _failed(parsed, exc, "writing"), on_file)
             continue
@@ -257,10 +263,12 @@ def failure_reason(path: Path | str, exc: BaseException, stage: str) -> str:
     its type (traceback at DEBUG: a bug to fix, but never a reason to stop the run)."""
     if isinstance(exc, IngestError):
         message = str(exc)
-    elif isinstance(exc, OSError):
-        message = f"{path}: {exc.strerror or exc}"
     elif isinstance(exc, AssistantError):
         message = f"{path}: {exc}"
+    elif is_disk_full(exc):  # copying an upload, writing a temporary file ...
+        message = f"{path}: 磁盘空间不足（{exc}）"
+    elif isinstance(exc, OSError):
+        message = f"{path}: {exc.strerror or exc}"
     else:
         log.debug("unexpected error while %s %s", stage, path, exc_info=exc)
         message = f"{path}: unexpected error while {stage} ({type(exc).__name__}: {exc})"
@@ -289,6 +297,26 @@ def embed_chunks(
         if progress:
             progress(len(batch))
     return vectors, errors
+
+
+def resume_pending(index: Index) -> IngestReport:
+    """Finish what a killed run left ``pending``: a document whose file is there is ingested again; one
+    whose file is gone (a delete cut short) is removed when its path is absolute. A relative path names
+    a file only from the folder the ingestion ran in: such a document is left for ``ingest --prune``."""
+    pending = [d for d in index.documents() if d.status == "pending"]
+    present = [Path(d.path) for d in pending if Path(d.path).is_file()]
+    report = ingest_paths(index, present) if present else IngestReport()
+    for doc in pending:
+        source = Path(doc.path)
+        if source.is_file():
+            continue
+        if source.is_absolute():
+            report.files.append(delete_document(index, doc.doc_id))
+        else:
+            log.warning(
+                "pending document %s: %s not found from %s; left for ingest --prune", doc.doc_id, source, Path.cwd()
+            )
+    return report
 
 
 def prune_missing(index: Index, roots: list[Path]) -> list[FileResult]:

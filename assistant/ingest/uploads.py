@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,3 +83,14 @@ def remove_upload_copy(path: Path, data_dir: Path) -> None:
     if resolved.parent == folder and resolved.is_file():
         resolved.unlink()
         log.info("removed upload copy %s", resolved.name)
+
+
+def is_bundled(path: str | Path, corpus_dirs: Iterable[Path]) -> bool:
+    """Whether ``path`` lies in one of the configured corpus folders (the sample corpus shipped
+    with the program, which ``assistant serve`` ingests when the index is empty). Such a document
+    comes back at the next rebuild, so the web UI does not delete it with a click."""
+    try:
+        resolved = Path(path).resolve()
+        return any(resolved.is_relative_to(Path(folder).resolve()) for folder in corpus_dirs)
+    except OSError:
+        return False

@@ -102,17 +102,18 @@ def recommend(
     wanted = Wanted.read(profile, majors, RELATED_MIN)
     good: list[Recommendation] = []
     near: list[Recommendation] = []
-    table, words = wanted.table, profile.interests
+    known, words = wanted.table.keys(), profile.interests
     for item in items:
-        # most items have no major relation: cheap lookups skip them before any scoring (10,000 postings)
+        # most items have no major relation: set lookups skip them before any scoring (10,000 postings),
+        # then the hard facts (expired, a kind left out, a level forbidden) before the graded reasons
         if (
             item.majors
-            and not any(m in table for m in item.majors)
-            and not any(w in item.text or w in item.title for w in words)
-        ):
+            and known.isdisjoint(item.majors)
+            and not (words and any(w in item.text or w in item.title for w in words))
+        ) or excluded(item, profile, today):
             continue
         rec = score_item(item, wanted, today, majors, with_deadline=False)
-        if rec is not None and not excluded(item, profile, today):
+        if rec is not None:
             (good if rec.fits else near).append(rec)
     order = _order_key
     good.sort(key=order)

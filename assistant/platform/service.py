@@ -17,13 +17,13 @@ from assistant.config import Settings
 from assistant.errors import QueryError
 from assistant.ingest.pipeline import discover_files
 from assistant.ingest.records import RowError, load_records
-from assistant.platform import accounts, workflow
+from assistant.platform import accounts, saved, workflow
 from assistant.platform.loader import load_platform_records, platform_files
 from assistant.platform.matching import MatchReport, match_demand, match_need, match_school, same_major
 from assistant.platform.records import GraduateOutcome, PlatformKind, TalentDemand, TechNeed
 from assistant.platform.report import SupplyDemandReport, build_report
 from assistant.platform.search import PlatformFilters, PlatformRecord, search_records
-from assistant.platform.store import Account, AuditEntry, PlatformStore, Role, Submission
+from assistant.platform.store import Account, AuditEntry, PlatformStore, Role, SavedProfile, Submission
 from assistant.records import Posting, Program, RecordKind
 
 log = logging.getLogger(__name__)
@@ -148,15 +148,8 @@ class Platform:
     def whats_new(self, account: Account, since: dt.date | None = None, touch: bool = True) -> dict[str, Any]:
         """Records and postings published since ``since`` (default: the last visit) matching the account's interests."""
         start = since.isoformat() if since else (account.last_seen or "0000")
-        wanted_majors, wanted_fields = account.majors, account.fields
-        found = []
-        for item in self.items():
-            if item.published < start or item.org == account.org:
-                continue
-            majors = [m for m in _majors(item) if any(same_major(m, w) for w in wanted_majors)]
-            fields = [f for f in getattr(item.record, "fields", []) if any(w in f or f in w for w in wanted_fields)]
-            if majors or fields:
-                found.append({**item.to_dict(), "why": "、".join(majors + fields)})
+        wanted_majors = account.majors
+        found = self.new_records(start, account.majors, account.fields, account.org)
         postings, _ = self.postings_and_programs()
         for p in postings:
             published = p.published.isoformat() if p.published else ""
@@ -177,6 +170,34 @@ class Platform:
         if touch:
             self.store.touch(account.username, accounts.now_iso())
         return {"since": start, "count": len(found), "items": found}
+
+    def new_records(self, start: str, majors: list[str], fields: list[str], own_org: str = "") -> list[dict[str, Any]]:
+        """Published platform records newer than ``start`` whose majors or fields meet the wanted ones, with why."""
+        found = []
+        for item in self.items():
+            if item.published < start or (own_org and item.org == own_org):
+                continue
+            met = [m for m in _majors(item) if any(same_major(m, w) for w in majors)]
+            met += [f for f in getattr(item.record, "fields", []) if any(w in f or f in w for w in fields)]
+            if met:
+                found.append({**item.to_dict(), "why": "、".join(met)})
+        return found
+
+    # ---- saved profiles (no account) -----------------------------------------------------
+    def save_profile(self, kind: saved.ProfileKind, data: dict[str, Any]) -> tuple[SavedProfile, str]:
+        return saved.save_profile(self.store, kind, data)
+
+    def update_profile(self, key: str | None, kind: saved.ProfileKind, data: dict[str, Any]) -> SavedProfile:
+        return saved.update_profile(self.store, key, kind, data)
+
+    def open_profile(self, key: str | None) -> SavedProfile:
+        return saved.open_profile(self.store, key)
+
+    def profile_visited(self, profile: SavedProfile) -> None:
+        saved.visited(self.store, profile)
+
+    def delete_profile(self, key: str | None) -> SavedProfile:
+        return saved.delete_profile(self.store, key)
 
     # ---- files ---------------------------------------------------------------------------
     def _corpus_items(self) -> list[PlatformRecord]:

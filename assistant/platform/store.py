@@ -5,6 +5,8 @@
     tokens      API tokens: a public id and the sha256 of the secret (never the secret itself)
     records     submitted records: kind, owner, the record as JSON, status, return reason, times
     audit       every write: who, when, what, which record, the fields that changed
+    profiles    saved student / enterprise profiles (no account needed): the profile as JSON, the
+                sha256 of its key's secret, last visit
 
 One connection per call (sqlite is cheap to open; no connection is shared between threads).
 """
@@ -35,6 +37,10 @@ CREATE TABLE IF NOT EXISTS records (
     live TEXT
 );
 CREATE INDEX IF NOT EXISTS records_status ON records(status);
+CREATE TABLE IF NOT EXISTS profiles (
+    id TEXT PRIMARY KEY, secret_sha256 TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
     record_id TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '{}'
@@ -102,6 +108,26 @@ class Submission:
             "published_at": self.published_at,
             "record": self.data,
             "public": self.live is not None,
+        }
+
+
+@dataclass
+class SavedProfile:
+    """A student or enterprise profile kept for "what is new": its key is shown once, like a token."""
+
+    id: str
+    kind: str  # student | enterprise
+    data: dict[str, Any]
+    created: str
+    last_seen: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "profile": self.data,
+            "created": self.created,
+            "last_seen": self.last_seen,
         }
 
 
@@ -223,6 +249,32 @@ class PlatformStore:
             sql, args = sql + " AND status = ?", [*args, status.value]
         with self.connect() as conn:
             return [_submission(r) for r in conn.execute(sql + " ORDER BY created, id", args)]
+
+    # ---- saved profiles ----------------------------------------------------------------
+    def put_profile(self, profile: SavedProfile, secret_sha256: str) -> None:
+        with self.connect() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO profiles(id, secret_sha256, kind, data, created, last_seen)"
+                " VALUES (?,?,?,?,?,?)",
+                (profile.id, secret_sha256, profile.kind, _dumps(profile.data), profile.created, profile.last_seen),
+            )
+
+    def profile(self, profile_id: str) -> tuple[SavedProfile, str] | None:
+        """The saved profile and the sha256 of its key's secret."""
+        with self.connect() as conn:
+            row = conn.execute("SELECT * FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+        if row is None:
+            return None
+        saved = SavedProfile(row["id"], row["kind"], json.loads(row["data"]), row["created"], row["last_seen"])
+        return saved, str(row["secret_sha256"])
+
+    def touch_profile(self, profile_id: str, when: str) -> None:
+        with self.connect() as conn:
+            conn.execute("UPDATE profiles SET last_seen = ? WHERE id = ?", (when, profile_id))
+
+    def delete_profile(self, profile_id: str) -> None:
+        with self.connect() as conn:
+            conn.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))
 
     # ---- audit -------------------------------------------------------------------------
     def log(self, at: str, actor: str, action: str, record_id: str = "", detail: dict[str, Any] | None = None) -> None:

@@ -54,7 +54,7 @@ def restore(archive_path: Path, index_dir: Path, data_dir: Path, force: bool = F
             raise AssistantError(f"备份文件中没有索引：{archive_path}")
         for part, target in targets.items():
             if (staging / part).is_dir():
-                _swap_in(staging / part, target)
+                swap_in(staging / part, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -66,7 +66,7 @@ def _check_members(archive: tarfile.TarFile, archive_path: Path) -> None:
             raise AssistantError(f"备份文件含有不该有的路径 {member.name!r}：{archive_path}")
 
 
-def _swap_in(new: Path, target: Path) -> None:
+def swap_in(new: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.with_name(f".{target.name}.old-{int(time.time())}")
     if target.exists():

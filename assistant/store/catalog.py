@@ -59,6 +59,7 @@ class DocRow:
     status: str
     chunk_count: int
     metadata: dict[str, Any]
+    updated_at: str = ""  # UTC 'YYYY-MM-DD HH:MM:SS.SSS' of the last change of its content in the index
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,14 @@ class Catalog:
                 """INSERT INTO documents (path, kind, title, doc_type, file_hash, meta_json, doc_id, status)
                    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
                    ON CONFLICT(doc_id) DO UPDATE SET path=excluded.path, file_hash=excluded.file_hash,
-                   status='pending', updated_at=datetime('now')""",
+                   status='pending', updated_at=strftime('%Y-%m-%d %H:%M:%f', 'now')""",
                 (*_doc_fields(doc), doc.doc_id),
             )
+
+    def mark_status(self, doc_id: str, status: str) -> None:
+        """Set a document's status (``pending`` before its vectors are deleted)."""
+        with self._tx() as db:
+            db.execute("UPDATE documents SET status=?, updated_at=datetime('now') WHERE doc_id=?", (status, doc_id))
 
     def commit_document(self, doc: SourceDocument, chunks: list[Chunk], tokens: list[list[str]]) -> None:
         """Replace ``doc``'s chunk rows (with their BM25 tokens) and mark it done, atomically."""
@@ -131,7 +137,7 @@ class Catalog:
             )
             db.execute(
                 """UPDATE documents SET path=?, kind=?, title=?, doc_type=?, file_hash=?, meta_json=?,
-                   status='done', chunk_count=?, updated_at=datetime('now') WHERE doc_id=?""",
+                   status='done', chunk_count=?, updated_at=strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE doc_id=?""",
                 (*_doc_fields(doc), len(chunks), doc.doc_id),
             )
 
@@ -180,5 +186,5 @@ def _doc_fields(doc: SourceDocument) -> tuple[str, ...]:
 
 
 def _doc_row(row: tuple[Any, ...]) -> DocRow:
-    doc_id, path, kind, title, doc_type, file_hash, status, meta_json, count, _ = row
-    return DocRow(doc_id, path, kind, title, doc_type, file_hash, status, count, json.loads(meta_json))
+    doc_id, path, kind, title, doc_type, file_hash, status, meta_json, count, updated_at = row
+    return DocRow(doc_id, path, kind, title, doc_type, file_hash, status, count, json.loads(meta_json), updated_at)

@@ -7,12 +7,17 @@ read methods (``get``, ``chunks_of``, ``all_chunks``, ``search_sparse``, ``searc
 object.
 
 Per document the write order is crash-safe: the catalog row is marked ``pending`` before
-the vectors change, and set ``done`` with its chunk rows in one transaction after they have;
-a run killed in between leaves ``pending``, which the next run redoes.
+the vectors change, and set ``done`` with its chunk rows (and their BM25 tokens) in one
+transaction after they have; a run killed in between leaves ``pending``, which the next run
+redoes. A stored vector is reused only when it was embedded from the same text, clause path,
+title and context, so the redone (or any incremental) run holds what a clean run holds. The
+points in between are named for the crash tests (``faults.reached``); a full disk at any of
+them is one clear error (``space.writing``) and leaves what was committed readable.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,14 +30,17 @@ from assistant.config import Settings
 from assistant.embed import embedder_id, embedding_dimension
 from assistant.errors import IngestError
 from assistant.filters import SearchFilters
+from assistant.store import faults
 from assistant.store.catalog import Catalog, ChunkRow, DocRow
 from assistant.store.manifest import Manifest, read_manifest, write_manifest
+from assistant.store.space import disk_full, writing
 from assistant.store.sparse import SparseIndex
-from assistant.store.vectors import PREAMBLE, VectorStore
+from assistant.store.vectors import PREAMBLE, VectorStore, embedded_inputs
 from assistant.text.tokenize import tokenize
 from assistant.types import Chunk, SourceDocument, StoredChunk
 
 CATALOG_NAME = "catalog.sqlite3"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,7 +50,7 @@ class WritePlan:
     doc: SourceDocument
     chunks: list[Chunk]
     status: str  # added | updated | unchanged
-    new: list[Chunk] = field(default_factory=list)  # chunks whose vectors are missing
+    new: list[Chunk] = field(default_factory=list)  # chunks whose vectors are missing or embedded other inputs
 
 
 @dataclass
@@ -89,13 +97,16 @@ class Index:
         existing = read_manifest(settings.index_dir)
         if existing is not None:
             existing.check_against(wanted, settings.index_dir)
-        vectors = VectorStore.open(settings, wanted)
-        if existing is None:
-            write_manifest(settings.index_dir, wanted)
-        return cls(settings, embedder, wanted, Catalog(settings.index_dir / CATALOG_NAME), vectors)
+        with writing(settings.index_dir):
+            vectors = VectorStore.open(settings, wanted)
+            if existing is None:
+                write_manifest(settings.index_dir, wanted)
+            catalog = Catalog(settings.index_dir / CATALOG_NAME)
+        return cls(settings, embedder, wanted, catalog, vectors)
 
     def close(self) -> None:
         self._catalog.close()
+        self._vectors.close()
 
     # ---- keeping the in-memory BM25 in step with the catalog ------------------------------
     def reload(self) -> None:
@@ -151,7 +162,15 @@ class Index:
         if size == 0:
             return []
         post = filters.needs_post_filter()
-        found = self._vectors.query(embedding, min(top_k * 4 if post else top_k, size), filters)
+        try:
+            found = self._vectors.query(embedding, min(top_k * 4 if post else top_k, size), filters)
+        except Exception as exc:
+            if not disk_full(exc, self.settings.index_dir):
+                raise
+            # Chroma applies another process's writes to its segments before a query: on a full disk
+            # it cannot, and the query fails. BM25 still answers; the vectors come back with the space.
+            log.warning("dense search unavailable, the disk of %s is full: %s", self.settings.index_dir, exc)
+            return []
         out: list[tuple[str, float]] = []
         for chunk_id, similarity in found:
             chunk = self._sparse.get(chunk_id)
@@ -185,8 +204,9 @@ class Index:
             )
         if previous and previous.status == "done" and previous.file_hash == doc.file_hash:
             return WritePlan(doc, chunks, "unchanged")
-        present = self._vectors.existing_ids([c.chunk_id for c in chunks])
-        new = [c for c in chunks if c.chunk_id not in present]
+        with writing(self.settings.index_dir, doc.path):  # a Chroma read may write (it applies its log)
+            stored_as = self._vectors.embedded_as([c.chunk_id for c in chunks])
+        new = [c for c in chunks if stored_as.get(c.chunk_id) != embedded_inputs(c.metadata)]
         return WritePlan(doc, chunks, "updated" if previous else "added", new)
 
     def write_document(self, plan: WritePlan, vectors: dict[str, list[float]]) -> WriteResult:
@@ -199,28 +219,37 @@ class Index:
         tokens = [tokenize(sparse_text(c)) for c in chunks]
         result.seconds["tokenize"] = time.perf_counter() - started
         mark = time.perf_counter()
-        self._catalog.mark_pending(doc)
         new_ids = {c.chunk_id for c in plan.new}
-        self._vectors.add([c for c in chunks if c.chunk_id in new_ids], vectors)
-        stale = self._vectors.ids_of_document(doc.doc_id) - {c.chunk_id for c in chunks}
-        self._vectors.delete(sorted(stale))
-        result.refreshed = self._vectors.refresh_metadata([c for c in chunks if c.chunk_id not in new_ids])
-        result.seconds["vectors"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        self._catalog.commit_document(doc, chunks, tokens)
+        with writing(self.settings.index_dir, doc.path):
+            self._catalog.mark_pending(doc)
+            faults.reached("pending")
+            self._vectors.add([c for c in chunks if c.chunk_id in new_ids], vectors)
+            faults.reached("vectors")
+            stale = self._vectors.ids_of_document(doc.doc_id) - {c.chunk_id for c in chunks}
+            self._vectors.delete(sorted(stale))
+            faults.reached("stale")
+            result.refreshed = self._vectors.refresh_metadata([c for c in chunks if c.chunk_id not in new_ids])
+            result.seconds["vectors"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            self._catalog.commit_document(doc, chunks, tokens)
         self._sparse.replace_document(doc.doc_id, [stored(c) for c in chunks], tokens)
+        faults.reached("commit")
         result.seconds["catalog"] = time.perf_counter() - mark
         result.added, result.removed = len(new_ids), len(stale)
         return result
 
     def delete_document(self, doc_id: str) -> tuple[DocRow, int]:
-        """Remove a document's vectors, then its catalog rows and BM25 entries."""
+        """Remove a document's vectors, then its catalog rows and BM25 entries (marked pending first,
+        so a run killed in between shows the document as unfinished)."""
         doc = self._catalog.document(doc_id)
         if doc is None:
             raise IngestError(doc_id, "no such document in the index")
-        ids = self._vectors.ids_of_document(doc_id)
-        self._vectors.delete(sorted(ids))
-        self._catalog.remove_document(doc_id)
+        with writing(self.settings.index_dir, doc.path):
+            self._catalog.mark_status(doc_id, "pending")
+            ids = self._vectors.ids_of_document(doc_id)
+            self._vectors.delete(sorted(ids))
+            faults.reached("delete")
+            self._catalog.remove_document(doc_id)
         self._sparse.remove_document(doc_id)
         return doc, len(ids)
 

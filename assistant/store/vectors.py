@@ -24,8 +24,8 @@ EMBED_KEYS = ("title", "clause_path", "context")  # metadata the embedder sees b
 PREAMBLE = "序言"  # the clause path of text before any heading: not a heading the document has, not embedded
 
 
-def _open_collection(settings: Settings, manifest: Manifest) -> Any:
-    """The Chroma collection of this index, created when missing, checked when present."""
+def _open_collection(settings: Settings, manifest: Manifest) -> tuple[Any, Any]:
+    """The Chroma client and collection of this index, created when missing, checked when present."""
     import chromadb
 
     try:
@@ -54,7 +54,7 @@ def _open_collection(settings: Settings, manifest: Manifest) -> Any:
             f"Chroma collection {settings.collection!r} holds vectors of {meta.get('embedder')} "
             f"({meta.get('dimension')}-dim) but the settings use {manifest.embedder} ({manifest.dimension}-dim)"
         )
-    return collection
+    return client, collection
 
 
 def to_node(chunk: Chunk) -> TextNode:
@@ -76,6 +76,12 @@ def chroma_metadata(chunk: Chunk) -> dict[str, Any]:
     """The metadata dict ChromaVectorStore would write for ``chunk`` (for in-place updates)."""
     meta = node_to_metadata_dict(to_node(chunk), remove_text=True, flat_metadata=True)
     return {k: ("" if v is None else v) for k, v in meta.items()}
+
+
+def embedded_inputs(metadata: dict[str, Any]) -> tuple[Any, ...]:
+    """The metadata values the embedder reads besides the text (from a chunk, or as stored in Chroma):
+    a stored vector serves a chunk only when these are the same (its id covers the text and path)."""
+    return tuple("" if metadata.get(k) is None else metadata.get(k) for k in EMBED_KEYS)
 
 
 def embedding_text(chunk: Chunk) -> str:
@@ -105,13 +111,19 @@ def chroma_where(filters: SearchFilters) -> dict[str, Any] | None:
 class VectorStore:
     """The Chroma collection of one index, written through llama-index's ChromaVectorStore."""
 
-    def __init__(self, collection: Any) -> None:
+    def __init__(self, client: Any, collection: Any) -> None:
+        self._client = client
         self._collection = collection
         self._store = ChromaVectorStore(chroma_collection=collection)
 
     @classmethod
     def open(cls, settings: Settings, manifest: Manifest) -> VectorStore:
-        return cls(_open_collection(settings, manifest))
+        return cls(*_open_collection(settings, manifest))
+
+    def close(self) -> None:
+        """Release the client: Chroma shares one per folder in a process and stops it (closing its files)
+        when the last user closes, so a folder replaced on disk (rebuild, restore) is read afresh."""
+        self._client.close()
 
     def query(self, embedding: list[float], n_results: int, filters: SearchFilters) -> list[tuple[str, float]]:
         """Nearest ids with cosine similarity (ids and distances only: texts are in memory already)."""
@@ -121,8 +133,11 @@ class VectorStore:
         return [(cid, 1.0 - float(d)) for cid, d in zip(found["ids"][0], found["distances"][0])]
 
     def add(self, chunks: list[Chunk], vectors: dict[str, list[float]]) -> None:
+        """Write the chunks with their vectors, replacing any stored under the same id (Chroma's ``add``
+        keeps an existing id as it was)."""
         if not chunks:
             return
+        self.delete(sorted(self.existing_ids([c.chunk_id for c in chunks])))
         nodes: list[BaseNode] = []
         for chunk in chunks:
             node = to_node(chunk)
@@ -145,6 +160,14 @@ class VectorStore:
         found: set[str] = set()
         for start in range(0, len(ids), 500):
             found.update(self._collection.get(ids=ids[start : start + 500], include=[])["ids"])
+        return found
+
+    def embedded_as(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        """:func:`embedded_inputs` of the stored vectors among ``ids``."""
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), 500):
+            got = self._collection.get(ids=ids[start : start + 500], include=["metadatas"])
+            found.update((cid, embedded_inputs(meta or {})) for cid, meta in zip(got["ids"], got["metadatas"]))
         return found
 
     def refresh_metadata(self, chunks: list[Chunk]) -> int:

@@ -25,6 +25,15 @@ def test_slot_shapes() -> None:
     assert holds(Asked.date, "2023年底前完成")
 
 
+def test_a_filler_starts_where_a_word_starts() -> None:
+    """定期 inside 固定期限 is no frequency: the answer once led with "频次：三年以上固定期限……"."""
+    contract = "三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月"
+    assert not holds(Asked.frequency, contract) and find_slot(Asked.frequency, [hit(contract)]) is None
+    assert holds(Asked.frequency, "用人单位应当定期组织安全培训")
+    slot = find_slot(Asked.duration, [hit(contract)], terms={"试用期": 2.0})
+    assert slot is not None and "六个月" in slot.text
+
+
 def test_the_lead_unit_comes_from_the_clause_metadata() -> None:
     clause = hit("推进产教协同育人。(责任单位:教育局、人社局)", lead_unit="教育局", responsible_units="教育局、人社局")
     slot = find_slot(Asked.unit, [clause])

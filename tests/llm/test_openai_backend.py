@@ -3,20 +3,13 @@ HTTP server (a scripted one, served for real on a free port: the fake sits at th
 
 from __future__ import annotations
 
-import json
-import socket
-import threading
-import time
-
 import pytest
-import uvicorn
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.errors import LLMUnavailable
 from assistant.llm.openai_compat import OpenAICompatibleLLM
 from assistant.service import Assistant
 from tests.conftest import make_settings
+from tests.openai_stub import serve
 
 WRITTEN = "试点企业投资职业教育,按规定投资额30%的比例抵扣教育费附加[{n}]。并可获得60%的奖励[{n}]。"
 
@@ -27,48 +20,14 @@ def written(prompt: str) -> str:
     return WRITTEN.format(n=n)
 
 
-def scripted_server() -> FastAPI:
-    app = FastAPI()
-    app.state.requests = []
-
-    @app.post("/v1/chat/completions")
-    async def completions(request: Request):  # type: ignore[no-untyped-def]
-        body = await request.json()
-        app.state.requests.append(body)
-        judging = "只回答" in body["messages"][-1]["content"]
-        prompt = body["messages"][-1]["content"]
-        reply = ("是" if "30%" in prompt else "否") if judging else written(prompt)
-        base = {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"]}
-        if not body.get("stream"):
-            message = {"role": "assistant", "content": reply}
-            return JSONResponse({**base, "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]})
-
-        def chunks():  # type: ignore[no-untyped-def]
-            for start in range(0, len(reply), 5):
-                delta = {"content": reply[start : start + 5]}
-                chunk = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta}]}
-                yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
-            yield "data: [DONE]\n\n"
-
-        return StreamingResponse(chunks(), media_type="text/event-stream")
-
-    return app
+def reply(prompt: str, judging: bool) -> str:
+    return ("是" if "30%" in prompt else "否") if judging else written(prompt)
 
 
 @pytest.fixture(scope="module")
 def server_url():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    app = scripted_server()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/v1", app
-    server.should_exit = True
-    thread.join(5)
+    with serve(reply) as (url, app):
+        yield url, app
 
 
 def test_judge_and_stream_over_http(server_url) -> None:

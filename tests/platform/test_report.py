@@ -1,12 +1,10 @@
-"""The yearly report equals a hand computation on the sample files, exports open, and it is fast."""
+"""The yearly report equals a hand computation on the sample files, exports open, and counts at scale."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
-import time
 from pathlib import Path
 
 import yaml
@@ -15,7 +13,6 @@ from openpyxl import load_workbook
 from assistant.platform import Platform
 from assistant.platform.report import build_report
 from assistant.platform.report_export import to_csv, write_report
-from assistant.records import Posting, PostingKind, Program, ProgramLevel
 from tests.conftest import CORPUS
 
 CHANGJI = ("昌吉市",)  # every sample place in the 昌吉 region is written 昌吉市
@@ -80,39 +77,12 @@ def test_exports_hold_the_same_numbers(platform: Platform, tmp_path: Path) -> No
     assert "2026年昌吉人才供需报告" in write_report(report, tmp_path / "r.md").read_text(encoding="utf-8")
 
 
-def test_report_for_10000_postings_and_500_programs_is_built_in_under_5_seconds() -> None:
-    places = ["乌鲁木齐市米东区", "昌吉市", "十二师104团", "十二师西郊城区", "石河子市"]
-    majors = [f"专业{i}" for i in range(60)]
-    postings = [
-        Posting(
-            id=f"J{i}",
-            title="岗位",
-            kind=PostingKind.fulltime,
-            enterprise="企业",
-            location=places[i % 5],
-            majors=[majors[i % 60]],
-            positions=1 + i % 7,
-            published=dt.date(2024 + i % 3, 5, 1),
-        )
-        for i in range(10_000)
-    ]
-    programs = [
-        Program(
-            id=f"P{i}",
-            name=majors[i % 60],
-            code="1",
-            school=f"学校{i % 20}",
-            level=ProgramLevel.gaozhi,
-            duration="3年",
-            location=places[i % 5],
-            enrollment=50,
-        )
-        for i in range(500)
-    ]
-    start = time.perf_counter()
+def test_report_over_thousands_of_postings_counts_every_one_in_region_and_year() -> None:
+    """At scale the totals still equal a direct count (the time is measured by evals/bench_report.py)."""
+    from evals.bench_report import synthetic
+
+    postings, programs = synthetic(3_000, 150)
     report = build_report(2026, "十二师", postings, programs, [], [])
-    elapsed = time.perf_counter() - start
-    assert elapsed < 5.0, elapsed
     expected = sum(
         p.positions or 1
         for p in postings

@@ -42,13 +42,14 @@ def _answer(grounded: bool = True, refer_to: str = "") -> Answer:
     )
 
 
-def test_grounded_answer_has_footnotes_with_the_full_clause_escaped() -> None:
+def test_grounded_answer_has_its_footnotes_once_under_the_chat_with_the_full_clause_escaped() -> None:
     answer = _answer()
     bubble = answer_markdown(answer)
     label, _, rest = bubble.partition("\n\n")
     assert label == "<small>政策条款解答</small>"  # which capability answered, then the answer
-    assert rest.startswith("按投资额的30%抵免[1]。") and "[1] 《十二师深化产教融合的实施方案》 三、（五）16." in rest
+    assert rest == "按投资额的30%抵免[1]。"  # the [n] marks only: the footnotes are listed once, below
     html = citations_html(answer)
+    assert html.count("《十二师深化产教融合的实施方案》 三、（五）16.") == 1
     assert 'id="cite-1"' in html and "师发〔2020〕9号" in html and "2020-06-01" in html
     assert "<mark>按投资额的30%抵免</mark>" in html and "&lt;教育费附加&gt;" in html and "<教育费附加>" not in html
     assert "notice-ungrounded" not in html

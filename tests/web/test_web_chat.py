@@ -108,3 +108,20 @@ def test_feedback_is_listed_and_exported_in_the_admin_tab(page, served) -> None:
         page.locator("#admin-export-file a").first.click()
     text = download.value.path().read_text(encoding="utf-8")
     assert '"question": "企业开展现代学徒制培训有什么补贴？"' in text and '"facts": []' in text
+
+
+def test_footnotes_are_shown_once_per_answer_and_the_page_has_the_app_icon(page, served) -> None:
+    question = "企业接收学生实习要承担哪些责任？"
+    ask(page, question)
+    labels = [s.inner_text() for s in page.locator("#citations details.cite[id^='cite-'] summary").all()]
+    assert labels, "the answer has footnotes"
+    bubble = page.locator("#chatbot [data-testid='bot']").last.inner_text()
+    whole_page = page.locator("body").inner_text()
+    for label in labels:  # "[1] 《常见问题》 F004 …": under the chat only, not again in the bubble
+        title = label.split("] ", 1)[1]
+        assert title not in bubble and whole_page.count(title) == 1, title
+
+    icon = page.locator("link[rel~='icon']")
+    assert icon.count() == 1 and icon.get_attribute("href") == "/favicon.ico"
+    served_icon = page.request.get(served.url + "/favicon.ico")
+    assert served_icon.ok and served_icon.headers["content-type"].startswith("image/svg+xml")

@@ -122,6 +122,7 @@ def test_admin_uploads_a_policy_finds_it_by_search_and_deletes_it(page, served, 
     page.locator("#admin-doc-choice input").click()
     page.get_by_role("option", name="div12_skill_award_rules").click()
     page.locator("#admin-delete").click()
+    page.locator("#admin-confirm-delete").click()  # deleting asks first
     page.locator("#admin-delete-status").get_by_text("已删除文档").wait_for()
     hits = page.request.post(served.url + "/api/search", data={"query": "技能竞赛一等奖奖励多少钱", "top_k": 3}).json()
     assert all(item["doc_id"] != "div12_skill_award_rules" for item in hits["items"])

@@ -1,0 +1,211 @@
+"""The chat: one message understood, then answered by the capability it needs.
+
+    message (+ history) -> understand -> Query
+        policy         -> Answerer (cited clauses, verified)
+        benefits       -> the matcher on the enterprise the conversation describes (cited benefits)
+        opportunities  -> recommendations for the student the conversation describes, else a search
+    -> token events, then one final event whose answer says which route answered
+
+Every answer carries ``route``; opportunity answers carry the postings / programs (with reasons),
+benefit answers the matched benefits with their conditions and source clauses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.answer import compose, stages
+from assistant.answer.answerer import Answerer, Clock, emit, pieces
+from assistant.answer.benefits import benefit_answer, with_benefits
+from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
+from assistant.answer.slots import SLOT_LABELS
+from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
+from assistant.types import Citation, StoredChunk, Turn
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile
+from assistant.understand.query import Query, Route
+from assistant.understand.understander import Understander
+
+if TYPE_CHECKING:
+    from assistant.opportunities.match import MatchResult
+    from assistant.opportunities.recommend import Recommendation
+
+MAX_OPPORTUNITIES = 5
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What the chat can call besides the policy answerer (the facade passes these in)."""
+
+    match: Callable[[EnterpriseProfile], MatchResult]
+    recommend: Callable[[StudentProfile, int], list[Recommendation]]
+    search: Callable[[str, int], list[Recommendation]]  # free-text opportunity search, as scored items
+    chunk: Callable[[str], StoredChunk | None]
+
+
+class Chat:
+    def __init__(self, understander: Understander, answerer: Answerer, capabilities: Capabilities) -> None:
+        self.understander = understander
+        self.answerer = answerer
+        self.capabilities = capabilities
+
+    def answer(self, question: str, history: list[Turn] | None = None, mode: AnswerMode = AnswerMode.chat) -> Answer:
+        final = None
+        for event in self.stream(question, history, mode):
+            if event.type == "final":
+                final = event.answer
+        assert final is not None
+        return final
+
+    def stream(
+        self, question: str, history: list[Turn] | None = None, mode: AnswerMode = AnswerMode.chat
+    ) -> Iterator[AnswerEvent]:
+        """Token events as the answer is produced, then exactly one final event."""
+        question = check_input(question, history)
+        clock = Clock({})
+        if lacks_chinese(question):
+            notice = Answer(question, question, NOT_CHINESE, False, mode, self.answerer.backend, timings=clock.timings)
+            notice = notice.with_(sentences=[AnswerSentence(NOT_CHINESE, [], "notice", True)])
+            yield from emit(notice, pieces(NOT_CHINESE), clock)
+            return
+        query = self.understander.understand(question, history or [])
+        clock.lap("understand")
+        base = Answer(
+            question,
+            query.standalone,
+            "",
+            False,
+            mode,
+            self.answerer.backend,
+            timings=clock.timings,
+            route=query.route.value,
+            asked=query.asked.value,
+        )
+        routed: Answer | None = None
+        said = ""  # text already streamed (a written policy answer on the benefits route)
+        if query.route is Route.benefits:
+            routed, said = yield from self._benefits(query, base.with_(route=Route.benefits.value))
+        elif query.route is Route.opportunities:
+            routed = self._opportunities(query, base)
+        if routed is not None:
+            clock.lap(query.route.value)
+            rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
+            yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
+            return
+        yield from self.answerer.stream(query, base.with_(route=Route.policy.value))
+
+    # ---- benefits: the enterprise the conversation describes ----------------------------------
+    def _benefits(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer | None, str]]:
+        """What applies to the enterprise. A question about one rule or one figure is answered from
+        its clause first (the policy answer), the matched benefits follow; when the asked figure is
+        not in the documents, that is said first and the matched benefits follow. Yields the policy
+        answer's tokens as they are written (the ``openai`` backend streams its generation; the final
+        answer replaces them, as on the policy route), returns the answer."""
+        reading = query.enterprise
+        if not reading.types and not reading.activities:
+            return None, ""  # nothing to match on: the policy answerer takes the question
+        profile = EnterpriseProfile(
+            types=reading.types,  # type: ignore[arg-type]
+            activities=reading.activities,  # type: ignore[arg-type]
+            location=reading.location,
+        )
+        result = self.capabilities.match(profile)
+        matched = benefit_answer(base.with_(backend="matcher"), result)
+        policy: Answer | None = None
+        said = ""
+        for event in self.answerer.stream(query, base):
+            if event.type == "final":
+                policy = event.answer
+            elif self.answerer.backend == "openai":
+                said += event.text
+                yield event
+        assert policy is not None
+        extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
+        if matched is None:
+            return policy.with_(**extra), said
+        if policy.grounded:
+            return with_benefits(policy, matched).with_(**extra), said
+        kind = stages.slot_kind(query)
+        if kind is not None:  # the asked figure is not in the documents: say so, then what does apply
+            notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}。"
+            matched = matched.with_(
+                answer=notice + matched.answer,
+                sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
+            )
+        return matched.with_(**extra), said
+
+    # ---- opportunities: the student the conversation describes --------------------------------
+    def _opportunities(self, query: Query, base: Answer) -> Answer:
+        reading = query.student
+        fields = reading.fields()
+        interests = [] if reading.majors else list(query.topic)
+        recs: list[Recommendation] = []
+        if reading.majors or interests:
+            profile = StudentProfile(**fields, interests=interests)
+            recs = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
+        if not recs:
+            recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
+        return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+
+
+def opportunity_answer(
+    base: Answer,
+    recs: list[Recommendation],
+    fields: dict[str, object],
+    chunk: Callable[[str], StoredChunk | None],
+) -> Answer:
+    """The postings and programs as a cited answer: one line each, with its reasons and source."""
+    understood = _understood(fields)
+    if not recs:
+        text = (
+            f"{understood}没有找到相符的实习、岗位或专业。可以换个说法（例如写明专业、地点或时间），"
+            "或到“实习与专业”页按条件查找。"
+        )
+        return base.with_(
+            answer=text, grounded=False, profile=_json(fields), sentences=[AnswerSentence(text, [], "notice", True)]
+        )
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    for n, rec in enumerate(recs, start=1):
+        stored = chunk(rec.item.chunk_id)
+        if stored is None:
+            continue
+        citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
+        sentences.append(AnswerSentence(compose.with_marker(_line(rec), n), [n], "listing", True))
+    lead = f"{understood}为你找到以下机会（按匹配程度排序）："
+    text = lead + "\n" + "\n".join(s.text for s in sentences)
+    return base.with_(
+        answer=text,
+        grounded=bool(sentences),
+        citations=citations,
+        sentences=[AnswerSentence(lead, [], "lead", True), *sentences],
+        opportunities=[r.to_dict() for r in recs],
+        profile=_json(fields),
+    )
+
+
+def _line(rec: Recommendation) -> str:
+    item = rec.item
+    who = item.enterprise if item.record_type == "posting" else item.school
+    parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
+    if item.deadline:
+        parts.append(f"截止{item.deadline.isoformat()}")
+    reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])
+    if reasons:
+        parts.append(f"理由：{reasons}")
+    return "，".join(parts)
+
+
+def _understood(fields: dict[str, object]) -> str:
+    labels = {"majors": "专业", "level": "层次", "locations": "地点", "kinds": "类型"}
+    said = [f"{labels[k]}：{'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items() if k in labels]
+    start, end = fields.get("available_from"), fields.get("available_to")
+    if isinstance(start, dt.date):
+        said.append(f"时间：{start.isoformat()}起" + (f"至{end.isoformat()}" if isinstance(end, dt.date) else ""))
+    return f"我理解你的情况是（{'；'.join(said)}），" if said else ""
+
+
+def _json(fields: dict[str, object]) -> dict[str, object]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}

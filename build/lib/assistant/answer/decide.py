@@ -1,0 +1,94 @@
+"""Answer or refuse: one calibrated decision over measured signals, not a word list.
+
+    similarity   dense cosine of the question and the best chosen sentence (synonyms count:
+                 员工 / 劳动者 / 职工 are close in the vector space)
+    contrast     that cosine minus the mean over all candidate sentences: a sentence that stands
+                 out for this question, whatever the question's wording does to absolute cosines
+    overlap      rarity-weighted share of the question's topic words in the chosen sentences
+    unknown      share of the question's topic words that no indexed text uses (火星, 驾照 ...)
+    missing      probability that the question asks for a value of a kind (amount, count, date,
+                 duration, frequency, unit) times "no clause in scope holds one"
+    years        share of the years the question names that no clause in scope mentions
+    judge        (with the local LLM) its 是/否 log-odds on the chosen quotes
+
+A logistic model over these gives the probability that the evidence answers; below
+``threshold`` the answer is a refusal. Weights and threshold are fitted on the dev split
+(evals/answers_gold.jsonl) by ``evals/fit_decision.py`` and kept in ``decision.yaml`` with the
+figures they gave; the test split (evals/answers_test.jsonl) is only reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years")
+
+
+@dataclass(frozen=True)
+class Signals:
+    similarity: float
+    contrast: float  # how far the best sentence stands out from the other candidates (any phrasing style)
+    overlap: float
+    unknown: float
+    missing: float
+    years: float = 0.0  # share of the years the question names (2026年) that no clause in scope mentions
+    judge: float | None = None
+
+    def as_dict(self) -> dict[str, float]:
+        data = {name: float(getattr(self, name)) for name in FEATURES}
+        if self.judge is not None:
+            data["judge"] = float(self.judge)
+        return data
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, signals: Signals) -> float:
+        values = signals.as_dict()
+        z = self.bias + sum(w * values.get(name, 0.0) for name, w in self.weights.items() if name in values)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
+class Decision:
+    answerable: bool
+    probability: float
+    reason: str = ""  # why not, in words a user may read
+
+
+@functools.cache
+def models() -> dict[str, Model]:
+    """``extractive`` (no LLM) and ``judged`` (with the local LLM's judgement) from decision.yaml."""
+    raw = yaml.safe_load((resources.files(__package__) / "decision.yaml").read_text(encoding="utf-8"))
+    return {
+        name: Model(
+            {str(k): float(v) for k, v in spec["weights"].items()}, float(spec["bias"]), float(spec["threshold"])
+        )
+        for name, spec in raw["models"].items()
+    }
+
+
+def decide(signals: Signals, missing_label: str = "") -> Decision:
+    """Answer when the model's probability reaches its threshold; the reason names what is missing."""
+    model = models()["judged" if signals.judge is not None and "judged" in models() else "extractive"]
+    p = model.probability(signals)
+    if p >= model.threshold:
+        return Decision(True, p)
+    if signals.missing >= 0.5 and missing_label:
+        reason = f"资料中没有具体的{missing_label}"
+    elif signals.years > 0:
+        reason = "资料中没有所问年份的相关内容"
+    elif signals.unknown >= 0.5:
+        reason = "资料中没有涉及这个问题的内容"
+    else:
+        reason = "检索到的条款不能回答这个问题"
+    return Decision(False, p, reason)

@@ -1,0 +1,190 @@
+"""Evidence: the source sentences an answer may quote, scored against the question.
+
+Measured on the division's plan (issue 4): the two sentences of the retrieved clauses with
+the highest rarity-weighted jieba-token overlap with the question, quoted verbatim, beat
+every way of letting the 1.5B model write. Here each sentence of the top clauses gets
+
+    overlap  = idf-weighted share of the question's tokens found in the sentence (topic words
+               in full, everyday words a little; the clause heading counts half)
+    dense    = cosine of the question and the sentence (synonyms: 员工 / 劳动者)
+    support  = the clause's retrieval rank (1 / (1 + rank))
+    slot     = the sentence holds a value of the kind the question asks (slots.py)
+
+(An LLM judge reranking six sentences per question cost 15-45 s here and was dropped; the
+answerer asks the judge once, about the chosen sentences: see answerer.py.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.answer.slots import SLOT_KINDS, holds
+from assistant.text.instructions import is_planted_instruction
+from assistant.text.sentences import split_sentences
+from assistant.text.tokenize import tokenize
+from assistant.types import SearchHit
+from assistant.understand.query import Asked
+from assistant.understand.topic import is_topic_word
+
+# everyday words (low general IDF: 准备, 作为, 方面) still count a little in sentence overlap
+EVERYDAY_WEIGHT = 0.2
+_FAQ_QUESTION = re.compile(r"^问[：:]")
+_RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
+_HEADING_SHARE = 0.5
+_MIN_SENTENCE_CHARS = 6
+
+
+@dataclass
+class Candidate:
+    """One sentence of a retrieved clause."""
+
+    text: str
+    hit: SearchHit
+    hit_rank: int
+    position: int  # sentence index inside the clause
+    overlap: float = 0.0
+    score: float = 0.0
+    matched: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.hit.chunk_id, self.position)
+
+
+@dataclass
+class QuestionTerms:
+    """The question's topic tokens with their weights (idf in the index)."""
+
+    weights: dict[str, float]
+    unknown: list[str] = field(default_factory=list)  # topic words no indexed text uses
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values()) or 1.0
+
+    def salient(self, min_share: float = 0.12) -> list[str]:
+        """Tokens carrying a large share of the question's weight (its rare topic words)."""
+        return [t for t, w in self.weights.items() if len(t) >= 2 and w / self.total >= min_share]
+
+
+def question_terms(
+    question: str, idf: Callable[[str], float], df: Callable[[str], int], context: str = ""
+) -> QuestionTerms:
+    """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
+    ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count. Words that
+    occur only in ``context`` (a part quoted for contrast) count a third."""
+    content = list(dict.fromkeys(tokenize(question)))
+    rest = question.replace(context, "") if context else question
+    discounted = {t for t in content if context and t in context and t not in rest}
+    tokens = [t for t in content if df(t) > 0]
+    unknown = [t for t in content if df(t) == 0 and len(t) >= 2 and not any(t != o and t in o for o in content)]
+    # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
+    weights = {
+        t: idf(t)
+        * (0.5 if any(t != o and t in o for o in tokens) else 1.0)
+        * (0.3 if t in discounted else 1.0)
+        * (1.0 if is_topic_word(t) else EVERYDAY_WEIGHT)
+        for t in tokens
+    }
+    unknown = [t for t in unknown if t not in discounted and is_topic_word(t)]
+    return QuestionTerms(weights, unknown)
+
+
+def _covered(term: str, tokens: set[str], text: str) -> bool:
+    return term in tokens or (len(term) >= 2 and term in text)
+
+
+def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> list[Candidate]:
+    """Score every sentence of the top ``max_hits`` clauses against the question."""
+    candidates: list[Candidate] = []
+    for rank, hit in enumerate(hits[:max_hits]):
+        sentences = split_sentences(hit.text)
+        # an FAQ's question names its topic like a heading; it is not an answer to quote
+        asked = "".join(s for s in sentences if _FAQ_QUESTION.match(s))
+        heading = str(hit.metadata.get("heading", "")) + asked
+        heading_tokens = set(tokenize(heading))
+        for position, sentence in enumerate(sentences):
+            if (
+                len(re.sub(r"\W", "", sentence)) < _MIN_SENTENCE_CHARS
+                or _RESPONSIBLE_LINE.match(sentence)
+                or _FAQ_QUESTION.match(sentence)
+                or is_planted_instruction(sentence)  # addressed to a model: never quoted
+            ):
+                continue
+            tokens = set(tokenize(sentence))
+            matched = {t for t in terms.weights if _covered(t, tokens, sentence)}
+            in_heading = {t for t in terms.weights if t not in matched and _covered(t, heading_tokens, heading)}
+            overlap = (
+                sum(terms.weights[t] for t in matched) + _HEADING_SHARE * sum(terms.weights[t] for t in in_heading)
+            ) / terms.total
+            candidates.append(Candidate(sentence, hit, rank, position, overlap=overlap, matched=matched | in_heading))
+    return candidates
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """How a sentence's score adds up; chosen on the dev split (see evals/README.md, answers)."""
+
+    dense: float = 0.5  # cosine of question and sentence (e5 query / passage sides)
+    rank: float = 0.15  # 1 / (1 + the clause's retrieval rank)
+    slot: float = 0.2  # the sentence holds a value of the asked kind (weighted by its probability)
+
+
+def rank(
+    candidates: list[Candidate],
+    asked: dict[Asked, float],
+    dense: dict[tuple[str, int], float] | None = None,
+    weights: RankWeights = RankWeights(),
+) -> list[Candidate]:
+    """Order candidates by overlap, dense similarity, retrieval rank and the asked slot."""
+    dense = dense or {}
+    for c in candidates:
+        slot = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and holds(kind, c.text))
+        c.score = (
+            c.overlap + weights.dense * dense.get(c.key, 0.0) + weights.rank / (1 + c.hit_rank) + weights.slot * slot
+        )
+    return sorted(candidates, key=lambda c: (-c.score, c.hit_rank, c.position))
+
+
+def choose(
+    ranked: list[Candidate],
+    max_sentences: int = 3,
+    max_chars: int = 260,
+    slot_kind: Asked | None = None,
+) -> list[Candidate]:
+    """The best sentence, plus close runners-up that add question terms it lacks.
+
+    Returned in reading order (clause rank, then position) so quotes read naturally.
+    """
+    if not ranked:
+        return []
+    best = ranked[0]
+    chosen = [best]
+    covered = set(best.matched)
+    used = len(best.text)
+    if best.text.endswith(("；", "：", ":", ";", "，")):  # the rule goes on in the next sentence
+        follow = next(
+            (c for c in ranked if c.hit.chunk_id == best.hit.chunk_id and c.position == best.position + 1), None
+        )
+        if follow is not None and used + len(follow.text) <= max_chars:
+            chosen.append(follow)
+            covered |= follow.matched
+            used += len(follow.text)
+    for c in ranked[1:]:
+        if c in chosen or len(chosen) >= max_sentences or used + len(c.text) > max_chars:
+            continue
+        adds = c.matched - covered
+        same_clause = c.hit.chunk_id == best.hit.chunk_id
+        threshold = 0.5 if same_clause else 0.7
+        if c.score >= threshold * best.score and adds and c.overlap > 0:
+            chosen.append(c)
+            covered |= c.matched
+            used += len(c.text)
+    if slot_kind is not None and not any(holds(slot_kind, c.text) for c in chosen):
+        # the question asks how much / how long / how often: the best sentence that says it, if close enough
+        counted = next((c for c in ranked if holds(slot_kind, c.text) and c.score >= 0.5 * best.score), None)
+        if counted is not None and counted not in chosen:
+            chosen.append(counted)
+    return sorted(chosen, key=lambda c: (c.hit_rank, c.position))

@@ -1,0 +1,140 @@
+"""The asked thing, found in the evidence: who leads, how much, when, how often, how long, how many.
+
+A slot is filled from a clause's text (the shortest comma-separated piece of a sentence that
+holds it, verbatim) or its metadata (a task's 责任单位 and lead unit, the document's date and
+number). The lead sentence states it and cites its clause; verification checks it like any other
+sentence (every number must be in the cited clause or its document's header).
+
+What counts as a filler is read by the one number normaliser (text/numbers) and a few
+expression shapes of Chinese policy text (每 + a period, a year or 年底): a unit of time or a
+classifier after a number is grammar, not a list fitted to questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text.instructions import is_planted_instruction, strip_instructions
+from assistant.text.numbers import quantities
+from assistant.text.sentences import split_sentences
+from assistant.text.tokenize import cut_words
+from assistant.types import SearchHit
+from assistant.understand.query import Asked
+
+# the numeral forms text/numbers reads, as one alternation (Arabic, Chinese, 百分之)
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+_TIME_UNIT = r"(?:个?月|年|周|天|日|小时|学期|学年|个工作日)"
+_NUM_SHORT = r"(?:\d{1,3}(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+_SHAPES: dict[Asked, re.Pattern[str]] = {
+    Asked.amount: re.compile(rf"{_NUM}\s*(?:%|％|元|万元|亿元|倍)|百分之{_NUM}|{_NUM}\s*成(?![立本绩为员果])"),
+    Asked.frequency: re.compile(rf"每(?:{_NUM})?{_TIME_UNIT}|定期|按年度|一年一次|每届|每期"),
+    # a number of periods, not a date (2019年1月1日) nor a grade (一年级) nor "每年" (a frequency)
+    Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{_TIME_UNIT}(?![级\d])"),
+    Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个|家|所|项|人|名|批|类|种|门|条|支)"),
+    Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
+}
+SLOT_KINDS = frozenset({Asked.unit, *_SHAPES})
+SLOT_LABELS = {
+    Asked.unit: "牵头单位",
+    Asked.amount: "金额或比例",
+    Asked.frequency: "频次",
+    Asked.duration: "期限",
+    Asked.how_many: "数量",
+    Asked.date: "时间",
+}
+_PIECE = re.compile(r"[^，,：:]+[，,：:]?")
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: Asked
+    hit: SearchHit
+    text: str  # the lead sentence's body (no marker): label and filler
+
+    @property
+    def label(self) -> str:
+        return SLOT_LABELS[self.kind]
+
+
+def find_slot(
+    kind: Asked, hits: list[SearchHit], preferred: list[str] | None = None, terms: dict[str, float] | None = None
+) -> Slot | None:
+    """The asked thing in the first hit that holds it (``preferred`` chunk ids are tried first);
+    within a clause, the piece sharing most of the question's ``terms`` (idf-weighted)."""
+    if kind not in SLOT_KINDS:
+        return None
+    order = sorted(hits, key=lambda h: (h.chunk_id not in (preferred or []), hits.index(h)))
+    for hit in order:
+        found = _unit(hit) if kind is Asked.unit else _shaped(kind, hit, terms or {})
+        if found:
+            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：{found}")
+    return None
+
+
+def holds(kind: Asked, text: str) -> bool:
+    """Whether ``text`` holds a filler of ``kind`` (a quantity of the right shape, a unit ...)."""
+    if kind is Asked.unit:
+        return bool(_responsible_in_text(text))
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        return False
+    if kind in (Asked.date, Asked.frequency):
+        return _found(shape, text)
+    return any(_found(shape, piece) and quantities(piece) for piece in _PIECE.findall(text))
+
+
+def _found(shape: re.Pattern[str], text: str) -> bool:
+    """A match of ``shape`` that starts where a word starts (jieba): 定期 inside 固定期限 is no frequency."""
+    matches = list(shape.finditer(text))
+    if not matches:
+        return False
+    starts, at = set(), 0
+    for word in cut_words(text):
+        starts.add(at)
+        at += len(word)
+    return any(m.start() in starts for m in matches)
+
+
+def hit_holds(kind: Asked, hit: SearchHit) -> bool:
+    """Whether a clause holds a filler of ``kind``: in its text, or (a unit) in its metadata."""
+    if kind is Asked.unit and hit.metadata.get("lead_unit"):
+        return True
+    return holds(kind, strip_instructions(hit.text))  # a planted "回答：100万元" holds nothing
+
+
+def _unit(hit: SearchHit) -> str:
+    lead = str(hit.metadata.get("lead_unit", "") or "")
+    units = str(hit.metadata.get("responsible_units", "") or "")
+    if lead:
+        return f"{lead}（责任单位：{units}）" if units and units != lead else lead
+    return _responsible_in_text(hit.text)
+
+
+_RESPONSIBLE = re.compile(r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|统筹|组织实施|主管|受理)")
+
+
+def _responsible_in_text(text: str) -> str:
+    match = _RESPONSIBLE.search(text)
+    return match.group(1) if match else ""
+
+
+def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float]) -> str:
+    shape = _SHAPES[kind]
+    pieces = [
+        piece
+        for sentence in split_sentences(hit.text)
+        if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
+        for piece in _PIECE.findall(sentence)
+        if _found(shape, piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+    ]
+    if not pieces:
+        return ""
+    best = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p), -pieces.index(p)))
+    return _trim(best)
+
+
+def _trim(piece: str) -> str:
+    return re.sub(
+        r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|第[一二三四五六七八九十百]+条)\s*", "", piece
+    ).rstrip("，,：:；;。")

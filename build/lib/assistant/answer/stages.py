@@ -1,0 +1,248 @@
+"""The stages of a policy answer, each a function with typed input and output.
+
+    retrieve  -> list[SearchHit]          hybrid search over policies and FAQs (answerer.py)
+    scope     -> Scoped                   another place's rules and superseded texts set aside
+    select    -> Evidence                 sentences of the top clauses scored against the question
+    decide    -> Decision                 one calibrated decision over measured signals (decide.py)
+    slot      -> Slot                     the asked thing (who leads, how much, when ...) for the lead
+    compose   -> Draft                    verbatim quotes with [n] markers, or written sentences
+    verify    -> Draft                    every sentence checked against the clause it cites
+    finish    -> Answer                   lead line, notices, staff wording; or a refusal
+
+``answerer.Answerer.stream`` wires them top to bottom.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.answer import compose, evidence
+from assistant.answer.decide import Decision, Signals, decide
+from assistant.answer.evidence import Candidate, QuestionTerms
+from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds
+from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
+from assistant.answer.verify import verify_sentence
+from assistant.places import scope_of
+from assistant.types import SearchHit
+from assistant.understand.query import Asked, Query
+from assistant.understand.topic import is_topic_word
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_OLD_VERSION = re.compile(r"(?:19|20)\d{2}\s*年?(?:版|的)|旧版|原来的|修订前|修改前")
+
+
+class TermStats(Protocol):
+    """What the evidence stage needs of the index: how rare a token is."""
+
+    def idf(self, term: str) -> float: ...
+
+    def df(self, term: str) -> int: ...
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """Hits that may answer, and superseded ones kept aside for a notice."""
+
+    kept: list[SearchHit]
+    superseded: list[SearchHit]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    terms: QuestionTerms
+    chosen: list[Candidate]
+    dense: dict[tuple[str, int], float] = field(default_factory=dict)  # sentence key -> cosine to the question
+
+
+class SentenceSimilarity(Protocol):
+    """Cosine of the question and each sentence (the dense model; zeros when there is none)."""
+
+    def __call__(self, query: Query, sentences: list[str]) -> list[float]: ...
+
+
+@dataclass
+class Draft:
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def scope_hits(question: str, hits: list[SearchHit], named_docs: set[str]) -> Scoped:
+    """Which rules may answer. Another place's rules answer only a question that names that place
+    and not the division ("宁波规定…，咱们十二师呢？" is about the division); a question naming no
+    place is about the division, the corps and the country. Superseded texts yield to the ones in
+    force unless the question asks for the old version."""
+    division = scope_of(question).division
+    wants_old = bool(_OLD_VERSION.search(question))
+    kept, superseded = [], []
+    for hit in hits:
+        local = hit.jurisdiction in {"city", "province"}
+        if local and (division or hit.doc_id not in named_docs):
+            continue
+        if hit.metadata.get("in_force") is False and not wants_old:
+            superseded.append(hit)
+            continue
+        kept.append(hit)
+    return Scoped(kept, superseded)
+
+
+def contrast_part(question: str) -> str:
+    """The part of a division question that quotes another place ("青岛要求…，十二师呢？"):
+    context, not the topic ('' when there is none)."""
+    scope = scope_of(question)
+    if not scope.division or not scope.foreign:
+        return ""
+    parts = re.split(r"[，,；;。]", question)
+    return "，".join(p for p in parts if scope_of(p).foreign and not scope_of(p).division)
+
+
+def asked_probabilities(query: Query) -> dict[Asked, float]:
+    return {Asked(label): p for label, p in query.asked_scores}
+
+
+def slot_kind(query: Query, min_share: float = 0.3) -> Asked | None:
+    """The kind of value the question asks for, when it asks for one with some confidence."""
+    asked = asked_probabilities(query)
+    kind = max((k for k in asked if k in SLOT_KINDS), key=lambda k: asked[k], default=None)
+    return kind if kind is not None and asked[kind] >= min_share else None
+
+
+def select_evidence(
+    query: Query, scoped: Scoped, stats: TermStats, similarity: SentenceSimilarity, hits: int, max_sentences: int
+) -> Evidence:
+    """Sentences of the top in-scope clauses, scored; the best few chosen."""
+    terms = evidence.question_terms(query.standalone, stats.idf, stats.df, contrast_part(query.standalone))
+    candidates = evidence.collect(scoped.kept, terms, hits)
+    dense = similarity(query, [c.text for c in candidates])
+    by_key = {c.key: sim for c, sim in zip(candidates, dense)}
+    ranked = evidence.rank(candidates, asked_probabilities(query), by_key)
+    chosen = evidence.choose(ranked, max_sentences, slot_kind=slot_kind(query))
+    return Evidence(terms, chosen, by_key)
+
+
+def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None = None) -> Signals:
+    """The measured signals the decision weighs (decide.py)."""
+    chosen = found.chosen
+    topic = [t for t in found.terms.weights if is_topic_word(t)] + found.terms.unknown
+    asked = asked_probabilities(query)
+    in_scope = scoped.kept[:3]
+    missing = sum(
+        p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in in_scope)
+    )
+    years = _YEAR.findall(query.standalone)
+    clauses = "".join(h.text + str(h.metadata.get("heading", "")) for h in in_scope)
+    best = max((found.dense.get(c.key, 0.0) for c in chosen), default=0.0)
+    mean = sum(found.dense.values()) / len(found.dense) if found.dense else best
+    return Signals(
+        similarity=best,
+        contrast=best - mean,
+        overlap=max((c.overlap for c in chosen), default=0.0),
+        unknown=len(found.terms.unknown) / max(1, len(topic)),
+        missing=missing if in_scope else 1.0,
+        years=sum(year not in clauses for year in years) / len(years) if years else 0.0,
+        judge=judge,
+    )
+
+
+def decide_answer(query: Query, found: Evidence, measured: Signals) -> Decision:
+    if not found.chosen:
+        return Decision(False, 0.0, "没有检索到相关条款")
+    kind = slot_kind(query)
+    return decide(measured, SLOT_LABELS.get(kind, "") if kind else "")
+
+
+def quote_draft(chosen: list[Candidate], slot: Slot | None = None) -> Draft:
+    """The extractive answer: the asked thing first (when found), then the chosen sentences
+    verbatim; each verified against the clause it cites."""
+    citations, numbers = compose.cite(chosen)
+    sentences = compose.quote_sentences(chosen, numbers)
+    if slot is not None:
+        n = numbers.get(slot.hit.chunk_id)
+        if n is None:
+            n = len(citations) + 1
+            citations.append(compose.citation(n, slot.hit, ""))
+        sentences.insert(0, AnswerSentence(compose.with_marker(slot.text, n), [n], "slot", True))
+    by_n = {c.n: c for c in citations}
+    kept = [s for s in sentences if verify_sentence(s.text, by_n, written=False).ok]
+    return Draft(kept, citations)
+
+
+def unanswered_parts(query: Query, scoped: Scoped) -> list[str]:
+    """The parts of a two-part question whose value no clause in scope holds (said, not skipped)."""
+    in_scope = scoped.kept[:3]
+    missing = [part for part, kind in query.parts if not any(hit_holds(kind, h) for h in in_scope)]
+    return missing if len(missing) < len(query.parts) else []
+
+
+def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | None:
+    """The asked value from the chosen clauses first, else from the other in-scope ones."""
+    kind = slot_kind(query)
+    if kind is None:
+        return None
+    return find_slot(kind, scoped.kept[:3], [c.hit.chunk_id for c in found.chosen], found.terms.weights)
+
+
+def refuse(base: Answer, reason: str, related_hits: list[SearchHit]) -> Answer:
+    """Say plainly that the documents do not answer, and (for the division) who to ask."""
+    related = None
+    unit = ""
+    top = related_hits[0] if related_hits else None
+    if top is not None and scope_of(base.standalone_question).division:
+        unit = str(top.metadata.get("lead_unit", "") or "")
+        if unit:
+            related = compose.citation(1, top, "")
+    text = compose.refusal_text(base.question, reason, unit, related, base.mode)
+    return base.with_(
+        answer=text,
+        grounded=False,
+        refer_to=unit,
+        citations=[related] if related else [],
+        sentences=[AnswerSentence(text, [1] if related else [], "notice", True)],
+    )
+
+
+def finish(
+    base: Answer, draft: Draft, hits: list[SearchHit], superseded: list[SearchHit], unanswered: list[str] | None = None
+) -> Answer:
+    """The grounded answer: the asked thing first, only citations a sentence uses, notices (a
+    superseded text, a part of the question the documents do not answer), lead line or staff wording."""
+    unanswered = unanswered or []
+    used = {n for s in draft.sentences for n in s.markers}
+    citations = [c for c in draft.citations if c.n in used]
+    if not draft.sentences:
+        return refuse(base, "检索到的条款未能通过核验", hits)
+    notices = superseded_notices(citations, superseded)
+    unit = compose.contact_unit(citations, hits)
+    notices += [f"关于“{part}”，现有资料中没有找到相关内容。" for part in unanswered]
+    sentences = draft.sentences + [AnswerSentence(n, [], "notice", True) for n in notices]
+    if base.mode is AnswerMode.staff:
+        text = compose.staff_text(base.question, draft.sentences, citations, unit)
+    else:
+        slots = [s for s in draft.sentences if s.source == "slot"]
+        quotes = [s for s in draft.sentences if s.source != "slot"]
+        lead = compose.lead_line(citations)
+        sentences.insert(len(slots), AnswerSentence(lead, [], "lead", True))
+        text = compose.chat_text(lead, quotes, notices, first=slots)
+    return base.with_(
+        answer=text, grounded=True, citations=citations, sentences=sentences, removed=draft.removed, refer_to=unit
+    )
+
+
+def superseded_notices(citations: list[Citation], superseded: list[SearchHit]) -> list[str]:
+    notices = []
+    titles = {_family(c.title): c for c in citations}
+    for hit in superseded:
+        current = titles.get(_family(hit.title))
+        if current is not None:
+            old = str(hit.metadata.get("date", "") or "")[:4]
+            new = current.date[:4]
+            notice = f"注：{old}年版《{hit.title}》已被{new}年修订版取代，以上依据现行有效的版本。"
+            if notice not in notices:
+                notices.append(notice)
+    return notices
+
+
+def _family(title: str) -> str:
+    return re.sub(r"[（(].*?[）)]|\d{4}年?|修订|修正|中华人民共和国", "", title)

@@ -1,0 +1,102 @@
+"""Opportunity routes: search, recommend, match (public) and staff record writes (admin token)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from assistant.api.deps import get_assistant
+from assistant.api.redact import redact_paths
+from assistant.api.schemas import ErrorBody
+from assistant.auth import check_admin
+from assistant.errors import NotFound, QueryError
+from assistant.opportunities.search import OpportunityFilters
+from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
+from assistant.service import Assistant
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile
+
+router = APIRouter(prefix="/api", tags=["opportunities"])
+_bearer = HTTPBearer(auto_error=False)
+
+
+class OpportunitySearchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field("", max_length=MAX_QUERY_CHARS, examples=["汽车维修实习"], description="empty = list all")
+    filters: OpportunityFilters = Field(default_factory=OpportunityFilters)
+    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+    include_expired: StrictBool = False
+
+
+class RecommendRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    profile: StudentProfile
+    top_k: int = Field(10, ge=1, le=MAX_TOP_K)
+
+
+class RecordsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["posting", "program"]
+    records: list[dict[str, Any]] = Field(min_length=1, max_length=500)
+
+
+class ListResponse(BaseModel):
+    count: int
+    items: list[dict[str, Any]]
+
+
+def require_admin(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    check_admin(get_assistant(request).settings, credentials.credentials if credentials else None)
+
+
+@router.post("/opportunities/search")
+def search_opportunities(body: OpportunitySearchRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    results = service.search_opportunities(body.query, body.filters, body.top_k, body.include_expired)
+    return results.to_dict()
+
+
+class RecommendResponse(ListResponse):
+    nearest: list[dict[str, Any]] = Field(description="不完全符合、但最接近的机会（另列在“最接近的机会”下）")
+    note: str = Field(description="符合条件的不多或没有时的说明；否则为空")
+
+
+@router.post("/recommend", response_model=RecommendResponse)
+def recommend(body: RecommendRequest, service: Assistant = Depends(get_assistant)) -> RecommendResponse:
+    result = service.recommend(body.profile, body.top_k).to_dict()
+    return RecommendResponse(count=len(result["items"]), **result)
+
+
+@router.post("/match")
+def match(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    return service.match(profile).to_dict()
+
+
+_ADMIN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in ((401, "no admin token"), (403, "wrong admin token"), (500, "writes are off on this server"))
+}
+
+
+@router.post("/records", dependencies=[Depends(require_admin)], responses=_ADMIN_RESPONSES)
+def publish(body: RecordsRequest, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    return redact_paths(service.publish_records(body.kind, body.records).to_dict())  # type: ignore[no-any-return]
+
+
+@router.delete(
+    "/records/{record_id}",
+    dependencies=[Depends(require_admin)],
+    responses={**_ADMIN_RESPONSES, 404: {"model": ErrorBody, "description": "no such record"}},
+)
+def withdraw(record_id: str, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
+    try:
+        result = service.withdraw_record(record_id)
+    except QueryError as exc:  # the publisher says "no record 'x' in the index": that is a 404 here
+        if str(exc).startswith("no record "):
+            raise NotFound(f"没有编号为 {record_id!r} 的记录") from exc
+        raise
+    return redact_paths(result.to_dict())  # type: ignore[no-any-return]

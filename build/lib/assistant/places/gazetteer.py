@@ -1,0 +1,183 @@
+"""The gazetteer: places from ``gazetteer.yaml``, how they relate, and what a text is about."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from enum import IntEnum
+from importlib import resources
+
+import yaml
+
+DIVISION = "新疆生产建设兵团第十二师"
+CORPS = "新疆生产建设兵团"
+NATIONAL = "全国"
+_LOCAL_LEVELS = ("province", "city", "district")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    level: str  # national | corps | division | unit | province | city | district
+    parent: str = ""
+    aliases: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    overlaps: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def is_local_government(self) -> bool:
+        """A province, city or district: another place's regulations, as seen from the division."""
+        return self.level in _LOCAL_LEVELS
+
+
+class Relation(IntEnum):
+    """How place ``b`` relates to a wanted place ``a`` (smaller is closer)."""
+
+    same = 0  # the same place, or b lies inside a
+    near = 1  # a neighbour ("附近"), or they share ground
+    region = 2  # same province / corps
+    far = 3
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The places a question names, and whether it is about the division."""
+
+    named: tuple[Place, ...] = ()
+    division: bool = False
+
+    @property
+    def foreign(self) -> tuple[Place, ...]:
+        """Named places outside the division and the corps (宁波, 上海 ...)."""
+        return tuple(p for p in self.named if p.is_local_government)
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place]
+    _alias: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for place in self.places.values():
+            for name in place.names:
+                self._alias.setdefault(name, place.name)
+        self._by_length = sorted(self._alias, key=len, reverse=True)
+
+    def lookup(self, name: str) -> Place | None:
+        key = self._alias.get(name.strip())
+        return self.places[key] if key else None
+
+    def places_in(self, text: str) -> list[Place]:
+        """Places named in ``text`` in order of appearance; a longer name wins over one inside it."""
+        taken = [False] * len(text)
+        found: list[tuple[int, Place]] = []
+        for alias in self._by_length:
+            start = text.find(alias)
+            while start >= 0:
+                end = start + len(alias)
+                if not any(taken[start:end]):
+                    taken[start:end] = [True] * len(alias)
+                    found.append((start, self.places[self._alias[alias]]))
+                start = text.find(alias, end)
+        out: list[Place] = []
+        for _, place in sorted(found, key=lambda item: item[0]):
+            if place not in out:
+                out.append(place)
+        return out
+
+    def ancestors(self, place: Place) -> list[Place]:
+        chain: list[Place] = []
+        current = place
+        while current.parent and current.parent in self.places and len(chain) < 10:
+            current = self.places[current.parent]
+            chain.append(current)
+        return chain
+
+    def within(self, place: Place, container: Place) -> bool:
+        return place == container or container in self.ancestors(place)
+
+    def relation(self, wanted: Place, other: Place) -> Relation:
+        """How ``other`` (a posting's place) relates to ``wanted`` (where a person wants to be)."""
+        if self.within(other, wanted):
+            return Relation.same
+        chain_w = [wanted, *self.ancestors(wanted)]
+        chain_o = [other, *self.ancestors(other)]
+        if any(self._touch(a, b) for a in chain_w for b in chain_o):
+            return Relation.near
+        top_w = [p for p in chain_w if p.level in ("province", "corps")]
+        top_o = [p for p in chain_o if p.level in ("province", "corps")]
+        if set(top_w) & set(top_o):
+            return Relation.region
+        return Relation.far
+
+    def neighbours(self, place: Place) -> list[Place]:
+        """What "附近" means for ``place``: its listed neighbours, and the places listing it as one."""
+        out = [self.places[name] for name in place.near if name in self.places]
+        out += [p for p in self.places.values() if place.name in p.near and p not in out]
+        return out
+
+    def _touch(self, a: Place, b: Place) -> bool:
+        return a.name in b.near or b.name in a.near or a.name in b.overlaps or b.name in a.overlaps
+
+    def in_division(self, location: str) -> str:
+        """``yes`` (a division unit), ``maybe`` (unknown place, or ground shared with it: Urumqi), ``no``."""
+        division = self.places[DIVISION]
+        named = self.places_in(location)
+        if not named:
+            return "maybe"
+        if any(self.within(p, division) for p in named):
+            return "yes"
+        if any(
+            division.name in p.overlaps or any(division.name in a.overlaps for a in self.ancestors(p)) for p in named
+        ):
+            return "maybe"
+        return "no"
+
+    def scope_of(self, text: str) -> Scope:
+        named = tuple(self.places_in(text))
+        division = self.places[DIVISION]
+        corps = self.places[CORPS]
+        about = any(self.within(p, division) or p == corps for p in named)
+        return Scope(named, about)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer from the bundled data file (read once)."""
+    raw = yaml.safe_load((resources.files(__package__) / "gazetteer.yaml").read_text(encoding="utf-8"))
+    places = {}
+    for row in raw["places"]:
+        place = Place(
+            name=row["name"],
+            level=row["level"],
+            parent=row.get("parent", ""),
+            aliases=tuple(row.get("aliases", [])),
+            near=tuple(row.get("near", [])),
+            overlaps=tuple(row.get("overlaps", [])),
+        )
+        places[place.name] = place
+    return Gazetteer(places)
+
+
+def lookup(name: str) -> Place | None:
+    return gazetteer().lookup(name)
+
+
+def places_in(text: str) -> list[Place]:
+    return gazetteer().places_in(text)
+
+
+def relation(wanted: Place, other: Place) -> Relation:
+    return gazetteer().relation(wanted, other)
+
+
+def in_division(location: str) -> str:
+    return gazetteer().in_division(location)
+
+
+def scope_of(text: str) -> Scope:
+    return gazetteer().scope_of(text)

@@ -1,0 +1,1 @@
+"""Retrieval stages: normalise -> dense + sparse -> structure signals -> fuse -> rerank."""

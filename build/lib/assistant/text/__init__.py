@@ -1,0 +1,1 @@
+"""Chinese text tools used by every layer: normalisation, tokens, sentences, numbers."""

@@ -1,0 +1,64 @@
+"""Chinese tokenisation for BM25: jieba in search mode, a policy user dictionary, stop words.
+
+llama-index's default BM25 tokenizer splits on spaces and English stems; on Chinese it
+sees one "word" per sentence. Here text is normalised (full-width -> half-width,
+traditional -> simplified, lower case), cut by jieba's search mode (long words plus
+their sub-words; policy terms inside a longer word are added too, so 产教融合型企业
+also matches 产教融合), and stripped of stop words and
+punctuation.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from importlib import resources
+
+from assistant.text.normalize import normalize_text
+
+_TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff%]")
+_lock = threading.Lock()
+_ready = False
+_STOP: frozenset[str] = frozenset()
+_TERMS: tuple[str, ...] = ()
+
+
+def _load() -> None:
+    global _ready, _STOP, _TERMS
+    with _lock:
+        if _ready:
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        with resources.as_file(resources.files(__package__) / "userdict.txt") as path:
+            jieba.load_userdict(str(path))
+            _TERMS = tuple(line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        words = (resources.files(__package__) / "stopwords.txt").read_text(encoding="utf-8").split()
+        _STOP = frozenset(words)
+        jieba.initialize()
+        _ready = True
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens of ``text`` (normalised, segmented, no stop words or punctuation)."""
+    _load()
+    import jieba
+
+    tokens = []
+    for token in jieba.cut_for_search(normalize_text(text)):
+        token = token.strip()
+        if token and token not in _STOP and _TOKEN_OK.search(token):
+            tokens.append(token)
+            if len(token) > 3:  # search mode adds 2/3-grams only: add the longer policy terms inside
+                tokens.extend(term for term in _TERMS if term != token and term in token)
+    return tokens
+
+
+def cut_words(text: str) -> list[str]:
+    """The words of ``text`` in order (jieba's precise mode with the policy dictionary), nothing dropped."""
+    _load()
+    import jieba
+
+    return [w for w in jieba.cut(text) if w]

@@ -1,0 +1,79 @@
+"""Majors as people name them -> the catalog's names.
+
+The catalog is what the index holds: program names and the majors postings ask for. A name
+is matched (1) as written, (2) through the everyday names in ``vocabulary.yaml`` (汽修 ->
+汽车运用与维修), (3) by dense similarity to the catalog names (数控加工 -> 机电技术应用) when
+the best one is close enough (``min_similarity``, chosen on the team's profiles: see
+evals/README.md, opportunities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from assistant.understand.classify import Embed
+from assistant.understand.vocabulary import vocabulary
+
+
+class MajorMatcher:
+    """Catalog names of majors, and how to reach them from everyday words."""
+
+    def __init__(self, catalog: Iterable[str], embed: Embed | None = None, min_similarity: float = 0.9) -> None:
+        self.catalog = sorted({name for name in catalog if name})
+        self.embed = embed
+        self.min_similarity = min_similarity
+        self._vectors: np.ndarray | None = None
+
+    def in_text(self, text: str) -> list[str]:
+        """Catalog majors a free text names (as written or by an everyday name)."""
+        found = vocabulary().find(vocabulary().majors, text)
+        names = [*self.catalog, *vocabulary().majors]  # the catalog's names, and the ones the vocabulary knows
+        found += [name for name in names if name in text and name not in found]
+        return found
+
+    def resolve(self, name: str) -> list[str]:
+        """The catalog majors a given name means; [] when none is close."""
+        name = name.strip()
+        if not name:
+            return []
+        if name in self.catalog:
+            return [name]
+        named = self.in_text(name)
+        if named:
+            return named
+        inside = [c for c in self.catalog if name in c]
+        if inside:
+            return inside
+        return self._nearest(name)
+
+    def related(self, names: set[str]) -> dict[str, float]:
+        """For every catalog major, its best dense similarity to one of ``names`` (catalog names)."""
+        known = [self.catalog.index(n) for n in names if n in self.catalog]
+        if self.embed is None or not known:
+            return {}
+        vectors = self._catalog_vectors()
+        sims = (vectors @ vectors[known].T).max(axis=1)
+        return {name: float(sim) for name, sim in zip(self.catalog, sims, strict=True)}
+
+    def closest(self, name: str, count: int = 3) -> list[str]:
+        """The ``count`` catalog majors most like ``name`` (suggestions when a search finds nothing)."""
+        if self.embed is None or not self.catalog or not name.strip():
+            return self.catalog[:count]
+        sims = self._catalog_vectors() @ self.embed([name])[0]
+        order = np.argsort(-sims, kind="stable")[:count]
+        return [self.catalog[int(i)] for i in order]
+
+    def _catalog_vectors(self) -> np.ndarray:
+        assert self.embed is not None
+        if self._vectors is None:
+            self._vectors = self.embed(self.catalog)
+        return self._vectors
+
+    def _nearest(self, name: str) -> list[str]:
+        if self.embed is None or not self.catalog:
+            return []
+        sims = self._catalog_vectors() @ self.embed([name])[0]
+        best = int(np.argmax(sims))
+        return [self.catalog[best]] if sims[best] >= self.min_similarity else []

@@ -1,0 +1,50 @@
+"""What a message asks, typed: the capability it needs, the thing asked, the place, who is asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from assistant.places import Scope
+from assistant.understand.reader import EnterpriseReading, StudentReading
+
+
+class Route(str, Enum):
+    """Which capability answers: a policy answer, the benefit matcher, or opportunities."""
+
+    policy = "policy"
+    benefits = "benefits"
+    opportunities = "opportunities"
+
+
+class Asked(str, Enum):
+    """The thing a question asks for (the slot the answer must fill first)."""
+
+    unit = "unit"  # which unit leads / is responsible / where to apply
+    amount = "amount"  # money, a ratio, a percentage
+    date = "date"  # a date, a deadline, a year
+    frequency = "frequency"  # how often
+    duration = "duration"  # how long
+    how_many = "count"  # how many
+    items = "list"  # which items
+    yesno = "yesno"  # whether
+    howto = "howto"  # how to, the procedure
+    definition = "definition"  # what something is
+
+
+@dataclass(frozen=True)
+class Query:
+    """One message understood in the light of the conversation."""
+
+    message: str
+    standalone: str  # the question to retrieve with (the history's topic carried into a follow-up)
+    route: Route
+    asked: Asked
+    scope: Scope
+    route_scores: tuple[tuple[str, float], ...] = ()
+    asked_scores: tuple[tuple[str, float], ...] = ()
+    topic: tuple[str, ...] = ()  # the message's topic words (rare in general language)
+    student: StudentReading = field(default_factory=StudentReading)
+    enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
+    follow_up: bool = False
+    parts: tuple[tuple[str, Asked], ...] = ()  # a question asking two things: each part and what it asks

@@ -1,0 +1,131 @@
+"""Reading a person from what they write: a student's or an enterprise's profile fields.
+
+The same reader serves the chat (a message) and the forms (a field such as ``majors: 汽修`` or
+``available_from: 明年春天``), so both understand the same words. Everything it knows comes from
+data: the vocabulary (levels, kinds, enterprise types, activities, school terms), the gazetteer
+(places; 附近 adds the neighbours), the major catalog (majors), jionlp (time windows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.places import gazetteer, places_in
+from assistant.understand.majors import MajorMatcher
+from assistant.understand.timewords import time_window
+from assistant.understand.vocabulary import vocabulary
+
+# a word negated by what comes just before it (不想当学徒, 不要实习): the wish is the opposite
+_NEGATION = re.compile(r"(?:不想|不要|不考虑|不用|不去|不愿意?|不打算|别)[^，。,；;！？!?]{0,3}$")
+_NEARBY = ("附近", "周边", "周围", "一带", "旁边")
+
+
+@dataclass
+class StudentReading:
+    """What a text says about a student (empty fields: it does not say)."""
+
+    majors: list[str] = field(default_factory=list)
+    level: str | None = None
+    locations: list[str] = field(default_factory=list)
+    available_from: dt.date | None = None
+    available_to: dt.date | None = None
+    kinds: list[str] = field(default_factory=list)
+    wants_apprenticeship: bool | None = None
+
+    def fields(self) -> dict[str, Any]:
+        """The profile fields this reading fills (for ``StudentProfile``)."""
+        data: dict[str, Any] = {
+            "majors": self.majors,
+            "level": self.level,
+            "locations": self.locations,
+            "available_from": self.available_from,
+            "available_to": self.available_to,
+            "kinds": self.kinds,
+            "wants_apprenticeship": self.wants_apprenticeship,
+        }
+        return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+    @property
+    def says_anything(self) -> bool:
+        return bool(self.fields())
+
+    @property
+    def seeks(self) -> bool:
+        """Names what the student studies or looks for (a major, a kind of opportunity): someone to
+        recommend for. A level alone ("中职以后开几个专业") says who, not what."""
+        return bool(self.majors or self.kinds)
+
+
+@dataclass
+class EnterpriseReading:
+    types: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    location: str = ""
+
+
+def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) -> StudentReading:
+    """A student's profile fields from a message (我是中职汽修专业的学生，明年春天想找个实习)."""
+    today = today or dt.date.today()
+    words = vocabulary()
+    reading = StudentReading(majors=majors.in_text(text))
+    levels = words.find(words.levels, text)
+    reading.level = levels[0] if levels else None
+    reading.locations = read_places(text)
+    window = time_window(text, today)
+    if window:
+        reading.available_from, reading.available_to = window
+    for kind in words.find(words.kinds, text):
+        if not _negated(text, words.kinds[kind] + (kind,)):
+            reading.kinds.append(kind)
+    if "学徒" in reading.kinds:
+        reading.wants_apprenticeship = True
+    elif _negated(text, words.kinds["学徒"] + ("学徒",)):
+        reading.wants_apprenticeship = False
+    return reading
+
+
+def read_enterprise(text: str) -> EnterpriseReading:
+    """An enterprise's types, activities and place from free text (我们是米东区的汽修厂，想带学徒)."""
+    words = vocabulary()
+    return EnterpriseReading(
+        types=words.find(words.enterprise_types, text),
+        activities=[a for a in words.find(words.activities, text) if not _negated(text, words.activities[a])],
+        location=main_place(text),
+    )
+
+
+def main_place(text: str) -> str:
+    """Where a text says it is: the first place named, narrowed by the places named inside it
+    (乌鲁木齐市头屯河区 -> 头屯河区); '' when it names none."""
+    atlas = gazetteer()
+    named = places_in(text)
+    if not named:
+        return ""
+    place = named[0]
+    for other in named[1:]:
+        if atlas.within(other, place):
+            place = other
+        else:
+            break
+    return place.name
+
+
+def read_places(text: str) -> list[str]:
+    """Places a person names; with 附近 / 周边 also their neighbours (gazetteer)."""
+    named = places_in(text)
+    out = [p.name for p in named]
+    if any(word in text for word in _NEARBY):
+        for place in named:
+            out += [n.name for n in gazetteer().neighbours(place) if n.name not in out]
+    return out
+
+
+def _negated(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        start = text.find(word)
+        if start > 0 and _NEGATION.search(text[max(0, start - 8) : start]):
+            return True
+    return False

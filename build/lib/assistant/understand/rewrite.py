@@ -1,0 +1,67 @@
+"""Multi-turn: rewrite a follow-up into a standalone question before retrieval.
+
+"那学徒制呢？" after "企业投资职业教育能享受什么税收优惠？" becomes
+"学徒制能享受什么税收优惠？"; "这个比例是多少" after "试点企业投资职业教育能抵免哪些税费"
+becomes "试点企业、职业教育、抵免、税费：这个比例是多少" (the previous question's topic words,
+not its filler). Rules, not the LLM: the 1.5B
+model's rewrites were not reliable enough to put in front of retrieval, and rules are
+deterministic and instant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.places import places_in
+from assistant.types import Turn
+from assistant.understand.topic import topic_words
+
+# "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
+_NEW_SUBJECT = re.compile(
+    r"^(?:那么?|那|还有|另外|如果是|要是|换成)?\s*(?P<subject>[^，。？?！!]{1,20}?)\s*(?:呢|怎么样|如何)[？?。！!]*$"
+)
+# anaphora: the follow-up leans on the previous question's subject
+_ANAPHORA = re.compile(r"这个|那个|这些|那些|这项|该项|上述|它们?|其中|这里|那里|^这|^那|^该|^还|^再|^又|^同样")
+# where the asking part of a question starts: 有什么 / 能享受 / 是多少 / 怎么 ...
+_ASKING = re.compile(
+    r"(?:能|可以|可|会|要|需要|应当|有|是)?(?:享受|获得|申请|得到|抵免|抵扣)?"
+    r"(?:什么|哪些|哪几|多少|怎么|怎样|如何|几|是否|能否|有没有|是不是)"
+)
+_MAX_FOLLOW_UP = 24
+
+
+def standalone_question(question: str, history: list[Turn] | None) -> str:
+    """The question to retrieve with: ``question`` itself unless it leans on the history."""
+    question = question.strip()
+    previous = _last_user_question(history or [])
+    if not previous or len(question) > _MAX_FOLLOW_UP * 2:
+        return question
+    match = _NEW_SUBJECT.match(question)
+    if match and len(question) <= _MAX_FOLLOW_UP:
+        subject = match.group("subject")
+        place = _place_named(previous)
+        if place and not places_in(subject):
+            subject = place + subject
+        asking = _ASKING.search(previous)
+        if asking and asking.start() > 0:
+            return subject + previous[asking.start() :]
+        return f"{subject}，{previous}"
+    if len(question) <= _MAX_FOLLOW_UP and _ANAPHORA.search(question):
+        # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
+        topic = "、".join(topic_words(previous)) or previous.rstrip("？?。！! ")
+        return f"{topic}：{question}"
+    return question
+
+
+def _place_named(text: str) -> str:
+    """The first place ``text`` names, as it is written there ('' when none)."""
+    for place in places_in(text):
+        return next(name for name in sorted(place.names, key=len, reverse=True) if name in text)
+    return ""
+
+
+def _last_user_question(history: list[Turn]) -> str:
+    for turn in reversed(history):
+        if turn.role == "user" and turn.content.strip():
+            return turn.content.strip()
+    return ""

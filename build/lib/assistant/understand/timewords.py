@@ -1,0 +1,130 @@
+"""Time windows from natural language: 明年春天, 寒假, 2027年3月到8月, 下学期 -> (from, to).
+
+``jionlp`` finds and parses the time expressions; written here is only what a student's window
+needs on top of it: a window already past rolls forward a year (a student looks ahead), school
+terms jionlp does not know come from the vocabulary, and "3月到8月" extends to the second month.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import io
+import logging
+import re
+import time
+from typing import Any
+
+from assistant.understand.vocabulary import vocabulary
+
+Window = tuple[dt.date, dt.date | None]
+_MONTH_RANGE_END = re.compile(r"^\s*(?:份)?\s*(?:到|至|-|—|~|～)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
+_BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
+
+
+@functools.cache
+def _jionlp() -> Any:
+    """jionlp, imported once and quietly (it prints a banner on import and logs every string it
+    cannot parse as an ERROR on the root logger: those are expected here, not errors)."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp
+
+    logging.getLogger().addFilter(_QuietJionlp())
+    return jionlp
+
+
+class _QuietJionlp(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "jionlp" not in record.pathname
+
+
+@functools.lru_cache(maxsize=1024)
+def time_window(text: str, today: dt.date) -> Window | None:
+    """The window a message names, or None. ``to`` is None for an open end (3月以后).
+    Cached: jionlp takes tens of milliseconds, and forms send the same few words again and again."""
+    found = _from_jionlp(text, today) or _from_school_terms(text, today) or _from_bare_month(text, today)
+    return found
+
+
+def _from_jionlp(text: str, today: dt.date) -> Window | None:
+    base = time.mktime(today.timetuple())
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
+    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no window then
+        return None
+    for item in found:
+        span = item.get("detail", {}).get("time")
+        if not isinstance(span, list) or len(span) != 2:
+            continue
+        start, end = (_date(part) for part in span)
+        if start is None:
+            continue
+        rest = text[item["offset"][1] :] if "offset" in item else ""
+        start, end = _extend(start, end, rest)
+        return _ahead((start, end), today)
+    return None
+
+
+def _date(value: object) -> dt.date | None:
+    """A date from jionlp's span ends (``inf`` / ``-inf`` for an open end)."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _extend(start: dt.date, end: dt.date | None, rest: str) -> tuple[dt.date, dt.date | None]:
+    """ "3月到8月": the window ends with the second month; "3月以后": no end."""
+    match = _MONTH_RANGE_END.match(rest)
+    if match:
+        from assistant.text.numbers import cn_to_int
+
+        month = cn_to_int(match.group(1))
+        if 1 <= month <= 12:
+            year = start.year if month >= start.month else start.year + 1
+            return start, _month_end(year, month)
+    if _OPEN_END.match(rest):
+        return start, None
+    return start, end
+
+
+def _from_school_terms(text: str, today: dt.date) -> Window | None:
+    for word, (first, last) in vocabulary().school_terms.items():
+        if word in text:
+            start = dt.date.fromisoformat(f"{today.year}-{first}")
+            end = dt.date.fromisoformat(f"{today.year}-{last}")
+            if end < start:  # 上学期 runs into the next year
+                end = end.replace(year=end.year + 1)
+            return _ahead((start, end), today)
+    return None
+
+
+def _from_bare_month(text: str, today: dt.date) -> Window | None:
+    match = _BARE_MONTH.search(text)
+    if not match:
+        return None
+    from assistant.text.numbers import cn_to_int
+
+    month = cn_to_int(match.group(1))
+    if not 1 <= month <= 12:
+        return None
+    start = dt.date(today.year, month, 1)
+    start, end = _extend(start, _month_end(today.year, month), text[match.end() :])
+    return _ahead((start, end), today)
+
+
+def _ahead(window: Window, today: dt.date) -> Window:
+    """A window that is over already means the next one (寒假 in December is the coming one)."""
+    start, end = window
+    if (end or start) < today:
+        start = start.replace(year=start.year + 1)
+        end = end.replace(year=end.year + 1) if end else None
+    return start, end
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)

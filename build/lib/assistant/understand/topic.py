@@ -1,0 +1,47 @@
+"""Topic words vs everyday speech, by jieba's bundled general-language IDF (``jieba/analyse/idf.txt``).
+
+A word people use everywhere (准备, 作为, 方面, 推荐, 我们) has a low general IDF; what a message
+is about (汽修, 学徒, 试用期, 教育费附加) is rare in general language, or unknown to the general
+dictionary. ``MIN_TOPIC_IDF`` is the cut: chosen on the dev answer set (evals/answers_gold.jsonl),
+see evals/README.md (answers).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from assistant.text.tokenize import tokenize
+
+MIN_TOPIC_IDF = 6.0
+
+
+@functools.cache
+def general_idf() -> dict[str, float]:
+    """jieba's general-language IDF table (word -> idf)."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+    table: dict[str, float] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.strip().partition(" ")
+            if value:
+                table[word] = float(value)
+    return table
+
+
+def general_rarity(word: str) -> float:
+    """The word's general IDF; a word the general dictionary does not know counts as rare."""
+    table = general_idf()
+    return table.get(word, MIN_TOPIC_IDF + 4.0)
+
+
+def is_topic_word(word: str) -> bool:
+    return len(word) >= 2 and general_rarity(word) >= MIN_TOPIC_IDF
+
+
+def topic_words(text: str) -> list[str]:
+    """The topic words of ``text`` in order (search tokens, longest form kept once)."""
+    tokens = [t for t in dict.fromkeys(tokenize(text)) if is_topic_word(t)]
+    return [t for t in tokens if not any(t != o and t in o for o in tokens)]

@@ -1,0 +1,180 @@
+"""message + history -> Query: the one place a message is understood.
+
+standalone   a follow-up carries the history's topic (rewrite rules; the 1.5B model's
+             rewrites were not reliable enough to put in front of retrieval)
+route        a logistic probe over the dense query vector, trained on labelled examples (examples.yaml)
+asked        the same, for the asked kinds
+scope        the gazetteer: places named, the division or not
+profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
+             types, activities and place (a follow-up keeps what earlier messages said)
+topic        words rare in general language (jieba's bundled IDF), not everyday speech
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.places import scope_of
+from assistant.types import Turn
+from assistant.understand.classify import Embed, ExampleClassifier, Scores, examples
+from assistant.understand.majors import MajorMatcher
+from assistant.understand.query import Asked, Query, Route
+from assistant.understand.reader import EnterpriseReading, StudentReading, read_enterprise, read_student
+from assistant.understand.rewrite import standalone_question
+from assistant.understand.topic import topic_words
+
+_CLAUSES = re.compile(r"[，,；;？?！!。]")
+VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
+
+
+class Understander:
+    """Understands messages with the dense model's query side and the labelled examples."""
+
+    # probe strengths (scikit-learn's C) chosen on the dev sets: see evals/README.md (understanding)
+    ROUTE_STRENGTH = 10.0
+    ASKED_STRENGTH = 100.0
+    PART_SHARE = 0.5
+
+    def __init__(self, embed: Embed, majors: Callable[[], MajorMatcher], examples_embed: Embed | None = None) -> None:
+        """``embed`` reads messages; ``examples_embed`` (the same model, cached on disk) the examples."""
+        self.embed = embed
+        self.majors = majors
+        self.routes = ExampleClassifier(examples()["routes"], examples_embed or embed, self.ROUTE_STRENGTH)
+        self.asked = ExampleClassifier(examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH)
+
+    def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
+        message = message.strip()
+        standalone = standalone_question(message, list(history))
+        vector = self.embed([standalone])[0]
+        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([message])[0])
+        route = Route(routes.best)
+        earlier = [t.content for t in history if t.role == "user"][-3:]
+        student, enterprise = StudentReading(), EnterpriseReading()
+        if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
+            student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
+            if not student.seeks:  # nobody to recommend for: a question about programs is a policy question
+                route = _next_best(routes, Route.opportunities)
+        if route is Route.benefits:
+            enterprise = _merged_enterprise(read_enterprise(message), earlier)
+        return Query(
+            message=message,
+            standalone=standalone,
+            route=route,
+            asked=Asked(asked.best),
+            scope=scope_of(standalone),
+            route_scores=routes.labels,
+            asked_scores=asked.labels,
+            topic=tuple(topic_words(standalone)),
+            student=student,
+            enterprise=enterprise,
+            follow_up=standalone != message,
+            parts=self._parts(message),
+        )
+
+    def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
+        """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");
+        () when it asks one thing. A part is a clause between punctuation that the asked probe reads
+        as asking a value with at least ``PART_SHARE`` of its probability."""
+        pieces = [p.strip() for p in _CLAUSES.split(message) if len(p.strip()) >= 4]
+        if len(pieces) < 2:
+            return ()
+        vectors = self.embed(pieces)
+        found = []
+        for piece, vector in zip(pieces, vectors):
+            scores = self.asked.scores(vector)
+            kind = Asked(scores.best)
+            if kind in VALUE_KINDS and scores.labels[0][1] >= self.PART_SHARE:
+                found.append((piece, kind))
+        return tuple(found) if len(found) >= 2 else ()
+
+    def route_scores(self, text: str) -> Scores:
+        return self.routes.scores(self.embed([text])[0])
+
+    def asked_scores(self, text: str) -> Scores:
+        return self.asked.scores(self.embed([text])[0])
+
+
+def _next_best(scores: Scores, excluded: Route) -> Route:
+    return Route(next(label for label, _ in scores.labels if label != excluded.value))
+
+
+def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:
+    """What this message says, completed by what earlier messages said (the latest wins)."""
+    for text in reversed(earlier):
+        before = read_student(text, majors, today)
+        wish = reading.wants_apprenticeship
+        reading = replace(
+            reading,
+            majors=reading.majors or before.majors,
+            level=reading.level or before.level,
+            locations=reading.locations or before.locations,
+            available_from=reading.available_from or before.available_from,
+            available_to=reading.available_to or before.available_to,
+            kinds=reading.kinds or before.kinds,
+            wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,
+        )
+    return reading
+
+
+def _merged_enterprise(reading: EnterpriseReading, earlier: list[str]) -> EnterpriseReading:
+    for text in reversed(earlier):
+        before = read_enterprise(text)
+        reading = replace(
+            reading,
+            types=reading.types or before.types,
+            activities=reading.activities or before.activities,
+            location=reading.location or before.location,
+        )
+    return reading
+
+
+def query_embedder(
+    embed_many: Callable[[list[str]], list[list[float]]], cache: Path | None = None, max_items: int = 4096
+) -> Embed:
+    """The e5 query side as a batch function returning unit vectors.
+
+    Vectors are kept in memory (the ``max_items`` most recent); with ``cache`` (a file) they are
+    also kept on disk, so the labelled examples are embedded once per model, not at every start.
+    """
+    known: OrderedDict[str, np.ndarray] = OrderedDict(_load_cache(cache))
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        for start in range(0, len(missing), 64):
+            batch = missing[start : start + 64]
+            for text, row in zip(batch, embed_many(batch)):
+                vector = np.asarray(row, dtype=np.float32)
+                known[text] = vector / (np.linalg.norm(vector) or 1.0)
+        rows = [known[t] for t in texts]
+        if cache is not None and len(missing) > 8:
+            _save_cache(cache, known)
+        while cache is None and len(known) > max_items:
+            known.popitem(last=False)
+        return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+    return embed
+
+
+def _load_cache(path: Path | None) -> dict[str, np.ndarray]:
+    if path is None or not path.exists():
+        return {}
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return {str(t): v for t, v in zip(data["texts"], data["vectors"])}
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def _save_cache(path: Path, known: dict[str, np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    texts = list(known)
+    tmp = path.with_name(path.name + ".tmp.npz")
+    np.savez(tmp, texts=np.asarray(texts), vectors=np.stack([known[t] for t in texts]))
+    tmp.replace(path)

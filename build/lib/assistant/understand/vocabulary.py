@@ -1,0 +1,68 @@
+"""The everyday words of the closed sets (levels, kinds, majors, enterprise types, activities,
+school terms), read from ``vocabulary.yaml``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    levels: dict[str, tuple[str, ...]]
+    kinds: dict[str, tuple[str, ...]]
+    majors: dict[str, tuple[str, ...]]
+    enterprise_types: dict[str, tuple[str, ...]]
+    activities: dict[str, tuple[str, ...]]
+    school_terms: dict[str, tuple[str, str]]  # word -> (MM-DD from, MM-DD to)
+
+    def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
+        """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
+        a word inside a longer matched word does not count again (学徒 inside 新型学徒制).
+        Only the listed words count (a label is not a word of its own unless listed)."""
+        spans: list[tuple[int, int, str]] = []
+        words = sorted(((w, label) for label, ws in table.items() for w in ws), key=lambda p: -len(p[0]))
+        taken = [False] * len(text)
+        for word, label in words:
+            for found in _gapped(word).finditer(text):
+                start, end = found.span()
+                if not any(taken[start:end]):
+                    taken[start:end] = [True] * (end - start)
+                    spans.append((start, end, label))
+        out: list[str] = []
+        for _, _, label in sorted(spans):
+            if label not in out:
+                out.append(label)
+        return out
+
+
+# a listed phrase still counts with a few words between its own (接收学生 in 接收职校学生), inside one clause
+_GAP = r"[^，,。；;！!？?\s]{0,4}?"
+
+
+@functools.cache
+def _gapped(word: str) -> re.Pattern[str]:
+    """``word`` as a pattern: its jieba words in order, a short gap allowed between them."""
+    from assistant.text.tokenize import cut_words
+
+    parts = [p for p in cut_words(word) if p.strip()] if len(word) >= 4 else [word]
+    if len(parts) < 2:
+        parts = [word]
+    return re.compile(_GAP.join(re.escape(p) for p in parts))
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    raw = yaml.safe_load((resources.files(__package__) / "vocabulary.yaml").read_text(encoding="utf-8"))
+
+    def table(name: str) -> dict[str, tuple[str, ...]]:
+        return {str(k): tuple(str(w) for w in v) for k, v in raw[name].items()}
+
+    terms = {str(k): (str(v["from"]), str(v["to"])) for k, v in raw["school_terms"].items()}
+    return Vocabulary(
+        table("levels"), table("kinds"), table("majors"), table("enterprise_types"), table("activities"), terms
+    )
