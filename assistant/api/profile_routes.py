@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field
 
 from assistant.api.deps import get_assistant
 from assistant.api.schemas import ErrorBody
+from assistant.api.strict import StrictEnterpriseProfile, StrictStudentProfile
 from assistant.service import Assistant
-from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 
 router = APIRouter(prefix="/api/profiles", tags=["profiles"])
 _KEYED: dict[int | str, dict[str, Any]] = {401: {"model": ErrorBody, "description": "缺少或错误的资料密钥"}}
@@ -48,12 +48,12 @@ def _saved(service: Assistant, kind: str, data: dict[str, Any]) -> SavedResponse
 
 
 @router.post("/student", status_code=201, response_model=SavedResponse)
-def save_student(profile: StudentProfile, service: Assistant = Depends(get_assistant)) -> SavedResponse:
+def save_student(profile: StrictStudentProfile, service: Assistant = Depends(get_assistant)) -> SavedResponse:
     return _saved(service, "student", profile.model_dump(mode="json"))
 
 
 @router.post("/enterprise", status_code=201, response_model=SavedResponse)
-def save_enterprise(profile: EnterpriseProfile, service: Assistant = Depends(get_assistant)) -> SavedResponse:
+def save_enterprise(profile: StrictEnterpriseProfile, service: Assistant = Depends(get_assistant)) -> SavedResponse:
     return _saved(service, "enterprise", profile.model_dump(mode="json"))
 
 
@@ -64,14 +64,14 @@ def show(key: str | None = KeyHeader, service: Assistant = Depends(get_assistant
 
 @router.put("/me/student", responses=_KEYED)
 def change_student(
-    profile: StudentProfile, key: str | None = KeyHeader, service: Assistant = Depends(get_assistant)
+    profile: StrictStudentProfile, key: str | None = KeyHeader, service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
     return service.platform.update_profile(key, "student", profile.model_dump(mode="json")).to_dict()
 
 
 @router.put("/me/enterprise", responses=_KEYED)
 def change_enterprise(
-    profile: EnterpriseProfile, key: str | None = KeyHeader, service: Assistant = Depends(get_assistant)
+    profile: StrictEnterpriseProfile, key: str | None = KeyHeader, service: Assistant = Depends(get_assistant)
 ) -> dict[str, Any]:
     return service.platform.update_profile(key, "enterprise", profile.model_dump(mode="json")).to_dict()
 

@@ -5,7 +5,8 @@ writable copy: fuzzed writes stay here), the extractive backend, rate limits off
 everywhere; ``test_guards.py`` tests it). Each generated request (schema-valid and schema-breaking,
 ``ASSISTANT_TEST_FUZZ_EXAMPLES`` per operation, 40 by default) is sent as generated (no token, or the
 random one schemathesis made up) and, on an operation with a bearer scheme, again with the admin
-token and with an enterprise, a school and a staff account's token. Every response must be: not a
+token and with an enterprise, a school and a staff account's token (on one taking a saved profile's
+``X-Profile-Key``, with the keys of a saved student and a saved enterprise profile). Every response must be: not a
 5xx, a documented status, with a documented content type and a body matching the documented schema.
 
 Found this way and fixed: undocumented 400 for a body that is not UTF-8 (now the 422 of bad JSON),
@@ -65,13 +66,25 @@ REACHABLE = {
     "GET /api/platform/records/mine",
     "GET /api/platform/review",
     "GET /api/platform/new",
+    "POST /api/profiles/student",
+    "POST /api/profiles/enterprise",
+    "GET /api/profiles/me",
+    "GET /api/profiles/new",
 }
 
 
 @dataclass
 class Fuzzed:
     app: FastAPI
+    service: Assistant
     tokens: dict[str, str]  # admin, and one account per platform role
+
+    def profile_keys(self) -> list[str]:
+        """Keys of a saved student and a saved enterprise profile, fresh (a fuzzed DELETE removes them)."""
+        student = {"majors": ["护理"], "locations": ["昌吉"]}
+        enterprise = {"activities": ["现代学徒制"], "location": "十二师"}
+        saved = [self.service.platform.save_profile("student", student)]
+        return [key for _, key in saved + [self.service.platform.save_profile("enterprise", enterprise)]]
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +125,7 @@ def fuzzed(fuzz_index_dir: Path, tmp_path_factory: pytest.TempPathFactory, nanoe
     app = create_app(settings_, assistant=service)
     with TestClient(app) as client:  # the first answer builds the understander: not inside a timed request
         assert client.post("/api/ask", json={"question": "实习补贴有哪些？"}).status_code == 200
-    yield Fuzzed(app, tokens)
+    yield Fuzzed(app, service, tokens)
     service.close()
 
 
@@ -134,7 +147,9 @@ def test_every_operation_keeps_its_contract(fuzzed: Fuzzed, fuzz_schema: Any, la
     operation = fuzz_schema.find_operation_by_label(label)
     assert operation is not None, label
     secured = bool(operation.definition.raw.get("security"))
+    keyed = any(p.get("name") == "X-Profile-Key" for p in operation.definition.raw.get("parameters", []))
     headers = [None] + ([{"Authorization": f"Bearer {t}"} for t in fuzzed.tokens.values()] if secured else [])
+    headers += [{"X-Profile-Key": key} for key in fuzzed.profile_keys()] if keyed else []
     cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE), operation.as_strategy(GenerationMode.NEGATIVE))
     statuses: Counter[int] = Counter()
 

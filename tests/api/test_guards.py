@@ -105,6 +105,9 @@ def test_platform_logins_and_writes_are_rate_limited(make_client) -> None:  # ty
         ("DELETE", "/api/platform/records/TD1"),
         ("POST", "/api/platform/review/TD1/approve"),
         ("POST", "/api/platform/review/TD1/return"),
+        ("POST", "/api/profiles/student"),
+        ("PUT", "/api/profiles/me/enterprise"),
+        ("DELETE", "/api/profiles/me"),
     ):
         assert write.matches(method, path, {}), path
     assert not write.matches("POST", "/api/platform/search", {})

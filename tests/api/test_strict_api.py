@@ -59,6 +59,8 @@ def test_a_boolean_is_true_or_false(client: TestClient, path: str, body: dict, f
     ("path", "body", "field"),
     [
         ("/api/recommend", {"profile": {"interests": "AAA"}}, "profile.interests"),
+        ("/api/profiles/student", {"interests": "AAA"}, "interests"),
+        ("/api/profiles/enterprise", {"activities": "现代学徒制"}, "activities"),
         ("/api/recommend", {"profile": {"majors": "护理、电工"}}, "profile.majors"),
         ("/api/recommend", {"profile": {"majors": ["护理"], "kinds": "实习"}}, "profile.kinds"),
         ("/api/match", {"types": "国有企业"}, "types"),
