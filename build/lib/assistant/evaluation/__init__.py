@@ -1,1 +1,0 @@
-"""Evaluation harness: gold sets, metrics, and the runs behind ``assistant eval``."""

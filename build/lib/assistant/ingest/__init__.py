@@ -1,1 +1,0 @@
-"""Ingestion stages: load -> clean -> parse clauses -> chunk (policies); load -> validate (records)."""

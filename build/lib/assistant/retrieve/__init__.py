@@ -1,1 +1,0 @@
-"""Retrieval stages: normalise -> dense + sparse -> structure signals -> fuse -> rerank."""

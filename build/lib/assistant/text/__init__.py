@@ -1,1 +1,0 @@
-"""Chinese text tools used by every layer: normalisation, tokens, sentences, numbers."""

@@ -1,1 +1,0 @@
-"""Understanding what a person asks: who they are (student / enterprise profile) and what they want."""
