@@ -15,11 +15,13 @@ What it does, in order:
    ``--duration`` seconds and at least ``--min-requests`` requests (at most ``--max-duration`` s),
    each client sending its next request when the last is answered; every non-200 is an error;
 4. reads the RSS again (growth from the warm state) and sends ``capacity + 6`` asks at once to a
-   backend that uses the LLM gate: the extra ones must be 503 with ``Retry-After``, none a 500.
-   With ``--llm extractive`` (default) that backend is ``openai`` pointed at a slow stand-in server
-   in this process (loopback, 3 s per answer; allowed per request through
-   ``ASSISTANT_LLM_ALLOWED_BACKENDS``); with ``--llm local`` the askers and this step use the bundled
-   local model.
+   backend whose answers take the LLM gate: the extra ones must be 503 with ``Retry-After``, none a
+   500. That backend is ``openai`` pointed at a slow stand-in server in this process (loopback, 3 s
+   per answer; allowed per request through ``ASSISTANT_LLM_ALLOWED_BACKENDS``): the gate is one per
+   server, and it is the only backend whose default path writes with the model (``local`` answers
+   extractively unless the judge gate is configured on).
+
+``--llm local`` serves with the bundled local model loaded (the askers use it; its RSS is in the figures).
 
 Written to ``evals/summaries/load.json``: requests, errors, p50 / p95 / p99 per endpoint, RSS before /
 after / peak and growth, the queue step's statuses. The load generator shares the machine's cores with
@@ -112,7 +114,7 @@ def rss_kb(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for pid {pid}")
 
 
-def start_server(args: argparse.Namespace, data_dir: Path, log: Path, stub_url: str | None) -> tuple[Any, str]:
+def start_server(args: argparse.Namespace, data_dir: Path, log: Path, stub_url: str) -> tuple[Any, str]:
     port = free_port()
     env = {
         **os.environ,
@@ -126,12 +128,11 @@ def start_server(args: argparse.Namespace, data_dir: Path, log: Path, stub_url: 
         "ASSISTANT_RATE_ADMIN_PER_MINUTE": "0",
         "ASSISTANT_RATE_WRITE_PER_MINUTE": "0",
     }
-    if stub_url:
-        env |= {
-            "ASSISTANT_LLM_ALLOWED_BACKENDS": "openai",
-            "ASSISTANT_OPENAI_BASE_URL": stub_url,
-            "ASSISTANT_OPENAI_MODEL": "stand-in",
-        }
+    env |= {
+        "ASSISTANT_LLM_ALLOWED_BACKENDS": "openai",
+        "ASSISTANT_OPENAI_BASE_URL": stub_url,
+        "ASSISTANT_OPENAI_MODEL": "stand-in",
+    }
     command = [sys.executable, "-m", "assistant.cli", "serve", "--host", HOST, "--port", str(port)]
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -332,12 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     args.index.mkdir(parents=True, exist_ok=True)
     data_dir = Path(tempfile.mkdtemp(prefix="bench-load-data-"))
     log = data_dir / "server.log"
-    stand_in = StandIn() if args.llm == "extractive" else None
-    queue_backend = "openai" if stand_in else "local"
-    try:
-        if stand_in:
-            stand_in.__enter__()
-        process, url = start_server(args, data_dir, log, stand_in.url if stand_in else None)
+    with StandIn() as stand_in:
+        process, url = start_server(args, data_dir, log, stand_in.url)
         try:
             with httpx.Client(base_url=url, timeout=600) as client:  # warm-up: the first answer reads its examples
                 for question in QUESTIONS[:2]:
@@ -349,16 +346,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"server pid {process.pid} at {url}, RSS {rss_before / 1024:.0f} MB; loading", file=sys.stderr)
             run, seconds = asyncio.run(load(args, url, process.pid))
             rss_after = rss_kb(process.pid)
-            calls_before = stand_in.calls if stand_in else 0
-            queue = asyncio.run(fill_queue(url, queue_backend, capacity))
-            if stand_in:
-                queue["stand_in_llm_calls"] = stand_in.calls - calls_before
+            calls_before = stand_in.calls
+            queue = asyncio.run(fill_queue(url, "openai", capacity))
+            queue["stand_in_llm_calls"] = stand_in.calls - calls_before
         finally:
             process.terminate()
             process.wait(30)
-    finally:
-        if stand_in:
-            stand_in.__exit__()
     errors = sum(1 for s in run.samples if s.status != 200)
     summary = {
         "config": {
@@ -385,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
             "after_at_least_10000_requests": len(run.samples) >= 10_000,
             "timeline_s_requests_mb": run.rss_timeline,
         },
-        "llm_queue_full": {"backend": queue_backend, **queue},
+        "llm_queue_full": {"backend": "openai (the stand-in)", **queue},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
