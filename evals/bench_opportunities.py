@@ -42,12 +42,18 @@ from assistant.understand.profiles import StudentProfile  # noqa: E402
 
 TODAY = dt.date(2026, 12, 2)
 PLACES = ["乌鲁木齐市头屯河区", "乌鲁木齐市米东区", "十二师西郊城区", "十二师五一农场", "昌吉市", "石河子市", "阜康市"]
-PROFILES = [
-    {"majors": "汽修", "level": "中职", "locations": "乌鲁木齐附近", "time": "明年春天", "wants_apprenticeship": True},
-    {"majors": "电工", "level": "中职", "locations": "米东", "available_from": "下学期", "kinds": "实习、学徒"},
-    {"majors": "厨师", "level": "技工", "locations": "十二师", "available_from": "寒假"},
-    {"interests": "机器人", "level": "高职", "locations": "昌吉"},
-    {"majors": "护理", "level": "高职", "locations": "乌鲁木齐附近", "kinds": "实习、培训"},
+PROFILES = [  # as the API takes them: lists are JSON arrays (the strict request schema)
+    {
+        "majors": ["汽修"],
+        "level": "中职",
+        "locations": ["乌鲁木齐附近"],
+        "time": "明年春天",
+        "wants_apprenticeship": True,
+    },
+    {"majors": ["电工"], "level": "中职", "locations": ["米东"], "available_from": "下学期", "kinds": ["实习", "学徒"]},
+    {"majors": ["厨师"], "level": "技工", "locations": ["十二师"], "available_from": "寒假"},
+    {"interests": ["机器人"], "level": "高职", "locations": ["昌吉"]},
+    {"majors": ["护理"], "level": "高职", "locations": ["乌鲁木齐附近"], "kinds": ["实习", "培训"]},
 ]
 ENTERPRISES = [
     {"text": "我在五一农场开了个汽修厂，想带几个职校的学徒"},
