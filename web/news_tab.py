@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Any
 
@@ -39,7 +40,7 @@ def build_news_tab(assistant: Assistant) -> None:
             label="资料密钥（只显示这一次，请复制保存）", interactive=False, buttons=["copy"], elem_id="news-new-key"
         )
     with gr.Accordion("看看有什么新的", open=True):
-        key = gr.Textbox(label="资料密钥", type="password", placeholder="pk_…", elem_id="news-key")
+        key = gr.Textbox(label="资料密钥", type="password", placeholder="保存资料时得到的密钥", elem_id="news-key")
         look = gr.Button("查看新消息", variant="primary", elem_id="news-look")
         news = gr.HTML(elem_id="news-result")
 
@@ -72,10 +73,21 @@ def build_news_tab(assistant: Assistant) -> None:
     gr.on([look.click, key.submit], whats_new, [key], news)
 
 
+def beijing_time(iso: str) -> str:
+    """``2026-12-02T10:57:03+00:00`` -> ``2026-12-02 18:57`` (the time people here read)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+
+
 def news_html(news: dict[str, Any]) -> str:
     """What appeared since the last visit: postings with reasons, benefits as a table, platform records."""
-    since = str(news.get("since") or "")[:16].replace("T", " ")
-    head = f'<div class="summary">自 {escape(since)}（UTC）以来，新出现 {int(news.get("count") or 0)} 条</div>'
+    since = beijing_time(str(news.get("since") or ""))
+    head = f'<div class="summary">自 {escape(since)}（北京时间）以来，新出现 {int(news.get("count") or 0)} 条</div>'
     if not news.get("count"):
         return head + info_html("上次查看以来没有新的内容。有新的岗位、政策或合作信息发布后再来看看。")
     parts = [head]

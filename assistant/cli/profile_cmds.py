@@ -6,6 +6,7 @@ The key is read from ``--key-env VAR`` (an environment variable) or a prompt, ne
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -51,7 +52,8 @@ def cmd_new(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(news, ensure_ascii=False, indent=2))
         return 0
-    print(f"自 {news['since'][:16].replace('T', ' ')}（UTC）以来新出现 {news['count']} 条")
+    since = dt.datetime.fromisoformat(news["since"]).astimezone(dt.timezone(dt.timedelta(hours=8)))
+    print(f"自 {since:%Y-%m-%d %H:%M}（北京时间）以来新出现 {news['count']} 条")
     for item in news["postings"]:
         who = item.get("enterprise") or item.get("school") or ""
         print(f"- [{item['kind']}] {item['title']} — {who}（{item['location']}）")
