@@ -48,17 +48,17 @@ def build_news_tab(assistant: Assistant) -> None:
         try:
             if KINDS.get(kind_) == "enterprise":
                 data = EnterpriseProfile.model_validate({"text": text_ or ""}).model_dump(mode="json")
-                profile, new_key = assistant.platform.save_profile("enterprise", data)
+                _, new_key = assistant.platform.save_profile("enterprise", data)
             else:
                 student = StudentProfile.model_validate(
                     {"majors": majors_ or "", "locations": places_ or "", "time": (time_ or "").strip()}
                 )
-                profile, new_key = assistant.platform.save_profile("student", student.model_dump(mode="json"))
+                _, new_key = assistant.platform.save_profile("student", student.model_dump(mode="json"))
         except ValidationError as exc:
             return info_html(f"输入有误，请检查：{profile_error(exc)}"), "", ""
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
             return error_html(exc), "", ""
-        done = f"已保存（编号 {escape(profile.id)}）。请复制下面的资料密钥，下次凭它查看新消息。"
+        done = "已保存。请复制下面的资料密钥，下次凭它查看新消息。"  # the id is inside the key
         done = f'<div class="note saved">{done}</div>'
         return done, new_key, new_key
 
