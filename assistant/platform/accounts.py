@@ -34,6 +34,12 @@ def _sha256(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+def secret_matches(stored_sha256: str | None, secret: str) -> bool:
+    """Whether ``secret`` hashes to the stored sha256, in constant time (an unknown id costs the same)."""
+    expected = stored_sha256 or _sha256("no such secret")
+    return hmac.compare_digest(_sha256(secret), expected) and stored_sha256 is not None
+
+
 def create_account(store: PlatformStore, account: Account, password: str) -> str:
     """Store a new account and return its first API token."""
     if not _USERNAME.match(account.username):
@@ -79,9 +85,7 @@ def authenticate(store: PlatformStore, token: str | None) -> Account:
         raise AuthError("需要登录：请在请求头中提供 Authorization: Bearer <令牌>", status=401)
     match = _TOKEN.match(token.strip())
     row = store.token(match.group(1)) if match else None
-    expected = row[1] if row else _sha256("no such token")
-    presented = _sha256(match.group(2) if match else token)
-    if not hmac.compare_digest(presented, expected) or row is None:
+    if not secret_matches(row[1] if row else None, match.group(2) if match else token) or row is None:
         raise AuthError("令牌无效或已失效，请重新登录", status=401)
     found = store.account(row[0])
     if found is None:

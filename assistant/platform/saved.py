@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
 import re
 import secrets
 from typing import Any, Literal
 
 from assistant.errors import AuthError, QueryError
+from assistant.platform.accounts import secret_matches
 from assistant.platform.store import PlatformStore, SavedProfile
 
 ProfileKind = Literal["student", "enterprise"]
@@ -60,9 +60,7 @@ def open_profile(store: PlatformStore, key: str | None) -> SavedProfile:
         raise AuthError("需要资料密钥：请在请求头中提供 X-Profile-Key（保存资料时给出）", status=401)
     match = _KEY.match(key.strip())
     row = store.profile(match.group(1)) if match else None
-    expected = row[1] if row else _sha256("no such profile")
-    presented = _sha256(match.group(2) if match else key)
-    if not hmac.compare_digest(presented, expected) or row is None:
+    if not secret_matches(row[1] if row else None, match.group(2) if match else key) or row is None:
         raise AuthError("资料密钥无效，或该资料已删除", status=401)
     return row[0]
 
