@@ -23,10 +23,11 @@ class Place:
     aliases: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
     overlaps: tuple[str, ...] = ()
+    spoken: tuple[str, ...] = ()  # everyday names that are also parts of other words: only at a word's start
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        return (self.name, *self.aliases, *self.spoken)
 
     @property
     def is_local_government(self) -> bool:
@@ -66,6 +67,7 @@ class Gazetteer:
             for name in place.names:
                 self._alias.setdefault(name, place.name)
         self._by_length = sorted(self._alias, key=len, reverse=True)
+        self._spoken = {name for place in self.places.values() for name in place.spoken}
 
     def lookup(self, name: str) -> Place | None:
         key = self._alias.get(name.strip())
@@ -75,10 +77,16 @@ class Gazetteer:
         """Places named in ``text`` in order of appearance; a longer name wins over one inside it."""
         taken = [False] * len(text)
         found: list[tuple[int, Place]] = []
+        starts: set[int] | None = None
         for alias in self._by_length:
             start = text.find(alias)
             while start >= 0:
                 end = start + len(alias)
+                if alias in self._spoken:  # 师里 in 娃在师里念书, not in 兼职教师里
+                    starts = _word_starts(text) if starts is None else starts
+                    if start not in starts:
+                        start = text.find(alias, start + 1)
+                        continue
                 if not any(taken[start:end]):
                     taken[start:end] = [True] * len(alias)
                     found.append((start, self.places[self._alias[alias]]))
@@ -145,6 +153,13 @@ class Gazetteer:
         return Scope(named, about)
 
 
+def _word_starts(text: str) -> set[int]:
+    """Where jieba's words begin in ``text`` (its general dictionary: 教师 / 里, 师里 / 要)."""
+    import jieba
+
+    return {start for _, start, _ in jieba.tokenize(text)}
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer from the bundled data file (read once)."""
@@ -158,6 +173,7 @@ def gazetteer() -> Gazetteer:
             aliases=tuple(row.get("aliases", [])),
             near=tuple(row.get("near", [])),
             overlaps=tuple(row.get("overlaps", [])),
+            spoken=tuple(row.get("spoken", [])),
         )
         places[place.name] = place
     return Gazetteer(places)

@@ -35,3 +35,14 @@ def test_scope_tells_the_division_from_other_places() -> None:
     assert scope.division and [p.name for p in scope.foreign] == ["宁波市"]
     assert not scope_of("企业招用实习生要注意什么？").division
     assert scope_of("团场的职工培训经费怎么提取？").division
+
+
+def test_spoken_names_of_the_division_count_only_where_a_word_begins() -> None:
+    """师里 is how people here say "the division", and also the end of 老师里 / 教师里."""
+    for text in ("听说师里要落实这些优惠", "娃在师里职校念书", "咱师里职校能聘多少兼职？", "师部在哪办？"):
+        assert scope_of(text).division, text
+    for text in ("兼职教师里有几个是企业来的？", "老师里面谁管实习", "工程师里面有几级"):
+        assert not scope_of(text).division, text
+    # a division question quoting another city: both are named, the division decides the scope
+    both = scope_of("宁波的实习补贴按月发，咱师里是怎么发的？")
+    assert both.division and [p.name for p in both.foreign] == ["宁波市"]
