@@ -55,7 +55,7 @@ def rows(assistant: Assistant, backend: str) -> list[dict[str, object]]:
         seen = answerer.inspect(query)
         base = Answer(case.question, query.standalone, "", False, AnswerMode.chat, backend)
         slot = stages.find_answer_slot(query, seen.scoped, seen.found)
-        draft = stages.quote_draft(seen.found.chosen, slot)
+        draft = stages.quote_draft(seen.found.quoted, slot)
         text = squash(stages.finish(base, draft, seen.hits, seen.scoped.superseded).answer) if draft.sentences else ""
         right = bool(text) and all(squash(f) in text for f in case.facts)
         out.append({"id": case.id, "answerable": case.answerable, "right_if_answered": right, **seen.signals.as_dict()})

@@ -109,7 +109,7 @@ class Answerer:
             answer = stages.refuse(base, decision.reason, scoped.kept if on_topic else [])
             yield from emit(answer, pieces(answer.answer), clock)
             return
-        draft = stages.quote_draft(found.chosen, stages.find_answer_slot(query, scoped, found))
+        draft = stages.quote_draft(found.quoted, stages.find_answer_slot(query, scoped, found))
         streamed = self.backend == "openai"
         if streamed:
             written = yield from self._write(query.standalone, scoped.kept, found.chosen)

@@ -34,6 +34,9 @@ _FAQ_QUESTION = re.compile(r"^问[：:]")
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
 _HEADING_SHARE = 0.5
 _MIN_SENTENCE_CHARS = 6
+# a clause is quoted whole when chosen sentences and the rest of it fit in this many characters (widen)
+WIDEN_CHARS = 260
+_OPENS_LIST = ("：", ":")
 
 
 @dataclass
@@ -188,3 +191,39 @@ def choose(
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))
+
+
+def widen(chosen: list[Candidate], candidates: list[Candidate], max_chars: int = WIDEN_CHARS) -> list[Candidate]:
+    """The chosen sentences with the rest of their clause when the whole clause fits in ``max_chars``.
+
+    An article or a numbered item is the unit people cite, and its sentences lean on each other
+    (经济补偿按…每满一年支付一个月工资…；不满六个月的，…半个月工资): one sentence of it alone
+    often answers half the question. Clauses are taken best first (the first chosen sentence's
+    clause, then the others) while the quote stays within ``max_chars``. The decision is made on
+    the chosen sentences before this step; only what is quoted changes.
+    """
+    if not chosen:
+        return []
+    by_clause: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        by_clause.setdefault(c.hit.chunk_id, []).append(c)
+    out = list(chosen)
+    used = sum(len(c.text) for c in out)
+    order = sorted(chosen, key=lambda c: -c.score)
+    for clause in dict.fromkeys(c.hit.chunk_id for c in order):
+        rest = [c for c in by_clause.get(clause, []) if c not in out]
+        extra = sum(len(c.text) for c in rest)
+        if rest and used + extra <= max_chars:
+            out.extend(rest)
+            used += extra
+    for lead in order:  # a sentence that opens a list (…下列基本条件：) is quoted with its items, in order
+        if not lead.text.endswith(_OPENS_LIST):
+            continue
+        for item in sorted(by_clause.get(lead.hit.chunk_id, []), key=lambda c: c.position):
+            if item.position <= lead.position or item in out:
+                continue
+            if used + len(item.text) > max_chars:
+                break
+            out.append(item)
+            used += len(item.text)
+    return sorted(out, key=lambda c: (c.hit_rank, c.position))

@@ -54,6 +54,12 @@ class Evidence:
     terms: QuestionTerms
     chosen: list[Candidate]
     dense: dict[tuple[str, int], float] = field(default_factory=dict)  # sentence key -> cosine to the question
+    candidates: list[Candidate] = field(default_factory=list)  # every scored sentence of the top clauses
+
+    @property
+    def quoted(self) -> list[Candidate]:
+        """What an extractive answer quotes: the chosen sentences, their clause whole when it fits."""
+        return evidence.widen(self.chosen, self.candidates)
 
 
 class SentenceSimilarity(Protocol):
@@ -119,7 +125,7 @@ def select_evidence(
     by_key = {c.key: sim for c, sim in zip(candidates, dense)}
     ranked = evidence.rank(candidates, asked_probabilities(query), by_key)
     chosen = evidence.choose(ranked, max_sentences, slot_kind=slot_kind(query))
-    return Evidence(terms, chosen, by_key)
+    return Evidence(terms, chosen, by_key, candidates)
 
 
 def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None = None) -> Signals:
@@ -142,6 +148,7 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
         unknown=len(found.terms.unknown) / max(1, len(topic)),
         missing=missing if in_scope else 1.0,
         years=sum(year not in clauses for year in years) / len(years) if years else 0.0,
+        off_topic=query.off_topic,
         judge=judge,
     )
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.answer.evidence import Candidate
+
 
 def test_an_faq_question_is_its_heading_not_a_quote() -> None:
     from assistant.answer.evidence import QuestionTerms, collect
@@ -13,3 +18,46 @@ def test_an_faq_question_is_its_heading_not_a_quote() -> None:
     assert [c.text for c in candidates] == ["答：接收实习的单位要保障学生参加相关保险并支付劳动报酬。"]
     assert candidates[0].matched == {"实习", "责任", "保险"}  # 责任 from the question, at half weight
     assert candidates[0].overlap == (2.0 + 0.5 * 2.0 + 1.0) / 5.0
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every sentence of one clause, as the evidence stage scores them."""
+    from assistant.answer.evidence import QuestionTerms, collect
+    from assistant.types import SearchHit
+
+    hit = SearchHit("c", "law", "劳动合同法", "", "第四十七条", "第四十七条", text, 1.0)
+    return collect([hit], QuestionTerms({"补偿": 1.0}))
+
+
+def test_a_clause_that_fits_is_quoted_whole() -> None:
+    """One sentence of an article often answers half the question: the article is quoted whole
+    when it fits, in reading order; the chosen sentence alone when it does not."""
+    from assistant.answer.evidence import widen
+
+    article = _candidates(
+        "经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。"
+        "六个月以上不满一年的，按一年计算；不满六个月的，向劳动者支付半个月工资的经济补偿。"
+    )
+    chosen = [article[-1]]
+    assert [c.position for c in widen(chosen, article)] == [c.position for c in article]
+    assert widen(chosen, article, max_chars=40) == chosen
+    assert widen([], article) == []
+
+
+def test_a_sentence_opening_a_list_brings_its_items_within_the_budget() -> None:
+    from assistant.answer.evidence import widen
+
+    clause = _candidates(
+        "设立学校，必须具备下列基本条件：\n（一）有组织机构和章程；\n（二）有合格的教师；\n"
+        "（三）有符合规定标准的教学场所；\n（四）有必备的办学资金和稳定的经费来源。\n"
+        + "另有其他规定适用于民办学校的设立和审批程序事项。\n"
+        * 12
+    )
+    opener = next(c for c in clause if c.text.endswith("："))
+    quoted = widen([opener], clause, max_chars=90)
+    texts = [c.text for c in quoted]
+    assert (
+        texts[0] == opener.text and any("组织机构和章程" in t for t in texts) and any("合格的教师" in t for t in texts)
+    )
+    assert sum(len(t) for t in texts) <= 90
+    assert [c.position for c in quoted] == sorted(c.position for c in quoted)
