@@ -9,6 +9,8 @@
     missing      probability that the question asks for a value of a kind (amount, count, date,
                  duration, frequency, unit) times "no clause in scope holds one"
     years        share of the years the question names that no clause in scope mentions
+    off_topic    the understanding's probability that the message is about something the documents
+                 never cover (the weather, a hospital appointment: examples.yaml ``out_of_scope``)
     judge        (with the local LLM) its 是/否 log-odds on the chosen quotes
 
 A logistic model over these gives the probability that the evidence answers; below
@@ -26,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years")
+FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years", "off_topic")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Signals:
     unknown: float
     missing: float
     years: float = 0.0  # share of the years the question names (2026年) that no clause in scope mentions
+    off_topic: float = 0.0  # probability the message is about something no policy covers
     judge: float | None = None
 
     def as_dict(self) -> dict[str, float]:
@@ -83,7 +86,9 @@ def decide(signals: Signals, missing_label: str = "") -> Decision:
     p = model.probability(signals)
     if p >= model.threshold:
         return Decision(True, p)
-    if signals.missing >= 0.5 and missing_label:
+    if signals.off_topic >= 0.5:
+        reason = "这个问题不在现有政策资料的范围内"
+    elif signals.missing >= 0.5 and missing_label:
         reason = f"资料中没有具体的{missing_label}"
     elif signals.years > 0:
         reason = "资料中没有所问年份的相关内容"

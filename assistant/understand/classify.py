@@ -49,16 +49,22 @@ class Scores:
 class ExampleClassifier:
     """A logistic-regression probe over the dense vectors of labelled examples.
 
-    ``strength`` is scikit-learn's ``C`` (inverse regularisation), chosen on the dev sets.
+    ``strength`` is scikit-learn's ``C`` (inverse regularisation), chosen on the dev sets;
+    ``balanced`` weighs each label's examples by the inverse of their number (a small label is not
+    drowned by a large one).
     """
 
-    def __init__(self, examples: dict[str, list[str]], embed: Embed, strength: float = 10.0) -> None:
+    def __init__(
+        self, examples: dict[str, list[str]], embed: Embed, strength: float = 10.0, balanced: bool = False
+    ) -> None:
         from sklearn.linear_model import LogisticRegression
 
         labels = [label for label, texts in examples.items() for _ in texts]
         texts = [text for texts in examples.values() for text in texts]
         self.vectors = embed(texts)
-        self.model = LogisticRegression(C=strength, max_iter=5000).fit(self.vectors, labels)
+        self.model = LogisticRegression(C=strength, max_iter=5000, class_weight="balanced" if balanced else None).fit(
+            self.vectors, labels
+        )
 
     def scores(self, vector: np.ndarray) -> Scores:
         probabilities = self.model.predict_proba(vector.reshape(1, -1))[0]
@@ -69,9 +75,13 @@ class ExampleClassifier:
 
 @functools.cache
 def examples() -> dict[str, dict[str, list[str]]]:
-    """The labelled examples: ``routes`` and ``asked``, label -> utterances."""
+    """The labelled examples: ``routes`` and ``asked``, label -> utterances; ``scope``: every one of
+    them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
-    return {group: {str(k): [str(t) for t in v] for k, v in raw[group].items()} for group in ("routes", "asked")}
+    out = {group: {str(k): [str(t) for t in v] for k, v in raw[group].items()} for group in ("routes", "asked")}
+    inside = [t for group in out.values() for texts in group.values() for t in texts]
+    out["scope"] = {"in": list(dict.fromkeys(inside)), "out": [str(t) for t in raw["out_of_scope"]]}
+    return out
 
 
 def examples_digest() -> str:

@@ -44,6 +44,7 @@ class Query:
     route_scores: tuple[tuple[str, float], ...] = ()
     asked_scores: tuple[tuple[str, float], ...] = ()
     topic: tuple[str, ...] = ()  # the message's topic words (rare in general language)
+    off_topic: float = 0.0  # probability the message is about something the documents never cover (the weather …)
     student: StudentReading = field(default_factory=StudentReading)
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False

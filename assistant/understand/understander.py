@@ -3,6 +3,7 @@
 standalone   a follow-up carries the history's topic (rewrite rules; the 1.5B model's
              rewrites were not reliable enough to put in front of retrieval)
 route        a logistic probe over the dense query vector, trained on labelled examples (examples.yaml)
+off_topic    the same, every example above against messages the documents are not about (天气, 挂号 …)
 asked        the same, for the asked kinds
 scope        the gazetteer: places named, the division or not
 profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
@@ -40,6 +41,7 @@ class Understander:
     # probe strengths (scikit-learn's C) chosen on the dev sets: see evals/README.md (understanding)
     ROUTE_STRENGTH = 10.0
     ASKED_STRENGTH = 100.0
+    SCOPE_STRENGTH = 10.0  # the off-topic probe: scikit-learn's default order of magnitude, not swept
     PART_SHARE = 0.5
 
     def __init__(self, embed: Embed, majors: Callable[[], MajorMatcher], examples_embed: Embed | None = None) -> None:
@@ -48,12 +50,14 @@ class Understander:
         self.majors = majors
         self.routes = ExampleClassifier(examples()["routes"], examples_embed or embed, self.ROUTE_STRENGTH)
         self.asked = ExampleClassifier(examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH)
+        self.scope = ExampleClassifier(examples()["scope"], examples_embed or embed, self.SCOPE_STRENGTH, balanced=True)
 
     def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
         message = message.strip()
         standalone = standalone_question(message, list(history))
         vector = self.embed([standalone])[0]
-        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([message])[0])
+        message_vector = self.embed([message])[0]
+        routes, asked = self.routes.scores(vector), self.asked.scores(message_vector)
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
         student, enterprise = StudentReading(), EnterpriseReading()
@@ -72,6 +76,7 @@ class Understander:
             route_scores=routes.labels,
             asked_scores=asked.labels,
             topic=tuple(topic_words(standalone)),
+            off_topic=self.scope.scores(vector).share("out"),
             student=student,
             enterprise=enterprise,
             follow_up=standalone != message,
