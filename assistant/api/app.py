@@ -42,6 +42,7 @@ def create_app(
             await run_in_threadpool(service.ensure_index)
         if settings.llm_backend is not LLMBackend.extractive:
             await run_in_threadpool(service.load_llm)  # once, at start: not on the first question
+        await run_in_threadpool(service.understander)  # the message reader's probes too (a few s on a new index)
         app.state.assistant = service
         yield
         if assistant is None:
