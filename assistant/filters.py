@@ -56,9 +56,12 @@ class SearchFilters(BaseModel):
             key, sep, value = pair.partition("=")
             key = key.strip()
             if not sep or not key:
-                raise QueryError(f"filter {pair!r} is not key=value")
+                raise QueryError(f"筛选条件 {pair!r} 须写成 字段=值。(filter {pair!r} is not key=value)")
             if key not in cls.model_fields:
-                raise QueryError(f"unknown filter {key!r}; known: {', '.join(cls.model_fields)}")
+                raise QueryError(
+                    f"没有名为 {key!r} 的筛选字段，可用：{', '.join(cls.model_fields)}。"
+                    f"(unknown filter {key!r}; known: {', '.join(cls.model_fields)})"
+                )
             if key == "kind":
                 data.setdefault("kind", []).extend(v.strip() for v in value.split(",") if v.strip())
             elif key == "in_force_only":
@@ -68,7 +71,7 @@ class SearchFilters(BaseModel):
         try:
             return cls.model_validate(data)
         except ValueError as exc:
-            raise QueryError(f"bad filter: {exc}") from exc
+            raise QueryError(f"筛选条件有误：{exc}") from exc
 
     def is_empty(self) -> bool:
         return self == SearchFilters()

@@ -46,9 +46,9 @@ def staff_dir(data_dir: Path) -> Path:
 def publish_records(index: Index, data_dir: Path, kind: RecordKind, rows: list[dict[str, Any]]) -> PublishResult:
     """Validate ``rows`` (all or nothing), merge them into the staff file and ingest it."""
     if kind not in _FILES:
-        raise QueryError(f"kind must be posting or program, got {kind.value!r}")
+        raise QueryError(f"kind：只能发布岗位（posting）或专业（program），收到 {kind.value!r}")
     if not rows:
-        raise QueryError("records: give at least one record")
+        raise QueryError("records：请至少提交一条记录")
     records = _validate(kind, rows)
     path = staff_dir(data_dir) / _FILES[kind]
     with _LOCK:
@@ -77,8 +77,8 @@ def withdraw_record(index: Index, data_dir: Path, record_id: str) -> PublishResu
             return PublishResult(kind.value, withdrawn=[record_id], file=str(path), chunks_removed=removed.removed)
     owner = _owner(index, record_id)
     if owner:
-        raise QueryError(f"record {record_id!r} comes from {owner}; edit that file and ingest it again")
-    raise QueryError(f"no record {record_id!r} in the index")
+        raise QueryError(f"record_id：记录 {record_id!r} 来自文件 {owner}，请修改该文件后重新导入")
+    raise QueryError(f"record_id：索引中没有编号为 {record_id!r} 的记录")
 
 
 def _validate(kind: RecordKind, rows: list[dict[str, Any]]) -> list[_Record]:
@@ -89,7 +89,7 @@ def _validate(kind: RecordKind, rows: list[dict[str, Any]]) -> list[_Record]:
         except ValidationError as exc:
             raise QueryError(validation_message(exc, prefix=f"records.{number}.")) from exc
         if record.id in seen:
-            raise QueryError(f"records.{number}.id: duplicate id {record.id!r} in the request")
+            raise QueryError(f"records.{number}.id：请求中编号 {record.id!r} 重复")
         seen.add(record.id)
         records.append(record)
     return records
@@ -99,8 +99,8 @@ def _refuse_foreign_ids(index: Index, path: Path, ids: list[str]) -> None:
     for chunk in index.all_chunks():
         if chunk.metadata.get("record_id") in ids and chunk.doc_id != path.stem:
             raise QueryError(
-                f"record id {chunk.metadata['record_id']!r} is already used by {chunk.metadata.get('source_path')}; "
-                "edit that file or choose another id"
+                f"id：编号 {chunk.metadata['record_id']!r} 已被文件 {chunk.metadata.get('source_path')} 使用，"
+                "请修改该文件或换一个编号"
             )
 
 
@@ -129,7 +129,7 @@ def _write(path: Path, rows: dict[str, dict[str, Any]]) -> None:
 def _result(kind: RecordKind, path: Path, report: IngestReport, **ids: list[str]) -> PublishResult:
     failures = report.summary()["failures"]
     if failures:
-        raise QueryError(f"{path}: could not be ingested: {failures}")
+        raise QueryError(f"文件 {path} 未能导入：{failures}")
     return PublishResult(
         kind.value, file=str(path), chunks_added=report.chunks_added, chunks_removed=report.chunks_removed, **ids
     )

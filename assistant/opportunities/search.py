@@ -72,12 +72,15 @@ class OpportunityFilters(BaseModel):
         for pair in pairs:
             key, sep, value = pair.partition("=")
             if not sep or key.strip() not in cls.model_fields:
-                raise QueryError(f"filter {pair!r}: expected key=value with key among {', '.join(cls.model_fields)}")
+                raise QueryError(
+                    f"筛选条件 {pair!r} 须写成 字段=值，字段为 {', '.join(cls.model_fields)} 之一。"
+                    f"(filter {pair!r}: expected key=value with key among {', '.join(cls.model_fields)})"
+                )
             data[key.strip()] = value.strip()
         try:
             return cls.model_validate(data)
         except ValueError as exc:
-            raise QueryError(f"bad filter: {exc}") from exc
+            raise QueryError(f"筛选条件有误：{exc}") from exc
 
     def to_search_filters(self) -> SearchFilters:
         """The part the retrievers apply themselves."""
@@ -152,7 +155,7 @@ def search_opportunities(
 ) -> OpportunityResults:
     """Postings and programs for ``query`` (may be empty) under ``filters``."""
     if not 1 <= top_k <= MAX_TOP_K:
-        raise QueryError(f"top_k must be 1..{MAX_TOP_K}, got {top_k}")
+        raise QueryError(f"top_k：须为 1..{MAX_TOP_K}，收到 {top_k}。(top_k must be 1..{MAX_TOP_K}, got {top_k})")
     filters = filters or OpportunityFilters()
     today = today or dt.date.today()
     reading = read_query(query, majors)

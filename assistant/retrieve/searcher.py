@@ -81,12 +81,15 @@ class HybridSearcher:
     ) -> list[SearchHit]:
         """The ``top_k`` best chunks for ``query`` under ``filters``."""
         if not 1 <= top_k <= MAX_TOP_K:
-            raise QueryError(f"top_k must be 1..{MAX_TOP_K}, got {top_k}")
+            raise QueryError(f"top_k：须为 1..{MAX_TOP_K}，收到 {top_k}。(top_k must be 1..{MAX_TOP_K}, got {top_k})")
         text = normalize_query(query)
         if not text:
-            raise QueryError("query is empty")
+            raise QueryError("问题是空的，请输入要查找的内容。(query is empty)")
         if len(text) > MAX_QUERY_CHARS:
-            raise QueryError(f"query is {len(text)} characters; at most {MAX_QUERY_CHARS}")
+            raise QueryError(
+                f"问题有 {len(text)} 个字，超过了 {MAX_QUERY_CHARS} 字的上限，请精简后再查。"
+                f"(query is {len(text)} characters; at most {MAX_QUERY_CHARS})"
+            )
         filters = filters or SearchFilters()
         self.index.refresh_if_changed()
         rankings = self.retrieve(text, filters, mode, max(self.fusion.candidates, top_k))
