@@ -18,7 +18,6 @@ from assistant.api.strict import (
     refuse_control_chars,
 )
 from assistant.auth import check_admin
-from assistant.errors import NotFound, QueryError
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K
 from assistant.service import Assistant
 
@@ -98,10 +97,5 @@ def publish(body: RecordsRequest, service: Assistant = Depends(get_assistant)) -
     responses={**_ADMIN_RESPONSES, 404: {"model": ErrorBody, "description": "no such record"}},
 )
 def withdraw(record_id: str, service: Assistant = Depends(get_assistant)) -> dict[str, Any]:
-    try:
-        result = service.withdraw_record(record_id)
-    except QueryError as exc:  # the publisher says "no record 'x' in the index": that is a 404 here
-        if str(exc).startswith("no record "):
-            raise NotFound(f"没有编号为 {record_id!r} 的记录") from exc
-        raise
-    return redact_paths(result.to_dict())  # type: ignore[no-any-return]
+    # an unknown id raises NotFound: a 404 with the error body
+    return redact_paths(service.withdraw_record(record_id).to_dict())  # type: ignore[no-any-return]

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.errors import QueryError, validation_message
+from assistant.errors import NotFound, QueryError, validation_message
 from assistant.ingest.pipeline import IngestReport, delete_document, ingest_paths
 from assistant.records import RECORD_MODELS, RecordKind, _Record
 from assistant.store.index import Index
@@ -78,7 +78,7 @@ def withdraw_record(index: Index, data_dir: Path, record_id: str) -> PublishResu
     owner = _owner(index, record_id)
     if owner:
         raise QueryError(f"record_id：记录 {record_id!r} 来自文件 {owner}，请修改该文件后重新导入")
-    raise QueryError(f"record_id：索引中没有编号为 {record_id!r} 的记录")
+    raise NotFound(f"record_id：索引中没有编号为 {record_id!r} 的记录")
 
 
 def _validate(kind: RecordKind, rows: list[dict[str, Any]]) -> list[_Record]:
