@@ -23,7 +23,7 @@ from assistant.answer.similarity import DenseSimilarity
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import embed_queries, load_embedder
-from assistant.errors import AssistantError, IndexError_
+from assistant.errors import AssistantError, IndexError_, QueryError
 from assistant.feedback import Feedback, FeedbackStore, Persona
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
@@ -64,7 +64,7 @@ from assistant.store.rebuild import discard, new_index_dir, recorded_sources, re
 from assistant.types import SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
-from assistant.understand.profiles import EnterpriseProfile, StudentProfile
+from assistant.understand.profiles import NOTHING_TO_MATCH, EnterpriseProfile, StudentProfile
 from assistant.understand.understander import Understander, query_embedder
 
 log = logging.getLogger(__name__)
@@ -286,6 +286,7 @@ class Assistant:
 
     def chat(self, backend: str | None = None, llm: LLM | None = None) -> Chat:
         """Messages answered by the capability they need: policy, benefits or opportunities."""
+        self.load()
         capabilities = Capabilities(
             match=self.match,
             recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k).ranked,
@@ -345,8 +346,15 @@ class Assistant:
         return self._items
 
     def match(self, profile: EnterpriseProfile) -> MatchResult:
-        """Every benefit and obligation that applies to an enterprise, with its source clause."""
-        return match_profile(self.load().index, self.benefits_catalog(), profile)
+        """Every benefit and obligation that applies to an enterprise, with its source clause.
+        Its text is read by the dense reader too (what the vocabulary's words miss)."""
+        index = self.load().index
+        if profile.text:
+            profile = profile.model_copy(deep=True)
+            profile.add(self.understander().read_enterprise(profile.text))
+        if not profile.says_anything:
+            raise QueryError(NOTHING_TO_MATCH, field="(body)")
+        return match_profile(index, self.benefits_catalog(), profile)
 
     def benefits_catalog(self) -> list[BenefitEntry]:
         """The staff-maintained catalog registered with the index (copied there at ingestion), read once.

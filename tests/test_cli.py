@@ -80,3 +80,16 @@ def test_invalid_settings_are_one_line_errors(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("error: invalid settings: embed_backend")
     assert "Traceback" not in result.stderr
+
+
+def test_ask_in_a_fresh_process(tmp_path: Path) -> None:
+    """``assistant ask`` as the first command of a process (nothing loaded before it)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rules.txt").write_text("第一条 企业应当为实习学生购买实习责任保险。\n", encoding="utf-8")
+    index = tmp_path / "index"
+    assert run(index, "ingest", str(docs)).returncode == 0
+    result = run(index, "ask", "企业应当为实习学生购买什么保险？", "--backend", "extractive", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["route"] == "policy" and answer["grounded"] and "实习责任保险" in answer["answer"]

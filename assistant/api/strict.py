@@ -160,12 +160,6 @@ class StrictEnterpriseProfile(EnterpriseProfile):
 
     @model_validator(mode="after")
     def _read_text(self) -> StrictEnterpriseProfile:
-        """The core's rule under its name (so it runs once), with the problem in Chinese."""
-        try:  # the core reads the text for more types and activities; after class creation a plain function
-            EnterpriseProfile._read_text(self)  # type: ignore[operator]
-        except ValueError:
-            raise ValueError(
-                "请至少填写企业类型或合作事项（types 或 activities），或在 text 中写明，"
-                "例如 activities: [现代学徒制, 接收学生实习实训]"
-            ) from None
+        """The core's rule under its name, so it runs once (its problem is in Chinese)."""
+        EnterpriseProfile._read_text(self)  # type: ignore[operator]  # after class creation a plain function
         return self

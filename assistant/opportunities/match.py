@@ -88,13 +88,15 @@ class MatchResult:
 
 
 def profile_from_text(text: str) -> EnterpriseProfile | None:
-    """The enterprise profile a free-text message describes, or None when it names no type or activity."""
+    """The enterprise profile a free-text message describes in the vocabulary's words, or None when
+    it names no type or activity (the chat's dense reader is ``Understander.read_enterprise``)."""
     if not text:
         return None
     try:
-        return EnterpriseProfile(text=text[:2000])
+        profile = EnterpriseProfile(text=text[:2000])
     except ValidationError:
         return None
+    return profile if profile.says_anything else None
 
 
 def match_profile(index: Index, catalog: list[BenefitEntry], profile: EnterpriseProfile) -> MatchResult:

@@ -76,14 +76,24 @@ class ExampleClassifier:
 @functools.cache
 def examples() -> dict[str, dict[str, list[str]]]:
     """The labelled examples: ``routes`` and ``asked``, label -> utterances; ``scope``: every one of
-    them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``."""
+    them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
+    ``activities``: an enterprise's activities as people describe them, one clause each
+    (``activity_examples.yaml``, :data:`OTHER` for a clause naming none)."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
     out = {group: {str(k): [str(t) for t in v] for k, v in raw[group].items()} for group in ("routes", "asked")}
     inside = [t for group in out.values() for texts in group.values() for t in texts]
     out["scope"] = {"in": list(dict.fromkeys(inside)), "out": [str(t) for t in raw["out_of_scope"]]}
+    activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
+    out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out
 
 
+_ACTIVITY_FILE = "activity_examples.yaml"
+OTHER = "其他"  # the activity examples' label for a clause naming no activity
+
+
 def examples_digest() -> str:
-    data = (resources.files(__package__) / "examples.yaml").read_bytes()
-    return hashlib.sha256(data).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for name in ("examples.yaml", _ACTIVITY_FILE):
+        digest.update((resources.files(__package__) / name).read_bytes())
+    return digest.hexdigest()[:16]

@@ -29,7 +29,7 @@ from pydantic import (
 
 from assistant.errors import QueryError, field_errors
 from assistant.records import StrList
-from assistant.understand.reader import read_enterprise, read_places
+from assistant.understand.reader import EnterpriseReading, read_enterprise, read_places
 from assistant.understand.timewords import time_window
 
 
@@ -152,16 +152,30 @@ class EnterpriseProfile(BaseModel):
 
     @model_validator(mode="after")
     def _read_text(self) -> EnterpriseProfile:
+        """The text's words fill types, activities and place. A text naming none of them is kept for
+        the dense reader (``Understander.read_enterprise``, run by the matcher's caller), which says
+        :data:`NOTHING_TO_MATCH` when it finds none either."""
         if self.text:
-            found = read_enterprise(self.text)
-            self.types = _merge(self.types, [EnterpriseType(t) for t in found.types])
-            self.activities = _merge(self.activities, [Activity(a) for a in found.activities])
-            self.location = self.location or found.location
-        if not self.types and not self.activities:
-            raise ValueError(
-                "give types or activities (or text naming them), e.g. activities: [现代学徒制, 接收学生实习实训]"
-            )
+            self.add(read_enterprise(self.text))
+        elif not self.types and not self.activities:
+            raise ValueError(NOTHING_TO_MATCH)
         return self
+
+    def add(self, reading: EnterpriseReading) -> None:
+        """What a reading of the text found, after what the fields already say."""
+        self.types = _merge(self.types, [EnterpriseType(t) for t in reading.types])
+        self.activities = _merge(self.activities, [Activity(a) for a in reading.activities])
+        self.location = self.location or reading.location
+
+    @property
+    def says_anything(self) -> bool:
+        return bool(self.types or self.activities)
+
+
+NOTHING_TO_MATCH = (
+    "请至少填写企业类型或合作事项（types 或 activities），或在 text 中写明，"
+    "例如 activities: [现代学徒制, 接收学生实习实训]"
+)
 
 
 T = TypeVar("T")

@@ -19,7 +19,12 @@ from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
 
 # a word negated by what comes just before it (不想当学徒, 不要实习): the wish is the opposite
-_NEGATION = re.compile(r"(?:不想|不要|不考虑|不用|不去|不愿意?|不打算|别)[^，。,；;！？!?]{0,3}$")
+_DECLINE = r"不想|不要|不考虑|不用|不去|不愿意?|不打算|别"
+_NEGATION = re.compile(rf"(?:{_DECLINE})[^，。,；;！？!?]{{0,3}}$")
+# a status denied in its own clause (还不是试点企业, 申报过…但没评上, 尚未认定): the enterprise is not that
+_DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未|并非")  # 是不是 / 有没有 ask, they do not deny
+_CLAUSE = re.compile(r"[^，,；;。！!？?]+")
+_COMMENT_CHARS = 6  # a clause this short names nothing of its own: it comments on the one before
 _NEARBY = ("附近", "周边", "周围", "一带", "旁边")
 
 
@@ -91,10 +96,20 @@ def read_enterprise(text: str) -> EnterpriseReading:
     """An enterprise's types, activities and place from free text (我们是米东区的汽修厂，想带学徒)."""
     words = vocabulary()
     return EnterpriseReading(
-        types=words.find(words.enterprise_types, text),
+        types=[t for t in words.find(words.enterprise_types, text) if not _denied(text, words.enterprise_types[t])],
         activities=[a for a in words.find(words.activities, text) if not _negated(text, words.activities[a])],
         location=main_place(text),
     )
+
+
+def clauses(text: str) -> list[str]:
+    """The text's clauses (between punctuation)."""
+    return [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+
+
+def refuses(clause: str) -> bool:
+    """Whether a clause denies or declines what it names (还不是…, 没评上, 不打算…)."""
+    return bool(_DENIED.search(clause) or re.search(_DECLINE, clause))
 
 
 def main_place(text: str) -> str:
@@ -121,6 +136,15 @@ def read_places(text: str) -> list[str]:
         for place in named:
             out += [n.name for n in gazetteer().neighbours(place) if n.name not in out]
     return out
+
+
+def _denied(text: str, words: tuple[str, ...]) -> bool:
+    """Every clause naming one of ``words`` denies it (我们还不是试点企业), itself or by a short clause
+    right after it that comments on it (报了产教融合型企业，可惜没评上)."""
+    parts = clauses(text)
+    named = [i for i, c in enumerate(parts) if any(w in c for w in words)]
+    after = [parts[i + 1] if i + 1 < len(parts) and len(parts[i + 1]) <= _COMMENT_CHARS else "" for i in named]
+    return bool(named) and all(_DENIED.search(parts[i] + tail) for i, tail in zip(named, after))
 
 
 def _negated(text: str, words: tuple[str, ...]) -> bool:

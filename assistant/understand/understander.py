@@ -24,10 +24,17 @@ import numpy as np
 
 from assistant.places import scope_of
 from assistant.types import Turn
-from assistant.understand.classify import Embed, ExampleClassifier, Scores, examples
+from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Scores, examples
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Asked, Query, Route
-from assistant.understand.reader import EnterpriseReading, StudentReading, read_enterprise, read_student
+from assistant.understand.reader import (
+    EnterpriseReading,
+    StudentReading,
+    clauses,
+    read_enterprise,
+    read_student,
+    refuses,
+)
 from assistant.understand.rewrite import standalone_question
 from assistant.understand.topic import topic_words
 
@@ -42,6 +49,7 @@ class Understander:
     ROUTE_STRENGTH = 10.0
     ASKED_STRENGTH = 100.0
     SCOPE_STRENGTH = 10.0  # the off-topic probe: scikit-learn's default order of magnitude, not swept
+    ACTIVITY_STRENGTH = 10.0  # swept 1 / 10 / 30 / 100 on the dev enterprises (evals/README.md, opportunities)
     PART_SHARE = 0.5
 
     def __init__(self, embed: Embed, majors: Callable[[], MajorMatcher], examples_embed: Embed | None = None) -> None:
@@ -51,6 +59,7 @@ class Understander:
         self.routes = ExampleClassifier(examples()["routes"], examples_embed or embed, self.ROUTE_STRENGTH)
         self.asked = ExampleClassifier(examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH)
         self.scope = ExampleClassifier(examples()["scope"], examples_embed or embed, self.SCOPE_STRENGTH, balanced=True)
+        self.activities = ExampleClassifier(examples()["activities"], examples_embed or embed, self.ACTIVITY_STRENGTH)
 
     def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
         message = message.strip()
@@ -66,7 +75,7 @@ class Understander:
             if not student.seeks:  # nobody to recommend for: a question about programs is a policy question
                 route = _next_best(routes, Route.opportunities)
         if route is Route.benefits:
-            enterprise = _merged_enterprise(read_enterprise(message), earlier)
+            enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
         return Query(
             message=message,
             standalone=standalone,
@@ -99,6 +108,21 @@ class Understander:
                 found.append((piece, kind))
         return tuple(found) if len(found) >= 2 else ()
 
+    def read_enterprise(self, text: str) -> EnterpriseReading:
+        """An enterprise's types, activities and place: the vocabulary's words (reader.py), and
+        each clause's activity as the activity probe reads it (给车间工人办培训班 -> 职工培训), unless
+        the clause denies or declines it."""
+        reading = read_enterprise(text)
+        pieces = [c for c in clauses(text) if len(c) >= 4 and not refuses(c)]
+        if not pieces:
+            return reading
+        found = list(reading.activities)
+        for vector in self.embed(pieces):
+            label = self.activities.scores(vector).best  # a clause names the activity the probe ranks first
+            if label != OTHER and label not in found:
+                found.append(label)
+        return replace(reading, activities=found)
+
     def route_scores(self, text: str) -> Scores:
         return self.routes.scores(self.embed([text])[0])
 
@@ -128,9 +152,8 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
     return reading
 
 
-def _merged_enterprise(reading: EnterpriseReading, earlier: list[str]) -> EnterpriseReading:
-    for text in reversed(earlier):
-        before = read_enterprise(text)
+def _merged_enterprise(reading: EnterpriseReading, earlier: list[EnterpriseReading]) -> EnterpriseReading:
+    for before in reversed(earlier):
         reading = replace(
             reading,
             types=reading.types or before.types,

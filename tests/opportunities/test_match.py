@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from assistant.errors import QueryError
 from assistant.opportunities.benefits import BenefitEntry, catalog_files, indexed_catalog_files, load_catalog
 from assistant.opportunities.match import match_profile, profile_from_text
 from assistant.understand.profiles import Activity, EnterpriseProfile, EnterpriseType
@@ -103,6 +104,28 @@ def test_match_is_deterministic(opp) -> None:
 def test_profile_from_text_routes_enterprise_questions(text, types, activities) -> None:
     profile = profile_from_text(text)
     assert profile is not None and profile.types == types and profile.activities == activities
+
+
+def test_an_activity_in_everyday_words_reaches_its_benefits(opp) -> None:
+    # no word of the vocabulary names it: the activity probe reads the clause (Understander.read_enterprise)
+    profile = EnterpriseProfile(text="我们是十二师104团的一家养殖场，冬闲时请老师来给饲养员上课学防疫")
+    assert profile.activities == []
+    result = opp.match(profile)
+    assert result.profile.activities == [Activity.staff_training]
+    assert {"div12-staff-training-funds", "law-staff-education-funds"} <= set(by_id(result))
+
+
+def test_a_denied_status_brings_no_benefit_of_that_status(opp) -> None:
+    profile = EnterpriseProfile(text="我们公司在十二师，还不是产教融合试点企业，想出钱办一所职业学校")
+    result = opp.match(profile)
+    assert result.profile.types == [] and result.profile.activities == [Activity.invest]
+    deduction = by_id(result)["div12-edu-surcharge-deduction"]
+    assert deduction.status == "not_yet" and deduction.conditions_missing == ["列为产教融合试点企业"]
+
+
+def test_a_text_naming_nothing_to_match_is_refused_in_chinese(opp) -> None:
+    with pytest.raises(QueryError, match="请至少填写企业类型或合作事项"):
+        opp.match(EnterpriseProfile(text="我们公司在五家渠，主要做番茄酱"))
 
 
 @pytest.mark.parametrize(

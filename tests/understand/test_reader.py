@@ -47,6 +47,13 @@ def test_an_enterprise_message() -> None:
     assert read_enterprise("我们不打算收实习生，想搞员工培训").activities == ["职工培训"]
 
 
+def test_a_status_denied_in_its_clause_is_not_the_enterprise_s() -> None:
+    assert read_enterprise("公司还不是产教融合试点企业，想收实习生").types == []
+    assert read_enterprise("去年报了产教融合型企业，可惜没评上").types == []
+    assert read_enterprise("我们是国企，还没有带过学徒").types == ["国有企业"]  # the denial is another clause's
+    assert read_enterprise("我们是产教融合试点企业，有没有补贴").types == ["产教融合试点企业"]  # 有没有 asks
+
+
 def test_places() -> None:
     assert main_place("在乌鲁木齐市头屯河区，和十二师职业技术学校合作") == "头屯河区"
     assert read_places("昌吉") == ["昌吉市"]
