@@ -58,15 +58,20 @@ class Slot:
 
 
 def find_slot(
-    kind: Asked, hits: list[SearchHit], preferred: list[str] | None = None, terms: dict[str, float] | None = None
+    kind: Asked,
+    hits: list[SearchHit],
+    preferred: list[str] | None = None,
+    terms: dict[str, float] | None = None,
+    within: list[str] | None = None,
 ) -> Slot | None:
     """The asked thing in the first hit that holds it (``preferred`` chunk ids are tried first);
-    within a clause, the piece sharing most of the question's ``terms`` (idf-weighted)."""
+    within a clause, the piece sharing most of the question's ``terms`` (idf-weighted). With
+    ``within``, a value is read only from those sentences (the ones the answer quotes)."""
     if kind not in SLOT_KINDS:
         return None
     order = sorted(hits, key=lambda h: (h.chunk_id not in (preferred or []), hits.index(h)))
     for hit in order:
-        found = _unit(hit) if kind is Asked.unit else _shaped(kind, hit, terms or {})
+        found = _unit(hit) if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
         if found:
             return Slot(kind, hit, f"{SLOT_LABELS[kind]}：{found}")
     return None
@@ -119,15 +124,20 @@ def _responsible_in_text(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float]) -> str:
+def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[str] | None = None) -> str:
     shape = _SHAPES[kind]
     pieces = [
         piece
         for sentence in split_sentences(hit.text)
         if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
+        and (within is None or sentence in within)
         for piece in _PIECE.findall(sentence)
         if _found(shape, piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
     ]
+    if not pieces:
+        return ""
+    # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
+    pieces = [p for p in pieces if not _trim(p).endswith("的")]
     if not pieces:
         return ""
     best = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p), -pieces.index(p)))

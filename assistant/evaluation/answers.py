@@ -10,6 +10,8 @@ numbers), and for unanswerable questions whether the answer says so. Overall:
 - unsupported rate   grounded answers with a quantity no cited clause holds / grounded answers
 - refusal accuracy   unanswerable questions answered "not in the documents" / unanswerable
 - false refusals     answerable questions refused
+- slot leads         answers opening with the asked thing (频次：… / 金额或比例：…), and how many of
+                     those lines hold a fact of the case (a lead line stating the wrong thing misleads)
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ class AnswerResult:
     kind: str = ""
     route: str = ""
     foreign: list[str] = field(default_factory=list)  # other places' documents cited though the question names none
+    lead: str = ""  # the asked-thing sentence the answer opens with ('' when none)
+    lead_has_fact: bool = False  # that sentence holds one of the case's facts
 
     @property
     def correct(self) -> bool:
@@ -94,6 +98,7 @@ def score_answer(
     names_a_place = bool(scope_of(case.question).foreign)
     foreign = [] if names_a_place else sorted({c.doc_id for c in answer.citations if c.doc_id in foreign_docs})
     unsupported = sorted(quantities(claims) - allowed) if answer.grounded else []
+    lead = next((s.text for s in answer.sentences if s.source == "slot"), "") if answer.grounded else ""
     return AnswerResult(
         id=case.id,
         answerable=case.answerable,
@@ -109,6 +114,8 @@ def score_answer(
         kind=case.kind,
         route=answer.route,
         foreign=foreign,
+        lead=lead,
+        lead_has_fact=any(f in _squash(lead) for f in facts),
     )
 
 
@@ -130,6 +137,9 @@ def summarize(results: list[AnswerResult]) -> dict[str, Any]:
         "refusal_accuracy": round(sum(r.correct for r in unanswerable) / max(len(unanswerable), 1), 4),
         "false_refusals": sum(not r.grounded for r in answerable),
         "foreign_quoted": sum(bool(r.foreign) for r in grounded),
+        # answers opening with an asked-thing sentence, and how many of those hold a fact of the case
+        "slot_leads": sum(bool(r.lead) for r in answered),
+        "slot_leads_with_fact": sum(r.lead_has_fact for r in answered),
         "by_kind": _by_kind(results),
         "seconds_p50": round(statistics.median(times), 3) if times else 0.0,
         "seconds_p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 3) if times else 0.0,
@@ -190,5 +200,6 @@ def format_summary(summary: dict[str, Any], backend: str) -> str:
         f"  unsupported rate   {summary['unsupported_number_rate']:.3f}\n"
         f"  refusal accuracy   {summary['refusal_accuracy']:.3f}   (answerable refused: {summary['false_refusals']})\n"
         f"  other places' rules quoted though none named: {summary['foreign_quoted']}\n"
+        f"  asked-thing lead lines holding a fact: {summary['slot_leads_with_fact']} of {summary['slot_leads']}\n"
         f"  seconds p50 / p95  {summary['seconds_p50']:.3f} / {summary['seconds_p95']:.3f}"
     )
