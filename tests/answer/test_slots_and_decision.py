@@ -46,6 +46,16 @@ def test_the_slot_piece_is_the_one_about_the_question() -> None:
     assert slot is not None and "3—12个月" in slot.text
 
 
+def test_a_case_is_no_value_and_only_the_quoted_sentences_give_one() -> None:
+    """ "期限：…超过一个月不满一年未与劳动者订立书面劳动合同的" once led an answer about double pay."""
+    case = hit("用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当每月支付两倍的工资。")
+    assert find_slot(Asked.duration, [case]) is None
+    article = hit("劳动合同期限三个月以上的，可以约定试用期。试用期不得超过六个月。用人单位应当提前三十日通知。")
+    quoted = ["试用期不得超过六个月。"]
+    slot = find_slot(Asked.duration, [article], terms={"通知": 2.0}, within=quoted)
+    assert slot is not None and slot.text == "期限：试用期不得超过六个月"  # not the 三十日 of a sentence not quoted
+
+
 def test_the_decision_weighs_signals() -> None:
     strong = Signals(similarity=0.9, contrast=0.1, overlap=0.8, unknown=0.0, missing=0.0)
     assert decide(strong).answerable
