@@ -8,11 +8,13 @@ facts only). Every signal gives a score and a Chinese reason showing it:
           similarity of the catalog names (+1.5); an interest word in the item's text (+1.5)
     地点  gazetteer relation of the item's place to the wanted ones: same +2, near +1, region +0.3,
           far +0 ("地点：昌吉市，不在意向范围（+0）")
-    时间  starts inside the window +1; weeks early: 1 - 0.25 per week (started before the student is
-          free but still running); weeks late: -0.25 per week (to -2); runs past the window -0.5;
-          over before the student is free -2
+    时间  starts inside the window +1, less 0.0625 per week the student waits for it (to 0: a month
+          waited costs what a week missed costs); weeks early: 1 - 0.25 per week (started before the
+          student is free but still running); weeks late: -0.25 per week (to -2); runs past the
+          window -0.5; over before the student is free -2
     学徒制 wanted and it is one +1.5; not wanted and it is one -1.5
-    层次  a posting meant for a lower level than the student's -0.5
+    层次  a posting meant for a lower level than the student's -0.5; a program (专业) at the student's
+          own level or below -1 (it is not further study)
     待遇  with a wished minimum pay: meets it +0.5, below it -0.5
 
 The weights were chosen on evals/student_profiles.yaml (dev) only; see evals/README.md.
@@ -50,6 +52,8 @@ TIME_RUNS_PAST = 0.5
 TIME_OVER_BEFORE = -2.0
 APPRENTICE = 1.5
 LEVEL_BELOW = -0.5
+PROGRAM_NOT_HIGHER = -1.0
+TIME_WAIT_PER_WEEK = 0.0625  # inside the window but starting weeks after the student is free
 PAY = 0.5
 RELATED_LABEL = "相近专业："
 LEVEL_RANK = {"中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
@@ -173,6 +177,9 @@ def time_reason(item: OpportunityItem, profile: StudentProfile) -> Reason | None
         detail = f"{start.isoformat()}开始，在可参加时间内，但到{end.isoformat()}结束，超出可参加时间"
         return Reason("时间", detail, TIME_INSIDE - TIME_RUNS_PAST)
     span = f"{start.isoformat()}至{end.isoformat()}" if end else f"{start.isoformat()}起"
+    wait = math.floor((start - free).days / 7) if free else 0
+    if wait > 0:  # waiting costs a quarter of what a missed week costs, per week
+        return Reason("时间", f"{span}，在可参加时间内，需等{wait}周", TIME_INSIDE - min(1.0, TIME_WAIT_PER_WEEK * wait))
     return Reason("时间", f"{span}，在可参加时间内", TIME_INSIDE)
 
 
@@ -185,9 +192,17 @@ def apprenticeship_reason(item: OpportunityItem, wish: bool | None) -> Reason | 
 
 
 def level_reason(item: OpportunityItem, level: str | None) -> Reason | None:
-    """A posting for a lower level than the student's is graded down (one for a higher level is excluded)."""
+    """A posting for a lower level than the student's is graded down (one for a higher level is
+    excluded); so is a program (专业) at the student's own level or below: it is not further study."""
+    if level is None:
+        return None
+    if item.kind == "专业":
+        rank = LEVEL_RANK.get(item.level)
+        if rank is not None and rank <= LEVEL_RANK.get(level, 0):
+            return Reason("层次", f"{item.level}专业，不高于你目前的层次", PROGRAM_NOT_HIGHER)
+        return None
     needed = required_level(item)
-    if level is None or needed is None or "以上" in item.level:
+    if needed is None or "以上" in item.level:
         return None
     if LEVEL_RANK.get(level, 0) > needed:
         return Reason("层次", f"面向{item.level}", LEVEL_BELOW)

@@ -133,7 +133,8 @@ def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:
 
 
 def excluded(item: OpportunityItem, profile: StudentProfile, today: dt.date) -> bool:
-    """Hard facts only: expired, a kind the student left out, a level the posting forbids."""
+    """Hard facts only: expired, a kind the student left out, a level the posting forbids. Not wanting
+    an apprenticeship is graded (apprenticeship_reason), not a hard fact: issue 13 lists it so."""
     if item.expired(today) or (profile.kinds and item.kind not in profile.kinds):
         return True
     needed = required_level(item)

@@ -84,6 +84,25 @@ def test_a_late_start_costs_by_the_week() -> None:
     assert one.detail == "开始时间晚于可参加时间1周"
 
 
+def test_waiting_months_after_the_student_is_free_costs_more_than_two_weeks_missed() -> None:
+    profile = student(available_from="2027-03-15")
+    early = time_reason(posting(start=dt.date(2027, 3, 1)), profile)
+    months_later = time_reason(posting(start=dt.date(2027, 7, 5), end=None), profile)
+    right_away = time_reason(posting(start=dt.date(2027, 3, 15)), profile)
+    assert early is not None and months_later is not None and right_away is not None
+    assert right_away.score == 1 and months_later.score < early.score < right_away.score
+    assert months_later.detail.endswith("在可参加时间内，需等16周")
+
+
+def test_a_program_no_higher_than_the_student_s_level_is_graded_down() -> None:
+    program = posting(record_type="program", kind="专业", level="中职", title="汽车运用与维修", start=None, end=None)
+    higher = replace(program, record_id="X2", level="高职")
+    profile = student(kinds=["专业"])
+    assert score(higher, profile) - score(program, profile) == 1.0
+    rec = score_item(program, Wanted.read(profile, None, 0.9), TODAY)
+    assert rec is not None and "层次：中职专业，不高于你目前的层次（−1）" in [r.text for r in rec.reasons]
+
+
 def test_a_closing_date_never_lifts_a_match() -> None:
     profile = student(locations=["乌鲁木齐"])
     soon, later = posting(deadline=dt.date(2026, 12, 5)), posting(deadline=dt.date(2027, 6, 1))
