@@ -179,7 +179,8 @@ def time_reason(item: OpportunityItem, profile: StudentProfile) -> Reason | None
     span = f"{start.isoformat()}至{end.isoformat()}" if end else f"{start.isoformat()}起"
     wait = math.floor((start - free).days / 7) if free else 0
     if wait > 0:  # waiting costs a quarter of what a missed week costs, per week
-        return Reason("时间", f"{span}，在可参加时间内，需等{wait}周", TIME_INSIDE - min(1.0, TIME_WAIT_PER_WEEK * wait))
+        cost = min(1.0, TIME_WAIT_PER_WEEK * wait)
+        return Reason("时间", f"{span}，在可参加时间内，需等{wait}周", TIME_INSIDE - cost)
     return Reason("时间", f"{span}，在可参加时间内", TIME_INSIDE)
 
 
