@@ -108,9 +108,15 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(2_000_000, ge=1, description="most characters of text one file may yield")
     max_chunks: int = Field(5_000, ge=1, description="most chunks one file may yield")
     api_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="largest request body of the /api routes")
-    rate_ask_per_minute: int = Field(60, ge=0, description="asks per client and minute (0 = no limit)")
-    rate_admin_per_minute: int = Field(60, ge=0, description="requests with a bearer token per client and minute")
-    rate_write_per_minute: int = Field(60, ge=0, description="record writes per client and minute")
+    rate_ask_per_minute: int = Field(60, ge=0, description="POST /api/ask* per client and minute (0 = no limit)")
+    rate_admin_per_minute: int = Field(
+        60, ge=0, description="token checks per client and minute: bearer tokens, profile keys, platform logins"
+    )
+    rate_write_per_minute: int = Field(
+        60,
+        ge=0,
+        description="writes per client and minute: records, platform records and reviews, profiles, UI uploads",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="origins allowed to call the API from a browser (comma-separated); none by default",

@@ -93,3 +93,12 @@ def test_ask_in_a_fresh_process(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["route"] == "policy" and answer["grounded"] and "实习责任保险" in answer["answer"]
+
+
+def test_usage_errors_speak_chinese(tmp_path: Path) -> None:
+    result = run(tmp_path / "index", "search", "实习", "--top-k", "五")
+    assert result.returncode == 2
+    assert "错误：参数 --top-k：“五”不是整数。用 assistant search -h 查看用法" in result.stderr
+    missing = run(tmp_path / "index", "ask")
+    assert "错误：缺少必填参数：question" in missing.stderr and "required" not in missing.stderr
+    assert "不认识的参数：--colour" in run(tmp_path / "index", "stats", "--colour").stderr

@@ -25,6 +25,7 @@ from assistant.cli import (
     search_cmds,
     serve_cmd,
 )
+from assistant.cli.parser import ChineseArgumentParser
 from assistant.config import get_settings
 from assistant.errors import AssistantError, validation_message
 
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description="政策与机会助手")
+    parser = ChineseArgumentParser(prog="assistant", description="政策与机会助手")
     sub = parser.add_subparsers(dest="command", required=True)
     for group in GROUPS:
         group.register(sub)
