@@ -7,7 +7,8 @@ off_topic    the same, every example above against messages the documents are no
 asked        the same, for the asked kinds
 scope        the gazetteer: places named, the division or not
 profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
-             types, activities and place (a follow-up keeps what earlier messages said)
+             types, activities and place (a follow-up keeps what earlier messages said); an
+             enterprise's activities also by a probe over each clause (activity_examples.yaml)
 topic        words rare in general language (jieba's bundled IDF), not everyday speech
 """
 
