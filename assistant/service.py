@@ -65,6 +65,7 @@ from assistant.types import SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import NOTHING_TO_MATCH, EnterpriseProfile, StudentProfile
+from assistant.understand.reader import EnterpriseReading
 from assistant.understand.understander import Understander, query_embedder
 
 log = logging.getLogger(__name__)
@@ -347,11 +348,11 @@ class Assistant:
 
     def match(self, profile: EnterpriseProfile) -> MatchResult:
         """Every benefit and obligation that applies to an enterprise, with its source clause.
-        Its text is read by the dense reader too (what the vocabulary's words miss)."""
+        Its text, already read for the vocabulary's words, is read by the activity probe too."""
         index = self.load().index
         if profile.text:
             profile = profile.model_copy(deep=True)
-            profile.add(self.understander().read_enterprise(profile.text))
+            profile.add(EnterpriseReading(activities=self.understander().activities_in(profile.text)))
         if not profile.says_anything:
             raise QueryError(NOTHING_TO_MATCH, field="(body)")
         return match_profile(index, self.benefits_catalog(), profile)

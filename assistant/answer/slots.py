@@ -132,12 +132,11 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
         if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
         and (within is None or sentence in within)
         for piece in _PIECE.findall(sentence)
-        if _found(shape, piece) and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+        if _found(shape, piece)
+        and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+        # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
+        and not _trim(piece).endswith("的")
     ]
-    if not pieces:
-        return ""
-    # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
-    pieces = [p for p in pieces if not _trim(p).endswith("的")]
     if not pieces:
         return ""
     best = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p), -pieces.index(p)))

@@ -190,10 +190,8 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     kind = slot_kind(query)
     if kind is None:
         return None
-    chosen = found.chosen
-    ids = list(dict.fromkeys(c.hit.chunk_id for c in chosen))
-    hits = [next(c.hit for c in chosen if c.hit.chunk_id == i) for i in ids]
-    return find_slot(kind, hits, ids, found.terms.weights, [c.text for c in chosen])
+    hits = list({c.hit.chunk_id: c.hit for c in found.chosen}.values())  # their clauses, in order
+    return find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in found.chosen])
 
 
 def refuse(base: Answer, reason: str, related_hits: list[SearchHit]) -> Answer:

@@ -73,6 +73,10 @@ class ExampleClassifier:
         return Scores(tuple((str(label), float(p)) for label, p in ranked), nearest)
 
 
+_ACTIVITY_FILE = "activity_examples.yaml"
+OTHER = "其他"  # the activity examples' label for a clause naming no activity
+
+
 @functools.cache
 def examples() -> dict[str, dict[str, list[str]]]:
     """The labelled examples: ``routes`` and ``asked``, label -> utterances; ``scope``: every one of
@@ -86,10 +90,6 @@ def examples() -> dict[str, dict[str, list[str]]]:
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
     out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out
-
-
-_ACTIVITY_FILE = "activity_examples.yaml"
-OTHER = "其他"  # the activity examples' label for a clause naming no activity
 
 
 def examples_digest() -> str:

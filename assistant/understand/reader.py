@@ -19,10 +19,10 @@ from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
 
 # a word negated by what comes just before it (不想当学徒, 不要实习): the wish is the opposite
-_DECLINE = r"不想|不要|不考虑|不用|不去|不愿意?|不打算|别"
-_NEGATION = re.compile(rf"(?:{_DECLINE})[^，。,；;！？!?]{{0,3}}$")
+_DECLINE = r"不想|不要|不考虑|不用|不去|不愿意?|不打算"
+_NEGATION = re.compile(rf"(?:{_DECLINE}|别)[^，。,；;！？!?]{{0,3}}$")  # 别 only right before the word (别的 ≠ 别)
 # a status denied in its own clause (还不是试点企业, 申报过…但没评上, 尚未认定): the enterprise is not that
-_DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未|并非")  # 是不是 / 有没有 ask, they do not deny
+_DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未(?!来)|并非")  # 是不是 / 有没有 ask, 未来 is a time
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")
 _COMMENT_CHARS = 6  # a clause this short names nothing of its own: it comments on the one before
 _NEARBY = ("附近", "周边", "周围", "一带", "旁边")

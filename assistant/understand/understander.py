@@ -114,15 +114,15 @@ class Understander:
         each clause's activity as the activity probe reads it (给车间工人办培训班 -> 职工培训), unless
         the clause denies or declines it."""
         reading = read_enterprise(text)
-        pieces = [c for c in clauses(text) if len(c) >= 4 and not refuses(c)]
-        if not pieces:
-            return reading
-        found = list(reading.activities)
-        for vector in self.embed(pieces):
-            label = self.activities.scores(vector).best  # a clause names the activity the probe ranks first
-            if label != OTHER and label not in found:
-                found.append(label)
+        found = reading.activities + [a for a in self.activities_in(text) if a not in reading.activities]
         return replace(reading, activities=found)
+
+    def activities_in(self, text: str) -> list[str]:
+        """The activities the probe reads in the text's clauses, in order (a clause names the one
+        it ranks first; 其他 names none; a clause that denies or declines is skipped)."""
+        pieces = [c for c in clauses(text) if len(c) >= 4 and not refuses(c)]
+        labels = [self.activities.scores(vector).best for vector in self.embed(pieces)] if pieces else []
+        return list(dict.fromkeys(label for label in labels if label != OTHER))
 
     def route_scores(self, text: str) -> Scores:
         return self.routes.scores(self.embed([text])[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.understand.majors import MajorMatcher
-from assistant.understand.reader import main_place, read_enterprise, read_places, read_student
+from assistant.understand.reader import main_place, read_enterprise, read_places, read_student, refuses
 from assistant.understand.timewords import time_window
 from assistant.understand.topic import is_topic_word, topic_words
 
@@ -52,6 +52,12 @@ def test_a_status_denied_in_its_clause_is_not_the_enterprise_s() -> None:
     assert read_enterprise("去年报了产教融合型企业，可惜没评上").types == []
     assert read_enterprise("我们是国企，还没有带过学徒").types == ["国有企业"]  # the denial is another clause's
     assert read_enterprise("我们是产教融合试点企业，有没有补贴").types == ["产教融合试点企业"]  # 有没有 asks
+
+
+def test_which_clauses_deny_or_decline() -> None:
+    assert refuses("还没评上") and refuses("不打算再收实习生") and refuses("公司还不是试点企业")
+    assert not refuses("我们跟别的学校合建了实训车间") and not refuses("未来想多接些实习生")
+    assert not refuses("有没有补贴") and not refuses("是不是要签协议")
 
 
 def test_places() -> None:
