@@ -4,7 +4,6 @@ clause, verified like any answer."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -74,29 +73,6 @@ def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
     )
 
 
-_MARKER = re.compile(r"\[(\d{1,2})\]")
-
-
 def with_benefits(answer: Answer, benefits: Answer, limit: int = 4) -> Answer:
     """A policy answer followed by the matched benefits (their markers renumbered after its own)."""
-    offset = max((c.n for c in answer.citations), default=0)
-    lines = [s for s in benefits.sentences if s.source == "listing"][:limit]
-    if not lines or answer.mode is AnswerMode.staff:
-        return answer
-    shifted = [
-        replace(
-            s,
-            text=_MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", s.text),
-            markers=[n + offset for n in s.markers],
-        )
-        for s in lines
-    ]
-    used = {n for s in lines for n in s.markers}
-    citations = [replace(c, n=c.n + offset) for c in benefits.citations if c.n in used]
-    lead = "此外，与贵单位情况相关的支持措施和义务："
-    text = answer.answer + "\n" + lead + "\n" + "\n".join(s.text for s in shifted)
-    return answer.with_(
-        answer=text,
-        citations=answer.citations + citations,
-        sentences=[*answer.sentences, AnswerSentence(lead, [], "lead", True), *shifted],
-    )
+    return compose.append_listing(answer, benefits, "此外，与贵单位情况相关的支持措施和义务：", limit)

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from assistant.opportunities.recommend import Recommendation
 
 MAX_OPPORTUNITIES = 5
+# a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
+# 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
+# opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
+POLICY_MIX_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class Chat:
         if query.route is Route.benefits:
             routed, said = yield from self._benefits(query, base.with_(route=Route.benefits.value))
         elif query.route is Route.opportunities:
-            routed = self._opportunities(query, base)
+            routed, said = yield from self._opportunities_and_rules(query, base)
         if routed is not None:
             clock.lap(query.route.value)
             rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
@@ -113,15 +117,7 @@ class Chat:
         )
         result = self.capabilities.match(profile)
         matched = benefit_answer(base.with_(backend="matcher"), result)
-        policy: Answer | None = None
-        said = ""
-        for event in self.answerer.stream(query, base):
-            if event.type == "final":
-                policy = event.answer
-            elif self.answerer.backend == "openai":
-                said += event.text
-                yield event
-        assert policy is not None
+        policy, said = yield from self._policy_part(query, base)
         extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
         if matched is None:
             return policy.with_(**extra), said
@@ -136,7 +132,40 @@ class Chat:
             )
         return matched.with_(**extra), said
 
+    def _policy_part(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
+        """The policy answer to a message another route answers too; with the ``openai`` backend its
+        tokens are yielded as they are written (the final answer replaces them). Returns the answer
+        and the text streamed."""
+        policy: Answer | None = None
+        said = ""
+        for event in self.answerer.stream(query, base):
+            if event.type == "final":
+                policy = event.answer
+            elif self.answerer.backend == "openai":
+                said += event.text
+                yield event
+        assert policy is not None
+        return policy, said
+
     # ---- opportunities: the student the conversation describes --------------------------------
+    def _opportunities_and_rules(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
+        """The postings and programs; when the message reads nearly as well as a question about the
+        rules (see :data:`POLICY_MIX_SHARE`), the policy answer first and the postings after it."""
+        found = self._opportunities(query, base)
+        if not asks_rules_too(query):
+            return found, ""
+        policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
+        if not policy.grounded:
+            return found, said
+        if not found.opportunities or not query.student.describes_student:
+            # postings for "实习学生要买什么保险" alone would be any internship: the rule answers it
+            return policy, said
+        lead = "另外，以下实习、岗位或专业可能与你的问题有关："
+        mixed = compose.append_listing(policy, found, lead, MAX_OPPORTUNITIES)
+        return mixed.with_(
+            route=Route.opportunities.value, opportunities=found.opportunities, profile=found.profile
+        ), said
+
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
         fields = reading.fields()
@@ -148,6 +177,13 @@ class Chat:
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+
+
+def asks_rules_too(query: Query) -> bool:
+    """Whether the route probe reads the message nearly as well as a question about the rules."""
+    scores = dict(query.route_scores)
+    top = scores.get(query.route.value, 0.0)
+    return query.route is not Route.policy and scores.get(Route.policy.value, 0.0) >= POLICY_MIX_SHARE * top
 
 
 def opportunity_answer(

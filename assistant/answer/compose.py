@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.evidence import Candidate
-from assistant.answer.types import AnswerMode, AnswerSentence, Citation
+from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.types import SearchHit
 
 # a clause label or an FAQ's 答： at the start of a quoted sentence
@@ -13,6 +14,7 @@ _LABEL = re.compile(
     r"^\s*(?:答[：:]|第[一二三四五六七八九十百零\d]+条|\d+[.、．](?!\d)|[（(][一二三四五六七八九十]+[）)])\s*"
 )
 _END = re.compile(r"([。！？；!?;]*)$")
+_MARKER = re.compile(r"\[(\d{1,2})\]")
 DEFAULT_CONTACT = "师市相关主管部门"
 
 
@@ -119,3 +121,29 @@ def refusal_text(question: str, reason: str, unit: str, related: Citation | None
             f"如需进一步了解，请联系{unit or DEFAULT_CONTACT}。感谢您的关注！"
         )
     return text
+
+
+def append_listing(answer: Answer, listing: Answer, lead: str, limit: int) -> Answer:
+    """``answer`` followed by the first ``limit`` listing lines of ``listing`` (matched benefits,
+    postings) under ``lead``, their markers renumbered after the answer's own. A staff reply stays
+    as it is (it answers the inquiry, nothing else)."""
+    offset = max((c.n for c in answer.citations), default=0)
+    lines = [s for s in listing.sentences if s.source == "listing"][:limit]
+    if not lines or answer.mode is AnswerMode.staff:
+        return answer
+    shifted = [
+        replace(
+            s,
+            text=_MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", s.text),
+            markers=[n + offset for n in s.markers],
+        )
+        for s in lines
+    ]
+    used = {n for s in lines for n in s.markers}
+    citations = [replace(c, n=c.n + offset) for c in listing.citations if c.n in used]
+    text = answer.answer + "\n" + lead + "\n" + "\n".join(s.text for s in shifted)
+    return answer.with_(
+        answer=text,
+        citations=answer.citations + citations,
+        sentences=[*answer.sentences, AnswerSentence(lead, [], "lead", True), *shifted],
+    )

@@ -183,3 +183,12 @@ def test_a_spoken_name_of_the_division_keeps_another_citys_rule_out(policy_assis
     """师里 is the division: 青岛's 20 % is not the division's rule (the plan gives no share)."""
     answer = extractive(policy_assistant).answer("听说青岛职校能拿编制聘兼职老师，师里职校编制能拿出几成聘兼职？")
     assert all("qingdao" not in c.doc_id for c in answer.citations)
+
+
+def test_a_question_about_internship_rules_is_answered_from_the_rules(policy_assistant) -> None:
+    """The route probe reads it a little more as looking for internships (0.42 / 0.39): the rule
+    answers first; with nothing said about the student, no postings follow."""
+    answer = policy_assistant.ask("实习学生要买什么保险？")
+    assert answer.grounded and "参加相关保险" in answer.answer
+    assert any(c.doc_id == "law_vocational_education_2022" for c in answer.citations)
+    assert not answer.opportunities and "没有找到相符的" not in answer.answer

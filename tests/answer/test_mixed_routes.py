@@ -1,0 +1,51 @@
+"""A message the route probe reads nearly as well as a question about the rules gets the policy answer
+first; a listing appended after an answer keeps every marker pointing at its own citation."""
+
+from __future__ import annotations
+
+from assistant.answer.chat import POLICY_MIX_SHARE, asks_rules_too
+from assistant.answer.compose import append_listing
+from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
+from assistant.places import scope_of
+from assistant.understand.query import Asked, Query, Route
+
+
+def query(route: Route, scores: dict[str, float]) -> Query:
+    ranked = tuple(sorted(scores.items(), key=lambda p: -p[1]))
+    return Query("问", "问", route, Asked.howto, scope_of("问"), route_scores=ranked)
+
+
+def test_a_close_call_against_the_policy_route_asks_the_rules_too() -> None:
+    assert asks_rules_too(query(Route.opportunities, {"opportunities": 0.42, "policy": 0.39, "benefits": 0.19}))
+    assert not asks_rules_too(query(Route.opportunities, {"opportunities": 0.62, "policy": 0.12, "benefits": 0.26}))
+    share = POLICY_MIX_SHARE * 0.5
+    assert asks_rules_too(query(Route.opportunities, {"opportunities": 0.5, "policy": share, "benefits": 0.5 - share}))
+    assert not asks_rules_too(query(Route.policy, {"policy": 0.5, "opportunities": 0.4, "benefits": 0.1}))
+
+
+def citation(n: int, chunk: str) -> Citation:
+    return Citation(n, chunk, chunk, chunk, "", "", "", "", "text", "q", 1.0)
+
+
+def answer(sentences: list[AnswerSentence], citations: list[Citation]) -> Answer:
+    text = "\n".join(s.text for s in sentences)
+    return Answer("问", "问", text, True, AnswerMode.chat, "extractive", citations=citations, sentences=sentences)
+
+
+def test_appended_listing_is_renumbered_after_the_answers_own_citations() -> None:
+    policy = answer([AnswerSentence("应当参加相关保险[1]。", [1], "quote", True)], [citation(1, "law")])
+    postings = answer(
+        [
+            AnswerSentence("为你找到以下机会：", [], "lead", True),
+            AnswerSentence("【实习】护理实习生[1]。", [1], "listing", True),
+            AnswerSentence("【实习】药房实习生[2]。", [2], "listing", True),
+        ],
+        [citation(1, "J1"), citation(2, "J2")],
+    )
+    mixed = append_listing(policy, postings, "另外：", limit=1)
+    assert mixed.answer == "应当参加相关保险[1]。\n另外：\n【实习】护理实习生[2]。"
+    assert [(c.n, c.chunk_id) for c in mixed.citations] == [(1, "law"), (2, "J1")]
+    assert [s.source for s in mixed.sentences] == ["quote", "lead", "listing"]
+    assert mixed.sentences[-1].markers == [2]
+    staff = policy.with_(mode=AnswerMode.staff)
+    assert append_listing(staff, postings, "另外：", limit=3) is staff
