@@ -126,21 +126,26 @@ def _responsible_in_text(text: str) -> str:
 
 def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[str] | None = None) -> str:
     shape = _SHAPES[kind]
-    pieces = [
-        piece
-        for sentence in split_sentences(hit.text)
-        if not is_planted_instruction(sentence)  # addressed to a model: never a value to state
-        and (within is None or sentence in within)
-        for piece in _PIECE.findall(sentence)
-        if _found(shape, piece)
-        and (kind in (Asked.date, Asked.frequency) or quantities(piece))
-        # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
-        and not _trim(piece).endswith("的")
-    ]
+    pieces: list[tuple[str, str]] = []  # (piece, the case it is said of: the piece before it ending in 的)
+    for sentence in split_sentences(hit.text):
+        if is_planted_instruction(sentence) or (within is not None and sentence not in within):
+            continue  # addressed to a model, or not quoted: never a value to state
+        parts = _PIECE.findall(sentence)
+        for i, piece in enumerate(parts):
+            if (
+                _found(shape, piece)
+                and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+                # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
+                and not _trim(piece).endswith("的")
+            ):
+                case = parts[i - 1] if i > 0 and _trim(parts[i - 1]).endswith("的") else ""
+                pieces.append((piece, case))
     if not pieces:
         return ""
-    best = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p), -pieces.index(p)))
-    return _trim(best)
+    texts = [p for p, _ in pieces]
+    best, case = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p[0]), -texts.index(p[0])))
+    # a value said of a case (…仍不签的，企业要每月支付二倍工资) is stated with its case, not as a rule for all
+    return _trim(case + best) if case else _trim(best)
 
 
 def _trim(piece: str) -> str:

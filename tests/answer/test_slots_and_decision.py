@@ -73,3 +73,13 @@ def test_what_a_question_must_be() -> None:
     with pytest.raises(QueryError, match="问题有 501 个字，超过了 500 字"):
         check_input("问" * 501, None)
     assert lacks_chinese("What subsidies can my company get?") and not lacks_chinese("PLC实训室有补贴吗")
+
+
+def test_a_value_said_of_a_case_is_stated_with_its_case() -> None:
+    """"金额或比例：企业要每月支付二倍工资" answered what an apprentice earns: the amount holds only for an
+    employer who has not signed a contract, and the lead line says so."""
+    clause = hit("超过一个月不满一年仍不签的，企业要每月支付二倍工资。同一单位只能约定一次试用期。")
+    slot = find_slot(Asked.amount, [clause], terms={"工资": 1.0})
+    assert slot is not None and slot.text == "金额或比例：超过一个月不满一年仍不签的，企业要每月支付二倍工资"
+    plain = find_slot(Asked.amount, [hit("学徒培训补贴按每人每年4000元的标准发放。")])
+    assert plain is not None and plain.text == "金额或比例：学徒培训补贴按每人每年4000元的标准发放"
