@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
-from assistant.answer.benefits import benefit_answer, with_benefits
+from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.types import Citation, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
-from assistant.understand.query import Query, Route
+from assistant.understand.query import Asked, Query, Route
 from assistant.understand.understander import Understander
 
 if TYPE_CHECKING:
@@ -124,7 +124,15 @@ class Chat:
         if policy.grounded:
             return with_benefits(policy, matched).with_(**extra), said
         kind = stages.slot_kind(query)
-        if kind is not None:  # the asked figure is not in the documents: say so, then what does apply
+        units = lead_units(result) if kind is Asked.unit else ""
+        if units:  # who handles it: the catalog names each matched benefit's lead unit
+            notice = f"{SLOT_LABELS[Asked.unit]}：{units}。"
+            matched = matched.with_(
+                answer=notice + "\n" + matched.answer,
+                sentences=[AnswerSentence(notice, [], "lead", True), *matched.sentences],
+                refer_to=matched.refer_to or units.split("（")[0],
+            )
+        elif kind is not None:  # the asked figure is not in the documents: say so, then what does apply
             notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}。"
             matched = matched.with_(
                 answer=notice + matched.answer,
@@ -177,6 +185,16 @@ class Chat:
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+
+
+def lead_units(result: MatchResult, limit: int = 3) -> str:
+    """The lead units of the matched benefits an answer lists, each with the first benefit it leads
+    ("教育局（开展现代学徒制、企业新型学徒制的培训补贴）"); '' when the catalog names none."""
+    named: dict[str, str] = {}
+    for benefit in result.benefits[:MAX_BENEFITS]:
+        if benefit.lead_unit and benefit.citation.chunk_id and benefit.lead_unit not in named:
+            named[benefit.lead_unit] = benefit.name
+    return "；".join(f"{unit}（{name}）" for unit, name in list(named.items())[:limit])
 
 
 def asks_rules_too(query: Query) -> bool:

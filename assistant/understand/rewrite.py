@@ -30,10 +30,19 @@ _ASKING = re.compile(
 _MAX_FOLLOW_UP = 24
 
 
-def standalone_question(question: str, history: list[Turn] | None) -> str:
-    """The question to retrieve with: ``question`` itself unless it leans on the history."""
+_CHAIN = 3  # follow-ups of follow-ups: how many earlier questions are read back
+
+
+def standalone_question(question: str, history: list[Turn] | None, depth: int = _CHAIN) -> str:
+    """The question to retrieve with: ``question`` itself unless it leans on the history. The
+    previous question is taken as it was understood: a follow-up of a follow-up ("这个找谁申请？" then
+    "那要是在104团呢？") carries the first question's topic, not the filler of the one before."""
     question = question.strip()
-    previous = _last_user_question(history or [])
+    history = history or []
+    at = _last_user_turn(history)
+    previous = history[at].content.strip() if at is not None else ""
+    if previous and depth > 0:
+        previous = standalone_question(previous, history[:at], depth - 1)
     if not previous or len(question) > _MAX_FOLLOW_UP * 2:
         return question
     match = _NEW_SUBJECT.match(question)
@@ -53,6 +62,17 @@ def standalone_question(question: str, history: list[Turn] | None) -> str:
     return question
 
 
+def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) -> str:
+    """The words that say what is asked: the question's own, unless it only names a new subject
+    ("那要是在104团呢？"), which asks what the question before it asked."""
+    question = question.strip()
+    history = history or []
+    at = _last_user_turn(history)
+    if at is None or depth == 0 or not _NEW_SUBJECT.match(question) or len(question) > _MAX_FOLLOW_UP:
+        return question
+    return asking_text(history[at].content, history[:at], depth - 1)
+
+
 def _place_named(text: str) -> str:
     """The first place ``text`` names, as it is written there ('' when none)."""
     for place in places_in(text):
@@ -60,8 +80,8 @@ def _place_named(text: str) -> str:
     return ""
 
 
-def _last_user_question(history: list[Turn]) -> str:
-    for turn in reversed(history):
-        if turn.role == "user" and turn.content.strip():
-            return turn.content.strip()
-    return ""
+def _last_user_turn(history: list[Turn]) -> int | None:
+    for at in range(len(history) - 1, -1, -1):
+        if history[at].role == "user" and history[at].content.strip():
+            return at
+    return None

@@ -36,7 +36,7 @@ from assistant.understand.reader import (
     read_student,
     refuses,
 )
-from assistant.understand.rewrite import standalone_question
+from assistant.understand.rewrite import asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
 _CLAUSES = re.compile(r"[，,；;？?！!。]")
@@ -66,8 +66,10 @@ class Understander:
         message = message.strip()
         standalone = standalone_question(message, list(history))
         vector = self.embed([standalone])[0]
-        message_vector = self.embed([message])[0]
-        routes, asked = self.routes.scores(vector), self.asked.scores(message_vector)
+        # what is asked: the message's own words, unless it only names a new subject ("那104团呢？"
+        # asks what the question before it asked)
+        asking = asking_text(message, list(history))
+        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([asking])[0])
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
         student, enterprise = StudentReading(), EnterpriseReading()

@@ -192,3 +192,14 @@ def test_a_question_about_internship_rules_is_answered_from_the_rules(policy_ass
     assert answer.grounded and "参加相关保险" in answer.answer
     assert any(c.doc_id == "law_vocational_education_2022" for c in answer.citations)
     assert not answer.opportunities and "没有找到相符的" not in answer.answer
+
+
+def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistant) -> None:
+    """"这个找谁申请？" after the apprenticeship benefits: the catalog's lead units first, never
+    "资料中没有写明具体的牵头单位" above a listing that names them."""
+    first = "我们是一家汽修企业，准备和职校搞学徒制，能享受哪些补贴？"
+    history = [Turn("user", first), Turn("assistant", policy_assistant.ask(first).answer)]
+    answer = policy_assistant.ask("这个找谁申请？", history=history)
+    assert answer.route == "benefits" and answer.asked == "unit"
+    assert answer.answer.startswith("牵头单位：") and "教育局" in answer.answer.split("\n")[0]
+    assert "没有写明具体的牵头单位" not in answer.answer

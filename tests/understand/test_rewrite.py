@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.types import Turn
-from assistant.understand.rewrite import standalone_question
+from assistant.understand.rewrite import asking_text, standalone_question
 
 
 def test_follow_ups_become_standalone_questions() -> None:
@@ -17,3 +17,18 @@ def test_follow_ups_become_standalone_questions() -> None:
     full = "劳动合同法规定试用期最长多久？"
     assert standalone_question(full, history) == full
     assert standalone_question("那学徒制呢？", None) == "那学徒制呢？"
+
+
+def test_a_follow_up_of_a_follow_up_keeps_the_first_questions_topic() -> None:
+    history = [
+        Turn("user", "我们是一家汽修企业，准备和职校搞学徒制，能享受哪些补贴？"),
+        Turn("assistant", "……"),
+        Turn("user", "这个找谁申请？"),
+        Turn("assistant", "……"),
+    ]
+    chained = standalone_question("那要是在104团呢？", history)
+    assert "学徒制" in chained and "补贴" in chained and "104团" in chained
+    # it asks what the question before it asked; a question with its own words asks those
+    assert asking_text("那要是在104团呢？", history) == "这个找谁申请？"
+    assert asking_text("这个找谁申请？", history[:2]) == "这个找谁申请？"
+    assert asking_text("那学徒制呢？", []) == "那学徒制呢？"
