@@ -73,12 +73,17 @@ class QuestionTerms:
 
 
 def question_terms(
-    question: str, idf: Callable[[str], float], df: Callable[[str], int], context: str = ""
+    question: str,
+    idf: Callable[[str], float],
+    df: Callable[[str], int],
+    context: str = "",
+    asked: frozenset[str] = frozenset(),
 ) -> QuestionTerms:
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
     ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count. Words that
-    occur only in ``context`` (a part quoted for contrast) count a third."""
-    content = list(dict.fromkeys(tokenize(question)))
+    occur only in ``context`` (a part quoted for contrast) count a third; the ``asked`` units
+    (几个小时: the kind of value asked, slots.asked_units) do not count."""
+    content = [t for t in dict.fromkeys(tokenize(question)) if t not in asked]
     rest = question.replace(context, "") if context else question
     discounted = {t for t in content if context and t in context and t not in rest}
     tokens = [t for t in content if df(t) > 0]
@@ -187,7 +192,9 @@ def choose(
             used += len(c.text)
     if slot_kind is not None and not any(holds(slot_kind, c.text) for c in chosen):
         # the question asks how much / how long / how often: the best sentence that says it, if close enough
-        counted = next((c for c in ranked if holds(slot_kind, c.text) and c.score >= 0.5 * best.score), None)
+        counted = next(
+            (c for c in ranked if c.overlap > 0 and holds(slot_kind, c.text) and c.score >= 0.5 * best.score), None
+        )
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))

@@ -19,18 +19,19 @@ from assistant.text.instructions import is_planted_instruction, strip_instructio
 from assistant.text.numbers import quantities
 from assistant.text.sentences import split_sentences
 from assistant.text.tokenize import cut_words
+from assistant.text.units import TIME_UNIT
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
 
 # the numeral forms text/numbers reads, as one alternation (Arabic, Chinese, 百分之)
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-_TIME_UNIT = r"(?:个?月|年|周|天|日|小时|学期|学年|个工作日)"
+
 _NUM_SHORT = r"(?:\d{1,3}(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 _SHAPES: dict[Asked, re.Pattern[str]] = {
     Asked.amount: re.compile(rf"{_NUM}\s*(?:%|％|元|万元|亿元|倍)|百分之{_NUM}|{_NUM}\s*成(?![立本绩为员果])"),
-    Asked.frequency: re.compile(rf"每(?:{_NUM})?{_TIME_UNIT}|定期|按年度|一年一次|每届|每期"),
+    Asked.frequency: re.compile(rf"每(?:{_NUM})?{TIME_UNIT}|定期|按年度|一年一次|每届|每期"),
     # a number of periods, not a date (2019年1月1日) nor a grade (一年级) nor "每年" (a frequency)
-    Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{_TIME_UNIT}(?![级\d])"),
+    Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{TIME_UNIT}(?![级\d])"),
     Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个|家|所|项|人|名|批|类|种|门|条|支)"),
     Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
 }

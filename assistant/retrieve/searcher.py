@@ -20,6 +20,7 @@ from assistant.retrieve.structure import StructureSignals
 from assistant.store.index import Index
 from assistant.text.normalize import normalize_query
 from assistant.text.tokenize import tokenize
+from assistant.text.units import without_asked_units
 from assistant.types import SearchHit, StoredChunk
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,9 @@ class HybridSearcher:
         rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in (SearchMode.hybrid, SearchMode.bm25):
             allowed = None if filters.is_empty() else (lambda c: filters.matches(c.metadata))
-            rankings["bm25"] = self.index.search_sparse(tokenize(text), pool, allowed)
+            # 几个小时 asks for a number of hours: 小时 is not what the question is about
+            tokens = without_asked_units(text, tokenize(text))
+            rankings["bm25"] = self.index.search_sparse(tokens, pool, allowed)
         if mode in (SearchMode.hybrid, SearchMode.dense):
             rankings["dense"] = self.dense.search(text, pool, filters)
         return rankings
