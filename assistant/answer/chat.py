@@ -37,6 +37,7 @@ MAX_OPPORTUNITIES = 5
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
 POLICY_MIX_SHARE = 0.75
+ABSENCE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,9 @@ class Chat:
             return policy.with_(**extra), said
         if policy.grounded:
             return with_benefits(policy, matched).with_(**extra), said
-        kind = stages.slot_kind(query)
+        # saying a value is not written needs the question to ask for it clearly: more likely than all
+        # other kinds together ("想招几个实习生，有什么政策支持" is count 0.32 / list 0.31: not a count question)
+        kind = stages.slot_kind(query, min_share=ABSENCE_SHARE)
         units = lead_units(result) if kind is Asked.unit else ""
         if units:  # who handles it: the catalog names each matched benefit's lead unit
             notice = f"{SLOT_LABELS[Asked.unit]}：{units}。"

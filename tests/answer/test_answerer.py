@@ -203,3 +203,11 @@ def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistan
     assert answer.route == "benefits" and answer.asked == "unit"
     assert answer.answer.startswith("牵头单位：") and "教育局" in answer.answer.split("\n")[0]
     assert "没有写明具体的牵头单位" not in answer.answer
+
+
+def test_a_value_is_said_missing_only_when_the_question_clearly_asks_for_it(policy_assistant) -> None:
+    """"想招几个实习生，有什么政策支持" asks what support there is (几个 names how many interns, and
+    the asked probe is split between count and list): no "资料中没有写明具体的数量"."""
+    answer = policy_assistant.ask("我们是104团的一家物流公司，想招几个中职实习生，有什么政策支持？")
+    assert answer.route == "benefits" and answer.grounded
+    assert "没有写明具体的" not in answer.answer
