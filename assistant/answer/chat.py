@@ -38,6 +38,14 @@ MAX_OPPORTUNITIES = 5
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
 POLICY_MIX_SHARE = 0.75
 ABSENCE_SHARE = 0.5
+# 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
+# small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
+SMALL_TALK_SHARE = 0.5
+SMALL_TALK_REPLY = (
+    "我是十二师政策与机会助手：依据政策原文回答产教融合、职业教育、劳动用工等问题，帮企业查可享受的支持和应尽的义务，"
+    "帮学生和家长找实习、岗位、培训和专业。可以这样问：“我们公司带学徒能享受哪些补贴？”"
+    "“我是中职汽修专业的，明年春天想找个实习。”"
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,13 @@ class Chat:
             return
         query = self.understander.understand(question, history or [])
         clock.lap("understand")
+        if query.small_talk >= SMALL_TALK_SHARE and not query.follow_up:
+            reply = Answer(
+                question, question, SMALL_TALK_REPLY, False, mode, self.answerer.backend, timings=clock.timings
+            )
+            reply = reply.with_(sentences=[AnswerSentence(SMALL_TALK_REPLY, [], "notice", True)])
+            yield from emit(reply, pieces(SMALL_TALK_REPLY), clock)
+            return
         base = Answer(
             question,
             query.standalone,

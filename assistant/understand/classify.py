@@ -81,12 +81,15 @@ OTHER = "其他"  # the activity examples' label for a clause naming no activity
 def examples() -> dict[str, dict[str, list[str]]]:
     """The labelled examples: ``routes`` and ``asked``, label -> utterances; ``scope``: every one of
     them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
+    ``small_talk``: greetings, thanks and questions about the assistant (``talk``) against all of those;
     ``activities``: an enterprise's activities as people describe them, one clause each
     (``activity_examples.yaml``, :data:`OTHER` for a clause naming none)."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
     out = {group: {str(k): [str(t) for t in v] for k, v in raw[group].items()} for group in ("routes", "asked")}
     inside = [t for group in out.values() for texts in group.values() for t in texts]
     out["scope"] = {"in": list(dict.fromkeys(inside)), "out": [str(t) for t in raw["out_of_scope"]]}
+    talk = [str(t) for t in raw["small_talk"]]
+    out["small_talk"] = {"talk": talk, "other": out["scope"]["in"] + out["scope"]["out"]}
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
     out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out

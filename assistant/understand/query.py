@@ -45,6 +45,7 @@ class Query:
     asked_scores: tuple[tuple[str, float], ...] = ()
     topic: tuple[str, ...] = ()  # the message's topic words (rare in general language)
     off_topic: float = 0.0  # probability the message is about something the documents never cover (the weather …)
+    small_talk: float = 0.0  # probability the message talks to the assistant (你好, 谢谢) instead of asking
     student: StudentReading = field(default_factory=StudentReading)
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False

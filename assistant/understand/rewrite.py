@@ -45,7 +45,7 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         previous = standalone_question(previous, history[:at], depth - 1)
     if not previous or len(question) > _MAX_FOLLOW_UP * 2:
         return question
-    match = _NEW_SUBJECT.match(question)
+    match = _new_subject(question)
     if match and len(question) <= _MAX_FOLLOW_UP:
         subject = match.group("subject")
         place = _place_named(previous)
@@ -68,9 +68,14 @@ def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) 
     question = question.strip()
     history = history or []
     at = _last_user_turn(history)
-    if at is None or depth == 0 or not _NEW_SUBJECT.match(question) or len(question) > _MAX_FOLLOW_UP:
+    if at is None or depth == 0 or not _new_subject(question) or len(question) > _MAX_FOLLOW_UP:
         return question
     return asking_text(history[at].content, history[:at], depth - 1)
+
+
+def _new_subject(question: str) -> re.Match[str] | None:
+    """"那X呢": the whole question, or its last clause after a word of reply ("好的，那乌鲁木齐的呢？")."""
+    return _NEW_SUBJECT.match(question) or _NEW_SUBJECT.match(re.split(r"[，,]", question)[-1].strip())
 
 
 def _place_named(text: str) -> str:

@@ -4,6 +4,7 @@ standalone   a follow-up carries the history's topic (rewrite rules; the 1.5B mo
              rewrites were not reliable enough to put in front of retrieval)
 route        a logistic probe over the dense query vector, trained on labelled examples (examples.yaml)
 off_topic    the same, every example above against messages the documents are not about (天气, 挂号 …)
+small_talk   the same, greetings and thanks (你好, 谢谢, 你能做什么) against every other example
 asked        the same, for the asked kinds
 scope        the gazetteer: places named, the division or not
 profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
@@ -61,6 +62,7 @@ class Understander:
         self.asked = ExampleClassifier(examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH)
         self.scope = ExampleClassifier(examples()["scope"], examples_embed or embed, self.SCOPE_STRENGTH, balanced=True)
         self.activities = ExampleClassifier(examples()["activities"], examples_embed or embed, self.ACTIVITY_STRENGTH)
+        self.talk = ExampleClassifier(examples()["small_talk"], examples_embed or embed, self.SCOPE_STRENGTH, True)
 
     def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
         message = message.strip()
@@ -89,6 +91,7 @@ class Understander:
             asked_scores=asked.labels,
             topic=tuple(topic_words(standalone)),
             off_topic=self.scope.scores(vector).share("out"),
+            small_talk=self.talk.scores(self.embed([message])[0]).share("talk"),
             student=student,
             enterprise=enterprise,
             follow_up=standalone != message,

@@ -211,3 +211,17 @@ def test_a_value_is_said_missing_only_when_the_question_clearly_asks_for_it(poli
     answer = policy_assistant.ask("我们是104团的一家物流公司，想招几个中职实习生，有什么政策支持？")
     assert answer.route == "benefits" and answer.grounded
     assert "没有写明具体的" not in answer.answer
+
+
+def test_greetings_and_thanks_get_what_the_assistant_does(policy_assistant) -> None:
+    """你好 / 谢谢 are not questions the documents fail to answer: the reply says what to ask."""
+    from assistant.answer.chat import SMALL_TALK_REPLY
+
+    for message in ("你好", "谢谢", "你能做什么"):
+        answer = policy_assistant.ask(message)
+        assert answer.answer == SMALL_TALK_REPLY and not answer.grounded and not answer.citations
+    # a follow-up after a word of reply is a question, not small talk
+    first = "企业投资职业教育能享受什么税收优惠？"
+    history = [Turn("user", first), Turn("assistant", policy_assistant.ask(first).answer)]
+    follow = policy_assistant.ask("好的，那学徒制呢？", history=history)
+    assert follow.answer != SMALL_TALK_REPLY and "学徒制" in follow.standalone_question

@@ -32,3 +32,9 @@ def test_a_follow_up_of_a_follow_up_keeps_the_first_questions_topic() -> None:
     assert asking_text("那要是在104团呢？", history) == "这个找谁申请？"
     assert asking_text("这个找谁申请？", history[:2]) == "这个找谁申请？"
     assert asking_text("那学徒制呢？", []) == "那学徒制呢？"
+
+
+def test_a_word_of_reply_before_the_follow_up_does_not_hide_it() -> None:
+    history = [Turn("user", "我是护理专业的，想在昌吉找个实习"), Turn("assistant", "……")]
+    assert standalone_question("好的，那乌鲁木齐的呢？", history) == standalone_question("那乌鲁木齐的呢？", history)
+    assert "护理" in standalone_question("好的，那乌鲁木齐的呢？", history)
