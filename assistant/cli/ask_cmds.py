@@ -13,11 +13,13 @@ from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
-    ask = sub.add_parser("ask", help="ask a question: a cited answer from the indexed documents")
+    ask = sub.add_parser("ask", help="提问：根据已入库的文档作答，并注明出处")
     ask.add_argument("question")
-    ask.add_argument("--mode", choices=[m.value for m in AnswerMode], default="chat", help="staff: reply to copy")
+    ask.add_argument(
+        "--mode", choices=[m.value for m in AnswerMode], default="chat", help="staff：可直接复制使用的答复"
+    )
     ask.add_argument("--backend", choices=[b.value for b in LLMBackend if b is not LLMBackend.auto])
-    ask.add_argument("--json", action="store_true", help="print the whole answer object as JSON")
+    ask.add_argument("--json", action="store_true", help="以 JSON 输出完整的回答对象")
     ask.set_defaults(handler=cmd_ask)
 
 

@@ -14,26 +14,26 @@ from assistant.store.check import check_index
 
 
 def register(sub: Any) -> None:
-    save = sub.add_parser("backup", help="write the index and the data directory into one .tar.gz")
-    save.add_argument("--out", type=Path, required=True, help="archive to write, e.g. backup-2026-12-02.tar.gz")
+    save = sub.add_parser("backup", help="把索引和数据目录打包成一个 .tar.gz 文件")
+    save.add_argument("--out", type=Path, required=True, help="要写入的备份文件，如 backup-2026-12-02.tar.gz")
     save.set_defaults(handler=cmd_backup)
 
-    load = sub.add_parser("restore", help="replace the index and the data directory with a backup's")
+    load = sub.add_parser("restore", help="用备份中的索引和数据目录替换现有的")
     load.add_argument("archive", type=Path)
-    load.add_argument("--force", action="store_true", help="overwrite a non-empty index / data directory")
+    load.add_argument("--force", action="store_true", help="覆盖非空的索引 / 数据目录")
     load.set_defaults(handler=cmd_restore)
 
-    index = sub.add_parser("index", help="index maintenance")
+    index = sub.add_parser("index", help="索引维护")
     index_sub = index.add_subparsers(dest="index_command", required=True)
-    check = index_sub.add_parser("check", help="read every index file back; name each damaged one")
+    check = index_sub.add_parser("check", help="逐一读取索引文件，列出每个损坏的文件")
     check.set_defaults(handler=cmd_index_check)
     rebuild = index_sub.add_parser(
         "rebuild",
-        help="rebuild the index from the files it recorded (or the corpus folders)",
+        help="按索引记录的文件（或语料文件夹）重建索引",
         description=index_cmds.REBUILD_HELP,
     )
-    rebuild.add_argument("paths", nargs="*", type=Path, help="files or folders to build from instead")
-    rebuild.add_argument("--json", action="store_true", help="print the report as JSON")
+    rebuild.add_argument("paths", nargs="*", type=Path, help="改从这些文件或文件夹重建")
+    rebuild.add_argument("--json", action="store_true", help="以 JSON 输出报告")
     rebuild.set_defaults(handler=index_cmds.cmd_index_rebuild)
 
 

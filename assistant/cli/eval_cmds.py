@@ -20,32 +20,32 @@ SPLITS = {
 
 
 def register(sub: Any) -> None:
-    evaluate = sub.add_parser("eval", help="evaluation harness")
+    evaluate = sub.add_parser("eval", help="评测工具")
     eval_sub = evaluate.add_subparsers(dest="target", required=True)
     retrieval = eval_sub.add_parser(
-        "retrieval", help="all retriever variants on the team gold set, CMRC 2018 trial and DRCD dev"
+        "retrieval", help="在团队金标准集、CMRC 2018 trial 集和 DRCD dev 集上评测所有检索器变体"
     )
     retrieval.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
     retrieval.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
     retrieval.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
     retrieval.add_argument("--drcd", type=Path, default=Path("../shared/evaldata/drcd/drcd_dev_zh-cn.json"))
-    retrieval.add_argument("--no-team", action="store_true", help="skip the team gold set")
+    retrieval.add_argument("--no-team", action="store_true", help="跳过团队金标准集")
     retrieval.add_argument("--no-cmrc", action="store_true")
     retrieval.add_argument("--no-drcd", action="store_true")
     retrieval.add_argument("--no-rerank", action="store_true")
-    retrieval.add_argument("--no-default", action="store_true", help="skip the plain llama-index reference")
-    retrieval.add_argument("--no-naive", action="store_true", help="skip the naive RRF reference")
+    retrieval.add_argument("--no-default", action="store_true", help="跳过原生 llama-index 参照")
+    retrieval.add_argument("--no-naive", action="store_true", help="跳过朴素 RRF 参照")
     retrieval.add_argument(
         "--rerank-sample",
         type=int,
         default=0,
-        help="measure hybrid+rerank on N evenly spaced questions (the LLM judge is slow)",
+        help="只在等间隔抽取的 N 个问题上评测 hybrid+rerank（LLM 评判较慢）",
     )
     retrieval.add_argument("--out", type=Path, default=Path("evals/results"))
     retrieval.add_argument("--summary", type=Path, default=Path("evals/summaries/retrieval.json"))
     retrieval.set_defaults(handler=cmd_eval_retrieval)
-    fusion = eval_sub.add_parser("fusion", help="every fusion on the same retriever lists (team, cmrc, drcd)")
-    fusion.add_argument("--set", action="append", choices=["team", "cmrc", "drcd"], help="repeatable; default all")
+    fusion = eval_sub.add_parser("fusion", help="在相同的检索结果列表上比较每种融合方法（team、cmrc、drcd）")
+    fusion.add_argument("--set", action="append", choices=["team", "cmrc", "drcd"], help="可重复指定；默认全部")
     fusion.add_argument("--gold", type=Path, default=Path("evals/retrieval_gold.jsonl"))
     fusion.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
     fusion.add_argument("--cmrc", type=Path, default=Path("../shared/evaldata/cmrc2018/cmrc2018_trial.json"))
@@ -53,31 +53,33 @@ def register(sub: Any) -> None:
     fusion.add_argument("--out", type=Path, default=Path("evals/results"))
     fusion.add_argument("--summary", type=Path, default=Path("evals/summaries/fusion.json"))
     fusion.set_defaults(handler=cmd_eval_fusion)
-    answers = eval_sub.add_parser("answers", help="answer-level evaluation (facts, citations, refusals)")
+    answers = eval_sub.add_parser("answers", help="回答层面的评测（事实、引用、拒答）")
     answers.add_argument("--gold", type=Path, default=Path("evals/answers_gold.jsonl"))
     answers.add_argument("--policies", type=Path, default=Path("../shared/corpus/policies"))
     answers.add_argument(
         "--backend",
         action="append",
         choices=[b.value for b in LLMBackend if b is not LLMBackend.auto],
-        help="repeatable; default: extractive and local",
+        help="可重复指定；默认：extractive 和 local",
     )
     answers.add_argument("--out", type=Path, default=Path("evals/results"))
     answers.add_argument(
         "--split",
         choices=sorted(SPLITS),
-        help="dev: answers_gold + routing_dev; dev-spoken: the spoken dev split; test: answers_test + routing_test"
-        " (held out, never tuned on); summaries to evals/summaries/answers-<split>.json",
+        help="dev：answers_gold + routing_dev；dev-spoken：口语化的 dev 集；test：answers_test + routing_test"
+        "（留出集，从不用于调参）；汇总写入 evals/summaries/answers-<split>.json",
     )
     answers.set_defaults(handler=cmd_eval_answers)
 
-    opportunities = eval_sub.add_parser("opportunities", help="recommendation and benefit matching on evals/ profiles")
-    opportunities.add_argument("--students", type=Path, default=None, help="default: the --split's student file")
-    opportunities.add_argument("--enterprises", type=Path, default=None, help="default: the --split's file")
+    opportunities = eval_sub.add_parser("opportunities", help="用 evals/ 下的资料文件评测推荐和政策匹配")
+    opportunities.add_argument("--students", type=Path, default=None, help="默认：--split 对应的学生资料文件")
+    opportunities.add_argument("--enterprises", type=Path, default=None, help="默认：--split 对应的企业资料文件")
     opportunities.add_argument(
-        "--split", choices=["dev", "test"], default="dev", help="dev: *_profiles.yaml; test: *_profiles_test.yaml"
+        "--split", choices=["dev", "test"], default="dev", help="dev：*_profiles.yaml；test：*_profiles_test.yaml"
     )
-    opportunities.add_argument("--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (expiry)")
+    opportunities.add_argument(
+        "--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD（以此日期判断是否过期）"
+    )
     opportunities.add_argument("--json", action="store_true")
     opportunities.set_defaults(handler=cmd_eval_opportunities)
 

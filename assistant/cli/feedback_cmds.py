@@ -13,15 +13,15 @@ from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
-    feedback = sub.add_parser("feedback", help="feedback users gave on answers (web UI)")
+    feedback = sub.add_parser("feedback", help="用户对回答的反馈（网页界面）")
     feedback_sub = feedback.add_subparsers(dest="action", required=True)
-    fb_list = feedback_sub.add_parser("list", help="newest feedback first")
+    fb_list = feedback_sub.add_parser("list", help="列出反馈，最新的在前")
     fb_list.add_argument("--limit", type=int, default=20)
     fb_list.add_argument("--json", action="store_true")
     fb_list.set_defaults(handler=cmd_feedback_list)
-    fb_export = feedback_sub.add_parser("export", help="feedback as evaluation cases (answers gold format, JSONL)")
-    fb_export.add_argument("--out", type=Path, help="write here instead of stdout")
-    fb_export.add_argument("--unhelpful-only", action="store_true", help="only answers marked 没帮助")
+    fb_export = feedback_sub.add_parser("export", help="把反馈导出为评测用例（answers 金标准格式，JSONL）")
+    fb_export.add_argument("--out", type=Path, help="写入此文件，而不是标准输出")
+    fb_export.add_argument("--unhelpful-only", action="store_true", help="只导出被标为“没帮助”的回答")
     fb_export.set_defaults(handler=cmd_feedback_export)
 
 

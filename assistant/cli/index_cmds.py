@@ -15,18 +15,18 @@ from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
-    ingest = sub.add_parser("ingest", help="ingest policy and record files into the index")
-    ingest.add_argument("paths", nargs="+", type=Path, help="files or folders")
-    ingest.add_argument("--prune", action="store_true", help="remove documents under PATHS whose file is gone")
-    ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest = sub.add_parser("ingest", help="把政策文件和记录文件导入索引")
+    ingest.add_argument("paths", nargs="+", type=Path, help="文件或文件夹")
+    ingest.add_argument("--prune", action="store_true", help="从索引中删除 PATHS 下文件已不存在的文档")
+    ingest.add_argument("--json", action="store_true", help="以 JSON 输出报告")
     ingest.set_defaults(handler=cmd_ingest)
 
-    stats = sub.add_parser("stats", help="what the index holds")
+    stats = sub.add_parser("stats", help="查看索引中有哪些内容")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=cmd_stats)
 
-    chunks = sub.add_parser("chunks", help="show indexed chunks with their metadata")
-    chunks.add_argument("--doc", help="only this document id")
+    chunks = sub.add_parser("chunks", help="显示已索引的文本块及其元数据")
+    chunks.add_argument("--doc", help="只看此文档 ID")
     chunks.add_argument("--json", action="store_true")
     chunks.set_defaults(handler=cmd_chunks)
 
@@ -139,11 +139,13 @@ def _chunk_dict(row: Any) -> dict[str, Any]:
     return {"chunk_id": row.chunk_id, "doc_id": row.doc_id, "ord": row.ord, "text": row.text, "metadata": row.metadata}
 
 
-REBUILD_HELP = """Build a new index and swap it in when whole (a failed rebuild leaves the current one as it was).
-Sources: PATHS when given; else the files the index recorded (its catalog knows each document's path);
-when the catalog itself is damaged or missing: ASSISTANT_CORPUS_DIRS, the published records and the
-uploads under ASSISTANT_DATA_DIR. Recorded files that are gone are listed and left out. Stop the server
-first. With a Chroma server (ASSISTANT_CHROMA_HOST) ingest into a new ASSISTANT_COLLECTION instead."""
+REBUILD_HELP = (
+    "新建一个索引，完整建好后再替换现有索引（重建失败时现有索引保持原样）。"
+    "数据来源：给出 PATHS 时用 PATHS；否则用索引记录过的文件（索引的文档清单记有每个文档的路径）；"
+    "文档清单本身损坏或缺失时，用 ASSISTANT_CORPUS_DIRS、已发布的记录以及 ASSISTANT_DATA_DIR 下的上传文件。"
+    "记录过但已不存在的文件会被列出并跳过。请先停止服务。"
+    "使用 Chroma 服务器（ASSISTANT_CHROMA_HOST）时不要重建，请改为导入到新的 ASSISTANT_COLLECTION。"
+)
 
 
 def cmd_index_rebuild(args: argparse.Namespace, settings: Settings) -> int:

@@ -14,13 +14,13 @@ from assistant.understand.profiles import EnterpriseProfile, StudentProfile, loa
 
 
 def register(sub: Any) -> None:
-    recommend = sub.add_parser("recommend", help="postings and programs for a student profile (YAML or JSON)")
+    recommend = sub.add_parser("recommend", help="按学生资料（YAML 或 JSON）推荐岗位和专业")
     recommend.add_argument("--profile", type=Path, required=True)
     recommend.add_argument("--top-k", type=int, default=10)
     recommend.add_argument("--json", action="store_true")
     recommend.set_defaults(handler=cmd_recommend)
 
-    match = sub.add_parser("match", help="benefits and obligations for an enterprise profile (YAML or JSON)")
+    match = sub.add_parser("match", help="按企业资料（YAML 或 JSON）匹配可享受的政策和应履行的义务")
     match.add_argument("--profile", type=Path, required=True)
     match.add_argument("--json", action="store_true")
     match.set_defaults(handler=cmd_match)

@@ -19,16 +19,16 @@ from assistant.understand.profiles import EnterpriseProfile, StudentProfile, loa
 
 
 def register(sub: Any) -> None:
-    profile = sub.add_parser("profile", help="saved student / enterprise profiles and what is new for them")
+    profile = sub.add_parser("profile", help="已保存的学生 / 企业资料，及与其相关的新信息")
     prof = profile.add_subparsers(dest="profile_command", required=True)
-    save = prof.add_parser("save", help="save a profile (YAML or JSON) and print its key (shown once)")
+    save = prof.add_parser("save", help="保存资料（YAML 或 JSON）并显示其密钥（只显示一次）")
     which = save.add_mutually_exclusive_group(required=True)
-    which.add_argument("--student", type=Path, help="a student profile file (as for `assistant recommend`)")
-    which.add_argument("--enterprise", type=Path, help="an enterprise profile file (as for `assistant match`)")
+    which.add_argument("--student", type=Path, help="学生资料文件（格式同 `assistant recommend`）")
+    which.add_argument("--enterprise", type=Path, help="企业资料文件（格式同 `assistant match`）")
     save.set_defaults(handler=cmd_save)
-    new = prof.add_parser("new", help="postings, benefits and platform records that appeared since the last visit")
-    new.add_argument("--key-env", default="", help="read the profile key from this environment variable")
-    new.add_argument("--peek", action="store_true", help="look without moving the last-visit mark")
+    new = prof.add_parser("new", help="上次访问以来新出现的岗位、政策和平台记录")
+    new.add_argument("--key-env", default="", help="从此环境变量读取资料密钥")
+    new.add_argument("--peek", action="store_true", help="只查看，不更新上次访问时间")
     new.add_argument("--json", action="store_true")
     new.set_defaults(handler=cmd_new)
 

@@ -14,7 +14,7 @@ from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
-    search = sub.add_parser("search", help="hybrid search over the index")
+    search = sub.add_parser("search", help="在索引中做混合检索（BM25 + 向量）")
     search.add_argument("query")
     search.add_argument("--top-k", type=int, default=5)
     search.add_argument(
@@ -22,15 +22,15 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="e.g. kind=policy, doc_type=law, year_from=2018, in_force_only=true",
+        help="如 kind=policy, doc_type=law, year_from=2018, in_force_only=true",
     )
     search.add_argument(
         "--kind",
-        help="shortcut for --filter kind=...; posting, program or 实习/全职/学徒/培训/专业 search opportunities "
-        "(filters: location, major, level, enterprise, school, apprenticeship, pay_min, pay_max, start_from, "
-        "start_to, deadline_from, deadline_to)",
+        help="即 --filter kind=... 的简写；取 posting、program 或 实习/全职/学徒/培训/专业 时改为搜索机会"
+        "（可用筛选：location, major, level, enterprise, school, apprenticeship, pay_min, pay_max, "
+        "start_from, start_to, deadline_from, deadline_to）",
     )
-    search.add_argument("--include-expired", action="store_true", help="opportunity search: show expired postings")
+    search.add_argument("--include-expired", action="store_true", help="搜索机会时也显示已截止的岗位")
     search.add_argument("--mode", choices=[m.value for m in SearchMode], default="hybrid")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)

@@ -10,7 +10,7 @@ from assistant.config import Settings
 
 
 def register(sub: Any) -> None:
-    serve = sub.add_parser("serve", help="run the API (builds the index from the corpus when empty)")
+    serve = sub.add_parser("serve", help="启动 API 服务（索引为空时先从语料建立索引）")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(handler=cmd_serve)
