@@ -23,6 +23,7 @@ from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefit
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
+from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
 from assistant.types import Citation, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
@@ -240,13 +241,18 @@ def opportunity_answer(
         )
     citations: list[Citation] = []
     sentences: list[AnswerSentence] = []
-    for n, rec in enumerate(recs, start=1):
+    good = [r for r in recs if r.fits]
+    # the nearest ones (a place, time or wish not met) under their own heading, after the good fits
+    heading = AnswerSentence(FEW_FIT_NOTE if good else NONE_FIT_NOTE, [], "lead", True)
+    for n, rec in enumerate(good + [r for r in recs if not r.fits], start=1):
         stored = chunk(rec.item.chunk_id)
         if stored is None:
             continue
+        if not rec.fits and heading not in sentences and good:
+            sentences.append(heading)
         citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
         sentences.append(AnswerSentence(compose.with_marker(_line(rec), n), [n], "listing", True))
-    lead = f"{understood}为你找到以下机会（按匹配程度排序）："
+    lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
     text = lead + "\n" + "\n".join(s.text for s in sentences)
     return base.with_(
         answer=text,

@@ -49,3 +49,40 @@ def test_appended_listing_is_renumbered_after_the_answers_own_citations() -> Non
     assert mixed.sentences[-1].markers == [2]
     staff = policy.with_(mode=AnswerMode.staff)
     assert append_listing(staff, postings, "另外：", limit=3) is staff
+
+
+def test_the_nearest_postings_come_under_their_own_heading() -> None:
+    import datetime as dt
+
+    from assistant.answer.chat import opportunity_answer
+    from assistant.opportunities.items import OpportunityItem
+    from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE, Recommendation
+    from assistant.types import StoredChunk
+
+    def rec(rid: str, fits: bool) -> Recommendation:
+        item = OpportunityItem(
+            rid,
+            "postings",
+            rid,
+            "posting",
+            "实习",
+            f"岗位{rid}",
+            "某公司",
+            "",
+            "昌吉市",
+            [],
+            "",
+            False,
+            deadline=dt.date(2027, 1, 1),
+        )
+        return Recommendation(item, 1.0, [], fits=fits)
+
+    def chunk(cid: str) -> StoredChunk:
+        return StoredChunk(cid, cid, f"岗位{cid}", {})
+
+    base = Answer("问", "问", "", False, AnswerMode.chat, "recommender")
+    mixed = opportunity_answer(base, [rec("J1", True), rec("J2", False)], {}, chunk)
+    lines = mixed.answer.split("\n")
+    assert lines[1].startswith("【实习】岗位J1") and lines[2] == FEW_FIT_NOTE and lines[3].startswith("【实习】岗位J2")
+    none_fit = opportunity_answer(base, [rec("J2", False)], {}, chunk)
+    assert none_fit.answer.startswith(NONE_FIT_NOTE) and none_fit.answer.count(NONE_FIT_NOTE) == 1
