@@ -48,7 +48,8 @@ def build_chat_tab(assistant: Assistant) -> None:
     persona = gr.Radio(list(PERSONAS), value="学生", label="我是", elem_id="persona")
     chatbot = gr.Chatbot(
         label="对话",
-        height=420,
+        show_label=False,  # the floating label covered the first line of the chat when it scrolled
+        height="70vh",  # a long answer reads in the page's height, not a 420 px box inside a scrolling page
         buttons=["copy"],
         feedback_options=None,
         elem_id="chatbot",

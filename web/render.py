@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant.answer.chat import SMALL_TALK
 from assistant.answer.types import Answer, Citation
 from assistant.errors import (
     AssistantError,
@@ -106,18 +107,35 @@ def answer_markdown(answer: Answer) -> str:
     """The chat bubble: which capability answered, a notice when not grounded, the answer (as text:
     nothing in it is HTML) with its [n] marks. The footnotes themselves are shown once, under the
     chat (:func:`citations_html`), where each opens to its clause."""
+    if answer.asked == SMALL_TALK:  # a greeting answered with what the assistant does: no label, no notice
+        return escape(answer.answer.strip())
     parts: list[str] = [f"<small>{ROUTE_LABELS.get(answer.route, '')}</small>"] if answer.route else []
     if not answer.grounded:
         parts.append(f"> **注意：{NOT_GROUNDED}**")
-    parts.append(escape(answer.answer.strip()) or "（没有生成回答）")
+    parts.append(escape(_bubble_text(answer)) or "（没有生成回答）")
     if not answer.grounded and answer.refer_to:
         parts.append(f"建议咨询：**{escape(answer.refer_to)}**")
     return "\n\n".join(parts)
 
 
+def _bubble_text(answer: Answer) -> str:
+    """The answer's text; when the postings or benefits are shown as cards or a table under the chat,
+    their listing lines are left out of the bubble (the same items twice made a phone page 4,000 px long)."""
+    shown = (answer.route == "opportunities" and answer.opportunities) or (
+        answer.route == "benefits" and answer.benefits
+    )
+    if not shown or not answer.sentences:
+        return answer.answer.strip()
+    kept = [s.text for s in answer.sentences if s.source != "listing"]
+    if len(kept) == len(answer.sentences):
+        return answer.answer.strip()
+    where = "下方卡片" if answer.route == "opportunities" else "下方表格"
+    return "\n".join(kept).strip() + f"\n（共{len(answer.sentences) - len(kept)}项，见{where}）"
+
+
 def citations_html(answer: Answer | None) -> str:
     """Numbered footnotes under the answer; each opens to the full clause with its source."""
-    if answer is None:
+    if answer is None or answer.asked == SMALL_TALK:
         return ""
     head = f'<div class="cites" data-question="{escape(answer.question)}">'
     if not answer.grounded:
@@ -204,13 +222,21 @@ def benefits_html(benefits: Sequence[Mapping[str, Any]], warnings: Sequence[str]
             name += f'<br><span class="status status-{escape(str(b.get("status")))}">{status}</span>'
         if b.get("automatic"):
             name += '<br><span class="tag">自动识别</span>'
-        conditions = (
-            f'<div class="met">已满足：{_listing(b.get("conditions_met", []))}</div>'
-            f'<div class="missing">尚缺：{_listing(b.get("conditions_missing", []))}</div>'
-        )
+        # each line only when it lists something: an empty 尚缺 in red read as a missing condition
+        met, missing = b.get("conditions_met") or [], b.get("conditions_missing") or []
         unknown = b.get("conditions_unknown") or []
-        if unknown:
-            conditions += f'<div class="unknown">待确认：{_listing(unknown)}</div>'
+        conditions = (
+            "".join(
+                f'<div class="{css}">{label}：{_listing(values)}</div>'
+                for css, label, values in (
+                    ("met", "已满足", met),
+                    ("missing", "尚缺", missing),
+                    ("unknown", "待确认", unknown),
+                )
+                if values
+            )
+            or "—"
+        )
         rows.append(
             "<tr>"
             f"<td>{name}</td><td>{escape(CATEGORY_LABELS.get(str(b.get('category')), str(b.get('category', ''))))}</td>"

@@ -38,8 +38,9 @@ def _line(benefit: BenefitMatch, n: int) -> str:
     return compose.with_marker(f"【{kind}】{'：'.join(parts)}（{status}）{auto}", n)
 
 
-def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
-    """The matcher's result as a cited answer, or None when it found nothing to say."""
+def benefit_answer(base: Answer, result: MatchResult, understood: str = "") -> Answer | None:
+    """The matcher's result as a cited answer, or None when it found nothing to say; ``understood``
+    (what was read of the enterprise) opens the lead line."""
     citations: list[Citation] = []
     sentences: list[AnswerSentence] = []
     removed: list[str] = []
@@ -62,7 +63,7 @@ def benefit_answer(base: Answer, result: MatchResult) -> Answer | None:
     if not sentences:
         return None
     unit = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
-    lead = "根据惠企政策目录和所引条款，与贵单位情况相关的支持措施和义务如下："
+    lead = f"{understood}根据惠企政策目录和所引条款，与贵单位情况相关的支持措施和义务如下："
     if base.mode is AnswerMode.staff:
         text = compose.staff_text(base.question, sentences, citations, unit)
     else:

@@ -27,6 +27,7 @@ from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
 from assistant.types import Citation, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
+from assistant.understand.reader import read_student
 from assistant.understand.understander import Understander
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ ABSENCE_SHARE = 0.5
 # 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
 # small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
 SMALL_TALK_SHARE = 0.5
+SMALL_TALK = "small_talk"  # Answer.asked of the reply to a greeting (no route label, no "no basis" notice)
 SMALL_TALK_REPLY = (
     "我是十二师政策与机会助手：依据政策原文回答产教融合、职业教育、劳动用工等问题，帮企业查可享受的支持和应尽的义务，"
     "帮学生和家长找实习、岗位、培训和专业。可以这样问：“我们公司带学徒能享受哪些补贴？”"
@@ -90,7 +92,7 @@ class Chat:
             reply = Answer(
                 question, question, SMALL_TALK_REPLY, False, mode, self.answerer.backend, timings=clock.timings
             )
-            reply = reply.with_(sentences=[AnswerSentence(SMALL_TALK_REPLY, [], "notice", True)])
+            reply = reply.with_(asked=SMALL_TALK, sentences=[AnswerSentence(SMALL_TALK_REPLY, [], "notice", True)])
             yield from emit(reply, pieces(SMALL_TALK_REPLY), clock)
             return
         base = Answer(
@@ -133,7 +135,7 @@ class Chat:
             location=reading.location,
         )
         result = self.capabilities.match(profile)
-        matched = benefit_answer(base.with_(backend="matcher"), result)
+        matched = benefit_answer(base.with_(backend="matcher"), result, understood_enterprise(profile))
         policy, said = yield from self._policy_part(query, base)
         extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
         if matched is None:
@@ -184,8 +186,9 @@ class Chat:
         policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if not policy.grounded:
             return found, said
-        if not found.opportunities or not query.student.describes_student:
-            # postings for "实习学生要买什么保险" alone would be any internship: the rule answers it
+        if not found.opportunities or not query.student.majors:
+            # postings for "(在乌鲁木齐)实习的学生要买什么保险" would be any internship (there): the rule answers
+            # it; what the student studies (护理专业的实习生…) picks postings worth showing after the rule
             return policy, said
         lead = "另外，以下实习、岗位或专业可能与你的问题有关："
         mixed = compose.append_listing(policy, found, lead, MAX_OPPORTUNITIES)
@@ -193,10 +196,17 @@ class Chat:
             route=Route.opportunities.value, opportunities=found.opportunities, profile=found.profile
         ), said
 
+    def _interests(self, query: Query) -> list[str]:
+        """The message's topic words that say what the student is interested in: not a place, a kind
+        of opportunity, a level or a time (乌鲁木齐 / 实习 / 中职 / 明年 say where, what and when)."""
+        majors = self.understander.majors()
+        readings = [(w, read_student(w, majors)) for w in query.topic]
+        return [w for w, reading in readings if reading.majors or not reading.says_anything]
+
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
         fields = reading.fields()
-        interests = [] if reading.majors else list(query.topic)
+        interests = [] if reading.majors else self._interests(query)
         recs: list[Recommendation] = []
         if reading.majors or interests:
             profile = StudentProfile(**fields, interests=interests)
@@ -204,6 +214,16 @@ class Chat:
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+
+
+def understood_enterprise(profile: EnterpriseProfile) -> str:
+    """ "我理解贵单位的情况是（类型：…；事项：…；地点：104团），": what the match was made on."""
+    said = [
+        f"{label}：{'、'.join(values)}"
+        for label, values in (("类型", profile.types), ("事项", profile.activities), ("地点", [profile.location]))
+        if any(values)
+    ]
+    return f"我理解贵单位的情况是（{'；'.join(said)}），" if said else ""
 
 
 def lead_units(result: MatchResult, limit: int = 3) -> str:

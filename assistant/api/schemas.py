@@ -119,7 +119,9 @@ class AskResponse(BaseModel):
     refer_to: str
     timings: dict[str, float]
     route: Literal["policy", "benefits", "opportunities"] = Field(description="which capability answered")
-    asked: str = Field("", description="the kind of thing the question asks: unit, amount, date, frequency ...")
+    asked: str = Field(
+        "", description="the kind of thing the question asks: unit, amount, date, frequency ...; small_talk: a greeting"
+    )
     opportunities: list[dict[str, Any]] = Field(default_factory=list, description="postings / programs with reasons")
     benefits: list[dict[str, Any]] = Field(default_factory=list, description="matched benefits with conditions")
     profile: dict[str, Any] = Field(default_factory=dict, description="what was read of the person asking")

@@ -63,12 +63,6 @@ class StudentReading:
         recommend for. A level alone ("中职以后开几个专业") says who, not what."""
         return bool(self.majors or self.kinds)
 
-    @property
-    def describes_student(self) -> bool:
-        """Says what the student studies, where or when (a level alone does not pick postings): enough
-        to pick postings for them rather than any internship."""
-        return bool(self.majors or self.locations or self.available_from or self.available_to)
-
 
 @dataclass
 class EnterpriseReading:

@@ -74,7 +74,7 @@ def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) 
 
 
 def _new_subject(question: str) -> re.Match[str] | None:
-    """"那X呢": the whole question, or its last clause after a word of reply ("好的，那乌鲁木齐的呢？")."""
+    """ "那X呢": the whole question, or its last clause after a word of reply ("好的，那乌鲁木齐的呢？")."""
     return _NEW_SUBJECT.match(question) or _NEW_SUBJECT.match(re.split(r"[，,]", question)[-1].strip())
 
 

@@ -150,3 +150,42 @@ def test_ingest_rows_name_the_file_and_reason_without_server_paths() -> None:
     added = FileResult(path="/srv/data/uploads/new.txt", status="added", doc_id="new", chunks=3)
     rows = ingest_rows([failed, added])
     assert rows == [["bad.json", "失败", "", 0, "invalid JSON"], ["new.txt", "新增", "new", 3, ""]]
+
+
+def test_a_greeting_reply_has_no_route_label_nor_no_basis_notice() -> None:
+    from assistant.answer.chat import SMALL_TALK, SMALL_TALK_REPLY
+
+    reply = Answer("你好", "你好", SMALL_TALK_REPLY, False, AnswerMode.chat, "extractive", asked=SMALL_TALK)
+    assert answer_markdown(reply) == SMALL_TALK_REPLY and citations_html(reply) == ""
+
+
+def test_conditions_list_only_what_they_hold() -> None:
+    """An empty 尚缺 in red read as a missing condition."""
+    from web.render import benefits_html
+
+    met_only = benefits_html([{"name": "培训补贴", "status": "eligible", "conditions_met": ["开展学徒制"]}])
+    assert "已满足：开展学徒制" in met_only and "尚缺" not in met_only
+    missing = benefits_html([{"name": "抵扣", "status": "not_yet", "conditions_missing": ["列为试点企业"]}])
+    assert "尚缺：列为试点企业" in missing and "已满足" not in missing
+
+
+def test_listed_items_shown_as_cards_are_not_repeated_in_the_bubble() -> None:
+    from assistant.answer.types import AnswerSentence
+
+    sentences = [
+        AnswerSentence("为你找到以下机会：", [], "lead", True),
+        AnswerSentence("【实习】护理实习生[1]。", [1], "listing", True),
+    ]
+    answer = Answer(
+        "问",
+        "问",
+        "为你找到以下机会：\n【实习】护理实习生[1]。",
+        True,
+        AnswerMode.chat,
+        "recommender",
+        sentences=sentences,
+        route="opportunities",
+        opportunities=[{"title": "护理实习生"}],
+    )
+    bubble = answer_markdown(answer)
+    assert "为你找到以下机会" in bubble and "护理实习生" not in bubble and "共1项，见下方卡片" in bubble
