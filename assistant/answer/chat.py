@@ -39,7 +39,7 @@ MAX_OPPORTUNITIES = 5
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
 POLICY_MIX_SHARE = 0.75
-ABSENCE_SHARE = 0.5
+ABSENCE_LEAD = 2.0  # "资料中没有写明具体的X" only when X is at least twice as likely as the next kind
 # 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
 # small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
 SMALL_TALK_SHARE = 0.5
@@ -142,9 +142,7 @@ class Chat:
             return policy.with_(**extra), said
         if policy.grounded:
             return with_benefits(policy, matched).with_(**extra), said
-        # saying a value is not written needs the question to ask for it clearly: more likely than all
-        # other kinds together ("想招几个实习生，有什么政策支持" is count 0.32 / list 0.31: not a count question)
-        kind = stages.slot_kind(query, min_share=ABSENCE_SHARE)
+        kind = clearly_asked_value(query)
         units = lead_units(result) if kind is Asked.unit else ""
         if units:  # who handles it: the catalog names each matched benefit's lead unit
             notice = f"{SLOT_LABELS[Asked.unit]}：{units}。"
@@ -214,6 +212,20 @@ class Chat:
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+
+
+def clearly_asked_value(query: Query) -> Asked | None:
+    """The value kind a question asks for, when it clearly does: the most likely asked kind, a value
+    kind, and :data:`ABSENCE_LEAD` times as likely as the next. Saying a value is not written needs
+    that ("想招几个实习生，有什么政策支持" reads count 0.32 / list 0.31: not a count question;
+    "拿地能便宜多少？有具体折扣没？" reads amount 0.41 / yesno 0.18)."""
+    ranked = list(query.asked_scores)
+    if not ranked:
+        return None
+    label, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    kind = stages.slot_kind(query)
+    return kind if kind is not None and kind.value == label and top >= ABSENCE_LEAD * runner_up else None
 
 
 def understood_enterprise(profile: EnterpriseProfile) -> str:

@@ -12,9 +12,10 @@ from assistant.config import LLMBackend, Settings
 from assistant.service import Assistant
 
 # answer and routing gold files of each split (evals/TEST_SPLIT.md: the test split is never tuned on)
-SPLITS = {
+SPLITS: dict[str, tuple[str, str | None]] = {
     "dev": ("answers_gold.jsonl", "routing_dev.jsonl"),
     "dev-spoken": ("answers_dev_spoken.jsonl", "routing_dev_spoken.jsonl"),
+    "test2": ("answers_test2.jsonl", None),  # 80 spoken questions (evals/README.md), held out, no routing set
     "test": ("answers_test.jsonl", "routing_test.jsonl"),
 }
 
@@ -66,7 +67,8 @@ def register(sub: Any) -> None:
     answers.add_argument(
         "--split",
         choices=sorted(SPLITS),
-        help="dev：answers_gold + routing_dev；dev-spoken：口语化的 dev 集；test：answers_test + routing_test"
+        help="dev：answers_gold + routing_dev；dev-spoken：口语化的 dev 集；"
+        "test：answers_test + routing_test；test2：第二个口语化留出集（无路由集）"
         "（留出集，从不用于调参）；汇总写入 evals/summaries/answers-<split>.json",
     )
     answers.set_defaults(handler=cmd_eval_answers)
@@ -119,7 +121,8 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 
     gold, routing, summary = args.gold, None, None
     if args.split:
-        gold, routing = (Path("evals") / name for name in SPLITS[args.split])
+        answers, routes = SPLITS[args.split]
+        gold, routing = Path("evals") / answers, Path("evals") / routes if routes else None
         summary = Path(f"evals/summaries/answers-{args.split}.json")
     backends = args.backend or ["extractive", "local"]
     run_answer_eval(settings, gold, args.policies, args.out, backends, summary=summary, routing=routing)

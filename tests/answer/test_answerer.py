@@ -195,7 +195,7 @@ def test_a_question_about_internship_rules_is_answered_from_the_rules(policy_ass
 
 
 def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistant) -> None:
-    """"这个找谁申请？" after the apprenticeship benefits: the catalog's lead units first, never
+    """ "这个找谁申请？" after the apprenticeship benefits: the catalog's lead units first, never
     "资料中没有写明具体的牵头单位" above a listing that names them."""
     first = "我们是一家汽修企业，准备和职校搞学徒制，能享受哪些补贴？"
     history = [Turn("user", first), Turn("assistant", policy_assistant.ask(first).answer)]
@@ -206,11 +206,14 @@ def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistan
 
 
 def test_a_value_is_said_missing_only_when_the_question_clearly_asks_for_it(policy_assistant) -> None:
-    """"想招几个实习生，有什么政策支持" asks what support there is (几个 names how many interns, and
+    """ "想招几个实习生，有什么政策支持" asks what support there is (几个 names how many interns, and
     the asked probe is split between count and list): no "资料中没有写明具体的数量"."""
-    answer = policy_assistant.ask("我们是104团的一家物流公司，想招几个中职实习生，有什么政策支持？")
+    answer = policy_assistant.ask("我们是五家渠的一家物流公司，想招几个中职实习生，有什么政策支持？")
     assert answer.route == "benefits" and answer.grounded
     assert "没有写明具体的" not in answer.answer
+    # one that clearly asks a figure the documents lack is told so (amount 0.41 / yes-no 0.18)
+    land = policy_assistant.ask("我们被认定成产教融合型企业了，在十二师拿地能便宜多少？有具体折扣没？")
+    assert land.route == "benefits" and land.answer.startswith("资料中没有写明具体的金额或比例。")
 
 
 def test_greetings_and_thanks_get_what_the_assistant_does(policy_assistant) -> None:

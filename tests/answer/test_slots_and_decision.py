@@ -76,7 +76,7 @@ def test_what_a_question_must_be() -> None:
 
 
 def test_a_value_said_of_a_case_is_stated_with_its_case() -> None:
-    """"金额或比例：企业要每月支付二倍工资" answered what an apprentice earns: the amount holds only for an
+    """ "金额或比例：企业要每月支付二倍工资" answered what an apprentice earns: the amount holds only for an
     employer who has not signed a contract, and the lead line says so."""
     clause = hit("超过一个月不满一年仍不签的，企业要每月支付二倍工资。同一单位只能约定一次试用期。")
     slot = find_slot(Asked.amount, [clause], terms={"工资": 1.0})
