@@ -200,10 +200,12 @@ def _source_html(citation: Mapping[str, Any] | None, verified: bool = True) -> s
         return "—"
     title = citation.get("title") or "依据文件"
     label = f"《{title}》{citation.get('clause_path', '')}" + ("" if verified else "（原文未收录）")
-    extra = " ".join(str(citation.get(k) or "") for k in ("doc_number", "date")).strip()
+    # the same meta rows as a footnote (citation_html): 文号 / 日期, each once
+    meta = [("文号", str(citation.get("doc_number") or "")), ("日期", str(citation.get("date") or ""))]
+    rows = "".join(f"<div><b>{k}：</b>{escape(v)}</div>" for k, v in meta if v)
     return (
         f'<details class="cite"><summary>{escape(label)}</summary>'
-        f'<div class="cite-meta">{escape(extra)}</div>'
+        f'<div class="cite-meta">{rows}</div>'
         f'<div class="cite-text">{escape(str(citation.get("text") or "（该文件尚未导入，暂无原文）"))}</div>'
         "</details>"
     )
