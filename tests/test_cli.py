@@ -102,3 +102,14 @@ def test_usage_errors_speak_chinese(tmp_path: Path) -> None:
     missing = run(tmp_path / "index", "ask")
     assert "错误：缺少必填参数：question" in missing.stderr and "required" not in missing.stderr
     assert "不认识的参数：--colour" in run(tmp_path / "index", "stats", "--colour").stderr
+
+
+def test_help_wraps_chinese_by_display_width() -> None:
+    """A Chinese character takes two terminal columns, and an ASCII word is never split (lo / cation)."""
+    from assistant.cli.parser import display_width, wrap
+
+    text = "取 posting、program 或 实习/全职 时改为搜索机会（可用筛选：location, major, level, enterprise）"
+    lines = wrap(text, 30)
+    assert all(display_width(line) <= 30 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("location," in line for line in lines) and not any(line.endswith("lo") for line in lines)
