@@ -53,6 +53,12 @@ table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: no
     white-space: normal !important; overflow-wrap: anywhere; padding: 4px;
   }
   table.benefits { font-size: 0.9em; }
+  /* on a phone a benefit reads as a card: one cell under the other, each with its column's name */
+  table.benefits thead { display: none; }
+  table.benefits, table.benefits tbody, table.benefits tr, table.benefits td { display: block; width: auto; }
+  table.benefits tr { border: 1px solid #e5e7eb; border-radius: 8px; margin-bottom: 8px; padding: 4px 0; }
+  table.benefits td { border: none; }
+  table.benefits td::before { content: attr(data-label) "："; font-weight: 600; color: #374151; }
 }
 .question-count { text-align: right; color: #6b7280; font-size: 0.9em; }
 .count-over { color: #b91c1c; font-weight: 600; }

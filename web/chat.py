@@ -49,7 +49,8 @@ def build_chat_tab(assistant: Assistant) -> None:
     chatbot = gr.Chatbot(
         label="对话",
         show_label=False,  # the floating label covered the first line of the chat when it scrolled
-        height="70vh",  # a long answer reads in the page's height, not a 420 px box inside a scrolling page
+        # most of the window, leaving the header and the question box in sight (70 % pushed them off a phone)
+        height="55vh",
         buttons=["copy"],
         feedback_options=None,
         elem_id="chatbot",

@@ -144,8 +144,10 @@ def citations_html(answer: Answer | None) -> str:
             head += f"<br>建议咨询：<b>{escape(answer.refer_to)}</b>"
         head += "</div>"
     extra = ""
-    if answer.route == "opportunities" and answer.opportunities:
-        extra = recommendations_html(answer.opportunities)
+    if answer.route == "opportunities" and answer.opportunities:  # good fits, then the nearest under a heading
+        fits = [o for o in answer.opportunities if o.get("fits", True)]
+        nearest = [o for o in answer.opportunities if not o.get("fits", True)]
+        extra = recommend_result_html({"items": fits, "nearest": nearest})
     elif answer.route == "benefits" and answer.benefits:
         extra = '<div class="cites-title">与贵单位相关的政策（条件与依据）</div>' + benefits_html(answer.benefits)
     if not answer.citations:
@@ -239,12 +241,15 @@ def benefits_html(benefits: Sequence[Mapping[str, Any]], warnings: Sequence[str]
             )
             or "—"
         )
+        category = CATEGORY_LABELS.get(str(b.get("category")), str(b.get("category", "")))
         rows.append(
-            "<tr>"
-            f"<td>{name}</td><td>{escape(CATEGORY_LABELS.get(str(b.get('category')), str(b.get('category', ''))))}</td>"
-            f"<td>{escape(str(b.get('amount') or '—'))}</td><td>{conditions}</td>"
-            f"<td>{escape(str(b.get('lead_unit') or '—'))}</td>"
-            f"<td>{_source_html(b.get('citation'), bool(b.get('verified', True)))}</td>"
+            "<tr>"  # data-label: on a phone each row reads as a card, every cell with its column's name
+            f'<td data-label="政策/义务">{name}</td>'
+            f'<td data-label="类别">{escape(category)}</td>'
+            f'<td data-label="金额或比例">{escape(str(b.get("amount") or "—"))}</td>'
+            f'<td data-label="条件">{conditions}</td>'
+            f'<td data-label="牵头单位">{escape(str(b.get("lead_unit") or "—"))}</td>'
+            f'<td data-label="依据条款">{_source_html(b.get("citation"), bool(b.get("verified", True)))}</td>'
             "</tr>"
         )
     header = "".join(f"<th>{h}</th>" for h in ("政策/义务", "类别", "金额或比例", "条件", "牵头单位", "依据条款"))
