@@ -25,7 +25,6 @@ from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
-from assistant.text.units import asked_units
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
@@ -120,13 +119,7 @@ def select_evidence(
     query: Query, scoped: Scoped, stats: TermStats, similarity: SentenceSimilarity, hits: int, max_sentences: int
 ) -> Evidence:
     """Sentences of the top in-scope clauses, scored; the best few chosen."""
-    terms = evidence.question_terms(
-        query.standalone,
-        stats.idf,
-        stats.df,
-        contrast_part(query.standalone),
-        frozenset(asked_units(query.standalone)),
-    )
+    terms = evidence.question_terms(query.standalone, stats.idf, stats.df, contrast_part(query.standalone))
     candidates = evidence.collect(scoped.kept, terms, hits)
     dense = similarity(query, [c.text for c in candidates])
     by_key = {c.key: sim for c, sim in zip(candidates, dense)}
