@@ -115,7 +115,7 @@ def main() -> int:
     header = (
         "# The answer-or-refuse model (assistant/answer/decide.py): logistic weights over the signals and the\n"
         "# probability threshold below which the answer is a refusal. Written by evals/fit_decision.py from the\n"
-        "# dev split (evals/answers_gold.jsonl); never fitted on the test split. `dev` records what it gave there.\n"
+        "# dev splits (answers_gold.jsonl, answers_dev_spoken.jsonl); never on a test split; `dev`: its figures.\n"
     )
     OUT.write_text(header + yaml.safe_dump({"models": models}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     print(json.dumps(models, ensure_ascii=False, indent=1))

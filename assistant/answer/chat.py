@@ -152,9 +152,12 @@ class Chat:
                 refer_to=matched.refer_to or units.split("（")[0],
             )
         elif kind is not None:  # the asked figure is not in the documents: say so, then what does apply
+            # not grounded: what was asked has no basis in the documents (the UI says so above the
+            # answer); the benefits that do apply follow as related information, each with its clause
             notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}。"
             matched = matched.with_(
                 answer=notice + matched.answer,
+                grounded=False,
                 sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
             )
         return matched.with_(**extra), said
