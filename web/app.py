@@ -61,6 +61,16 @@ table.benefits td:nth-child(2), table.benefits td:nth-child(5) { white-space: no
   table.benefits td::before { content: attr(data-label) "："; font-weight: 600; color: #374151; }
 }
 .question-count { text-align: right; color: #6b7280; font-size: 0.9em; }
+/* the question box, its counter and 发送 sit together: no column gap, no padding around the counter, and
+   the status line takes no room while it is empty (Gradio's 16 px gaps and 10 px HTML padding left ~60 px) */
+#question-col { gap: 0; }
+#question-count .html-container { padding: 2px 0 0; }
+#question-status .html-container { padding: 0; }
+#question-status .msg-info, #question-status .msg-error { margin-top: 6px; }
+@media (max-width: 480px) {
+  #question-row { gap: 8px; flex-wrap: nowrap; }
+  #question-row #send { align-self: stretch; max-height: 80px; }
+}
 .count-over { color: #b91c1c; font-weight: 600; }
 .met { color: #166534; } .missing { color: #b91c1c; } .unknown { color: #92400e; }
 .status-eligible { color: #166534; } .status-not_yet { color: #b91c1c; } .status-check { color: #92400e; }

@@ -57,8 +57,10 @@ def build_chat_tab(assistant: Assistant) -> None:
         placeholder="你好！我可以回答职业教育、产教融合、实习就业等政策问题，每条回答都注明出处。",
     )
     citations = gr.HTML(elem_id="citations")
-    with gr.Row(equal_height=False):
-        with gr.Column(scale=5, min_width=240):
+    # min_width 160 (not 240): at 390 px the box and 发送 stay on one row instead of the button wrapping
+    # under the box; the CSS (#question-row in web/app.py) keeps the counter right under the box
+    with gr.Row(equal_height=False, elem_id="question-row"):
+        with gr.Column(scale=5, min_width=160, elem_id="question-col"):
             # no max_length: the browser would cut a pasted question silently; the counter and
             # the handler say how long is too long instead
             question = gr.Textbox(

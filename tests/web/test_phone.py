@@ -1,4 +1,5 @@
-"""On a phone (390 px wide): every tab in sight and tappable, tables scroll inside their own box.
+"""On a phone (390 px wide): every tab in sight and tappable, tables scroll inside their own box, the
+question box, its counter and 发送 together.
 
 Screenshots of each tab at 390 px and at 1280 px are written to ``test-artifacts/web/``.
 """
@@ -88,3 +89,25 @@ def test_search_cards_fit_the_phone(page) -> None:
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     _no_sideways_scroll(page)
     _shot(page, "opportunities-390px")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_question_box_counter_and_send_sit_together(page, width: int) -> None:
+    """At 390 px the counter sat 27 px under the box and 发送 wrapped 61 px under the counter (Gradio's
+    column gaps, the HTML blocks' padding and the empty status line); now the counter is right under
+    the box's corner and the button right beside the box, at 390 px as at 1280 px."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.wait_for_timeout(300)
+    box = page.locator("#question").bounding_box()
+    counter = page.locator("#question-count .question-count").bounding_box()
+    send = page.locator("#send").bounding_box()
+    assert box is not None and counter is not None and send is not None
+    box_bottom, box_right = box["y"] + box["height"], box["x"] + box["width"]
+    assert 0 <= counter["y"] - box_bottom <= 8, f"counter {counter['y'] - box_bottom:.0f} px under the box"
+    assert abs(counter["x"] + counter["width"] - box_right) <= 8  # under the box's right corner
+    assert abs(send["y"] - box["y"]) <= 8, f"send {send['y'] - box['y']:.0f} px below the box's top"
+    assert 0 <= send["x"] - box_right <= 24  # beside the box, not under it
+    assert send["x"] + send["width"] <= width
+    assert send["height"] >= 40  # still an easy tap
+    _no_sideways_scroll(page)
+    _shot(page, f"question-box-{width}px")
