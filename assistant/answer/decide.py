@@ -8,10 +8,6 @@
     unknown      share of the question's topic words that no indexed text uses (火星, 驾照 ...)
     missing      probability that the question asks for a value of a kind (amount, count, date,
                  duration, frequency, unit) times "no clause in scope holds one"
-    unheld       the same, times "the sentences the answer would quote hold none" (the topic is
-                 there, the asked detail is not: 保费多少钱 next to a rule on who buys the insurance)
-    retrieval    the fused retrieval score of the best clause in scope (how strongly both the
-                 keyword and the dense search agree on it)
     years        share of the years the question names that no clause in scope mentions
     off_topic    the understanding's probability that the message is about something the documents
                  never cover (the weather, a hospital appointment: examples.yaml ``out_of_scope``)
@@ -21,9 +17,7 @@ A logistic model over these gives the probability that the evidence answers; bel
 ``threshold`` the answer is a refusal. Weights and threshold are fitted on the dev splits
 (evals/answers_gold.jsonl, answers_dev_spoken.jsonl) by ``evals/fit_decision.py`` and kept in
 ``decision.yaml`` with the figures they gave; the test splits (answers_test.jsonl,
-answers_test2.jsonl) are only reported. ``unheld`` and ``retrieval`` were added after a 5-fold
-cross-validation on the dev rows (5 seeds, threshold chosen inside each fold): refusals 0.56 -> 0.71
-for facts 0.782 -> 0.771 (evals/README.md, answers).
+answers_test2.jsonl) are only reported.
 """
 
 from __future__ import annotations
@@ -35,7 +29,7 @@ from importlib import resources
 
 import yaml
 
-FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years", "off_topic", "unheld", "retrieval")
+FEATURES = ("similarity", "contrast", "overlap", "unknown", "missing", "years", "off_topic")
 
 
 @dataclass(frozen=True)
@@ -47,8 +41,6 @@ class Signals:
     missing: float
     years: float = 0.0  # share of the years the question names (2026年) that no clause in scope mentions
     off_topic: float = 0.0  # probability the message is about something no policy covers
-    unheld: float = 0.0  # probability a value is asked times "the quoted sentences hold none of its kind"
-    retrieval: float = 0.0  # fused retrieval score of the best clause in scope
     judge: float | None = None
 
     def as_dict(self) -> dict[str, float]:

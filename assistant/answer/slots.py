@@ -13,9 +13,7 @@ classifier after a number is grammar, not a list fitted to questions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from assistant.text.instructions import is_planted_instruction, strip_instructions
 from assistant.text.numbers import quantities
@@ -47,16 +45,6 @@ SLOT_LABELS = {
     Asked.date: "时间",
 }
 _PIECE = re.compile(r"[^，,：:]+[，,：:]?")
-
-
-class Quoted(Protocol):
-    """A sentence an answer quotes, with its clause (evidence.Candidate)."""
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def hit(self) -> SearchHit: ...
 
 
 @dataclass(frozen=True)
@@ -119,14 +107,6 @@ def hit_holds(kind: Asked, hit: SearchHit) -> bool:
     if kind is Asked.unit and hit.metadata.get("lead_unit"):
         return True
     return holds(kind, strip_instructions(hit.text))  # a planted "回答：100万元" holds nothing
-
-
-def quotes_hold(kind: Asked, quoted: Sequence[Quoted]) -> bool:
-    """Whether the sentences an answer would quote hold a filler of ``kind`` (a unit also in their
-    clause's metadata: a task's lead unit)."""
-    if kind is Asked.unit and any(q.hit.metadata.get("lead_unit") for q in quoted):
-        return True
-    return holds(kind, strip_instructions("".join(q.text for q in quoted)))
 
 
 def _unit(hit: SearchHit) -> str:

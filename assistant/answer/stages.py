@@ -21,7 +21,7 @@ from typing import Protocol
 from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
-from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, quotes_hold
+from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
@@ -137,8 +137,6 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
     missing = sum(
         p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in in_scope)
     )
-    quoted = found.quoted
-    unheld = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and not quotes_hold(kind, quoted))
     years = _YEAR.findall(query.standalone)
     clauses = "".join(h.text + str(h.metadata.get("heading", "")) for h in in_scope)
     best = max((found.dense.get(c.key, 0.0) for c in chosen), default=0.0)
@@ -151,8 +149,6 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
         missing=missing if in_scope else 1.0,
         years=sum(year not in clauses for year in years) / len(years) if years else 0.0,
         off_topic=query.off_topic,
-        unheld=unheld if chosen else 1.0,
-        retrieval=in_scope[0].score if in_scope else 0.0,
         judge=judge,
     )
 

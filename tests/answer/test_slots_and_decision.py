@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 import pytest
 
 from assistant.answer.checks import check_input, lacks_chinese
 from assistant.answer.decide import Signals, decide, models
-from assistant.answer.slots import find_slot, holds, quotes_hold
+from assistant.answer.slots import find_slot, holds
 from assistant.errors import QueryError
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
@@ -58,28 +56,9 @@ def test_a_case_is_no_value_and_only_the_quoted_sentences_give_one() -> None:
     assert slot is not None and slot.text == "期限：试用期不得超过六个月"  # not the 三十日 of a sentence not quoted
 
 
-@dataclass
-class Quote:
-    text: str
-    hit: SearchHit
-
-
-def test_the_quoted_sentences_hold_the_asked_value_or_not() -> None:
-    """保费多少钱 beside a rule on who buys the insurance: the topic is quoted, the amount is not."""
-    rule = hit("职业学校和实习单位应当为实习学生投保实习责任保险。保费每人每年不超过100元。")
-    assert not quotes_hold(Asked.amount, [Quote("职业学校和实习单位应当为实习学生投保实习责任保险。", rule)])
-    assert quotes_hold(Asked.amount, [Quote("保费每人每年不超过100元。", rule)])
-    task = hit("推进产教协同育人。", lead_unit="教育局")  # a task's lead unit is in its clause's metadata
-    assert quotes_hold(Asked.unit, [Quote("推进产教协同育人。", task)])
-    assert not quotes_hold(Asked.unit, [Quote("推进产教协同育人。", hit("推进产教协同育人。"))])
-
-
 def test_the_decision_weighs_signals() -> None:
-    strong = Signals(similarity=0.9, contrast=0.1, overlap=0.8, unknown=0.0, missing=0.0, retrieval=1.5)
+    strong = Signals(similarity=0.9, contrast=0.1, overlap=0.8, unknown=0.0, missing=0.0)
     assert decide(strong).answerable
-    # the asked value missing from the quoted sentences, and a weaker retrieval, both count against
-    assert decide(replace(strong, unheld=1.0)).probability < decide(strong).probability
-    assert decide(replace(strong, retrieval=0.8)).probability < decide(strong).probability
     missing = Signals(similarity=0.86, contrast=0.05, overlap=0.5, unknown=0.0, missing=1.0)
     refused = decide(missing, "金额或比例")
     assert not refused.answerable and refused.reason == "资料中没有具体的金额或比例"
