@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import compose
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
+from assistant.opportunities.match import UNVERIFIED
 
 if TYPE_CHECKING:
     from assistant.opportunities.match import BenefitMatch, MatchResult
@@ -23,8 +24,14 @@ def _citation(n: int, benefit: BenefitMatch) -> Citation:
 
 
 def _line(benefit: BenefitMatch, n: int) -> str:
+    return compose.with_marker(_body(benefit), n)
+
+
+def _body(benefit: BenefitMatch, cited: bool = True) -> str:
+    """One benefit as a line. Without its clause in the index (``cited`` False) it is flagged
+    原文未收录 and its amount is left out: no clause can check the figure."""
     parts = [benefit.name]
-    if benefit.amount:
+    if benefit.amount and cited:
         parts.append(benefit.amount)
     status = _STATUS.get(benefit.status, "")
     if benefit.conditions_missing:
@@ -33,21 +40,27 @@ def _line(benefit: BenefitMatch, n: int) -> str:
         status += "，待确认：" + "、".join(benefit.conditions_unknown)
     if benefit.lead_unit:
         status += f"，牵头单位：{benefit.lead_unit}"
+    if not cited:
+        status = f"{UNVERIFIED}，{status}"
     kind = "义务" if benefit.is_obligation else "支持"
     auto = "（自动识别）" if benefit.automatic else ""
-    return compose.with_marker(f"【{kind}】{'：'.join(parts)}（{status}）{auto}", n)
+    return f"【{kind}】{'：'.join(parts)}（{status}）{auto}"
 
 
 def benefit_answer(base: Answer, result: MatchResult, understood: str = "") -> Answer | None:
     """The matcher's result as a cited answer, or None when it found nothing to say; ``understood``
-    (what was read of the enterprise) opens the lead line."""
+    (what was read of the enterprise) opens the lead line. Entries whose source clause is not in the
+    index (a corpus without the full plan) follow the cited ones flagged 原文未收录, without a figure;
+    when none is cited the answer is not grounded (the UI says so above it) but still lists them."""
     citations: list[Citation] = []
     sentences: list[AnswerSentence] = []
     removed: list[str] = []
     by_chunk: dict[str, int] = {}
+    uncited: list[AnswerSentence] = []
     for benefit in result.benefits[:MAX_BENEFITS]:
-        if not benefit.citation.chunk_id:
-            continue  # a catalog entry whose clause is not indexed cannot be cited
+        if not benefit.citation.chunk_id:  # its clause is not indexed: listed after, flagged, never cited
+            uncited.append(AnswerSentence(_body(benefit, cited=False), [], "listing", False))
+            continue
         n = by_chunk.get(benefit.citation.chunk_id)
         if n is None:
             n = by_chunk[benefit.citation.chunk_id] = len(citations) + 1
@@ -60,17 +73,20 @@ def benefit_answer(base: Answer, result: MatchResult, understood: str = "") -> A
             removed.append(f"{line}（{verdict.reason}）")
     used = {n for s in sentences for n in s.markers}
     citations = [c for c in citations if c.n in used]
+    grounded = bool(sentences)
+    sentences += uncited
     if not sentences:
         return None
     unit = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
-    lead = f"{understood}根据惠企政策目录和所引条款，与贵单位情况相关的支持措施和义务如下："
+    basis = "根据惠企政策目录和所引条款" if grounded else "根据惠企政策目录（所依据文件的原文未收录，请向牵头单位核实）"
+    lead = f"{understood}{basis}，与贵单位情况相关的支持措施和义务如下："
     if base.mode is AnswerMode.staff:
         text = compose.staff_text(base.question, sentences, citations, unit)
     else:
         text = lead + "\n" + "\n".join(s.text for s in sentences)
         sentences = [AnswerSentence(lead, [], "lead", True), *sentences]
     return base.with_(
-        answer=text, grounded=True, citations=citations, sentences=sentences, removed=removed, refer_to=unit
+        answer=text, grounded=grounded, citations=citations, sentences=sentences, removed=removed, refer_to=unit
     )
 
 
