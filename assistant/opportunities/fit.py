@@ -127,7 +127,7 @@ def major_reason(item: OpportunityItem, majors: list[str], wanted: Wanted) -> Re
         hits = [m for entry, m in found if entry[0] == best]
         _, label, score = next(entry for entry, _ in found if entry[0] == best)
         return Reason("专业", label + "、".join(hits), score)
-    words = [w for w in wanted.profile.interests if w in item.text or w in item.title]
+    words = [w for w in wanted.profile.interests if w in item.about]
     if words:
         return Reason("专业", "兴趣相关：" + "、".join(words), INTEREST_TEXT)
     return None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.types import MetaValue, StoredChunk
 
+# the lines of a record's text (assistant/ingest/render.py) that say what a posting or program is about
+_ABOUT_LINE = re.compile(r"^(?:对口专业|岗位说明|专业介绍|合作企业|可获证书)：(.*)$", re.M)
 _PAY_LINE = re.compile(r"^待遇：(.+)$", re.MULTILINE)
 
 
@@ -37,6 +40,14 @@ class OpportunityItem:
     text: str = ""
     score: float = 0.0
     metadata: dict[str, MetaValue] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def about(self) -> str:
+        """What the item is about: its title, enterprise or school, and the lines of its text that
+        describe the work or the program (not who may apply, pay, dates or contacts: "初中及以上文化
+        程度" in a requirement says nothing about what a student interested in 初中 wants)."""
+        lines = (m.group(1) for m in _ABOUT_LINE.finditer(self.text))
+        return "\n".join([self.title, self.enterprise, self.school, *lines])
 
     def expired(self, today: dt.date) -> bool:
         """Past its deadline (or, without one, past its end date). Programs never expire."""

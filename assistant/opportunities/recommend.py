@@ -107,9 +107,7 @@ def recommend(
         # most items have no major relation: set lookups skip them before any scoring (10,000 postings),
         # then the hard facts (expired, a kind left out, a level forbidden) before the graded reasons
         if (
-            item.majors
-            and known.isdisjoint(item.majors)
-            and not (words and any(w in item.text or w in item.title for w in words))
+            item.majors and known.isdisjoint(item.majors) and not (words and any(w in item.about for w in words))
         ) or excluded(item, profile, today):
             continue
         rec = score_item(item, wanted, today, majors, with_deadline=False)
