@@ -296,8 +296,8 @@ class Assistant:
         )
         return Chat(self.understander(), self.answerer(backend, llm), capabilities)
 
-    def _search_as_recommendations(self, query: str, top_k: int) -> list[Recommendation]:
-        found = self.search_opportunities(query, top_k=top_k)
+    def _search_as_recommendations(self, query: str, top_k: int, kinds: list[str]) -> list[Recommendation]:
+        found = self.search_opportunities(query, OpportunityFilters(kind=kinds), top_k=top_k)
         return [Recommendation(item, item.score) for item in found.items]
 
     def ask(

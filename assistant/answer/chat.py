@@ -12,7 +12,6 @@ benefit answers the matched benefits with their conditions and source clauses.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,14 +20,18 @@ from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
+from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
-from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
-from assistant.types import Citation, StoredChunk, Turn
+from assistant.opportunities.fit import place_reason
+from assistant.places import Relation
+from assistant.text.tokenize import in_dictionary, nominal_words
+from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import read_student
 from assistant.understand.understander import Understander
+from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from assistant.opportunities.match import MatchResult
@@ -57,7 +60,8 @@ class Capabilities:
 
     match: Callable[[EnterpriseProfile], MatchResult]
     recommend: Callable[[StudentProfile, int], list[Recommendation]]
-    search: Callable[[str, int], list[Recommendation]]  # free-text opportunity search, as scored items
+    # opportunity search (free text, or places only: a browse) within kinds ([] = all), as scored items
+    search: Callable[[str, int, list[str]], list[Recommendation]]
     chunk: Callable[[str], StoredChunk | None]
 
 
@@ -199,10 +203,35 @@ class Chat:
 
     def _interests(self, query: Query) -> list[str]:
         """The message's topic words that say what the student is interested in: not a place, a kind
-        of opportunity, a level or a time (乌鲁木齐 / 实习 / 中职 / 明年 say where, what and when)."""
+        of opportunity, a level or a time (乌鲁木齐 / 实习 / 中职 / 明年 say where, what and when), nor
+        the name of a kind or level itself (专业 in "职校有啥专业" asks for programs, it is no interest), and
+        only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
+        读个 / 我想学: fragments of its search mode and new-word model)."""
         majors = self.understander.majors()
-        readings = [(w, read_student(w, majors)) for w in query.topic]
+        words = vocabulary()
+        names = {*words.kinds, *words.levels}
+        nominal = nominal_words(query.message)
+        index = self.answerer.searcher.index
+        topic = [
+            w
+            for w in query.topic
+            if w not in names
+            and any(n in w or w in n for n in nominal)
+            and (in_dictionary(w) or index.df(w) > 0)  # a word, not a fragment (我想学): known or indexed
+        ]
+        readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
+
+    def _browse(self, kinds: list[str], places: list[str], fitting: bool) -> list[Recommendation]:
+        """What there is of the kinds asked, nearest the places asked first, each with its place as the
+        reason; one outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
+        recs = self.capabilities.search(" ".join(places), MAX_OPPORTUNITIES, kinds)
+        for rec in recs:
+            place = place_reason(rec.item, places)
+            if place is not None:
+                rec.reasons.append(place[0])
+            rec.fits = fitting and (place is None or place[1] <= Relation.near)
+        return recs
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
@@ -212,9 +241,19 @@ class Chat:
         if reading.majors or interests:
             profile = StudentProfile(**fields, interests=interests)
             recs = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
+        # no major read and nothing matched ("十二师有哪些专业可以报"): what there is of the kinds named,
+        # by their listed words or their own names (with no major, that 专业 means programs), where asked;
+        # the lead says it is a list, not a match, and names the interest that matched nothing (then no
+        # item counts as a fit: they come under the nearest)
+        kinds = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
+        browse = not recs and not reading.majors and bool(kinds or reading.locations)
+        if browse:
+            recs = self._browse(kinds, reading.locations, fitting=not interests)
         if not recs:
-            recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES)
-        return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk)
+            recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, [])
+        missed = f"没有找到与“{'、'.join(interests)}”相关的机会，" if interests else "没有读到具体的专业或兴趣，"
+        listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
+        return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed)
 
 
 def clearly_asked_value(query: Query) -> Asked | None:
@@ -246,7 +285,7 @@ def lead_units(result: MatchResult, limit: int = 3) -> str:
     ("教育局（开展现代学徒制、企业新型学徒制的培训补贴）"); '' when the catalog names none."""
     named: dict[str, str] = {}
     for benefit in result.benefits[:MAX_BENEFITS]:
-        if benefit.lead_unit and benefit.citation.chunk_id and benefit.lead_unit not in named:
+        if benefit.lead_unit and benefit.lead_unit not in named:  # cited or not, the answer lists it
             named[benefit.lead_unit] = benefit.name
     return "；".join(f"{unit}（{name}）" for unit, name in list(named.items())[:limit])
 
@@ -256,69 +295,3 @@ def asks_rules_too(query: Query) -> bool:
     scores = dict(query.route_scores)
     top = scores.get(query.route.value, 0.0)
     return query.route is not Route.policy and scores.get(Route.policy.value, 0.0) >= POLICY_MIX_SHARE * top
-
-
-def opportunity_answer(
-    base: Answer,
-    recs: list[Recommendation],
-    fields: dict[str, object],
-    chunk: Callable[[str], StoredChunk | None],
-) -> Answer:
-    """The postings and programs as a cited answer: one line each, with its reasons and source."""
-    understood = _understood(fields)
-    if not recs:
-        text = (
-            f"{understood}没有找到相符的实习、岗位或专业。可以换个说法（例如写明专业、地点或时间），"
-            "或到“实习与专业”页按条件查找。"
-        )
-        return base.with_(
-            answer=text, grounded=False, profile=_json(fields), sentences=[AnswerSentence(text, [], "notice", True)]
-        )
-    citations: list[Citation] = []
-    sentences: list[AnswerSentence] = []
-    good = [r for r in recs if r.fits]
-    # the nearest ones (a place, time or wish not met) under their own heading, after the good fits
-    heading = AnswerSentence(FEW_FIT_NOTE if good else NONE_FIT_NOTE, [], "lead", True)
-    for n, rec in enumerate(good + [r for r in recs if not r.fits], start=1):
-        stored = chunk(rec.item.chunk_id)
-        if stored is None:
-            continue
-        if not rec.fits and heading not in sentences and good:
-            sentences.append(heading)
-        citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
-        sentences.append(AnswerSentence(compose.with_marker(_line(rec), n), [n], "listing", True))
-    lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
-    text = lead + "\n" + "\n".join(s.text for s in sentences)
-    return base.with_(
-        answer=text,
-        grounded=bool(sentences),
-        citations=citations,
-        sentences=[AnswerSentence(lead, [], "lead", True), *sentences],
-        opportunities=[r.to_dict() for r in recs],
-        profile=_json(fields),
-    )
-
-
-def _line(rec: Recommendation) -> str:
-    item = rec.item
-    who = item.enterprise if item.record_type == "posting" else item.school
-    parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
-    if item.deadline:
-        parts.append(f"截止{item.deadline.isoformat()}")
-    reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])
-    if reasons:
-        parts.append(f"理由：{reasons}")
-    return "，".join(parts)
-
-
-def _understood(fields: dict[str, object]) -> str:
-    labels = {"majors": "专业", "level": "层次", "locations": "地点", "kinds": "类型"}
-    said = [f"{labels[k]}：{'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items() if k in labels]
-    start, end = fields.get("available_from"), fields.get("available_to")
-    if isinstance(start, dt.date):
-        said.append(f"时间：{start.isoformat()}起" + (f"至{end.isoformat()}" if isinstance(end, dt.date) else ""))
-    return f"我理解你的情况是（{'；'.join(said)}），" if said else ""
-
-
-def _json(fields: dict[str, object]) -> dict[str, object]:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}

@@ -62,3 +62,24 @@ def cut_words(text: str) -> list[str]:
     import jieba
 
     return [w for w in jieba.cut(text) if w]
+
+
+_NOMINAL = ("n", "vn", "l", "eng")  # jieba's tags of nouns, verbal nouns, idioms and Latin words
+
+
+def nominal_words(text: str) -> list[str]:
+    """The words of ``text`` jieba tags as nominal in context (电脑, 数据分析, 直播 …): what a person can
+    be interested in; pronouns, verbs and the fragments of search mode (我家, 学开, 读个) are not."""
+    _load()
+    import jieba.posseg
+
+    return [p.word for p in jieba.posseg.cut(normalize_text(text)) if p.flag.startswith(_NOMINAL)]
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether jieba's dictionary (with the policy terms) knows ``word``: a word of the language, not a
+    fragment its new-word model made up from a sentence (我想学, 读个)."""
+    _load()
+    import jieba
+
+    return bool(jieba.dt.FREQ.get(word))

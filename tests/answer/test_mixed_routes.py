@@ -54,7 +54,7 @@ def test_appended_listing_is_renumbered_after_the_answers_own_citations() -> Non
 def test_the_nearest_postings_come_under_their_own_heading() -> None:
     import datetime as dt
 
-    from assistant.answer.chat import opportunity_answer
+    from assistant.answer.opportunity_listing import opportunity_answer
     from assistant.opportunities.items import OpportunityItem
     from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE, Recommendation
     from assistant.types import StoredChunk

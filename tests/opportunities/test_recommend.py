@@ -71,6 +71,32 @@ def test_interests_match_text(opp) -> None:
     assert all(r.reasons[0].reason == "专业" for r in result.ranked)
 
 
+def test_an_interest_is_matched_on_what_an_item_is_about_not_on_who_may_apply(opp) -> None:
+    """低压电工作业培训班 asks for "初中及以上文化程度": that is no match for a student whose message
+    says 初中 (a parent: "孩子初中毕业…")."""
+    listed = opp.recommend(StudentProfile(interests=["初中"]), today=TODAY).ranked
+    assert not any("初中" in r.item.text and "初中" not in r.item.about for r in listed)
+    assert any("初中" in i.text for i in opp.opportunity_items())  # the word is there, in a requirement
+
+
+def test_a_chat_asking_what_programs_there_are_lists_them(opp) -> None:
+    """No major, no listed interest: what there is of the kind asked, nearest the place asked."""
+    answer = opp.ask("我想在十二师读个中职，有哪些专业可以报？")
+    assert answer.route == "opportunities" and answer.grounded and answer.opportunities
+    assert "没有读到具体的专业或兴趣" in answer.answer  # a list, not a match, and it says so
+    assert all(o["kind"] == "专业" for o in answer.opportunities)
+    assert all("十二师" in o["location"] or "十二师" in o.get("school", "") for o in answer.opportunities)
+
+
+def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(opp) -> None:
+    """摄影 is no catalog major and 相关专业 no listed kind, but the route probe is sure (0.9): the answer
+    says nothing matches 摄影 and lists the programs there are as the nearest, never as fits (it used to
+    quote a policy clause about teachers' qualifications)."""
+    answer = opp.ask("我想学摄影，有没有相关专业？")
+    assert answer.route == "opportunities" and "没有找到与“摄影”相关的机会" in answer.answer
+    assert answer.opportunities and all(o["kind"] == "专业" and not o["fits"] for o in answer.opportunities)
+
+
 @pytest.mark.parametrize(("word", "expected"), [("汽修", "J001"), ("电工", "J002"), ("厨师", "J030"), ("护士", "J023")])
 def test_everyday_major_names_find_their_postings(opp, word, expected) -> None:
     profile = StudentProfile.model_validate({"majors": word, "locations": "乌鲁木齐附近"}, context={"today": TODAY})

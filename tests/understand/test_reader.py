@@ -70,3 +70,13 @@ def test_topic_words_are_what_general_language_rarely_says() -> None:
     assert topic_words("我们公司准备作为试点企业参加") == ["试点"]
     majors = CATALOG.resolve("汽修")
     assert majors == ["汽车运用与维修"] and CATALOG.resolve("飞机驾驶") == []
+
+
+def test_nominal_words_and_dictionary_words() -> None:
+    """What a student can be interested in is a word jieba tags as nominal and knows (摄影), not a
+    fragment of its search or new-word modes (我想学, 学开)."""
+    from assistant.text.tokenize import in_dictionary, nominal_words
+
+    nominal = nominal_words("我想学摄影，也喜欢电脑")
+    assert "摄影" in nominal and "电脑" in nominal and "想" not in nominal
+    assert in_dictionary("摄影") and not in_dictionary("我想学")

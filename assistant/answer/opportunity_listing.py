@@ -1,0 +1,89 @@
+"""The opportunities answer: postings and programs as cited lines, each with its reasons (the chat's
+opportunities route; a ranking, or a plain list when nothing was read to match on)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.answer import compose
+from assistant.answer.types import Answer, AnswerSentence
+from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
+from assistant.types import Citation, StoredChunk
+
+if TYPE_CHECKING:
+    from assistant.opportunities.recommend import Recommendation
+
+# the lead of a list of what there is (nothing read to match on, or nothing matched)
+BROWSE_LEAD = "以下按地点和报名截止时间列出可参考的{kinds}："
+
+
+def opportunity_answer(
+    base: Answer,
+    recs: list[Recommendation],
+    fields: dict[str, object],
+    chunk: Callable[[str], StoredChunk | None],
+    listed: str = "",
+) -> Answer:
+    """The postings and programs as a cited answer: one line each, with its reasons and source.
+    ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's."""
+    understood = _understood(fields)
+    if not recs:
+        text = (
+            f"{understood}没有找到相符的实习、岗位或专业。可以换个说法（例如写明专业、地点或时间），"
+            "或到“实习与专业”页按条件查找。"
+        )
+        return base.with_(
+            answer=text, grounded=False, profile=_json(fields), sentences=[AnswerSentence(text, [], "notice", True)]
+        )
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    good = [r for r in recs if r.fits]
+    # the nearest ones (a place, time or wish not met) under their own heading, after the good fits
+    heading = AnswerSentence(FEW_FIT_NOTE if good else NONE_FIT_NOTE, [], "lead", True)
+    for n, rec in enumerate(good + [r for r in recs if not r.fits], start=1):
+        stored = chunk(rec.item.chunk_id)
+        if stored is None:
+            continue
+        if not rec.fits and heading not in sentences and good:
+            sentences.append(heading)
+        citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
+        sentences.append(AnswerSentence(compose.with_marker(_line(rec), n), [n], "listing", True))
+    lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
+    if listed:
+        lead = understood + listed
+    text = lead + "\n" + "\n".join(s.text for s in sentences)
+    return base.with_(
+        answer=text,
+        grounded=bool(sentences),
+        citations=citations,
+        sentences=[AnswerSentence(lead, [], "lead", True), *sentences],
+        opportunities=[r.to_dict() for r in recs],
+        profile=_json(fields),
+    )
+
+
+def _line(rec: Recommendation) -> str:
+    item = rec.item
+    who = item.enterprise if item.record_type == "posting" else item.school
+    parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
+    if item.deadline:
+        parts.append(f"截止{item.deadline.isoformat()}")
+    reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])
+    if reasons:
+        parts.append(f"理由：{reasons}")
+    return "，".join(parts)
+
+
+def _understood(fields: dict[str, object]) -> str:
+    labels = {"majors": "专业", "level": "层次", "locations": "地点", "kinds": "类型"}
+    said = [f"{labels[k]}：{'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items() if k in labels]
+    start, end = fields.get("available_from"), fields.get("available_to")
+    if isinstance(start, dt.date):
+        said.append(f"时间：{start.isoformat()}起" + (f"至{end.isoformat()}" if isinstance(end, dt.date) else ""))
+    return f"我理解你的情况是（{'；'.join(said)}），" if said else ""
+
+
+def _json(fields: dict[str, object]) -> dict[str, object]:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in fields.items()}
