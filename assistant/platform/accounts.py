@@ -30,14 +30,15 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _sha256(secret: str) -> str:
+def secret_sha256(secret: str) -> str:
+    """What the store keeps of a secret (a token's or a saved profile's key): its sha256, never the secret."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def secret_matches(stored_sha256: str | None, secret: str) -> bool:
     """Whether ``secret`` hashes to the stored sha256, in constant time (an unknown id costs the same)."""
-    expected = stored_sha256 or _sha256("no such secret")
-    return hmac.compare_digest(_sha256(secret), expected) and stored_sha256 is not None
+    expected = stored_sha256 or secret_sha256("no such secret")
+    return hmac.compare_digest(secret_sha256(secret), expected) and stored_sha256 is not None
 
 
 def create_account(store: PlatformStore, account: Account, password: str) -> str:
@@ -58,7 +59,7 @@ def create_account(store: PlatformStore, account: Account, password: str) -> str
 
 def issue_token(store: PlatformStore, username: str) -> str:
     token_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
-    store.add_token(token_id, username, _sha256(secret), now_iso())
+    store.add_token(token_id, username, secret_sha256(secret), now_iso())
     return f"pt_{token_id}_{secret}"
 
 

@@ -9,13 +9,12 @@ applies to saved profiles too. Saving counts as a visit: "what is new" starts fr
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import secrets
 from typing import Any, Literal
 
 from assistant.errors import AuthError, QueryError
-from assistant.platform.accounts import secret_matches
+from assistant.platform.accounts import secret_matches, secret_sha256
 from assistant.platform.store import PlatformStore, SavedProfile
 
 ProfileKind = Literal["student", "enterprise"]
@@ -27,16 +26,12 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
-def _sha256(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
 def save_profile(store: PlatformStore, kind: ProfileKind, data: dict[str, Any]) -> tuple[SavedProfile, str]:
     """Store a new profile; returns it and its key (the only time the key is shown)."""
     profile_id, secret = secrets.token_hex(8), secrets.token_urlsafe(24)
     now = _now()
     saved = SavedProfile(profile_id, kind, data, now, now)
-    store.put_profile(saved, _sha256(secret))
+    store.put_profile(saved, secret_sha256(secret))
     return saved, f"pk_{profile_id}_{secret}"
 
 
@@ -50,7 +45,7 @@ def update_profile(store: PlatformStore, key: str | None, kind: ProfileKind, dat
     match = _KEY.match((key or "").strip())
     assert match is not None  # open_profile checked it
     changed = SavedProfile(saved.id, saved.kind, data, saved.created, saved.last_seen)
-    store.put_profile(changed, _sha256(match.group(2)))
+    store.put_profile(changed, secret_sha256(match.group(2)))
     return changed
 
 
