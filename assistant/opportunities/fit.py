@@ -13,8 +13,9 @@ facts only). Every signal gives a score and a Chinese reason showing it:
           student is free but still running); weeks late: -0.25 per week (to -2); runs past the
           window -0.5; over before the student is free -2
     学徒制 wanted and it is one +1.5; not wanted and it is one -1.5
-    层次  a posting meant for a lower level than the student's -0.5; a program (专业) at the student's
-          own level or below -1 (it is not further study)
+    层次  a posting meant for a lower level than the student's -0.5, for the student's own level +0.5
+          (over one open to anyone: 不限 postings are often meant for workers); a program (专业) at the
+          student's own level or below -1 (it is not further study)
     待遇  with a wished minimum pay: meets it +0.5, below it -0.5
 
 The weights were chosen on evals/student_profiles.yaml (dev) only; see evals/README.md.
@@ -52,6 +53,7 @@ TIME_RUNS_PAST = 0.5
 TIME_OVER_BEFORE = -2.0
 APPRENTICE = 1.5
 LEVEL_BELOW = -0.5
+LEVEL_SAME = 0.5  # a posting meant for the student's own level, over one open to anyone (不限): mirrors LEVEL_BELOW
 PROGRAM_NOT_HIGHER = -1.0
 TIME_WAIT_PER_WEEK = 0.0625  # inside the window but starting weeks after the student is free
 PAY = 0.5
@@ -207,6 +209,8 @@ def level_reason(item: OpportunityItem, level: str | None) -> Reason | None:
         return None
     if LEVEL_RANK.get(level, 0) > needed:
         return Reason("层次", f"面向{item.level}", LEVEL_BELOW)
+    if LEVEL_RANK.get(level) == needed:
+        return Reason("层次", f"面向{item.level}，与你的层次相同", LEVEL_SAME)
     return None
 
 

@@ -103,6 +103,16 @@ def test_a_program_no_higher_than_the_student_s_level_is_graded_down() -> None:
     assert rec is not None and "层次：中职专业，不高于你目前的层次（−1）" in [r.text for r in rec.reasons]
 
 
+def test_a_posting_meant_for_the_student_s_level_ranks_over_one_open_to_anyone() -> None:
+    """中职 students: an internship for 中职 students over a course for 农机手 and 连队职工 (不限), the
+    same the other way for a 高职 student (a 中职 posting is graded down, not up)."""
+    mine, anyone, lower = posting("M"), posting("A", level="不限"), posting("L", level="中职")
+    assert score(mine, student()) > score(anyone, student())
+    assert score(lower, student(level="高职")) < score(anyone, student(level="高职"))
+    texts = [r.text for r in score_item(mine, Wanted.read(student(), None, 0.9), TODAY).reasons]  # type: ignore[union-attr]
+    assert "层次：面向中职，与你的层次相同（+0.5）" in texts
+
+
 def test_a_closing_date_never_lifts_a_match() -> None:
     profile = student(locations=["乌鲁木齐"])
     soon, later = posting(deadline=dt.date(2026, 12, 5)), posting(deadline=dt.date(2027, 6, 1))

@@ -25,8 +25,8 @@ def test_reasons_explain_each_pick(opp) -> None:
     result = opp.recommend(AUTO, top_k=10, today=TODAY)
     by_id = {r.item.record_id: r for r in result.ranked}
     apprentice = by_id["J027"]
-    assert [r.reason for r in apprentice.reasons] == ["专业", "地点", "时间", "学徒制", "截止日期"]
-    assert all("（+" in r.text for r in apprentice.reasons[:4])  # each reason shows its sign
+    assert [r.reason for r in apprentice.reasons] == ["专业", "地点", "时间", "学徒制", "层次", "截止日期"]
+    assert all("（+" in r.text for r in apprentice.reasons[:5])  # each reason shows its sign
     assert apprentice.to_dict()["deadline"] == "2027-01-10"
     assert result.items[0].item.record_id == "J027"  # the only item with every reason
     assert "P004" in by_id and by_id["P004"].item.kind == "专业"
