@@ -15,6 +15,9 @@ from typing import Any
 
 from assistant.opportunities.match import MatchResult
 from assistant.opportunities.recommend import RecommendResult
+from assistant.platform import Platform
+from assistant.platform.store import SavedProfile
+from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 
 ChangedAt = Callable[[str], dt.datetime | None]  # doc id -> when its content last changed in the index
 
@@ -59,3 +62,31 @@ def new_benefits(result: MatchResult, since: dt.datetime, changed_at: ChangedAt)
         for b in result.benefits
         if b.verified and _appeared_after(b.citation.doc_id, None, since, changed_at)
     ]
+
+
+def profile_news(
+    saved: SavedProfile,
+    platform: Platform,
+    recommend: Callable[[StudentProfile], RecommendResult],
+    match: Callable[[EnterpriseProfile], MatchResult],
+    changed_at: ChangedAt,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """What appeared for ``saved`` since its last visit: recommended postings (student) or matched
+    benefits (enterprise), and platform records that meet it (the visit is not recorded here)."""
+    since = parse_time(saved.last_seen) or dt.datetime.min.replace(tzinfo=dt.UTC)
+    news: dict[str, Any] = {"id": saved.id, "kind": saved.kind, "since": saved.last_seen}
+    if saved.kind == "student":
+        student = StudentProfile.model_validate(saved.data, context={"today": today or dt.date.today()})
+        news["postings"] = new_recommendations(recommend(student), since, changed_at)
+        news["benefits"] = []
+        wanted_majors, wanted_fields, own = student.majors, student.interests, ""
+    else:
+        enterprise = EnterpriseProfile.model_validate(saved.data)
+        news["postings"] = []
+        news["benefits"] = new_benefits(match(enterprise), since, changed_at)
+        wanted_majors, wanted_fields, own = [], [enterprise.text, enterprise.name], enterprise.name
+    wanted_fields = [f for f in wanted_fields if f]
+    news["records"] = platform.new_records(saved.last_seen, wanted_majors, wanted_fields, own)
+    news["count"] = len(news["postings"]) + len(news["benefits"]) + len(news["records"])
+    return news

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,13 +38,13 @@ from assistant.ingest.pipeline import (
 from assistant.ingest.uploads import remove_failed_copies, remove_upload_copy, stage_uploads, uploads_dir
 from assistant.llm.base import LLM, LLMGate
 from assistant.llm.factory import load_llm, resolve_backend
-from assistant.news import new_benefits, new_recommendations, parse_time
+from assistant.news import parse_time, profile_news
 from assistant.opportunities.benefits import (
     BenefitEntry,
-    catalog_files,
     indexed_catalog_files,
     load_catalog,
     register_catalog,
+    registered_or_corpus_catalog,
 )
 from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
 from assistant.opportunities.match import MatchResult, match_profile
@@ -62,6 +61,7 @@ from assistant.store.index import Index, open_catalog
 from assistant.store.leftovers import tidy
 from assistant.store.manifest import Manifest
 from assistant.store.rebuild import discard, new_index_dir, recorded_sources, replace_index
+from assistant.store.summary import describe
 from assistant.types import SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
@@ -369,14 +369,9 @@ class Assistant:
         folders, with a warning: that depends on the working folder when they are relative.
         """
         if self._benefits is None:
-            files = indexed_catalog_files(self.settings.index_dir)
-            if not files:
-                files = catalog_files([Path(p).resolve() for p in self.settings.corpus_dirs])
-                log.warning(
-                    "benefit catalog not registered with the index; read from the corpus folders",
-                    extra={"files": [str(f) for f in files]},
-                )
-            self._benefits = load_catalog(files)
+            self._benefits = load_catalog(
+                registered_or_corpus_catalog(self.settings.index_dir, self.settings.corpus_dirs)
+            )
         return self._benefits
 
     def publish_records(self, kind: RecordKind | str, records: list[dict[str, Any]]) -> PublishResult:
@@ -391,7 +386,6 @@ class Assistant:
         """What appeared since a saved profile's last visit: recommended postings (student) or matched
         benefits (enterprise), and platform records that meet it; the visit is then recorded."""
         saved = self.platform.open_profile(key)
-        since = parse_time(saved.last_seen) or dt.datetime.min.replace(tzinfo=dt.UTC)
         index = self.load().index
         index.refresh_if_changed()
 
@@ -399,21 +393,9 @@ class Assistant:
             row = index.document(doc_id)
             return parse_time(row.updated_at) if row else None
 
-        news: dict[str, Any] = {"id": saved.id, "kind": saved.kind, "since": saved.last_seen}
-        if saved.kind == "student":
-            student = StudentProfile.model_validate(saved.data, context={"today": today or dt.date.today()})
-            result = self.recommend(student, top_k=50, today=today)
-            news["postings"] = new_recommendations(result, since, changed_at)
-            news["benefits"] = []
-            wanted_majors, wanted_fields, own = student.majors, student.interests, ""
-        else:
-            enterprise = EnterpriseProfile.model_validate(saved.data)
-            news["postings"] = []
-            news["benefits"] = new_benefits(self.match(enterprise), since, changed_at)
-            wanted_majors, wanted_fields, own = [], [enterprise.text, enterprise.name], enterprise.name
-        wanted_fields = [f for f in wanted_fields if f]
-        news["records"] = self.platform.new_records(saved.last_seen, wanted_majors, wanted_fields, own)
-        news["count"] = len(news["postings"]) + len(news["benefits"]) + len(news["records"])
+        news = profile_news(
+            saved, self.platform, lambda p: self.recommend(p, top_k=50, today=today), self.match, changed_at, today
+        )
         if touch:
             self.platform.profile_visited(saved)
         return news
@@ -440,27 +422,7 @@ class Assistant:
 
     def stats(self) -> dict[str, Any]:
         with self._catalog() as (catalog, manifest):
-            docs = catalog.documents()
-            return {
-                "index_dir": str(self.settings.index_dir),
-                "manifest": manifest.__dict__ if manifest else None,
-                "documents": len(docs),
-                "chunks": catalog.count_chunks(),
-                "by_kind": dict(Counter(d.kind for d in docs)),
-                "by_doc_type": dict(Counter(d.doc_type for d in docs)),
-                "pending": [d.doc_id for d in docs if d.status != "done"],
-                "docs": [
-                    {
-                        "doc_id": d.doc_id,
-                        "title": d.title,
-                        "kind": d.kind,
-                        "doc_type": d.doc_type,
-                        "chunks": d.chunk_count,
-                        "path": d.path,
-                    }
-                    for d in docs
-                ],
-            }
+            return describe(catalog, manifest, self.settings.index_dir)
 
     def chunks(self, doc_id: str | None = None) -> list[ChunkRow]:
         with self._catalog() as (catalog, _):

@@ -10,8 +10,10 @@ enterprises, so a newly ingested policy contributes without hand work.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -25,6 +27,7 @@ from assistant.types import StoredChunk
 from assistant.understand.profiles import Activity, EnterpriseType
 
 CATALOG_DIR = "benefits"
+log = logging.getLogger(__name__)
 
 
 class Category(str, Enum):
@@ -112,6 +115,20 @@ def register_catalog(paths: list[Path], index_dir: Path) -> list[Path]:
 def indexed_catalog_files(index_dir: Path) -> list[Path]:
     """The catalog registered with the index at ``index_dir``."""
     return sorted(p for p in (index_dir / CATALOG_DIR).glob("*.y*ml") if p.is_file())
+
+
+def registered_or_corpus_catalog(index_dir: Path, corpus_dirs: Iterable[str | Path]) -> list[Path]:
+    """The catalog registered with the index; for an index built before catalogs were registered, the
+    ``benefits/`` under the corpus folders, with a warning: that depends on the working folder when they
+    are relative."""
+    files = indexed_catalog_files(index_dir)
+    if not files:
+        files = catalog_files([Path(p).resolve() for p in corpus_dirs])
+        log.warning(
+            "benefit catalog not registered with the index; read from the corpus folders",
+            extra={"files": [str(f) for f in files]},
+        )
+    return files
 
 
 def load_catalog(paths: list[Path]) -> list[BenefitEntry]:
