@@ -45,6 +45,15 @@ SLOT_LABELS = {
     Asked.date: "时间",
 }
 _PIECE = re.compile(r"[^，,：:]+[，,：:]?")
+# a document's title (《国务院关于做好当前和今后一个时期…》) and a basis reference ((依据：《…》五、（十五）)) name
+# documents and their parts: no value of theirs is a filler (一个时期 is not a count)
+_TITLE = re.compile(r"《[^》]*》")
+_REFERENCE = re.compile(r"^\s*[（(]?\s*(?:依据|来源|出处)[：:]")
+
+
+def _values_of(text: str) -> str:
+    """``text`` without what names documents: its titles emptied, a basis reference as nothing."""
+    return "" if _REFERENCE.match(text) else _TITLE.sub("《》", text)
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ def holds(kind: Asked, text: str) -> bool:
     shape = _SHAPES.get(kind)
     if shape is None:
         return False
+    text = _values_of(text)
     if kind in (Asked.date, Asked.frequency):
         return _found(shape, text)
     return any(_found(shape, piece) and quantities(piece) for piece in _PIECE.findall(text))
@@ -131,11 +141,14 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
     for sentence in split_sentences(hit.text):
         if is_planted_instruction(sentence) or (within is not None and sentence not in within):
             continue  # addressed to a model, or not quoted: never a value to state
+        if not _values_of(sentence):
+            continue
         parts = _PIECE.findall(sentence)
         for i, piece in enumerate(parts):
+            values = _values_of(piece)
             if (
-                _found(shape, piece)
-                and (kind in (Asked.date, Asked.frequency) or quantities(piece))
+                _found(shape, values)
+                and (kind in (Asked.date, Asked.frequency) or quantities(values))
                 # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
                 and not _trim(piece).endswith("的")
             ):

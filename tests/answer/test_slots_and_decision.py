@@ -34,6 +34,18 @@ def test_a_filler_starts_where_a_word_starts() -> None:
     assert slot is not None and "六个月" in slot.text
 
 
+def test_a_document_title_or_a_basis_reference_holds_no_value() -> None:
+    """ "数量：《国务院关于做好当前和今后一个时期促进就业工作的若干意见》五、（十五））" once led an answer to
+    "五家渠有会计岗位吗": 一个时期 in a title is not a count, a basis reference names no value."""
+    title = "国务院关于做好当前和今后一个时期促进就业工作的若干意见"
+    clause = hit(f"困难企业可以采取轮岗轮休等办法保留岗位。（依据：《{title}》五、（十五））")
+    assert find_slot(Asked.how_many, [clause]) is None
+    assert not holds(Asked.how_many, f"依据：《{title}》五、（十五）") and not holds(Asked.how_many, f"按《{title}》执行")
+    counted = hit(f"按《{title}》，每年组织10家企业参加。")
+    slot = find_slot(Asked.how_many, [counted])
+    assert slot is not None and slot.text == "数量：每年组织10家企业参加"
+
+
 def test_the_lead_unit_comes_from_the_clause_metadata() -> None:
     clause = hit("推进产教协同育人。(责任单位:教育局、人社局)", lead_unit="教育局", responsible_units="教育局、人社局")
     slot = find_slot(Asked.unit, [clause])
