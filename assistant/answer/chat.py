@@ -204,12 +204,13 @@ class Chat:
     def _interests(self, query: Query) -> list[str]:
         """The message's topic words that say what the student is interested in: not a place, a kind
         of opportunity, a level or a time (乌鲁木齐 / 实习 / 中职 / 明年 say where, what and when), nor
-        the name of a kind or level itself (专业 in "职校有啥专业" asks for programs, it is no interest), and
+        the name of a kind, a level or an opening itself (专业 in "职校有啥专业" asks for programs, 岗位 in
+        "有什么岗位推荐" for any opening: no interest), and
         only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
         读个 / 我想学: fragments of its search mode and new-word model)."""
         majors = self.understander.majors()
         words = vocabulary()
-        names = {*words.kinds, *words.levels}
+        names = {*words.kinds, *words.levels, *words.openings}
         nominal = nominal_words(query.message)
         index = self.answerer.searcher.index
         topic = [

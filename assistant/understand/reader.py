@@ -39,6 +39,7 @@ class StudentReading:
     available_to: dt.date | None = None
     kinds: list[str] = field(default_factory=list)
     wants_apprenticeship: bool | None = None
+    opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -59,9 +60,9 @@ class StudentReading:
 
     @property
     def seeks(self) -> bool:
-        """Names what the student studies or looks for (a major, a kind of opportunity): someone to
-        recommend for. A level alone ("中职以后开几个专业") says who, not what."""
-        return bool(self.majors or self.kinds)
+        """Names what the student studies or looks for (a major, a kind of opportunity, an opening of
+        any kind): someone to recommend for. A level alone ("中职以后开几个专业") says who, not what."""
+        return bool(self.majors or self.kinds or self.opening)
 
 
 @dataclass
@@ -85,6 +86,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     for kind in words.find(words.kinds, text):
         if not _negated(text, words.kinds[kind] + (kind,)):
             reading.kinds.append(kind)
+    reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):

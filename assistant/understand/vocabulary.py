@@ -1,4 +1,4 @@
-"""The everyday words of the closed sets (levels, kinds, majors, enterprise types, activities,
+"""The everyday words of the closed sets (levels, kinds, openings, majors, enterprise types, activities,
 school terms), read from ``vocabulary.yaml``."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ class Vocabulary:
     enterprise_types: dict[str, tuple[str, ...]]
     activities: dict[str, tuple[str, ...]]
     school_terms: dict[str, tuple[str, str]]  # word -> (MM-DD from, MM-DD to)
+    openings: tuple[str, ...] = ()  # an opening of any kind (岗位): a student looking, kind not said
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -64,5 +65,11 @@ def vocabulary() -> Vocabulary:
 
     terms = {str(k): (str(v["from"]), str(v["to"])) for k, v in raw["school_terms"].items()}
     return Vocabulary(
-        table("levels"), table("kinds"), table("majors"), table("enterprise_types"), table("activities"), terms
+        table("levels"),
+        table("kinds"),
+        table("majors"),
+        table("enterprise_types"),
+        table("activities"),
+        terms,
+        tuple(str(w) for w in raw.get("openings", [])),
     )

@@ -97,6 +97,15 @@ def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(op
     assert answer.opportunities and all(o["kind"] == "专业" and not o["fits"] for o in answer.opportunities)
 
 
+def test_an_opening_word_is_no_interest(opp) -> None:
+    """岗位 says the student looks for an opening, not what it is about: "我是学会计的，有什么岗位推荐吗" used to
+    list car-repair and robot postings as "兴趣相关：岗位" (会计 is no catalog major here)."""
+    answer = opp.ask("我是学会计的，有什么岗位推荐吗？")
+    assert answer.route == "opportunities"
+    assert not any("岗位" in r["detail"] for o in answer.opportunities for r in o["reasons"])
+    assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
+
+
 @pytest.mark.parametrize(("word", "expected"), [("汽修", "J001"), ("电工", "J002"), ("厨师", "J030"), ("护士", "J023")])
 def test_everyday_major_names_find_their_postings(opp, word, expected) -> None:
     profile = StudentProfile.model_validate({"majors": word, "locations": "乌鲁木齐附近"}, context={"today": TODAY})

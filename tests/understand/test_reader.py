@@ -31,6 +31,12 @@ def test_describing_a_major_is_not_looking_for_a_program() -> None:
     assert not read_student("十二师职校以后重点发展哪些专业？", CATALOG, TODAY).seeks
 
 
+def test_an_opening_of_any_kind_is_looking_without_a_kind() -> None:
+    reading = read_student("有没有会计岗位？", CATALOG, TODAY)
+    assert reading.opening and reading.seeks and reading.kinds == [] and "opening" not in reading.fields()
+    assert not read_student("不要岗位，只想问问政策", CATALOG, TODAY).opening
+
+
 def test_time_windows_look_ahead() -> None:
     assert time_window("寒假有空", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
     assert time_window("暑假", TODAY) == (dt.date(2027, 7, 1), dt.date(2027, 8, 31))
