@@ -5,7 +5,8 @@ facts only). Every signal gives a score and a Chinese reason showing it:
 
     专业  the student's major (catalog name or everyday name, 汽修 -> 汽车运用与维修) is among the
           item's majors (+3); a major the student is interested in (+2.5); a close major by dense
-          similarity of the catalog names (+1.5); an interest word in the item's text (+1.5)
+          similarity of the catalog names, or the one nearest in meaning to a name no catalog or
+          everyday name matches (会计 -> 电子商务) (+1.5, 相近专业); an interest word in the item's text (+1.5)
     地点  gazetteer relation of the item's place to the wanted ones: same +2, near +1, region +0.3,
           far +0 ("地点：昌吉市，不在意向范围（+0）")
     时间  starts inside the window +1, less 0.0625 per week the student waits for it (to 0: a month
@@ -90,6 +91,7 @@ class Wanted:
     profile: StudentProfile
     majors: set[str] = field(default_factory=set)
     interest_majors: set[str] = field(default_factory=set)
+    inferred: set[str] = field(default_factory=set)  # the catalog major nearest in meaning to a name no word matched
     related: dict[str, float] = field(default_factory=dict)  # catalog major -> best similarity to a wanted one
     related_min: float = 1.0
     table: dict[str, tuple[int, str, float]] = field(default_factory=dict)  # major -> (rank, label, score)
@@ -98,16 +100,30 @@ class Wanted:
     def read(cls, profile: StudentProfile, matcher: MajorMatcher | None, related_min: float) -> Wanted:
         wanted = cls(profile, related_min=related_min)
         for name in profile.majors:
-            wanted.majors.update((matcher.resolve(name) if matcher else []) or [name])
+            named, nearest = _resolved(matcher, name)
+            wanted.majors.update(named or ([] if nearest else [name]))
+            wanted.inferred.update(nearest)
         for word in profile.interests:
-            wanted.interest_majors.update(matcher.resolve(word) if matcher else [])
+            named, nearest = _resolved(matcher, word)
+            wanted.interest_majors.update(named)
+            wanted.inferred.update(nearest)
         if matcher is not None:
             wanted.related = matcher.related(wanted.majors | wanted.interest_majors)
         wanted.table = {name: (2, RELATED_LABEL, MAJOR_RELATED) for name, sim in wanted.related.items()}
         wanted.table = {name: kind for name, kind in wanted.table.items() if wanted.related[name] >= related_min}
+        # a major only the dense model relates to the name given (会计 -> 电子商务 at 0.904): close, not 对口
+        wanted.table.update({name: (2, RELATED_LABEL, MAJOR_RELATED) for name in wanted.inferred})
         wanted.table.update({name: (1, "与兴趣相符：", MAJOR_INTEREST) for name in wanted.interest_majors})
         wanted.table.update({name: (0, "对口：", MAJOR_EXACT) for name in wanted.majors})
         return wanted
+
+
+def _resolved(matcher: MajorMatcher | None, name: str) -> tuple[list[str], list[str]]:
+    """The catalog majors ``name`` says (as written or an everyday name), else the one nearest in meaning."""
+    if matcher is None:
+        return [], []
+    named = matcher.resolve(name, dense=False)
+    return named, [] if named else matcher.resolve(name)
 
 
 def item_majors(item: OpportunityItem, matcher: MajorMatcher | None, read_courses: bool = False) -> list[str]:

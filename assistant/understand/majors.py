@@ -2,9 +2,10 @@
 
 The catalog is what the index holds: program names and the majors postings ask for. A name
 is matched (1) as written, (2) through the everyday names in ``vocabulary.yaml`` (汽修 ->
-汽车运用与维修), (3) by dense similarity to the catalog names (数控加工 -> 机电技术应用) when
-the best one is close enough (``min_similarity``, chosen on the team's profiles: see
-evals/README.md, opportunities).
+汽车运用与维修), (3) by dense similarity to the catalog names when the best one is close enough
+(``min_similarity``). The third is a guess (e5 cosines of short names crowd 0.85-0.91: 会计 ->
+电子商务 0.904, 财务 -> 电子商务 0.888), so recommendations grade it as a close major, never as the
+student's own (``resolve(name, dense=False)`` gives only what the name says).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ class MajorMatcher:
         found += [name for name in names if name in text and name not in found]
         return found
 
-    def resolve(self, name: str) -> list[str]:
-        """The catalog majors a given name means; [] when none is close."""
+    def resolve(self, name: str, dense: bool = True) -> list[str]:
+        """The catalog majors a given name means; [] when none is close. Without ``dense``, only what the
+        name says (as written, an everyday name, a part of a catalog name), not the nearest by meaning."""
         name = name.strip()
         if not name:
             return []
@@ -46,7 +48,7 @@ class MajorMatcher:
         inside = [c for c in self.catalog if name in c]
         if inside:
             return inside
-        return self._nearest(name)
+        return self._nearest(name) if dense else []
 
     def related(self, names: set[str]) -> dict[str, float]:
         """For every catalog major, its best dense similarity to one of ``names`` (catalog names)."""

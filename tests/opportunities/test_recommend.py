@@ -106,6 +106,17 @@ def test_an_opening_word_is_no_interest(opp) -> None:
     assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
 
 
+@pytest.mark.parametrize("name", ["会计", "焊工", "美容"])
+def test_a_major_only_the_dense_model_relates_is_close_never_a_match(opp, name) -> None:
+    """No catalog major or everyday name says 会计: the nearest in meaning (电子商务 at 0.904) is 相近, shown
+    among the nearest, never 对口 (会计 was listed as "对口：电子商务" and ranked as a good fit)."""
+    result = opp.recommend(StudentProfile(majors=[name], level="中职"), top_k=10, today=TODAY)
+    majors = [r for rec in result.ranked for r in rec.reasons if r.reason == "专业"]
+    assert not result.items and all(r.detail.startswith("相近专业：") for r in majors)
+    matcher = opp._majors()
+    assert matcher.resolve(name, dense=False) == []
+
+
 @pytest.mark.parametrize(("word", "expected"), [("汽修", "J001"), ("电工", "J002"), ("厨师", "J030"), ("护士", "J023")])
 def test_everyday_major_names_find_their_postings(opp, word, expected) -> None:
     profile = StudentProfile.model_validate({"majors": word, "locations": "乌鲁木齐附近"}, context={"today": TODAY})
