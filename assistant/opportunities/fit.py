@@ -59,7 +59,7 @@ PROGRAM_NOT_HIGHER = -1.0
 TIME_WAIT_PER_WEEK = 0.0625  # inside the window but starting weeks after the student is free
 PAY = 0.5
 RELATED_LABEL = "相近专业："
-LEVEL_RANK = {"中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
+LEVEL_RANK = {"初中": 0, "中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
 
 
 @dataclass

@@ -51,7 +51,7 @@ class Activity(str, Enum):
 
 
 OPPORTUNITY_KINDS = ("实习", "全职", "学徒", "培训", "专业")
-STUDENT_LEVELS = ("中职", "技工", "高职", "职业本科", "本科")
+STUDENT_LEVELS = ("初中", "中职", "技工", "高职", "职业本科", "本科")  # 初中: a pupil choosing a 中职 or 技工 school
 _LIST_SEP = re.compile(r"[、，,;；|]")
 
 
@@ -79,7 +79,7 @@ class StudentProfile(BaseModel):
 
     majors: StrList = Field(default=[], description="所学或想学的专业, e.g. 汽车运用与维修、汽修")
     interests: StrList = Field(default=[], description="兴趣关键词, e.g. 新能源、机器人")
-    level: str | None = Field(None, description="中职 / 技工 / 高职 / 职业本科")
+    level: str | None = Field(None, description="初中 / 中职 / 技工 / 高职 / 职业本科 / 本科")
     locations: StrList = Field(default=[], description="愿意去的地点, e.g. 乌鲁木齐附近、昌吉")
     available_from: dt.date | None = Field(None, description="可开始参加的时间, e.g. 2027-03-01、下学期、寒假")
     available_to: dt.date | None = Field(None, description="最晚可参加到, e.g. 2027-08-31、明年暑假")

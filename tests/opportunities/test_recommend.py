@@ -106,6 +106,17 @@ def test_an_opening_word_is_no_interest(opp) -> None:
     assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
 
 
+def test_a_junior_high_pupil_gets_the_programs_not_the_postings_for_students(opp) -> None:
+    """初中 (a parent asking for a child after 中考): a 中职 program is further study (no −1), an internship
+    for 中职 students is not open to the child (a hard fact, like a 高职 posting for a 中职 student)."""
+    result = opp.recommend(StudentProfile(majors=["汽修"], level="初中"), top_k=10, today=TODAY)
+    listed = {r.item.record_id: r for r in result.ranked}
+    assert "P004" in listed and not any(r.reason == "层次" for r in listed["P004"].reasons)
+    assert "J001" not in listed  # 汽车机电维修实习生, for 中职 students
+    postings = [r.item for r in result.ranked if r.item.record_type == "posting"]
+    assert postings and all(i.level in ("", "不限") or "初中" in i.level for i in postings)
+
+
 @pytest.mark.parametrize("name", ["会计", "焊工", "美容"])
 def test_a_major_only_the_dense_model_relates_is_close_never_a_match(opp, name) -> None:
     """No catalog major or everyday name says 会计: the nearest in meaning (电子商务 at 0.904) is 相近, shown

@@ -31,6 +31,11 @@ def test_describing_a_major_is_not_looking_for_a_program() -> None:
     assert not read_student("十二师职校以后重点发展哪些专业？", CATALOG, TODAY).seeks
 
 
+def test_a_pupil_choosing_a_school_is_at_the_junior_high_level() -> None:
+    reading = read_student("孩子中考没考好，想上职校学厨师", CATALOG, TODAY)
+    assert reading.level == "初中" and reading.majors == ["中餐烹饪与营养膳食"] and reading.kinds == ["专业"]
+
+
 def test_an_opening_of_any_kind_is_looking_without_a_kind() -> None:
     reading = read_student("有没有会计岗位？", CATALOG, TODAY)
     assert reading.opening and reading.seeks and reading.kinds == [] and "opening" not in reading.fields()
