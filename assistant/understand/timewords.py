@@ -117,11 +117,17 @@ def _from_bare_month(text: str, today: dt.date) -> Window | None:
 
 
 def _ahead(window: Window, today: dt.date) -> Window:
-    """A window that is over already means the next one (寒假 in December is the coming one)."""
+    """A window that is over already means the next one (寒假 in December is the coming one); one that
+    has begun means what is left of it (今年 on 3 December: from today, not from 1 January, or every
+    posting of next year would read as weeks late)."""
     start, end = window
     if (end or start) < today:
         start = start.replace(year=start.year + 1)
         end = end.replace(year=end.year + 1) if end else None
+    elif start < today:
+        start = today
+    if start == end == today:  # 现在 / 马上 / 今天: from now on, not for one day
+        end = None
     return start, end
 
 

@@ -48,6 +48,10 @@ def test_time_windows_look_ahead() -> None:
     assert time_window("2027年3月到8月", TODAY) == (dt.date(2027, 3, 1), dt.date(2027, 8, 31))
     assert time_window("4月份以后都行", TODAY) == (dt.date(2027, 4, 1), None)
     assert time_window("学电工", TODAY) is None
+    # a window that has begun: what is left of it; "now": from today on
+    assert time_window("今年", TODAY) == (TODAY, dt.date(2026, 12, 31))
+    assert time_window("上学期", TODAY) == (TODAY, dt.date(2027, 1, 15))
+    assert time_window("现在就可以", TODAY) == (TODAY, None)
 
 
 def test_an_enterprise_message() -> None:
