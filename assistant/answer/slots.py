@@ -26,13 +26,17 @@ from assistant.understand.query import Asked
 # the numeral forms text/numbers reads, as one alternation (Arabic, Chinese, 百分之)
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 
+_PERIOD = rf"(?:{TIME_UNIT}|小时|工作日)"  # after 个: 个月, 个小时, 个工作日
 _NUM_SHORT = r"(?:\d{1,3}(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 _SHAPES: dict[Asked, re.Pattern[str]] = {
     Asked.amount: re.compile(rf"{_NUM}\s*(?:%|％|元|万元|亿元|倍)|百分之{_NUM}|{_NUM}\s*成(?![立本绩为员果])"),
     Asked.frequency: re.compile(rf"每(?:{_NUM})?{TIME_UNIT}|定期|按年度|一年一次|每届|每期"),
     # a number of periods, not a date (2019年1月1日) nor a grade (一年级) nor "每年" (a frequency)
     Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{TIME_UNIT}(?![级\d])"),
-    Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个|家|所|项|人|名|批|类|种|门|条|支)"),
+    # a count of things, not of periods (3至12个月 is a duration)
+    Asked.how_many: re.compile(
+        rf"(?<!第){_NUM}\s*(?:个(?!{TIME_UNIT})(?!(?:小时|工作日))|家|所|项|人|名|批|类|种|门|条|支)"
+    ),
     Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
 }
 SLOT_KINDS = frozenset({Asked.unit, *_SHAPES})

@@ -23,6 +23,8 @@ def test_slot_shapes() -> None:
     assert holds(Asked.amount, "按投资额的百分之三十抵扣") and not holds(Asked.amount, "按规定给予培训补贴")
     assert holds(Asked.how_many, "引入5家以上企业参与办学") and not holds(Asked.how_many, "第五条")
     assert holds(Asked.date, "2023年底前完成")
+    assert not holds(Asked.how_many, "组织其参加3至12个月的就业见习")  # periods: a duration, not a count
+    assert not holds(Asked.how_many, "每天不超过8个小时") and holds(Asked.how_many, "每个班不少于12个学生")
 
 
 def test_a_filler_starts_where_a_word_starts() -> None:
