@@ -45,13 +45,6 @@ class Scores:
     def share(self, label: str) -> float:
         return dict(self.labels).get(label, 0.0)
 
-    def mixed(self, other: Scores, weight: float) -> Scores:
-        """``(1 - weight)`` of these shares plus ``weight`` of ``other``'s, best first."""
-        mine, theirs = dict(self.labels), dict(other.labels)
-        blend = {k: (1 - weight) * mine.get(k, 0.0) + weight * theirs.get(k, 0.0) for k in mine.keys() | theirs.keys()}
-        ranked = sorted(blend.items(), key=lambda p: (-p[1], p[0]))
-        return Scores(tuple(ranked), max(self.nearest, other.nearest))
-
 
 class ExampleClassifier:
     """A logistic-regression probe over the dense vectors of labelled examples.

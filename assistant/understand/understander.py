@@ -41,12 +41,6 @@ from assistant.understand.rewrite import asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
 _CLAUSES = re.compile(r"[，,；;？?！!。]")
-_LAST_CLAUSE = re.compile(r"[，,；;！!。]")
-# the asked kind: the whole message, with this share of the reading of its last clause (where a message
-# that first describes a situation asks: "我们是104团的一家棉花加工厂，…，有什么政策？" read count 0.37 from
-# 一家). Asked kind right on the dev sets: 70 / 65 with the whole message, 73 / 67 with 0.25, 73 / 66 with
-# 0.5, 70 / 61 with the last clause alone (answers_gold 96, answers_dev_spoken 90)
-TAIL_SHARE = 0.25
 VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
 
 
@@ -85,7 +79,7 @@ class Understander:
         # what is asked: the message's own words, unless it only names a new subject ("那104团呢？"
         # asks what the question before it asked)
         asking = asking_text(message, list(history))
-        routes, asked = self.routes.scores(vector), self.asked_scores(asking)
+        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([asking])[0])
         off_topic = self.scope.scores(vector).share("out")
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
@@ -116,14 +110,6 @@ class Understander:
             follow_up=standalone != message,
             parts=self._parts(message),
         )
-
-    def asked_scores(self, asking: str) -> Scores:
-        """What kind of thing is asked: the whole text's reading, with :data:`TAIL_SHARE` of its last clause's."""
-        tail = last_clause(asking)
-        if tail == asking.strip():
-            return self.asked.scores(self.embed([asking])[0])
-        whole, last = self.embed([asking, tail])
-        return self.asked.scores(whole).mixed(self.asked.scores(last), TAIL_SHARE)
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
         """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");
@@ -159,15 +145,12 @@ class Understander:
     def route_scores(self, text: str) -> Scores:
         return self.routes.scores(self.embed([text])[0])
 
+    def asked_scores(self, text: str) -> Scores:
+        return self.asked.scores(self.embed([text])[0])
+
 
 def _next_best(scores: Scores, excluded: Route) -> Route:
     return Route(next(label for label, _ in scores.labels if label != excluded.value))
-
-
-def last_clause(text: str) -> str:
-    """The text's last clause (after its last comma or full stop; a question mark stays with it)."""
-    parts = [p.strip() for p in _LAST_CLAUSE.split(text) if p.strip()]
-    return parts[-1] if parts else text.strip()
 
 
 def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:
