@@ -30,7 +30,7 @@ from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import read_student
-from assistant.understand.understander import Understander
+from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class Chat:
             return policy.with_(**extra), said
         if policy.grounded:
             return with_benefits(policy, matched).with_(**extra), said
-        kind = clearly_asked_value(query)
+        kind = self._clearly_asked_value(query)
         units = lead_units(result) if kind is Asked.unit else ""
         if units:  # who handles it: the catalog names each matched benefit's lead unit
             notice = f"{SLOT_LABELS[Asked.unit]}：{units}。"
@@ -165,6 +165,16 @@ class Chat:
                 sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
             )
         return matched.with_(**extra), said
+
+    def _clearly_asked_value(self, query: Query) -> Asked | None:
+        """:func:`clearly_asked_value`, when the message's last clause asks it too: a message that first
+        describes the enterprise ("我们是104团的一家棉花加工厂，…，有什么政策？" reads count 0.37 from 一家)
+        asks in its last clause, and "资料中没有写明具体的数量" would answer a question nobody asked."""
+        kind = clearly_asked_value(query)
+        tail = last_clause(query.message)
+        if kind is None or tail == query.message.strip():
+            return kind
+        return kind if self.understander.asked_scores(tail).best == kind.value else None
 
     def _policy_part(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
         """The policy answer to a message another route answers too; with the ``openai`` backend its

@@ -41,6 +41,7 @@ from assistant.understand.rewrite import asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
 _CLAUSES = re.compile(r"[，,；;？?！!。]")
+_LAST_CLAUSE = re.compile(r"[，,；;！!。]")  # a question mark ends a question, not a clause
 VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
 
 
@@ -151,6 +152,12 @@ class Understander:
 
 def _next_best(scores: Scores, excluded: Route) -> Route:
     return Route(next(label for label, _ in scores.labels if label != excluded.value))
+
+
+def last_clause(text: str) -> str:
+    """The text's last clause (after its last comma or full stop; a question mark stays with it)."""
+    parts = [p.strip() for p in _LAST_CLAUSE.split(text) if p.strip()]
+    return parts[-1] if parts else text.strip()
 
 
 def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:

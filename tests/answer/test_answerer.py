@@ -207,6 +207,14 @@ def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistan
     assert "没有写明具体的牵头单位" not in answer.answer
 
 
+def test_a_situation_before_the_question_does_not_make_a_figure_asked(policy_assistant) -> None:
+    """ "我们是104团的一家棉花加工厂" reads like a count (一家); the question at the end asks what policies
+    there are. It was answered "资料中没有写明具体的数量。" above the matched benefits."""
+    answer = policy_assistant.ask("我们是104团的一家棉花加工厂，明年想跟职校搞订单班，有什么政策？")
+    assert answer.route == "benefits" and answer.benefits
+    assert "没有写明具体的" not in answer.answer
+
+
 def test_a_value_is_said_missing_only_when_the_question_clearly_asks_for_it(policy_assistant) -> None:
     """ "想招几个实习生，有什么政策支持" asks what support there is (几个 names how many interns, and
     the asked probe is split between count and list): no "资料中没有写明具体的数量"."""
