@@ -34,9 +34,7 @@ _SHAPES: dict[Asked, re.Pattern[str]] = {
     # a number of periods, not a date (2019年1月1日) nor a grade (一年级) nor "每年" (a frequency)
     Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{TIME_UNIT}(?![级\d])"),
     # a count of things, not of periods (3至12个月 is a duration)
-    Asked.how_many: re.compile(
-        rf"(?<!第){_NUM}\s*(?:个(?!{TIME_UNIT})(?!(?:小时|工作日))|家|所|项|人|名|批|类|种|门|条|支)"
-    ),
+    Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个(?!{_PERIOD})|家|所|项|人|名|批|类|种|门|条|支)"),
     Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
 }
 SLOT_KINDS = frozenset({Asked.unit, *_SHAPES})

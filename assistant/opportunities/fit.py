@@ -123,7 +123,7 @@ def _resolved(matcher: MajorMatcher | None, name: str) -> tuple[list[str], list[
     if matcher is None:
         return [], []
     named = matcher.resolve(name, dense=False)
-    return named, [] if named else matcher.resolve(name)
+    return named, [] if named else matcher.nearest(name)
 
 
 def item_majors(item: OpportunityItem, matcher: MajorMatcher | None, read_courses: bool = False) -> list[str]:

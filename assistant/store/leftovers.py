@@ -51,7 +51,6 @@ def tidy(target: Path) -> list[str]:
     whole = [p for p in parent.glob(f".{target.name}.rebuild-*") if (p / WHOLE).is_file()]
     if not target.exists() and whole:
         whole[0].rename(target)
-        settle(target)
         done.append(f"moved the rebuilt {whole[0].name} in as {target} (a swap was interrupted)")
     elif not target.exists() and olds:
         olds[-1].rename(target)

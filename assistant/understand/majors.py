@@ -48,7 +48,7 @@ class MajorMatcher:
         inside = [c for c in self.catalog if name in c]
         if inside:
             return inside
-        return self._nearest(name) if dense else []
+        return self.nearest(name) if dense else []
 
     def related(self, names: set[str]) -> dict[str, float]:
         """For every catalog major, its best dense similarity to one of ``names`` (catalog names)."""
@@ -73,8 +73,9 @@ class MajorMatcher:
             self._vectors = self.embed(self.catalog)
         return self._vectors
 
-    def _nearest(self, name: str) -> list[str]:
-        if self.embed is None or not self.catalog:
+    def nearest(self, name: str) -> list[str]:
+        """The catalog major nearest in meaning to ``name`` when close enough (``min_similarity``); a guess."""
+        if self.embed is None or not self.catalog or not name.strip():
             return []
         sims = self._catalog_vectors() @ self.embed([name])[0]
         best = int(np.argmax(sims))
