@@ -37,6 +37,9 @@ _HEADING_SHARE = 0.5
 _MIN_SENTENCE_CHARS = 6
 # a clause is quoted whole when chosen sentences and the rest of it fit in this many characters (widen)
 WIDEN_CHARS = 260
+# the items of a list a quoted sentence opens (…下列服务：) may take this many characters more: a list
+# cut after its first item answers "哪些" with the wrong ones
+LIST_CHARS = 320
 _OPENS_LIST = ("：", ":")
 
 
@@ -200,14 +203,17 @@ def choose(
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))
 
 
-def widen(chosen: list[Candidate], candidates: list[Candidate], max_chars: int = WIDEN_CHARS) -> list[Candidate]:
+def widen(
+    chosen: list[Candidate], candidates: list[Candidate], max_chars: int = WIDEN_CHARS, list_chars: int = LIST_CHARS
+) -> list[Candidate]:
     """The chosen sentences with the rest of their clause when the whole clause fits in ``max_chars``.
 
     An article or a numbered item is the unit people cite, and its sentences lean on each other
     (经济补偿按…每满一年支付一个月工资…；不满六个月的，…半个月工资): one sentence of it alone
     often answers half the question. Clauses are taken best first (the first chosen sentence's
     clause, then the others) while the quote stays within ``max_chars``. The decision is made on
-    the chosen sentences before this step; only what is quoted changes.
+    the chosen sentences before this step; only what is quoted changes. The items of a list a
+    quoted sentence opens get ``list_chars`` more, so "哪些" is answered with the whole list.
     """
     if not chosen:
         return []
@@ -223,13 +229,14 @@ def widen(chosen: list[Candidate], candidates: list[Candidate], max_chars: int =
         if rest and used + extra <= max_chars:
             out.extend(rest)
             used += extra
+    budget = max(used, max_chars) + list_chars
     for lead in order:  # a sentence that opens a list (…下列基本条件：) is quoted with its items, in order
         if not lead.text.endswith(_OPENS_LIST):
             continue
         for item in sorted(by_clause.get(lead.hit.chunk_id, []), key=lambda c: c.position):
             if item.position <= lead.position or item in out:
                 continue
-            if used + len(item.text) > max_chars:
+            if used + len(item.text) > budget:
                 break
             out.append(item)
             used += len(item.text)

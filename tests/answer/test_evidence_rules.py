@@ -54,10 +54,26 @@ def test_a_sentence_opening_a_list_brings_its_items_within_the_budget() -> None:
         * 12
     )
     opener = next(c for c in clause if c.text.endswith("："))
-    quoted = widen([opener], clause, max_chars=90)
+    quoted = widen([opener], clause, max_chars=60, list_chars=30)
     texts = [c.text for c in quoted]
     assert (
         texts[0] == opener.text and any("组织机构和章程" in t for t in texts) and any("合格的教师" in t for t in texts)
     )
     assert sum(len(t) for t in texts) <= 90
     assert [c.position for c in quoted] == sorted(c.position for c in quoted)
+
+
+def test_a_list_is_quoted_whole_beyond_the_clause_budget() -> None:
+    """"哪些" answered with the first item of a list names the wrong ones: the items of a list a
+    quoted sentence opens get room of their own (the fifth item held the asked service)."""
+    from assistant.answer.evidence import widen
+
+    clause = _candidates(
+        "公共就业服务机构为劳动者免费提供下列服务：\n（一）就业政策法规咨询；\n（二）职业供求信息发布；\n"
+        "（三）职业指导和职业介绍；\n（四）对就业困难人员实施就业援助；\n（五）办理就业登记、失业登记等事务；\n"
+        "（六）其他公共就业服务。"
+    )
+    opener = next(c for c in clause if c.text.endswith("："))
+    texts = [c.text for c in widen([opener], clause, max_chars=40)]
+    assert len(texts) == len(clause) and any("失业登记" in t for t in texts)
+    assert not any("失业登记" in c.text for c in widen([opener], clause, max_chars=40, list_chars=0))
