@@ -1,6 +1,7 @@
 """Answer-level evaluation on ``evals/answers_gold.jsonl``.
 
-Per question: were all gold facts in the answer, which cited clauses contain a fact
+Per question: were all gold facts in the answer (numbers compared through the one normaliser,
+text/numbers.py: 百分之八十 is 80%, 二倍 is 2倍), which cited clauses contain a fact
 (citation precision), quantities in the answer that no cited clause holds (unsupported
 numbers), and for unanswerable questions whether the answer says so. Overall:
 
@@ -27,7 +28,7 @@ from assistant.answer.types import Answer
 from assistant.answer.verify import strip_markers
 from assistant.places import scope_of
 from assistant.service import Assistant
-from assistant.text.numbers import quantities
+from assistant.text.numbers import normalize_numerals, quantities
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,19 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _holds(fact: str, text: str) -> bool:
+    """The squashed fact is in the squashed text, word for word or with its numbers normalised
+    (an answer quoting "80%" states the fact "百分之八十")."""
+    return fact in text or normalize_numerals(fact) in normalize_numerals(text)
+
+
 def score_answer(
     case: AnswerCase, answer: Answer, seconds: float, foreign_docs: frozenset[str] = frozenset()
 ) -> AnswerResult:
     text = _squash(answer.answer)
     facts = [_squash(f) for f in case.facts]
-    found = sum(1 for f in facts if f in text)
-    cited_with_fact = sum(1 for c in answer.citations if any(f in _squash(c.text) for f in facts))
+    found = sum(1 for f in facts if _holds(f, text))
+    cited_with_fact = sum(1 for c in answer.citations if any(_holds(f, _squash(c.text)) for f in facts))
     sources = "".join(f"{c.text}{c.clause_path}{c.clause_no}" for c in answer.citations)
     allowed = quantities(sources) | quantities(_squash(sources))
     claims = "".join(strip_markers(s.text) for s in answer.sentences if s.source in {"quote", "slot", "generated"})
@@ -115,7 +122,7 @@ def score_answer(
         route=answer.route,
         foreign=foreign,
         lead=lead,
-        lead_has_fact=any(f in _squash(lead) for f in facts),
+        lead_has_fact=any(_holds(f, _squash(lead)) for f in facts),
     )
 
 

@@ -42,6 +42,18 @@ def test_scoring_counts_facts_citations_and_unsupported_numbers() -> None:
     assert score_answer(trap, refusal, 0.1).correct and not score_answer(trap, answer, 0.1).correct
 
 
+def test_a_fact_stated_in_other_numerals_is_found_and_a_wrong_number_is_not() -> None:
+    case = AnswerCase("z", "student", "问", True, ["百分之八十", "二倍的工资"], "law", "第十五条")
+    cit = Citation(1, "c", "law", "法", "", "第十五条", "第十五条", "", "不得低于约定工资的80%。", "", 1.0)
+
+    def said(text: str) -> Answer:
+        return Answer("问", "问", text, True, AnswerMode.chat, "z", [cit], [AnswerSentence(text, [1], "quote", True)])
+
+    assert score_answer(case, said("不得低于约定工资的80%，应当支付2倍的工资[1]。"), 0.1).correct
+    assert score_answer(case, said("不得低于约定工资的70%，应当支付2倍的工资[1]。"), 0.1).facts_found == 1
+    assert score_answer(case, said("不得低于约定工资的80%[1]。"), 0.1).cited_with_fact == 1
+
+
 def test_extractive_answers_hold_their_pins(policy_assistant) -> None:
     pins = BASELINES["answers"]["extractive"]
     tolerance = BASELINES["tolerance"]
