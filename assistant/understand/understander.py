@@ -59,6 +59,7 @@ class Understander:
     # probe strengths (scikit-learn's C) chosen on the dev sets: see evals/README.md (understanding)
     ROUTE_STRENGTH = 10.0
     ASKED_STRENGTH = 100.0
+    ASKED_FORM_SHARE = 0.5  # the character probe's share (0.2 / 0.35 / 0.5: 110 / 109 / 111 of 146 dev kinds)
     SCOPE_STRENGTH = 10.0  # the off-topic probe: scikit-learn's default order of magnitude, not swept
     ACTIVITY_STRENGTH = 10.0  # swept 1 / 10 / 30 / 100 on the dev enterprises (evals/README.md, opportunities)
     PART_SHARE = 0.5
@@ -68,7 +69,9 @@ class Understander:
         self.embed = embed
         self.majors = majors
         self.routes = ExampleClassifier(examples()["routes"], examples_embed or embed, self.ROUTE_STRENGTH)
-        self.asked = ExampleClassifier(examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH)
+        self.asked = ExampleClassifier(
+            examples()["asked"], examples_embed or embed, self.ASKED_STRENGTH, form_share=self.ASKED_FORM_SHARE
+        )
         self.scope = ExampleClassifier(examples()["scope"], examples_embed or embed, self.SCOPE_STRENGTH, balanced=True)
         self.activities = ExampleClassifier(examples()["activities"], examples_embed or embed, self.ACTIVITY_STRENGTH)
         self.talk = ExampleClassifier(examples()["small_talk"], examples_embed or embed, self.SCOPE_STRENGTH, True)
@@ -80,7 +83,7 @@ class Understander:
         # what is asked: the message's own words, unless it only names a new subject ("那104团呢？"
         # asks what the question before it asked)
         asking = asking_text(message, list(history))
-        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([asking])[0])
+        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([asking])[0], asking)
         off_topic = self.scope.scores(vector).share("out")
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
@@ -122,7 +125,7 @@ class Understander:
         vectors = self.embed(pieces)
         found = []
         for piece, vector in zip(pieces, vectors):
-            scores = self.asked.scores(vector)
+            scores = self.asked.scores(vector, piece)
             kind = Asked(scores.best)
             if kind in VALUE_KINDS and scores.labels[0][1] >= self.PART_SHARE:
                 found.append((piece, kind))
@@ -147,7 +150,7 @@ class Understander:
         return self.routes.scores(self.embed([text])[0])
 
     def asked_scores(self, text: str) -> Scores:
-        return self.asked.scores(self.embed([text])[0])
+        return self.asked.scores(self.embed([text])[0], text)
 
 
 def _next_best(scores: Scores, excluded: Route) -> Route:

@@ -64,7 +64,7 @@ def test_a_sentence_opening_a_list_brings_its_items_within_the_budget() -> None:
 
 
 def test_a_list_is_quoted_whole_beyond_the_clause_budget() -> None:
-    """"哪些" answered with the first item of a list names the wrong ones: the items of a list a
+    """ "哪些" answered with the first item of a list names the wrong ones: the items of a list a
     quoted sentence opens get room of their own (the fifth item held the asked service)."""
     from assistant.answer.evidence import widen
 
