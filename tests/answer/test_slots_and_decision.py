@@ -98,3 +98,24 @@ def test_a_value_said_of_a_case_is_stated_with_its_case() -> None:
     assert slot is not None and slot.text == "金额或比例：超过一个月不满一年仍不签的，企业要每月支付二倍工资"
     plain = find_slot(Asked.amount, [hit("学徒培训补贴按每人每年4000元的标准发放。")])
     assert plain is not None and plain.text == "金额或比例：学徒培训补贴按每人每年4000元的标准发放"
+
+
+def test_a_lead_line_needs_the_kind_clearly_asked() -> None:
+    """ "频次：…" opening a yes/no question read as a frequency at 0.35 misleads; at 0.6 it is stated."""
+    from assistant.answer.evidence import Candidate, QuestionTerms
+    from assistant.answer.stages import LEAD_SHARE, Evidence, Scoped, find_answer_slot
+    from assistant.places import scope_of
+    from assistant.types import SearchHit
+    from assistant.understand.query import Query, Route
+
+    text = "职业院校教师每年至少1个月在企业或实训基地实训。"
+    hit = SearchHit("c", "plan", "方案", "", "（十二）", "（十二）", text, 1.0)
+    found = Evidence(QuestionTerms({"教师": 2.0}), [Candidate(text, hit, 0, 0)])
+
+    def asked(share: float) -> Query:
+        scores = (("frequency", share), ("yesno", 1.0 - share))
+        return Query("问", "问", Route.policy, Asked.frequency, scope_of("问"), asked_scores=scores)
+
+    assert find_answer_slot(asked(LEAD_SHARE - 0.05), Scoped([hit], []), found) is None
+    slot = find_answer_slot(asked(0.6), Scoped([hit], []), found)
+    assert slot is not None and slot.text.startswith("频次：") and "每年" in slot.text
