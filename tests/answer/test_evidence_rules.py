@@ -20,6 +20,18 @@ def test_an_faq_question_is_its_heading_not_a_quote() -> None:
     assert candidates[0].overlap == (2.0 + 0.5 * 2.0 + 1.0) / 5.0
 
 
+def test_every_sentence_of_an_faq_question_is_heading_not_quote() -> None:
+    """ "问：需要签劳动合同吗？试用期最长多久？" is two sentences: the second was quoted as evidence."""
+    from assistant.answer.evidence import QuestionTerms, collect
+    from assistant.types import SearchHit
+
+    text = "问：我以学徒身份入职，需要签劳动合同吗？试用期最长多久？\n答：应当在一个月内订立书面劳动合同。试用期按合同期限确定。"
+    hit = SearchHit("c", "faq", "常见问题", "", "F008", "F008", text, 1.0)
+    candidates = collect([hit], QuestionTerms({"试用期": 2.0, "合同": 1.0}))
+    assert [c.text for c in candidates] == ["答：应当在一个月内订立书面劳动合同。", "试用期按合同期限确定。"]
+    assert "试用期" in candidates[1].matched
+
+
 def _candidates(text: str) -> list[Candidate]:
     """Every sentence of one clause, as the evidence stage scores them."""
     from assistant.answer.evidence import QuestionTerms, collect
