@@ -177,10 +177,13 @@ def quote_draft(chosen: list[Candidate], slot: Slot | None = None) -> Draft:
 
 
 def unanswered_parts(query: Query, scoped: Scoped) -> list[str]:
-    """The parts of a two-part question whose value no clause in scope holds (said, not skipped)."""
+    """What to say of each part of a two-part question whose value no clause in scope holds (said,
+    not skipped): the quotes may well speak of it (违法约定试用期…支付赔偿金) without the figure asked."""
     in_scope = scoped.kept[:3]
-    missing = [part for part, kind in query.parts if not any(hit_holds(kind, h) for h in in_scope)]
-    return missing if len(missing) < len(query.parts) else []
+    missing = [(part, kind) for part, kind in query.parts if not any(hit_holds(kind, h) for h in in_scope)]
+    if len(missing) == len(query.parts):
+        return []
+    return [f"关于“{part.rstrip('？?')}”，现有资料中没有写明具体的{SLOT_LABELS[kind]}。" for part, kind in missing]
 
 
 # the asked kind's probability a lead line needs (the quotes go on choosing a value of a kind read at 0.3):
@@ -223,7 +226,8 @@ def finish(
     base: Answer, draft: Draft, hits: list[SearchHit], superseded: list[SearchHit], unanswered: list[str] | None = None
 ) -> Answer:
     """The grounded answer: the asked thing first, only citations a sentence uses, notices (a
-    superseded text, a part of the question the documents do not answer), lead line or staff wording."""
+    superseded text, a part of the question the documents do not answer: ``unanswered``, said as
+    :func:`unanswered_parts` words it), lead line or staff wording."""
     unanswered = unanswered or []
     used = {n for s in draft.sentences for n in s.markers}
     citations = [c for c in draft.citations if c.n in used]
@@ -231,7 +235,7 @@ def finish(
         return refuse(base, "检索到的条款未能通过核验", hits)
     notices = superseded_notices(citations, superseded)
     unit = compose.contact_unit(citations, hits)
-    notices += [f"关于“{part}”，现有资料中没有找到相关内容。" for part in unanswered]
+    notices += unanswered
     sentences = draft.sentences + [AnswerSentence(n, [], "notice", True) for n in notices]
     if base.mode is AnswerMode.staff:
         text = compose.staff_text(base.question, draft.sentences, citations, unit)

@@ -41,6 +41,12 @@ from assistant.understand.rewrite import asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
 _CLAUSES = re.compile(r"[，,；;？?！!。]")
+_PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")
+# Chinese asks with a closed class of words (wh-words, A-not-A, sentence-final particles) or a question
+# mark: a clause with none describes the situation ("上班快半年了") and is no part of the question
+_INTERROGATIVE = re.compile(
+    r"[？?]$|什么|多少|几|哪|谁|怎么|怎样|如何|为什么|吗|呢|是否|能否|可否|有没有|是不是|能不能|多久|多长|啥|咋"
+)
 _LAST_CLAUSE = re.compile(r"[，,；;！!。]")  # a question mark ends a question, not a clause
 VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
 
@@ -117,9 +123,14 @@ class Understander:
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
         """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");
-        () when it asks one thing. A part is a clause between punctuation that the asked probe reads
-        as asking a value with at least ``PART_SHARE`` of its probability."""
-        pieces = [p.strip() for p in _CLAUSES.split(message) if len(p.strip()) >= 4]
+        () when it asks one thing. A part is a clause between punctuation that asks (a question mark
+        or an interrogative word) and that the asked probe reads as asking a value with at least
+        ``PART_SHARE`` of its probability."""
+        pieces = [
+            p.strip().rstrip("，,；;！!。")
+            for p in _PIECES.findall(message)
+            if len(_CLAUSES.sub("", p).strip()) >= 4 and _INTERROGATIVE.search(p.strip())
+        ]
         if len(pieces) < 2:
             return ()
         vectors = self.embed(pieces)
