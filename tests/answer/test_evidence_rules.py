@@ -25,7 +25,10 @@ def test_every_sentence_of_an_faq_question_is_heading_not_quote() -> None:
     from assistant.answer.evidence import QuestionTerms, collect
     from assistant.types import SearchHit
 
-    text = "问：我以学徒身份入职，需要签劳动合同吗？试用期最长多久？\n答：应当在一个月内订立书面劳动合同。试用期按合同期限确定。"
+    text = (
+        "问：我以学徒身份入职，需要签劳动合同吗？试用期最长多久？\n"
+        "答：应当在一个月内订立书面劳动合同。试用期按合同期限确定。"
+    )
     hit = SearchHit("c", "faq", "常见问题", "", "F008", "F008", text, 1.0)
     candidates = collect([hit], QuestionTerms({"试用期": 2.0, "合同": 1.0}))
     assert [c.text for c in candidates] == ["答：应当在一个月内订立书面劳动合同。", "试用期按合同期限确定。"]
