@@ -42,6 +42,9 @@ WIDEN_CHARS = 260
 # cut after its first item answers "哪些" with the wrong ones
 LIST_CHARS = 320
 _OPENS_LIST = ("：", ":")
+# a runner-up joins the best sentence when it scores this share of it (same clause / another clause)
+SAME_CLAUSE_SHARE = 0.5
+OTHER_CLAUSE_SHARE = 0.7
 
 
 @dataclass
@@ -203,7 +206,7 @@ def choose(
             continue
         adds = c.matched - covered
         same_clause = c.hit.chunk_id == best.hit.chunk_id
-        threshold = 0.5 if same_clause else 0.7
+        threshold = SAME_CLAUSE_SHARE if same_clause else OTHER_CLAUSE_SHARE
         if c.score >= threshold * best.score and adds and c.overlap > 0:
             chosen.append(c)
             covered |= c.matched

@@ -199,8 +199,12 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     kind = slot_kind(query, LEAD_SHARE)
     if kind is None:
         return None
-    hits = list({c.hit.chunk_id: c.hit for c in found.chosen}.values())  # their clauses, in order
-    return find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in found.chosen])
+    # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last
+    # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
+    best = max((c.score for c in found.chosen), default=0.0)
+    merit = [c for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best]
+    hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
+    return find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
 
 
 def refuse(base: Answer, reason: str, related_hits: list[SearchHit]) -> Answer:

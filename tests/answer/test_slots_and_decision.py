@@ -119,3 +119,27 @@ def test_a_lead_line_needs_the_kind_clearly_asked() -> None:
     assert find_answer_slot(asked(LEAD_SHARE - 0.05), Scoped([hit], []), found) is None
     slot = find_answer_slot(asked(0.6), Scoped([hit], []), found)
     assert slot is not None and slot.text.startswith("频次：") and "每年" in slot.text
+
+
+def test_a_lead_line_is_not_read_from_a_sentence_quoted_only_for_its_value() -> None:
+    """The best sentence holds no figure; one quoted at 0.6 of its score because it holds an amount
+    (another rule's) gives no "金额或比例：" line; at 0.9 of the score it does."""
+    from assistant.answer.evidence import Candidate, QuestionTerms
+    from assistant.answer.stages import Evidence, Scoped, find_answer_slot
+    from assistant.places import scope_of
+    from assistant.types import SearchHit
+    from assistant.understand.query import Query, Route
+
+    rule = "对上岗实习的，应当签订实习协议，给予适当的劳动报酬。"
+    other = "违反规定组织学生实习的，并处违法所得一倍以上五倍以下的罚款，违法所得不足一万元的，按一万元计算。"
+    first = SearchHit("a", "law", "职业教育法", "", "第五十条", "第五十条", rule, 1.0)
+    second = SearchHit("b", "law", "职业教育法", "", "第六十六条", "第六十六条", other, 0.8)
+    query = Query("问", "问", Route.policy, Asked.amount, scope_of("问"), asked_scores=(("amount", 0.9),))
+
+    def chosen(share: float) -> Evidence:
+        best = Candidate(rule, first, 0, 0, score=1.0)
+        return Evidence(QuestionTerms({"实习": 2.0}), [best, Candidate(other, second, 1, 0, score=share)])
+
+    assert find_answer_slot(query, Scoped([first, second], []), chosen(0.6)) is None
+    slot = find_answer_slot(query, Scoped([first, second], []), chosen(0.9))
+    assert slot is not None and slot.text.startswith("金额或比例：")
