@@ -47,6 +47,7 @@ RELATED_MIN = 0.9
 FEW_FIT = 3  # fewer good ones than this: the result says so
 FEW_FIT_NOTE = "符合条件的机会不多，下面另列了最接近的几个，并说明哪里不完全符合。"
 NONE_FIT_NOTE = "没有找到完全符合条件的机会，下面是最接近的几个，并说明哪里不完全符合。"
+OTHER_KINDS_NOTE = "没有找到与你的专业或兴趣相关的{kinds}，下面是其他类型中最接近的几个，并说明哪里不完全符合。"
 NOTHING_NOTE = "没有找到与你的专业或兴趣相关的机会。可以换一个说法（如“汽修”“电工”），或放宽类型、地点和时间。"
 
 __all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
@@ -122,8 +123,25 @@ def recommend(
         deadline = deadline_reason(rec.item, today)
         if deadline is not None:
             rec.reasons.append(deadline)
+    if not chosen and not nearest and profile.kinds:
+        return _other_kinds(items, profile, top_k, today, majors)
     note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE if nearest else NOTHING_NOTE
     return RecommendResult(chosen, nearest, note)
+
+
+def _other_kinds(
+    items: list[OpportunityItem], profile: StudentProfile, top_k: int, today: dt.date, majors: MajorMatcher | None
+) -> RecommendResult:
+    """Nothing of the kinds asked fits at all (a logistics student asking for an internship when the
+    only logistics openings are jobs and a training): those of other kinds, all among the nearest,
+    each saying it is not the kind asked, rather than a dead end."""
+    wider = recommend(items, profile.model_copy(update={"kinds": []}), top_k, today, majors)
+    nearest = wider.ranked
+    asked = "、".join(profile.kinds)
+    for rec in nearest:
+        rec.fits = False
+        rec.reasons.insert(0, Reason("类型", f"{rec.item.kind}，不是所找的{asked}", 0.0))
+    return RecommendResult([], nearest, OTHER_KINDS_NOTE.format(kinds=asked) if nearest else NOTHING_NOTE)
 
 
 def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:

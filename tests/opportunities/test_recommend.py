@@ -65,6 +65,21 @@ def test_apprenticeship_not_wanted_is_ranked_lower_and_kinds_exclude(opp) -> Non
     assert "P020" in {r.item.record_id for r in ranked} and all(r.item.kind == "培训" for r in ranked)
 
 
+def test_nothing_of_the_kind_asked_shows_the_nearest_of_other_kinds_not_a_dead_end(opp) -> None:
+    """The only logistics internship closed in August: a 高职 logistics student asking for an internship
+    got nothing at all; the jobs, apprenticeships and programs of the major come among the nearest, each
+    saying it is not the kind asked (a kind asked still excludes whenever anything of it fits)."""
+    profile = StudentProfile(majors=["物流"], level="高职", locations=["米东"], kinds=["实习"], time="寒假")
+    result = opp.recommend(profile, today=TODAY)
+    assert not result.items and result.nearest and "其他类型" in result.note
+    for rec in result.nearest:
+        assert rec.item.kind != "实习" and not rec.item.expired(TODAY)
+        assert rec.reasons[0].text == f"类型：{rec.item.kind}，不是所找的实习（+0）"
+    assert "现代物流管理" in result.nearest[0].item.majors
+    answer = opp.ask("我是高职学物流的，寒假想在米东找个实习")
+    assert answer.opportunities and "不是所找的实习" in answer.answer
+
+
 def test_interests_match_text(opp) -> None:
     result = opp.recommend(StudentProfile(interests=["机器人"], locations=["昌吉"]), today=TODAY)
     assert {"J013", "J029", "P012"} <= {r.item.record_id for r in result.items}
