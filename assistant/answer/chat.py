@@ -25,7 +25,7 @@ from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
 from assistant.places import Relation
-from assistant.text.tokenize import in_dictionary, nominal_words
+from assistant.text.tokenize import in_dictionary, nominal_tagged
 from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
@@ -217,11 +217,14 @@ class Chat:
         the name of a kind, a level or an opening itself (专业 in "职校有啥专业" asks for programs, 岗位 in
         "有什么岗位推荐" for any opening: no interest), and
         only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
-        读个 / 我想学: fragments of its search mode and new-word model)."""
+        读个 / 我想学: fragments of its search mode and new-word model); a verbal noun only when the
+        index uses it (直播 is a trade; 有空 in "三月以后有空" says when, and no posting or clause says it)."""
         majors = self.understander.majors()
         words = vocabulary()
         names = {*words.kinds, *words.levels, *words.openings}
-        nominal = nominal_words(query.message)
+        tagged = nominal_tagged(query.message)
+        nominal = [word for word, _ in tagged]
+        verbal = {word for word, flag in tagged if flag == "vn"}
         index = self.answerer.searcher.index
         topic = [
             w
@@ -229,6 +232,7 @@ class Chat:
             if w not in names
             and any(n in w or w in n for n in nominal)
             and (in_dictionary(w) or index.df(w) > 0)  # a word, not a fragment (我想学): known or indexed
+            and (w not in verbal or index.df(w) > 0)
         ]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]

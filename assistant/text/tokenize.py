@@ -70,10 +70,15 @@ _NOMINAL = ("n", "vn", "l", "eng")  # jieba's tags of nouns, verbal nouns, idiom
 def nominal_words(text: str) -> list[str]:
     """The words of ``text`` jieba tags as nominal in context (电脑, 数据分析, 直播 …): what a person can
     be interested in; pronouns, verbs and the fragments of search mode (我家, 学开, 读个) are not."""
+    return [word for word, _ in nominal_tagged(text)]
+
+
+def nominal_tagged(text: str) -> list[tuple[str, str]]:
+    """:func:`nominal_words` with jieba's tag of each (``vn``: a verbal noun, 直播 or 有空)."""
     _load()
     import jieba.posseg
 
-    return [p.word for p in jieba.posseg.cut(normalize_text(text)) if p.flag.startswith(_NOMINAL)]
+    return [(p.word, p.flag) for p in jieba.posseg.cut(normalize_text(text)) if p.flag.startswith(_NOMINAL)]
 
 
 def in_dictionary(word: str) -> bool:

@@ -121,6 +121,15 @@ def test_an_opening_word_is_no_interest(opp) -> None:
     assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
 
 
+def test_a_verbal_noun_no_text_uses_is_no_interest(opp) -> None:
+    """有空 ("三月以后有空": when, not what) is a verbal noun to jieba; no posting or clause uses it. 直播
+    is one too, and a trade the postings name."""
+    answer = opp.ask("我是中职会计专业，明年三月以后有空，想找五家渠的实习")
+    assert answer.route == "opportunities" and "有空" not in answer.answer
+    live = opp.ask("我对直播带货感兴趣，有没有实习")
+    assert any("电子商务" in r["detail"] or "直播" in r["detail"] for o in live.opportunities for r in o["reasons"])
+
+
 def test_a_junior_high_pupil_gets_the_programs_not_the_postings_for_students(opp) -> None:
     """初中 (a parent asking for a child after 中考): a 中职 program is further study (no −1), an internship
     for 中职 students is not open to the child (a hard fact, like a 高职 posting for a 中职 student)."""
