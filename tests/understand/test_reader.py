@@ -36,6 +36,15 @@ def test_a_pupil_choosing_a_school_is_at_the_junior_high_level() -> None:
     assert reading.level == "初中" and reading.majors == ["中餐烹饪与营养膳食"] and reading.kinds == ["专业"]
 
 
+def test_going_on_to_study_is_looking_for_a_program() -> None:
+    for message in (
+        "中职学汽修的，有没有在昌吉的专业可以继续读",
+        "我中职护理快毕业了，想接着读个高职",
+        "职高毕业想去深造，学电工的",
+    ):
+        assert read_student(message, CATALOG, TODAY).kinds == ["专业"], message
+
+
 def test_an_opening_of_any_kind_is_looking_without_a_kind() -> None:
     reading = read_student("有没有会计岗位？", CATALOG, TODAY)
     assert reading.opening and reading.seeks and reading.kinds == [] and "opening" not in reading.fields()
