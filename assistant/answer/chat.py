@@ -231,8 +231,8 @@ class Chat:
             for w in query.topic
             if w not in names
             and any(n in w or w in n for n in nominal)
-            and (in_dictionary(w) or index.df(w) > 0)  # a word, not a fragment (我想学): known or indexed
-            and (w not in verbal or index.df(w) > 0)
+            # a word, not a fragment (我想学): indexed, or known to jieba and not a verbal noun
+            and (index.df(w) > 0 or (w not in verbal and in_dictionary(w)))
         ]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]

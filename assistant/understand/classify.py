@@ -100,7 +100,11 @@ class _FormProbe:
         from sklearn.linear_model import LogisticRegression
 
         self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True)
-        self.model = LogisticRegression(C=strength, max_iter=5000).fit(self.vectorizer.fit_transform(texts), labels)
+        # newton-cg: 6 iterations, 0.03 s here (lbfgs took 28 and 0.37 s at the first question; same
+        # probabilities within 0.002)
+        self.model = LogisticRegression(C=strength, max_iter=5000, solver="newton-cg").fit(
+            self.vectorizer.fit_transform(texts), labels
+        )
 
     def probabilities(self, text: str) -> np.ndarray:
         return self.model.predict_proba(self.vectorizer.transform([text]))[0]

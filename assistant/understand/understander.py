@@ -40,8 +40,7 @@ from assistant.understand.reader import (
 from assistant.understand.rewrite import asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
-_CLAUSES = re.compile(r"[，,；;？?！!。]")
-_PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")
+_PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clauses, each with the mark that ends it
 # Chinese asks with a closed class of words (wh-words, A-not-A, sentence-final particles) or a question
 # mark: a clause with none describes the situation ("上班快半年了") and is no part of the question
 _INTERROGATIVE = re.compile(
@@ -126,11 +125,8 @@ class Understander:
         () when it asks one thing. A part is a clause between punctuation that asks (a question mark
         or an interrogative word) and that the asked probe reads as asking a value with at least
         ``PART_SHARE`` of its probability."""
-        pieces = [
-            p.strip().rstrip("，,；;！!。")
-            for p in _PIECES.findall(message)
-            if len(_CLAUSES.sub("", p).strip()) >= 4 and _INTERROGATIVE.search(p.strip())
-        ]
+        clauses = [p.strip().rstrip("，,；;！!。") for p in _PIECES.findall(message)]  # a question keeps its mark
+        pieces = [c for c in clauses if len(c.rstrip("？?")) >= 4 and _INTERROGATIVE.search(c)]
         if len(pieces) < 2:
             return ()
         vectors = self.embed(pieces)
