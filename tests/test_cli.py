@@ -95,6 +95,26 @@ def test_ask_in_a_fresh_process(tmp_path: Path) -> None:
     assert answer["route"] == "policy" and answer["grounded"] and "实习责任保险" in answer["answer"]
 
 
+def test_an_empty_index_is_built_from_the_corpus_folders_before_answering(tmp_path: Path) -> None:
+    """``assistant ask`` before any ``ingest`` used to answer "没有找到…" as if the documents did not say it;
+    now the empty index is built from ASSISTANT_CORPUS_DIRS first (as ``serve`` does) and stderr says so.
+    With no corpus folder either, one Chinese error line says what to run."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rules.txt").write_text("第一条 企业应当为实习学生购买实习责任保险。\n", encoding="utf-8")
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_CORPUS_DIRS": str(docs)}
+    ask = [sys.executable, "-m", "assistant.cli", "ask", "企业应当为实习学生购买什么保险？", "--backend", "extractive"]
+    result = subprocess.run([*ask, "--json"], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "索引为空" in result.stderr and "已导入 1 个文件" in result.stderr
+    assert json.loads(result.stdout)["grounded"]
+
+    env = {**env, "ASSISTANT_INDEX_DIR": str(tmp_path / "other"), "ASSISTANT_CORPUS_DIRS": str(tmp_path / "nowhere")}
+    missing = subprocess.run(ask, env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
+    assert missing.stderr.startswith("error: 索引为空") and "assistant ingest" in missing.stderr
+
+
 def test_usage_errors_speak_chinese(tmp_path: Path) -> None:
     result = run(tmp_path / "index", "search", "实习", "--top-k", "五")
     assert result.returncode == 2

@@ -8,8 +8,8 @@ from typing import Any
 
 from assistant.answer.compose import number_label
 from assistant.answer.types import AnswerMode
+from assistant.cli.index_ready import ready
 from assistant.config import LLMBackend, Settings
-from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    assistant = Assistant(settings)
+    assistant = ready(settings)
     events = assistant.ask_stream(args.question, mode=AnswerMode(args.mode), backend=args.backend)
     final = None
     for event in events:

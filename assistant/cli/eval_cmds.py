@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from assistant.cli.index_ready import ready
 from assistant.config import LLMBackend, Settings
-from assistant.service import Assistant
 
 # answer and routing gold files of each split (evals/TEST_SPLIT.md: the test split is never tuned on)
 SPLITS: dict[str, tuple[str, str | None]] = {
@@ -136,6 +136,6 @@ def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
     suffix = "" if args.split == "dev" else "_test"
     students = args.students or Path(f"evals/student_profiles{suffix}.yaml")
     enterprises = args.enterprises or Path(f"evals/enterprise_profiles{suffix}.yaml")
-    report = run_opportunity_eval(Assistant(settings), students, enterprises, today=args.today)
+    report = run_opportunity_eval(ready(settings), students, enterprises, today=args.today)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0

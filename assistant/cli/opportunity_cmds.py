@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from assistant.cli.index_ready import ready
 from assistant.config import Settings
 from assistant.opportunities.recommend import Recommendation
-from assistant.service import Assistant
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile, load_profile
 
 
@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
 
 def cmd_recommend(args: argparse.Namespace, settings: Settings) -> int:
     profile = load_profile(args.profile, StudentProfile)
-    result = Assistant(settings).recommend(profile, top_k=args.top_k)
+    result = ready(settings).recommend(profile, top_k=args.top_k)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -52,7 +52,7 @@ def _print_recommendations(recs: list[Recommendation], start: int) -> None:
 
 def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
     profile = load_profile(args.profile, EnterpriseProfile)
-    result = Assistant(settings).match(profile)
+    result = ready(settings).match(profile)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0

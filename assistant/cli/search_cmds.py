@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any
 
+from assistant.cli.index_ready import ready
 from assistant.config import Settings
 from assistant.filters import SearchFilters
 from assistant.opportunities.search import OpportunityFilters
 from assistant.retrieve.searcher import SearchMode
-from assistant.service import Assistant
 
 
 def register(sub: Any) -> None:
@@ -41,7 +41,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         return _search_opportunities(args, settings)
     pairs = list(args.filter) + ([f"kind={args.kind}"] if args.kind else [])
     filters = SearchFilters.from_pairs(pairs)
-    hits = Assistant(settings).search(args.query, top_k=args.top_k, filters=filters, mode=SearchMode(args.mode))
+    hits = ready(settings).search(args.query, top_k=args.top_k, filters=filters, mode=SearchMode(args.mode))
     if args.json:
         print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -64,7 +64,7 @@ def _search_opportunities(args: argparse.Namespace, settings: Settings) -> int:
     filters = OpportunityFilters.from_pairs(pairs)
     if args.kind == "posting" and not filters.kind:
         filters.kind = ["实习", "全职", "学徒", "培训"]
-    results = Assistant(settings).search_opportunities(args.query, filters, args.top_k, args.include_expired)
+    results = ready(settings).search_opportunities(args.query, filters, args.top_k, args.include_expired)
     if args.json:
         print(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
         return 0
