@@ -49,6 +49,11 @@ FEW_FIT_NOTE = "符合条件的机会不多，下面另列了最接近的几个�
 NONE_FIT_NOTE = "没有找到完全符合条件的机会，下面是最接近的几个，并说明哪里不完全符合。"
 OTHER_KINDS_NOTE = "没有找到与你的专业或兴趣相关的{kinds}，下面是其他类型中最接近的几个，并说明哪里不完全符合。"
 NOTHING_NOTE = "没有找到与你的专业或兴趣相关的机会。可以换一个说法（如“汽修”“电工”），或放宽类型、地点和时间。"
+SUGGEST_NOTE = (
+    "没有找到与你的专业或兴趣相关的机会。可以试试资料里有机会的这些专业（按与你所写的意思接近程度排列）：{majors}；"
+    "或放宽类型、地点和时间。"
+)
+SUGGESTIONS = 3  # closest catalog majors offered when nothing relates to the student's own words
 
 __all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
 
@@ -77,6 +82,9 @@ class RecommendResult:
     items: list[Recommendation]
     nearest: list[Recommendation] = field(default_factory=list)
     note: str = ""
+    # nothing related at all: the catalog majors closest in meaning to the student's words, for them to
+    # choose from (never used to pick items: e5 puts 飞机驾驶 as near 汽车运用与维修 as 挖掘机 to 农机)
+    suggestions: list[str] = field(default_factory=list)
 
     @property
     def ranked(self) -> list[Recommendation]:
@@ -88,6 +96,7 @@ class RecommendResult:
             "items": [r.to_dict() for r in self.items],
             "nearest": [r.to_dict() for r in self.nearest],
             "note": self.note,
+            "suggestions": list(self.suggestions),
         }
 
 
@@ -125,8 +134,20 @@ def recommend(
             rec.reasons.append(deadline)
     if not chosen and not nearest and profile.kinds:
         return _other_kinds(items, profile, top_k, today, majors)
-    note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE if nearest else NOTHING_NOTE
+    if not chosen and not nearest:
+        return nothing_related(profile, majors)
+    note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE
     return RecommendResult(chosen, nearest, note)
+
+
+def nothing_related(profile: StudentProfile, majors: MajorMatcher | None) -> RecommendResult:
+    """No item relates to the student's majors or interests ("开挖掘机" when no posting names an
+    excavator): say so and offer the catalog majors closest in meaning to their words, so the next try
+    uses a name the postings use, instead of a bare dead end."""
+    words = "、".join([*profile.majors, *profile.interests])
+    suggestions = majors.closest(words, SUGGESTIONS) if majors is not None and words else []
+    note = SUGGEST_NOTE.format(majors="、".join(suggestions)) if suggestions else NOTHING_NOTE
+    return RecommendResult([], [], note, suggestions)
 
 
 def _other_kinds(
@@ -141,7 +162,9 @@ def _other_kinds(
     for rec in nearest:
         rec.fits = False
         rec.reasons.insert(0, Reason("类型", f"{rec.item.kind}，不是所找的{asked}", 0.0))
-    return RecommendResult([], nearest, OTHER_KINDS_NOTE.format(kinds=asked) if nearest else NOTHING_NOTE)
+    if not nearest:
+        return nothing_related(profile, majors)
+    return RecommendResult([], nearest, OTHER_KINDS_NOTE.format(kinds=asked))
 
 
 def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:

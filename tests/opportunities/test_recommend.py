@@ -163,3 +163,16 @@ def test_place_near_urumqi_reaches_the_districts_and_changji(opp) -> None:
     profile = StudentProfile(majors=["护理"], locations=["乌鲁木齐附近"])
     by_id = {r.item.record_id: r for r in opp.recommend(profile, today=TODAY).items}
     assert "J042" in by_id  # 昌吉: a neighbour of 乌鲁木齐
+
+
+def test_a_major_nothing_relates_to_gets_catalog_names_to_try_not_a_bare_dead_end(opp) -> None:
+    """开挖掘机: no posting or program names an excavator and no catalog name is close enough to count as
+    related, so nothing is listed; the note offers the catalog majors closest in meaning (农业机械使用与维护
+    first) to try instead of "换一个说法" alone. The same in the API body (suggestions)."""
+    result = opp.recommend(StudentProfile(majors=["开挖掘机"], level="中职"), top_k=10, today=TODAY)
+    assert not result.ranked
+    catalog = set(opp._majors().catalog)
+    assert len(result.suggestions) == 3 and set(result.suggestions) <= catalog
+    assert result.suggestions[0] == "农业机械使用与维护"
+    assert all(name in result.note for name in result.suggestions)
+    assert result.to_dict()["suggestions"] == result.suggestions
