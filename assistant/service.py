@@ -295,7 +295,7 @@ class Assistant:
         self.load()
         capabilities = Capabilities(
             match=self.match,
-            recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k).ranked,
+            recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k),
             search=self._search_as_recommendations,
             chunk=self.index.get,
         )

@@ -35,7 +35,7 @@ from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from assistant.opportunities.match import MatchResult
-    from assistant.opportunities.recommend import Recommendation
+    from assistant.opportunities.recommend import Recommendation, RecommendResult
 
 MAX_OPPORTUNITIES = 5
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
@@ -59,7 +59,7 @@ class Capabilities:
     """What the chat can call besides the policy answerer (the facade passes these in)."""
 
     match: Callable[[EnterpriseProfile], MatchResult]
-    recommend: Callable[[StudentProfile, int], list[Recommendation]]
+    recommend: Callable[[StudentProfile, int], RecommendResult]
     # opportunity search (free text, or places only: a browse) within kinds ([] = all), as scored items
     search: Callable[[str, int, list[str]], list[Recommendation]]
     chunk: Callable[[str], StoredChunk | None]
@@ -253,9 +253,11 @@ class Chat:
         fields = reading.fields()
         interests = [] if reading.majors else self._interests(query)
         recs: list[Recommendation] = []
+        suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
         if reading.majors or interests:
             profile = StudentProfile(**fields, interests=interests)
-            recs = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
+            result = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
+            recs, suggestions = result.ranked, result.suggestions
         # no major read and nothing matched ("十二师有哪些专业可以报"): what there is of the kinds named,
         # by their listed words or their own names (with no major, that 专业 means programs), where asked;
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
@@ -266,7 +268,8 @@ class Chat:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, [])
-        missed = f"没有找到与“{'、'.join(interests)}”相关的机会，" if interests else "没有读到具体的专业或兴趣，"
+        tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
+        missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed)
 

@@ -176,3 +176,6 @@ def test_a_major_nothing_relates_to_gets_catalog_names_to_try_not_a_bare_dead_en
     assert result.suggestions[0] == "农业机械使用与维护"
     assert all(name in result.note for name in result.suggestions)
     assert result.to_dict()["suggestions"] == result.suggestions
+    answer = opp.ask("我是中职生，想学开挖掘机，有没有相关的实习？")  # the chat says the same
+    assert answer.route == "opportunities" and "可以试试资料里的这些专业：农业机械使用与维护" in answer.answer
+    assert not any(o["fits"] for o in answer.opportunities)
