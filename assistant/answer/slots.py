@@ -92,7 +92,7 @@ def find_slot(
 def holds(kind: Asked, text: str) -> bool:
     """Whether ``text`` holds a filler of ``kind`` (a quantity of the right shape, a unit ...)."""
     if kind is Asked.unit:
-        return bool(_responsible_in_text(text))
+        return bool(_responsible_in_text(text) or _LIABLE.search(text))
     shape = _SHAPES.get(kind)
     if shape is None:
         return False
@@ -130,6 +130,11 @@ def _unit(hit: SearchHit) -> str:
 
 
 _RESPONSIBLE = re.compile(r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|统筹|组织实施|主管|受理)")
+
+
+# who bears a duty or a liability (实习单位…依法承担法律责任, 用人单位应当承担赔偿责任): the clause says who,
+# though not as a lead unit (no lead line is built from it; the quotes say it)
+_LIABLE = re.compile(r"[\u4e00-\u9fff]{2,}(?:应当|应|须|依法|要)?(?:承担|负)[\u4e00-\u9fff]{0,6}责任")
 
 
 def _responsible_in_text(text: str) -> str:

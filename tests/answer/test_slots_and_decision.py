@@ -55,6 +55,17 @@ def test_the_lead_unit_comes_from_the_clause_metadata() -> None:
     assert slot is not None and slot.text == "牵头单位：教育局（责任单位：教育局、人社局）"
 
 
+def test_a_clause_saying_who_bears_a_liability_holds_the_who_but_gives_no_lead_unit() -> None:
+    """ "实习的时候受伤了谁负责" was refused as "资料中没有具体的牵头单位" while the clause says the host bears
+    it (实习单位…依法承担法律责任). Who bears a duty answers 谁 (the decision's missing signal), but it is no
+    牵头单位: no lead line is built from it, the quotes say it."""
+    liable = "实习单位侵害学生休息休假、参加保险等权利的，依法承担法律责任；"
+    assert holds(Asked.unit, liable) and holds(Asked.unit, "用人单位应当承担赔偿责任。")
+    assert find_slot(Asked.unit, [hit(liable)]) is None
+    assert not holds(Asked.unit, "落实学生实习责任保险和人身意外伤害保险。")  # an insurance, not who
+    assert not holds(Asked.unit, "各有关部门根据职责分工做好产教融合工作。")
+
+
 def test_the_slot_piece_is_the_one_about_the_question() -> None:
     clause = hit("从2019年1月1日起，实施三年百万青年见习计划；组织失业青年参加3—12个月的就业见习。")
     slot = find_slot(Asked.duration, [clause], terms={"见习": 2.0, "就业": 1.0, "失业": 1.0, "青年": 1.0})
