@@ -117,6 +117,9 @@ class Answerer:
             draft = written if written.sentences else stages.Draft(draft.sentences, draft.citations, written.removed)
         unanswered = stages.unanswered_parts(query, scoped)
         answer = stages.finish(base, draft, hits, scoped.superseded, unanswered)
+        absent = stages.absent_value(query, found)
+        if absent is not None and answer.grounded:
+            answer = stages.without_value(answer, absent)
         yield from emit(answer, [] if streamed else pieces(answer.answer), clock)
 
     # ---- stages that need the LLM -----------------------------------------------------------

@@ -42,7 +42,6 @@ MAX_OPPORTUNITIES = 5
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
 POLICY_MIX_SHARE = 0.75
-ABSENCE_LEAD = 2.0  # "资料中没有写明具体的X" only when X is at least twice as likely as the next kind
 # 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
 # small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
 SMALL_TALK_SHARE = 0.5
@@ -170,7 +169,7 @@ class Chat:
         """:func:`clearly_asked_value`, when the message's last clause asks it too: a message that first
         describes the enterprise ("我们是104团的一家棉花加工厂，…，有什么政策？" reads count 0.37 from 一家)
         asks in its last clause, and "资料中没有写明具体的数量" would answer a question nobody asked."""
-        kind = clearly_asked_value(query)
+        kind = stages.clearly_asked_value(query)
         tail = last_clause(query.message)
         if kind is None or tail == query.message.strip():
             return kind
@@ -272,20 +271,6 @@ class Chat:
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
         return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed)
-
-
-def clearly_asked_value(query: Query) -> Asked | None:
-    """The value kind a question asks for, when it clearly does: the most likely asked kind, a value
-    kind, and :data:`ABSENCE_LEAD` times as likely as the next. Saying a value is not written needs
-    that ("想招几个实习生，有什么政策支持" reads count 0.32 / list 0.31: not a count question;
-    "拿地能便宜多少？有具体折扣没？" reads amount 0.41 / yesno 0.18)."""
-    ranked = list(query.asked_scores)
-    if not ranked:
-        return None
-    label, top = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    kind = stages.slot_kind(query)
-    return kind if kind is not None and kind.value == label and top >= ABSENCE_LEAD * runner_up else None
 
 
 def understood_enterprise(profile: EnterpriseProfile) -> str:

@@ -21,7 +21,7 @@ from typing import Protocol
 from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
-from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds
+from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
@@ -184,6 +184,49 @@ def unanswered_parts(query: Query, scoped: Scoped) -> list[str]:
     if len(missing) == len(query.parts):
         return []
     return [f"关于“{part.rstrip('？?')}”，现有资料中没有写明具体的{SLOT_LABELS[kind]}。" for part, kind in missing]
+
+
+ABSENCE_LEAD = 2.0  # "资料中没有写明具体的X" only when X is at least twice as likely as the next kind
+
+
+def clearly_asked_value(query: Query) -> Asked | None:
+    """The value kind a question asks for, when it clearly does: the most likely asked kind, a value
+    kind, and :data:`ABSENCE_LEAD` times as likely as the next. Saying a value is not written needs
+    that ("想招几个实习生，有什么政策支持" reads count 0.32 / list 0.31: not a count question;
+    "拿地能便宜多少？有具体折扣没？" reads amount 0.41 / yesno 0.18)."""
+    ranked = list(query.asked_scores)
+    if not ranked:
+        return None
+    label, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    kind = slot_kind(query)
+    return kind if kind is not None and kind.value == label and top >= ABSENCE_LEAD * runner_up else None
+
+
+def absent_value(query: Query, found: Evidence) -> Asked | None:
+    """The value kind the question clearly asks (:func:`clearly_asked_value`) when nothing quoted holds
+    one ("顶岗实习学生的报酬最低不能低于多少钱" and the clause says 合理报酬): the answer then says the
+    figure is not written and gives the quotes as related rules, as the benefits route does; not
+    grounded. A two-part question says it per part instead (:func:`unanswered_parts`). Not for 谁: who
+    bears a duty is any subject of a sentence (职业学校应当为实习学生办理…), no shape says it is missing."""
+    kind = clearly_asked_value(query)
+    if kind is None or kind is Asked.unit or query.parts or not found.chosen:
+        return None
+    # the clauses the answer stands on: a clause quoted only because it holds a value of the kind
+    # (evidence.choose's last step; 并处…一倍以上五倍以下的罚款 for a question about pay) does not say it
+    best = max(c.score for c in found.chosen)
+    merit = {c.hit.chunk_id for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best}
+    return None if any(holds(kind, c.text) for c in found.quoted if c.hit.chunk_id in merit) else kind
+
+
+def without_value(answer: Answer, kind: Asked) -> Answer:
+    """A grounded answer that lacks the asked value, said first: not grounded, the quotes kept as related rules."""
+    notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}，以下是相关规定："
+    return answer.with_(
+        answer=notice + "\n" + answer.answer,
+        grounded=False,
+        sentences=[AnswerSentence(notice, [], "notice", True), *answer.sentences],
+    )
 
 
 # the asked kind's probability a lead line needs (the quotes go on choosing a value of a kind read at 0.3):

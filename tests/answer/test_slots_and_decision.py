@@ -154,3 +154,42 @@ def test_a_lead_line_is_not_read_from_a_sentence_quoted_only_for_its_value() -> 
     assert find_answer_slot(query, Scoped([first, second], []), chosen(0.6)) is None
     slot = find_answer_slot(query, Scoped([first, second], []), chosen(0.9))
     assert slot is not None and slot.text.startswith("金额或比例：")
+
+
+def test_a_clearly_asked_figure_the_quotes_do_not_hold_is_said_to_be_missing() -> None:
+    """ "实习学生报酬最少多少钱" and the clause says 适当的劳动报酬: the answer says the amount is not written
+    and keeps the quote as a related rule (not grounded, as the benefits route does). A fine quoted from
+    another clause only for its figure does not count as the amount; a two-part question says it per
+    part; 谁 is never said to be missing (any subject of a sentence may be who)."""
+    from assistant.answer.evidence import Candidate, QuestionTerms
+    from assistant.answer.stages import Evidence, absent_value, without_value
+    from assistant.answer.types import Answer, AnswerMode
+    from assistant.places import scope_of
+    from assistant.types import SearchHit
+    from assistant.understand.query import Query, Route
+
+    rule = "对上岗实习的，应当签订实习协议，给予适当的劳动报酬。"
+    fine = "违反规定组织学生实习的，并处违法所得一倍以上五倍以下的罚款。"
+    paid = "实习学生的报酬不低于每月2000元。"
+    first = SearchHit("a", "law", "职业教育法", "", "第五十条", "第五十条", rule, 1.0)
+    second = SearchHit("b", "law", "职业教育法", "", "第六十六条", "第六十六条", fine, 0.8)
+
+    def query(label: str = "amount", parts: tuple = ()) -> Query:
+        scores = ((label, 0.8), ("yesno", 0.1))
+        return Query("问", "问", Route.policy, Asked(label), scope_of("问"), asked_scores=scores, parts=parts)
+
+    def evidence(*texts_and_shares: tuple[str, SearchHit, float]) -> Evidence:
+        chosen = [Candidate(t, h, i, 0, score=s) for i, (t, h, s) in enumerate(texts_and_shares)]
+        return Evidence(QuestionTerms({"实习": 2.0}), chosen)
+
+    assert absent_value(query(), evidence((rule, first, 1.0))) is Asked.amount
+    assert absent_value(query(), evidence((rule, first, 1.0), (fine, second, 0.5))) is Asked.amount
+    assert absent_value(query(), evidence((paid, first, 1.0))) is None
+    assert absent_value(query(parts=(("问", Asked.amount), ("问", Asked.date))), evidence((rule, first, 1.0))) is None
+    assert absent_value(query("unit"), evidence((rule, first, 1.0))) is None
+
+    text = "根据《职业教育法》第五十条：给予适当的劳动报酬[1]。"
+    grounded = Answer("问", "问", text, True, AnswerMode.chat, "extractive")
+    said = without_value(grounded, Asked.amount)
+    assert not said.grounded and said.answer.startswith("资料中没有写明具体的金额或比例")
+    assert "适当的劳动报酬[1]" in said.answer
