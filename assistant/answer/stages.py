@@ -214,9 +214,15 @@ def absent_value(query: Query, found: Evidence) -> Asked | None:
         return None
     # the clauses the answer stands on: a clause quoted only because it holds a value of the kind
     # (evidence.choose's last step; 并处…一倍以上五倍以下的罚款 for a question about pay) does not say it
-    best = max(c.score for c in found.chosen)
-    merit = {c.hit.chunk_id for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best}
+    merit = {c.hit.chunk_id for c in on_merit(found)}
     return None if any(holds(kind, c.text) for c in found.quoted if c.hit.chunk_id in merit) else kind
+
+
+def on_merit(found: Evidence) -> list[Candidate]:
+    """The chosen sentences that scored at least ``OTHER_CLAUSE_SHARE`` of the best: not the one
+    ``evidence.choose`` adds at half the best score only because it holds a value of the asked kind."""
+    best = max((c.score for c in found.chosen), default=0.0)
+    return [c for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best]
 
 
 def without_value(answer: Answer, kind: Asked) -> Answer:
@@ -244,8 +250,7 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         return None
     # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last
     # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
-    best = max((c.score for c in found.chosen), default=0.0)
-    merit = [c for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best]
+    merit = on_merit(found)
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
     return find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
 

@@ -157,14 +157,13 @@ def _other_kinds(
     only logistics openings are jobs and a training): those of other kinds, all among the nearest,
     each saying it is not the kind asked, rather than a dead end."""
     wider = recommend(items, profile.model_copy(update={"kinds": []}), top_k, today, majors)
-    nearest = wider.ranked
+    if not wider.ranked:  # nothing of any kind relates: already said, with the majors to try
+        return wider
     asked = "、".join(profile.kinds)
-    for rec in nearest:
+    for rec in wider.ranked:
         rec.fits = False
         rec.reasons.insert(0, Reason("类型", f"{rec.item.kind}，不是所找的{asked}", 0.0))
-    if not nearest:
-        return nothing_related(profile, majors)
-    return RecommendResult([], nearest, OTHER_KINDS_NOTE.format(kinds=asked))
+    return RecommendResult([], wider.ranked, OTHER_KINDS_NOTE.format(kinds=asked))
 
 
 def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:
