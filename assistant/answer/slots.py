@@ -36,8 +36,19 @@ _SHAPES: dict[Asked, re.Pattern[str]] = {
     # a count of things, not of periods (3至12个月 is a duration)
     Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个(?!{_PERIOD})|家|所|项|人|名|批|类|种|门|条|支)"),
     Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
+    # how to reach someone: a telephone number (0991-1234567, a mobile, a hotline after 电话), a web or
+    # mail address, a street address with its number or an office's floor and room
+    Asked.contact: re.compile(
+        r"(?:电话|热线|传真|手机)[^，。；\d]{0,6}[：:]?\s*(?:\d{3,4}[\-－—])?\d{5,8}(?![\d.元%％万])"
+        r"|(?<!\d)\d{5,6}\s*(?:服务|咨询)?热线"
+        r"|(?<!\d)0\d{2,3}[\-－—]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+        r"|https?://|www\.|[\w.\-]+@[\w\-]+\.[\w.]+|\b[\w\-]+\.(?:gov|com|org|edu)\.cn\b"
+        r"|[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷)\s*\d+\s*号|\d+\s*号楼|\d+\s*(?:楼|层)\s*\d+\s*(?:室|房间)|地址[：:]"
+    ),
 }
 SLOT_KINDS = frozenset({Asked.unit, *_SHAPES})
+# kinds whose filler is a shape, not a quantity (每年, 2023年底, 0991-1234567)
+_NOT_COUNTED = frozenset({Asked.date, Asked.frequency, Asked.contact})
 SLOT_LABELS = {
     Asked.unit: "牵头单位",
     Asked.amount: "金额或比例",
@@ -45,6 +56,7 @@ SLOT_LABELS = {
     Asked.duration: "期限",
     Asked.how_many: "数量",
     Asked.date: "时间",
+    Asked.contact: "联系方式",
 }
 _PIECE = re.compile(r"[^，,：:]+[，,：:]?")
 # a document's title (《国务院关于做好当前和今后一个时期…》) and a basis reference ((依据：《…》五、（十五）)) name
@@ -97,7 +109,9 @@ def holds(kind: Asked, text: str) -> bool:
     if shape is None:
         return False
     text = _values_of(text)
-    if kind in (Asked.date, Asked.frequency):
+    if kind is Asked.contact:  # a number or an address needs no word boundary (咨询电话0991-…)
+        return bool(shape.search(text))
+    if kind in _NOT_COUNTED:
         return _found(shape, text)
     return any(_found(shape, piece) and quantities(piece) for piece in _PIECE.findall(text))
 
@@ -154,8 +168,8 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
         for i, piece in enumerate(parts):
             values = _values_of(piece)
             if (
-                _found(shape, values)
-                and (kind in (Asked.date, Asked.frequency) or quantities(values))
+                (shape.search(values) if kind is Asked.contact else _found(shape, values))
+                and (kind in _NOT_COUNTED or quantities(values))
                 # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
                 and not _trim(piece).endswith("的")
             ):

@@ -119,6 +119,7 @@ def examples() -> dict[str, dict[str, list[str]]]:
     """The labelled examples: ``routes`` and ``asked``, label -> utterances; ``scope``: every one of
     them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
     ``small_talk``: greetings, thanks and questions about the assistant (``talk``) against all of those;
+    ``contact``: asking how to reach someone (a phone number, an address) against the asked examples;
     ``activities``: an enterprise's activities as people describe them, one clause each
     (``activity_examples.yaml``, :data:`OTHER` for a clause naming none)."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
@@ -127,6 +128,10 @@ def examples() -> dict[str, dict[str, list[str]]]:
     out["scope"] = {"in": list(dict.fromkeys(inside)), "out": [str(t) for t in raw["out_of_scope"]]}
     talk = [str(t) for t in raw["small_talk"]]
     out["small_talk"] = {"talk": talk, "other": out["scope"]["in"] + out["scope"]["out"]}
+    # how to reach someone, against every asked example: a probe beside the asked one (no new asked kind to
+    # share its probabilities with the others)
+    asked = [t for texts in out["asked"].values() for t in texts]
+    out["contact"] = {"contact": [str(t) for t in raw["contact"]], "other": asked}
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
     out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out

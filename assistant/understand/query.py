@@ -30,6 +30,7 @@ class Asked(str, Enum):
     yesno = "yesno"  # whether
     howto = "howto"  # how to, the procedure
     definition = "definition"  # what something is
+    contact = "contact"  # how to reach someone: a phone number, an address, a website, an office's place
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,9 @@ class Understander:
         self.scope = ExampleClassifier(examples()["scope"], examples_embed or embed, self.SCOPE_STRENGTH, balanced=True)
         self.activities = ExampleClassifier(examples()["activities"], examples_embed or embed, self.ACTIVITY_STRENGTH)
         self.talk = ExampleClassifier(examples()["small_talk"], examples_embed or embed, self.SCOPE_STRENGTH, True)
+        self.contact = ExampleClassifier(
+            examples()["contact"], examples_embed or embed, self.ASKED_STRENGTH, True, form_share=self.ASKED_FORM_SHARE
+        )
 
     def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
         message = message.strip()
@@ -88,7 +91,9 @@ class Understander:
         # what is asked: the message's own words, unless it only names a new subject ("那104团呢？"
         # asks what the question before it asked)
         asking = asking_text(message, list(history))
-        routes, asked = self.routes.scores(vector), self.asked.scores(self.embed([asking])[0], asking)
+        asking_vector = self.embed([asking])[0]
+        routes, asked = self.routes.scores(vector), self.asked.scores(asking_vector, asking)
+        asked_labels = with_contact(asked.labels, self.contact.scores(asking_vector, asking).share("contact"))
         off_topic = self.scope.scores(vector).share("out")
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
@@ -107,10 +112,10 @@ class Understander:
             message=message,
             standalone=standalone,
             route=route,
-            asked=Asked(asked.best),
+            asked=Asked(asked_labels[0][0]),
             scope=scope_of(standalone),
             route_scores=routes.labels,
-            asked_scores=asked.labels,
+            asked_scores=asked_labels,
             topic=tuple(topic_words(standalone)),
             off_topic=off_topic,
             small_talk=self.talk.scores(self.embed([message])[0]).share("talk"),
@@ -158,6 +163,17 @@ class Understander:
 
     def asked_scores(self, text: str) -> Scores:
         return self.asked.scores(self.embed([text])[0], text)
+
+
+CONTACT_SHARE = 0.5  # the contact probe's share above which a message asks how to reach someone
+
+
+def with_contact(labels: tuple[tuple[str, float], ...], share: float) -> tuple[tuple[str, float], ...]:
+    """The asked kinds with ``contact`` first when the contact probe reads the message as asking how to reach
+    someone ("人社局的咨询热线是多少"), the other kinds scaled to the rest; as they were otherwise."""
+    if share < CONTACT_SHARE:
+        return labels
+    return ((Asked.contact.value, share), *((label, p * (1 - share)) for label, p in labels))
 
 
 def _next_best(scores: Scores, excluded: Route) -> Route:

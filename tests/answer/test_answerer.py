@@ -161,6 +161,15 @@ def test_who_leads_a_task_is_said_first(policy_assistant) -> None:
     assert answer.answer.startswith("牵头单位：教育局")
 
 
+@pytest.mark.parametrize("question", ["劳动监察大队的投诉电话是多少？", "想当面问问实习补贴的事，人社局在哪个楼办公？"])
+def test_a_phone_number_or_an_address_the_documents_lack_is_said_to_be_missing(policy_assistant, question) -> None:
+    """How to reach an office is in none of these texts: said so above the related rules, not grounded
+    (it used to quote a rule about the office's work as if it answered)."""
+    answer = policy_assistant.ask(question)
+    assert answer.asked == "contact" and not answer.grounded
+    assert answer.answer.startswith(("资料中没有写明具体的联系方式", "现有资料中没有找到"))
+
+
 def test_an_asked_figure_the_documents_lack_is_said_then_the_matched_benefits(policy_assistant) -> None:
     answer = policy_assistant.ask("我们公司带学徒，每个徒弟一年能补多少钱？")
     # what was asked has no basis in the documents (the UI warns above it); what applies follows, cited

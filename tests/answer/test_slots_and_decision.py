@@ -27,6 +27,24 @@ def test_slot_shapes() -> None:
     assert not holds(Asked.how_many, "每天不超过8个小时") and holds(Asked.how_many, "每个班不少于12个学生")
 
 
+def test_contact_shapes_are_numbers_and_addresses_not_amounts() -> None:
+    for text in (
+        "咨询电话：0991-5551234",
+        "联系手机13912345678",
+        "拨打12333服务热线",
+        "网址 www.example.gov.cn",
+        "材料寄至北京南路12号",
+        "办公室在3楼305室",
+        "邮箱 jobs@example.cn",
+    ):
+        assert holds(Asked.contact, text), text
+    for text in ("电话费补贴10000元", "由师人社局负责", "2019年1月1日起施行", "职工人数在300人以上的", "第十二条"):
+        assert not holds(Asked.contact, text), text
+    office = SearchHit("c", "doc", "通知", "", "五", "五", "咨询电话：0994-5812345。请于工作日办理。", 1.0)
+    slot = find_slot(Asked.contact, [office])
+    assert slot is not None and slot.text == "联系方式：0994-5812345"
+
+
 def test_a_filler_starts_where_a_word_starts() -> None:
     """定期 inside 固定期限 is no frequency: the answer once led with "频次：三年以上固定期限……"."""
     contract = "三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月"

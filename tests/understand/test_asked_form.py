@@ -39,3 +39,26 @@ def test_the_character_probe_weighs_only_with_the_text() -> None:
     assert probe.scores(vector).labels[0][1] == pytest.approx(0.5)
     assert probe.scores(vector, "补偿多少钱").best == "amount"
     assert probe.scores(vector, "要等几天").best == "duration"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("团里就业服务站的电话能给我一个吗？", Asked.contact),
+        ("职业技能鉴定中心搬家了吗，现在地址是哪里？", Asked.contact),
+        ("申请就业见习补贴要去哪个部门办？", Asked.unit),  # where to apply: a unit, not an address
+        ("学徒补贴一年能补多少钱？", Asked.amount),
+    ],
+)
+def test_how_to_reach_someone_is_read_by_its_own_probe(policy_assistant, message: str, kind: Asked) -> None:
+    assert policy_assistant.understander().understand(message).asked is kind
+
+
+def test_the_contact_probe_leaves_the_asked_kinds_alone_below_its_share() -> None:
+    from assistant.understand.understander import with_contact
+
+    labels = (("unit", 0.6), ("howto", 0.4))
+    assert with_contact(labels, 0.3) == labels
+    read = with_contact(labels, 0.8)
+    assert read[0] == ("contact", 0.8) and [label for label, _ in read[1:]] == ["unit", "howto"]
+    assert abs(sum(p for _, p in read) - 1.0) < 1e-9
