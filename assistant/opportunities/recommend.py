@@ -46,6 +46,8 @@ EARLY_WEEKS_OK = 4
 RELATED_MIN = 0.9
 FEW_FIT = 3  # fewer good ones than this: the result says so
 FEW_FIT_NOTE = "符合条件的机会不多，下面另列了最接近的几个，并说明哪里不完全符合。"
+# few fit and nothing else is near (no other item relates to the major): no "nearest" heading over nothing
+ONLY_FEW_NOTE = "符合条件的机会只有这些，没有其他相近的机会；可以放宽地点、时间或类型再找找。"
 NONE_FIT_NOTE = "没有找到完全符合条件的机会，下面是最接近的几个，并说明哪里不完全符合。"
 OTHER_KINDS_NOTE = "没有找到与你的专业或兴趣相关的{kinds}，下面是其他类型中最接近的几个，并说明哪里不完全符合。"
 NOTHING_NOTE = "没有找到与你的专业或兴趣相关的机会。可以换一个说法（如“汽修”“电工”），或放宽类型、地点和时间。"
@@ -136,7 +138,7 @@ def recommend(
         return _other_kinds(items, profile, top_k, today, majors)
     if not chosen and not nearest:
         return nothing_related(profile, majors)
-    note = "" if len(chosen) >= FEW_FIT else FEW_FIT_NOTE if chosen else NONE_FIT_NOTE
+    note = "" if len(chosen) >= FEW_FIT else NONE_FIT_NOTE if not chosen else FEW_FIT_NOTE if nearest else ONLY_FEW_NOTE
     return RecommendResult(chosen, nearest, note)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from assistant.opportunities.recommend import ONLY_FEW_NOTE
 from assistant.understand.profiles import StudentProfile
 from tests.opportunities.conftest import TODAY
 
@@ -179,3 +180,20 @@ def test_a_major_nothing_relates_to_gets_catalog_names_to_try_not_a_bare_dead_en
     answer = opp.ask("我是中职生，想学开挖掘机，有没有相关的实习？")  # the chat says the same
     assert answer.route == "opportunities" and "可以试试资料里的这些专业：农业机械使用与维护" in answer.answer
     assert not any(o["fits"] for o in answer.opportunities)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"majors": ["护理"], "level": "中职", "locations": ["昌吉"], "kinds": ["专业"]},
+        {"majors": ["汽修"], "level": "中职", "locations": ["乌鲁木齐"], "kinds": ["实习"]},
+        {"majors": ["电工"], "locations": ["五家渠"], "kinds": ["学徒"]},
+    ],
+)
+def test_the_note_promises_a_nearest_list_only_when_there_is_one(opp, fields) -> None:
+    result = opp.recommend(StudentProfile(**fields), top_k=10, today=TODAY)
+    assert result.ranked, fields
+    if "下面" in result.note:
+        assert result.nearest, (fields, result.note)
+    if result.items and not result.nearest and len(result.items) < 3:
+        assert result.note == ONLY_FEW_NOTE
