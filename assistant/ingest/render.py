@@ -117,6 +117,7 @@ def _program(p: Program) -> tuple[str, str, dict[str, MetaValue]]:
         "majors": p.name,
         "enterprise": "、".join(p.partner_enterprises),
         "apprenticeship": p.apprenticeship,
+        "certificates": "、".join(p.certificates),
     }
     return f"{head}\n{body}", heading, meta
 

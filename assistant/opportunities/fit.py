@@ -94,6 +94,7 @@ class Wanted:
     inferred: set[str] = field(default_factory=set)  # the catalog major nearest in meaning to a name no word matched
     related: dict[str, float] = field(default_factory=dict)  # catalog major -> best similarity to a wanted one
     related_min: float = 1.0
+    shared: dict[str, list[str]] = field(default_factory=dict)  # catalog major -> certificates shared with a wanted one
     table: dict[str, tuple[int, str, float]] = field(default_factory=dict)  # major -> (rank, label, score)
 
     @classmethod
@@ -111,6 +112,9 @@ class Wanted:
             wanted.related = matcher.related(wanted.majors | wanted.interest_majors)
         wanted.table = {name: (2, RELATED_LABEL, MAJOR_RELATED) for name, sim in wanted.related.items()}
         wanted.table = {name: kind for name, kind in wanted.table.items() if wanted.related[name] >= related_min}
+        if matcher is not None:  # programs leading to the same certificate: related whatever the names read
+            wanted.shared = matcher.sharing_certificates(wanted.majors | wanted.interest_majors)
+            wanted.table.update({name: (2, RELATED_LABEL, MAJOR_RELATED) for name in wanted.shared})
         # a major only the dense model relates to the name given (会计 -> 电子商务 at 0.904): close, not 对口
         wanted.table.update({name: (2, RELATED_LABEL, MAJOR_RELATED) for name in wanted.inferred})
         wanted.table.update({name: (1, "与兴趣相符：", MAJOR_INTEREST) for name in wanted.interest_majors})
@@ -144,7 +148,9 @@ def major_reason(item: OpportunityItem, majors: list[str], wanted: Wanted) -> Re
         best = min(entry[0] for entry, _ in found)
         hits = [m for entry, m in found if entry[0] == best]
         _, label, score = next(entry for entry, _ in found if entry[0] == best)
-        return Reason("专业", label + "、".join(hits), score)
+        certs = sorted({c for m in hits if best == 2 for c in wanted.shared.get(m, [])})
+        why = f"（同样可考{'、'.join(certs)}）" if certs else ""
+        return Reason("专业", label + "、".join(hits) + why, score)
     words = [w for w in wanted.profile.interests if w in item.about]
     if words:
         return Reason("专业", "兴趣相关：" + "、".join(words), INTEREST_TEXT)

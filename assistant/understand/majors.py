@@ -10,7 +10,7 @@ student's own (``resolve(name, dense=False)`` gives only what the name says).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -21,11 +21,30 @@ from assistant.understand.vocabulary import vocabulary
 class MajorMatcher:
     """Catalog names of majors, and how to reach them from everyday words."""
 
-    def __init__(self, catalog: Iterable[str], embed: Embed | None = None, min_similarity: float = 0.9) -> None:
+    def __init__(
+        self,
+        catalog: Iterable[str],
+        embed: Embed | None = None,
+        min_similarity: float = 0.9,
+        certificates: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
         self.catalog = sorted({name for name in catalog if name})
         self.embed = embed
         self.min_similarity = min_similarity
+        # major -> the certificates its programs lead to (the program catalog's 可获证书)
+        self.certificates = {name: set(certs) for name, certs in (certificates or {}).items() if certs}
         self._vectors: np.ndarray | None = None
+
+    def sharing_certificates(self, names: set[str]) -> dict[str, list[str]]:
+        """Catalog majors whose programs lead to a certificate one of ``names``' programs leads to, with
+        those certificates (护理 and 智慧健康养老服务与管理 both lead to 老年照护职业技能等级证书): related by
+        what the programs certify, where the names alone read far apart to the dense model."""
+        wanted = set().union(*(self.certificates.get(n, set()) for n in names)) if names else set()
+        return {
+            major: sorted(certs & wanted)
+            for major, certs in self.certificates.items()
+            if major not in names and certs & wanted
+        }
 
     def in_text(self, text: str) -> list[str]:
         """Catalog majors a free text names (as written or by an everyday name)."""

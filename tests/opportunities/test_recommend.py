@@ -60,7 +60,8 @@ def test_apprenticeship_not_wanted_is_ranked_lower_and_kinds_exclude(opp) -> Non
     assert result.items and all(r.item.kind != "学徒" for r in result.items)
     assert all(r.item.kind == "学徒" for r in result.nearest if r.item.apprenticeship)
     programs_only = StudentProfile(majors=["护理"], kinds=["专业"])
-    assert [r.item.record_id for r in opp.recommend(programs_only, today=TODAY).ranked] == ["P013"]
+    programs = opp.recommend(programs_only, today=TODAY).ranked
+    assert programs[0].item.record_id == "P013" and all(r.item.kind == "专业" for r in programs)
     trainings = StudentProfile(majors=["护理"], kinds=["培训"])
     ranked = opp.recommend(trainings, today=TODAY).ranked
     assert "P020" in {r.item.record_id for r in ranked} and all(r.item.kind == "培训" for r in ranked)
@@ -197,3 +198,23 @@ def test_the_note_promises_a_nearest_list_only_when_there_is_one(opp, fields) ->
         assert result.nearest, (fields, result.note)
     if result.items and not result.nearest and len(result.items) < 3:
         assert result.note == ONLY_FEW_NOTE
+
+
+def test_majors_whose_programs_lead_to_one_certificate_are_related(opp) -> None:
+    """护理 and 智慧健康养老服务与管理 read far apart as names; both programs lead to 老年照护职业技能等级证书."""
+    nurse = StudentProfile(majors=["护理"], level="中职", locations=["昌吉", "乌鲁木齐"], kinds=["专业"])
+    by_name = {r.item.title: r for r in opp.recommend(nurse, top_k=10, today=TODAY).ranked}
+    care = next(r for title, r in by_name.items() if "智慧健康养老" in title)
+    assert any(r.reason == "专业" and "相近专业" in r.text and "老年照护" in r.text for r in care.reasons)
+    assert by_name[next(t for t in by_name if t.startswith("护理"))].fits  # the own major still first in line
+
+
+def test_certificates_relate_majors_in_the_matcher() -> None:
+    from assistant.understand.majors import MajorMatcher
+
+    matcher = MajorMatcher(
+        ["护理", "智慧健康养老服务与管理", "电子商务"],
+        certificates={"护理": ["老年照护证书", "护士执业资格证书"], "智慧健康养老服务与管理": ["老年照护证书"]},
+    )
+    assert matcher.sharing_certificates({"护理"}) == {"智慧健康养老服务与管理": ["老年照护证书"]}
+    assert matcher.sharing_certificates({"电子商务"}) == {} and matcher.sharing_certificates(set()) == {}
