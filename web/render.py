@@ -270,6 +270,7 @@ def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> st
         ("层次", item.get("level", "")),
         ("待遇", item.get("pay", "")),
         ("时间", " 至 ".join(x for x in (item.get("start"), item.get("end")) if x)),
+        ("联系方式", item.get("contact", "")),
     ]
     rows = "".join(f"<div><b>{k}：</b>{escape(str(v))}</div>" for k, v in facts if v)
     deadline = item.get("deadline") or ""

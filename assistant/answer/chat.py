@@ -267,10 +267,21 @@ class Chat:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, [])
+        recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
-        return opportunity_answer(base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed)
+        asks_contact = query.asked is Asked.contact
+        return opportunity_answer(
+            base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact
+        )
+
+
+def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:
+    """The items whose enterprise or school the message names ("昌吉职业技术学院的护理专业…") first, the
+    rest in their order: a person naming the school means that school's offer, whatever else scores."""
+    named = [r for r in recs if any(len(o) >= 4 and o in message for o in (r.item.enterprise, r.item.school))]
+    return named + [r for r in recs if r not in named]
 
 
 def understood_enterprise(profile: EnterpriseProfile) -> str:

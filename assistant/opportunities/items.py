@@ -13,6 +13,7 @@ from assistant.types import MetaValue, StoredChunk
 # the lines of a record's text (assistant/ingest/render.py) that say what a posting or program is about
 _ABOUT_LINE = re.compile(r"^(?:对口专业|岗位说明|专业介绍|合作企业|可获证书)：(.*)$", re.M)
 _PAY_LINE = re.compile(r"^待遇：(.+)$", re.MULTILINE)
+_CONTACT_LINE = re.compile(r"^联系方式：(.+)$", re.MULTILINE)  # the line ingest/render.py writes
 
 
 @dataclass
@@ -49,6 +50,12 @@ class OpportunityItem:
         lines = (m.group(1) for m in _ABOUT_LINE.finditer(self.text))
         return "\n".join([self.title, self.enterprise, self.school, *lines])
 
+    @functools.cached_property
+    def contact(self) -> str:
+        """How to reach the enterprise or school (the record's 联系方式), "" when it gives none."""
+        found = _CONTACT_LINE.search(self.text)
+        return found.group(1).strip() if found else ""
+
     def expired(self, today: dt.date) -> bool:
         """Past its deadline (or, without one, past its end date). Programs never expire."""
         last = self.deadline or self.end
@@ -74,6 +81,7 @@ class OpportunityItem:
             "start": _iso(self.start),
             "end": _iso(self.end),
             "deadline": _iso(self.deadline),
+            "contact": self.contact,
             "score": round(self.score, 6),
             "text": self.text,
         }

@@ -86,3 +86,30 @@ def test_the_nearest_postings_come_under_their_own_heading() -> None:
     assert lines[1].startswith("【实习】岗位J1") and lines[2] == FEW_FIT_NOTE and lines[3].startswith("【实习】岗位J2")
     none_fit = opportunity_answer(base, [rec("J2", False)], {}, chunk)
     assert none_fit.answer.startswith(NONE_FIT_NOTE) and none_fit.answer.count(NONE_FIT_NOTE) == 1
+
+
+def test_asked_how_to_reach_them_each_line_says_it_and_a_named_school_comes_first() -> None:
+
+    from assistant.answer.chat import named_first
+    from assistant.answer.opportunity_listing import opportunity_answer
+    from assistant.opportunities.items import OpportunityItem
+    from assistant.opportunities.recommend import Recommendation
+    from assistant.types import StoredChunk
+
+    def rec(rid: str, school: str, contact: str) -> Recommendation:
+        text = "【专业】护理\n地点：昌吉市" + (f"\n联系方式：{contact}" if contact else "")
+        item = OpportunityItem(
+            rid, "programs", rid, "program", "专业", "护理", "", school, "昌吉市", ["护理"], "高职", False, text=text
+        )
+        return Recommendation(item, 1.0, [], fits=True)
+
+    other, named = rec("P1", "某某卫生学校", ""), rec("P2", "昌吉职业技术学院", "zs@example.cn")
+    assert named.item.contact == "zs@example.cn" and named.item.to_dict()["contact"] == "zs@example.cn"
+    ordered = named_first([other, named], "昌吉职业技术学院的护理专业招生邮箱是多少？")
+    assert [r.item.record_id for r in ordered] == ["P2", "P1"]
+    base = Answer("问", "问", "", False, AnswerMode.chat, "recommender")
+    answer = opportunity_answer(base, ordered, {}, lambda cid: StoredChunk(cid, cid, "护理", {}), contact=True)
+    lines = answer.answer.split("\n")
+    assert "联系方式：zs@example.cn" in lines[1] and "联系方式：资料中没有写明" in lines[2]
+    plain = opportunity_answer(base, ordered, {}, lambda cid: StoredChunk(cid, cid, "护理", {}))
+    assert "联系方式" not in plain.answer
