@@ -20,6 +20,7 @@ from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
+from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
@@ -89,6 +90,13 @@ class Chat:
             notice = notice.with_(sentences=[AnswerSentence(NOT_CHINESE, [], "notice", True)])
             yield from emit(notice, pieces(NOT_CHINESE), clock)
             return
+        listed = pointed_at(question, history or [])
+        if listed is not None:  # "第一个怎么联系？" right after a listing: that item, not a new question
+            item = self._listed_item(listed, Answer(question, question, "", False, mode, "recommender"))
+            if item is not None:
+                item = item.with_(timings=clock.timings)
+                yield from emit(item, pieces(item.answer), clock)
+                return
         query = self.understander.understand(question, history or [])
         clock.lap("understand")
         if query.small_talk >= SMALL_TALK_SHARE and not query.follow_up:
@@ -246,6 +254,24 @@ class Chat:
                 rec.reasons.append(place[0])
             rec.fits = fitting and (place is None or place[1] <= Relation.near)
         return recs
+
+    def _listed_item(self, listed: Listed, base: Answer) -> Answer | None:
+        """The item a follow-up points at, with how to reach it and its deadline; None when the listing's
+        line no longer matches an indexed item (the chat then reads the message as any other)."""
+        base = base.with_(route=Route.opportunities.value, asked=Asked.contact.value)
+        if not listed.found:
+            text = PAST_END.format(count=listed.count, n=listed.n)
+            text += f"可以说“第1个”到“第{listed.count}个”。" if listed.count > 1 else ""
+            return base.with_(answer=text, sentences=[AnswerSentence(text, [], "notice", True)])
+        kinds = [listed.kind] if listed.kind in vocabulary().kinds else []
+        for rec in self.capabilities.search(listed.title, MAX_OPPORTUNITIES, kinds):
+            who = rec.item.enterprise or rec.item.school
+            if rec.item.title == listed.title and who and listed.rest.startswith(who):
+                rec.reasons = []
+                return opportunity_answer(
+                    base, [rec], {}, self.capabilities.chunk, ITEM_LEAD.format(n=listed.n), contact=True
+                )
+        return None
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
