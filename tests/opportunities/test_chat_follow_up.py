@@ -19,3 +19,10 @@ def test_the_chat_answers_a_follow_up_about_a_listed_item_with_its_contact(opp) 
     assert item.route == "opportunities" and item.answer.startswith("上面列出的第1个：")
     assert "联系方式：" in item.answer and len(item.opportunities) == 1 and item.citations
     assert item.opportunities[0]["contact"] and item.opportunities[0]["contact"] in item.answer
+
+
+def test_either_of_two_kinds_asked_lists_both(opp) -> None:
+    """ "学徒或者培训": 培训 alone names the kind too (it read only 学徒 and left the cooking course out)."""
+    answer = opp.chat("extractive").answer("有没有厨师相关的学徒或者培训")
+    assert answer.profile["kinds"] == ["学徒", "培训"]
+    assert {"学徒", "培训"} <= {o["kind"] for o in answer.opportunities}
