@@ -110,12 +110,18 @@ def answer_markdown(answer: Answer) -> str:
     if answer.asked == SMALL_TALK:  # a greeting answered with what the assistant does: no label, no notice
         return escape(answer.answer.strip())
     parts: list[str] = [f"<small>{ROUTE_LABELS.get(answer.route, '')}</small>"] if answer.route else []
-    if not answer.grounded:
+    if _unbacked(answer):
         parts.append(f"> **注意：{NOT_GROUNDED}**")
     parts.append(escape(_bubble_text(answer)) or "（没有生成回答）")
     if not answer.grounded and answer.refer_to:
         parts.append(f"建议咨询：**{escape(answer.refer_to)}**")
     return "\n\n".join(parts)
+
+
+def _unbacked(answer: Answer) -> bool:
+    """Not grounded, and saying something of the documents: a reply about the conversation itself
+    ("上面只列出了1个机会，没有第9个") claims nothing a document must back, so no warning."""
+    return not answer.grounded and not (answer.sentences and all(s.source == "conversation" for s in answer.sentences))
 
 
 def _bubble_text(answer: Answer) -> str:
@@ -138,7 +144,7 @@ def citations_html(answer: Answer | None) -> str:
     if answer is None or answer.asked == SMALL_TALK:
         return ""
     head = f'<div class="cites" data-question="{escape(answer.question)}">'
-    if not answer.grounded:
+    if _unbacked(answer):
         head += f'<div class="notice-ungrounded" role="note">注意：{escape(NOT_GROUNDED)}'
         if answer.refer_to:
             head += f"<br>建议咨询：<b>{escape(answer.refer_to)}</b>"

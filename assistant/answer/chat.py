@@ -262,15 +262,17 @@ class Chat:
         if not listed.found:
             text = PAST_END.format(count=listed.count, n=listed.n)
             text += f"可以说“第1个”到“第{listed.count}个”。" if listed.count > 1 else ""
-            return base.with_(answer=text, sentences=[AnswerSentence(text, [], "notice", True)])
+            return base.with_(answer=text, sentences=[AnswerSentence(text, [], "conversation", True)])
         kinds = [listed.kind] if listed.kind in vocabulary().kinds else []
         for rec in self.capabilities.search(listed.title, MAX_OPPORTUNITIES, kinds):
             who = rec.item.enterprise or rec.item.school
             if rec.item.title == listed.title and who and listed.rest.startswith(who):
                 rec.reasons = []
-                return opportunity_answer(
-                    base, [rec], {}, self.capabilities.chunk, ITEM_LEAD.format(n=listed.n), contact=True
-                )
+                # the lead says it all (the UI shows the item as a card, not as the listing line)
+                contact = rec.item.contact or "资料中没有写明"
+                lead = ITEM_LEAD.format(n=listed.n) + f"{rec.item.title}（{who}），联系方式：{contact}"
+                lead += f"，报名截止{rec.item.deadline.isoformat()}。" if rec.item.deadline else "。"
+                return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
         return None
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:

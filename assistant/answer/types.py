@@ -24,7 +24,8 @@ class AnswerSentence:
 
     text: str
     markers: list[int]
-    source: Literal["quote", "slot", "lead", "generated", "notice", "listing"]
+    # conversation: about the conversation itself ("上面只列出了1个机会"), no claim the documents must back
+    source: Literal["quote", "slot", "lead", "generated", "notice", "listing", "conversation"]
     verified: bool
 
 

@@ -17,6 +17,7 @@ def test_the_chat_answers_a_follow_up_about_a_listed_item_with_its_contact(opp) 
     turns = [Turn(role="user", content=asked), Turn(role="assistant", content=listing.answer)]
     item = chat.answer("第一个怎么联系？", turns)
     assert item.route == "opportunities" and item.answer.startswith("上面列出的第1个：")
+    assert "联系方式：" in item.answer.split("\n")[0]  # the lead says it (the UI shows the line as a card)
     assert "联系方式：" in item.answer and len(item.opportunities) == 1 and item.citations
     assert item.opportunities[0]["contact"] and item.opportunities[0]["contact"] in item.answer
 

@@ -192,3 +192,17 @@ def test_listed_items_shown_as_cards_are_not_repeated_in_the_bubble() -> None:
     )
     bubble = answer_markdown(answer)
     assert "为你找到以下机会" in bubble and "护理实习生" not in bubble and "共1项，见下方卡片" in bubble
+
+
+def test_a_reply_about_the_conversation_carries_no_ungrounded_warning() -> None:
+    """ "第九个呢" after a one-item listing: said plainly, with no "未在现有政策资料中找到明确依据" (it claims
+    nothing of the documents); an ungrounded answer about them keeps the warning."""
+    from assistant.answer.types import AnswerSentence
+
+    text = "上面只列出了1个机会，没有第9个。"
+    reply = Answer("第九个呢", "第九个呢", text, False, AnswerMode.chat, "recommender", route="opportunities")
+    reply = reply.with_(sentences=[AnswerSentence(text, [], "conversation", True)])
+    assert NOT_GROUNDED not in answer_markdown(reply) and NOT_GROUNDED not in citations_html(reply)
+    assert text in answer_markdown(reply)
+    refused = reply.with_(sentences=[AnswerSentence(text, [], "notice", True)])
+    assert NOT_GROUNDED in answer_markdown(refused) and NOT_GROUNDED in citations_html(refused)
