@@ -7,7 +7,7 @@
     overlap      rarity-weighted share of the question's topic words in the chosen sentences
     unknown      share of the question's topic words that no indexed text uses (火星, 驾照 ...)
     missing      probability that the question asks for a value of a kind (amount, count, date,
-                 duration, frequency, unit) times "no clause in scope holds one"
+                 duration, frequency, unit, contact) times "no clause in scope holds one"
     years        share of the years the question names that no clause in scope mentions
     off_topic    the understanding's probability that the message is about something the documents
                  never cover (the weather, a hospital appointment: examples.yaml ``out_of_scope``)
