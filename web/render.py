@@ -276,9 +276,11 @@ def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> st
         ("层次", item.get("level", "")),
         ("待遇", item.get("pay", "")),
         ("时间", " 至 ".join(x for x in (item.get("start"), item.get("end")) if x)),
-        ("联系方式", item.get("contact", "")),
     ]
     rows = "".join(f"<div><b>{k}：</b>{escape(str(v))}</div>" for k, v in facts if v)
+    if item.get("contact"):  # an e-mail or web address is the record's data, kept as written
+        rows += f'<div><b>联系方式：</b><span class="contact">{escape(str(item["contact"]))}</span></div>'
+
     deadline = item.get("deadline") or ""
     deadline_html = (
         f'<div class="deadline">报名截止：{escape(str(deadline))}</div>'

@@ -58,6 +58,7 @@ ON_SCREEN = """() => {
     const el = n.parentElement, text = n.nodeValue.trim();
     if (!text || !el || el.closest("script, style, textarea") || !shown(el)) continue;
     if (el.closest("td, .body-cell") && /^[a-z0-9_]+$/.test(text)) continue;
+    if (el.closest(".contact")) continue;  // a record's e-mail or web address: data, not interface text
     out.push(text);
   }
   for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [data-title]")) {

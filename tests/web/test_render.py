@@ -95,7 +95,7 @@ def test_postings_and_recommendations_show_deadline_location_and_reasons() -> No
     assert "专业对口：电气技术应用" in rec and "为你推荐 1 条" in rec
     assert "联系方式" not in html
     reachable = opportunities_html([{**item, "contact": "0991-3318866"}])
-    assert "<b>联系方式：</b>0991-3318866" in reachable  # how to apply, on the card
+    assert '<b>联系方式：</b><span class="contact">0991-3318866</span>' in reachable  # how to apply, on the card
 
 
 def test_recommendations_show_signed_reasons_and_the_nearest_apart() -> None:
