@@ -21,10 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.slots import SLOT_KINDS, holds
+from assistant.retrieve.query_terms import lexical_terms
 from assistant.text.instructions import is_planted_instruction
 from assistant.text.sentences import split_sentences
 from assistant.text.tokenize import tokenize
-from assistant.text.units import without_asked_units
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
 from assistant.understand.topic import is_topic_word
@@ -89,8 +89,9 @@ def question_terms(
     """Topic tokens of the question weighted by idf. Words no indexed text uses (colloquial
     ones: 干了, 辞退 ...) can be neither matched nor missed, so they do not count. Words that
     occur only in ``context`` (a part quoted for contrast) count a third; the unit a question asks a
-    number of (几个小时: the kind of value asked, text/units.py) does not count, as in retrieval."""
-    content = list(dict.fromkeys(without_asked_units(question, tokenize(question))))
+    number of (几个小时) and a small number it states (15岁) do not count, as in retrieval
+    (retrieve/query_terms.py)."""
+    content = list(dict.fromkeys(lexical_terms(question)))
     rest = question.replace(context, "") if context else question
     discounted = {t for t in content if context and t in context and t not in rest}
     tokens = [t for t in content if df(t) > 0]

@@ -15,12 +15,11 @@ from assistant.filters import SearchFilters
 from assistant.places import scope_of
 from assistant.retrieve.dense import DenseRetriever
 from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion, z_score_fusion
+from assistant.retrieve.query_terms import lexical_terms
 from assistant.retrieve.rerank import Reranker
 from assistant.retrieve.structure import StructureSignals
 from assistant.store.index import Index
 from assistant.text.normalize import normalize_query
-from assistant.text.tokenize import tokenize
-from assistant.text.units import without_asked_units
 from assistant.types import SearchHit, StoredChunk
 
 log = logging.getLogger(__name__)
@@ -103,8 +102,8 @@ class HybridSearcher:
         rankings: dict[str, list[tuple[str, float]]] = {}
         if mode in (SearchMode.hybrid, SearchMode.bm25):
             allowed = None if filters.is_empty() else (lambda c: filters.matches(c.metadata))
-            # 几个小时 asks for a number of hours: 小时 is not what the question is about
-            tokens = without_asked_units(text, tokenize(text))
+            # 几个小时 asks for a number of hours, 15岁 states one: neither is what the question is about
+            tokens = lexical_terms(text)
             rankings["bm25"] = self.index.search_sparse(tokens, pool, allowed)
         if mode in (SearchMode.hybrid, SearchMode.dense):
             rankings["dense"] = self.dense.search(text, pool, filters)

@@ -51,6 +51,16 @@ def test_paraphrased_questions_find_their_clause_in_the_top_three(policy_assista
     assert any(h.doc_id == doc and words in h.text for h in hits), [(h.doc_id, h.clause_path) for h in hits]
 
 
+def test_an_age_finds_the_rule_for_minors_not_the_task_with_that_number(policy_assistant) -> None:
+    """The plan numbers its tasks 1-20: "17岁" matched as a word found "17.强化金融支持"."""
+    hits = policy_assistant.search("我儿子17岁了，能去工地干活吗？", top_k=5)
+    assert not any(h.doc_id == PLAN and h.clause_no == "17." for h in hits), [h.clause_path for h in hits]
+    hits = policy_assistant.search("18岁以下的员工要定期体检吗？", top_k=3)
+    assert any(h.doc_id == "law_labor_2018" and h.clause_no == "第六十五条" for h in hits), [
+        h.clause_path for h in hits
+    ]
+
+
 def test_generic_question_finds_both_the_national_rule_and_the_division_rate(policy_assistant) -> None:
     hits = policy_assistant.search("我们企业投钱办职业教育，能抵扣多少教育费附加？", top_k=5)
     found = {(h.doc_id, h.clause_no) for h in hits}

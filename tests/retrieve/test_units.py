@@ -9,6 +9,7 @@ import pytest
 from assistant.errors import QueryError
 from assistant.filters import SearchFilters
 from assistant.retrieve.fusion import min_max_fusion, rank_by_score, reciprocal_rank_fusion, z_score_fusion
+from assistant.retrieve.query_terms import lexical_terms
 from assistant.retrieve.structure import doc_aliases, find_clause_refs, name_score
 from assistant.store.sparse import SparseIndex
 from assistant.text.normalize import normalize_query
@@ -21,6 +22,25 @@ def test_tokens_keep_policy_terms_and_drop_stop_words() -> None:
     assert "现代学徒制" in tokens and "培训补贴" in tokens
     assert not {"请问", "我们", "吗", "，", "？"} & set(tokens)
     assert "产教融合" in tokenize("产教融合型企业有哪些优惠")
+
+
+@pytest.mark.parametrize(
+    ("question", "dropped", "kept"),
+    [
+        ("我家孩子15岁，能去厂里打工吗？", {"15"}, {"打工"}),
+        ("我儿子17了，能下井吗", {"17"}, {"下井"}),
+        ("一天上班超过8个钟头算加班吗", {"8"}, {"加班"}),
+        ("我们在104团，搞现代学徒制有补贴吗", set(), {"104", "现代学徒制"}),
+        ("十二师实施方案第13项任务是什么", set(), {"13"}),
+        ("2025年以后还有这个补贴吗", set(), {"2025"}),
+    ],
+)
+def test_small_numbers_a_person_states_are_not_matched_as_words(
+    question: str, dropped: set[str], kept: set[str]
+) -> None:
+    """15岁 / 8个钟头 are compared by verification; matched as words they find clause labels (15.实施…)."""
+    terms = set(lexical_terms(question))
+    assert not dropped & terms and kept <= terms, terms
 
 
 def test_normalisation_handles_width_script_and_article_digits() -> None:
