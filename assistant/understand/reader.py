@@ -64,6 +64,12 @@ class StudentReading:
         any kind): someone to recommend for. A level alone ("中职以后开几个专业") says who, not what."""
         return bool(self.majors or self.kinds or self.opening)
 
+    @property
+    def seeks_someone(self) -> bool:
+        """Seeks, and says who: a major, an opening, or a kind with a level ("我是中职会计专业…想找五家渠的
+        实习"). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
+        return bool(self.majors or self.opening or (self.kinds and self.level))
+
 
 @dataclass
 class EnterpriseReading:

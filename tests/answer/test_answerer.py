@@ -205,6 +205,17 @@ def test_a_question_about_internship_rules_is_answered_from_the_rules(policy_ass
     assert not answer.opportunities and "没有找到相符的" not in answer.answer
 
 
+def test_training_an_enterprise_runs_is_not_a_search_for_one(policy_assistant) -> None:
+    """培训 names the training kind, but "想给一线工人搞在岗培训" is what the enterprise runs: with no major
+    and the route probe split (opportunities 0.39 / benefits 0.39), the lead unit is answered, not a
+    search for trainings in 三坪农场."""
+    answer = policy_assistant.ask("我在三坪农场有个小厂，想给一线工人搞在岗培训，师里这块是哪个局带头管？")
+    assert answer.route != "opportunities" and answer.grounded
+    assert "人社局" in answer.answer.split("\n")[0]
+    # a kind with no major still reaches opportunities when the probe is sure of it
+    assert policy_assistant.ask("头屯河那边有没有焊工的短期培训班？想考个证。").route == "opportunities"
+
+
 def test_who_to_ask_after_a_benefits_answer_names_the_lead_units(policy_assistant) -> None:
     """ "这个找谁申请？" after the apprenticeship benefits: the catalog's lead units first, never
     "资料中没有写明具体的牵头单位" above a listing that names them."""

@@ -104,3 +104,10 @@ def test_nominal_words_and_dictionary_words() -> None:
     nominal = nominal_words("我想学摄影，也喜欢电脑")
     assert "摄影" in nominal and "电脑" in nominal and "想" not in nominal
     assert in_dictionary("摄影") and not in_dictionary("我想学")
+
+
+def test_a_kind_alone_does_not_say_who_looks_for_it() -> None:
+    """培训 in "想给一线工人搞在岗培训" is what an enterprise runs; with a level it is a student looking."""
+    runs = read_student("我在三坪农场有个小厂，想给一线工人搞在岗培训", CATALOG, TODAY)
+    assert runs.kinds == ["培训"] and runs.seeks and not runs.seeks_someone
+    assert read_student("我是中职会计专业，明年三月以后有空，想找五家渠的实习", CATALOG, TODAY).seeks_someone
