@@ -302,6 +302,7 @@ class Assistant:
             recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k),
             search=self._search_as_recommendations,
             chunk=self.index.get,
+            platform=lambda filters, top_k: self.platform.search("", filters, top_k),
         )
         return Chat(self.understander(), self.answerer(backend, llm), capabilities)
 

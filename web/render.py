@@ -100,7 +100,12 @@ def info_html(text: str) -> str:
 
 
 # ---- answers and citations ---------------------------------------------------------------------
-ROUTE_LABELS = {"policy": "政策条款解答", "benefits": "惠企政策匹配", "opportunities": "实习、岗位与专业推荐"}
+ROUTE_LABELS = {
+    "policy": "政策条款解答",
+    "benefits": "惠企政策匹配",
+    "opportunities": "实习、岗位与专业推荐",
+    "platform": "信息平台查询",
+}
 
 
 def answer_markdown(answer: Answer) -> str:

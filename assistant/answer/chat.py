@@ -22,11 +22,14 @@ from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefit
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
+from assistant.answer.platform_listing import MAX_RECORDS, platform_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
-from assistant.places import Relation
-from assistant.text.tokenize import in_dictionary, nominal_tagged
+from assistant.places import Relation, places_in
+from assistant.platform.records import PlatformKind, record_majors
+from assistant.platform.search import PlatformFilters, PlatformRecord
+from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words
 from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
@@ -63,6 +66,8 @@ class Capabilities:
     # opportunity search (free text, or places only: a browse) within kinds ([] = all), as scored items
     search: Callable[[str, int, list[str]], list[Recommendation]]
     chunk: Callable[[str], StoredChunk | None]
+    # the information platform's published records meeting the filters, newest first, at most top_k
+    platform: Callable[[PlatformFilters, int], list[PlatformRecord]]
 
 
 class Chat:
@@ -123,6 +128,8 @@ class Chat:
             routed, said = yield from self._benefits(query, base.with_(route=Route.benefits.value))
         elif query.route is Route.opportunities:
             routed, said = yield from self._opportunities_and_rules(query, base)
+        elif query.route is Route.platform:
+            routed = self._platform(query, base)
         if routed is not None:
             clock.lap(query.route.value)
             rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
@@ -254,6 +261,38 @@ class Chat:
                 rec.reasons.append(place[0])
             rec.fits = fitting and (place is None or place[1] <= Relation.near)
         return recs
+
+    def _platform(self, query: Query, base: Answer) -> Answer:
+        """The platform records of the kind asked, in the place and the major named (each dropped, and
+        said, when nothing meets it)."""
+        kind = PlatformKind(self.understander.platform_kind(query.standalone))
+        named = places_in(query.message)
+        narrowing = {
+            "location": (named[0].name, f"地点：{named[0].name}") if named else None,
+            "major": next(((m, f"专业：{m}") for m in self._platform_majors(query, kind)), None),
+        }
+        wanted = {key: value for key, value in narrowing.items() if value is not None}
+        dropped: list[str] = []
+        while True:
+            filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
+            records = self.capabilities.platform(filters, MAX_RECORDS)
+            if records or not wanted:
+                break
+            # the place first: a need for the same major elsewhere says more than any need in the place
+            key = "location" if "location" in wanted else "major"
+            dropped.append(wanted.pop(key)[1])
+        return platform_answer(base.with_(route=Route.platform.value, backend="platform"), kind, records, dropped)
+
+    def _platform_majors(self, query: Query, kind: PlatformKind) -> list[str]:
+        """The majors a platform message names: catalog majors and their everyday names (汽修), else a
+        topic word of the message that the records' own majors contain (汽车 in 新能源汽车技术)."""
+        named = self.understander.majors().in_text(query.message)
+        if named:
+            return named
+        records = self.capabilities.platform(PlatformFilters(kind=[kind]), 500)
+        majors = {m for r in records for m in record_majors(r.record)}
+        words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
+        return [w for w in words if len(w) >= 2 and any(w in m for m in majors)]
 
     def _listed_item(self, listed: Listed, base: Answer) -> Answer | None:
         """The item a follow-up points at, with how to reach it and its deadline; None when the listing's

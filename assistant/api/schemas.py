@@ -118,7 +118,7 @@ class AskResponse(BaseModel):
     removed: list[str]
     refer_to: str
     timings: dict[str, float]
-    route: Literal["policy", "benefits", "opportunities"] = Field(description="which capability answered")
+    route: Literal["policy", "benefits", "opportunities", "platform"] = Field(description="which capability answered")
     asked: str = Field(
         "", description="the kind of thing the question asks: unit, amount, date, frequency ...; small_talk: a greeting"
     )

@@ -120,6 +120,8 @@ def examples() -> dict[str, dict[str, list[str]]]:
     them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
     ``small_talk``: greetings, thanks and questions about the assistant (``talk``) against all of those;
     ``contact``: asking how to reach someone (a phone number, an address) against the asked examples;
+    ``platform``: asking for the information platform's records against every route example;
+    ``platform_kinds``: the kind of platform record a message asks for (合作项目, 技术需求 ...);
     ``activities``: an enterprise's activities as people describe them, one clause each
     (``activity_examples.yaml``, :data:`OTHER` for a clause naming none)."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
@@ -132,6 +134,11 @@ def examples() -> dict[str, dict[str, list[str]]]:
     # share its probabilities with the others)
     asked = [t for texts in out["asked"].values() for t in texts]
     out["contact"] = {"contact": [str(t) for t in raw["contact"]], "other": asked}
+    # asking for the information platform's records, against every route example: a probe beside the route
+    # probe (a fourth route label moved the other three and the scope probe on the dev sets)
+    routed = [t for texts in out["routes"].values() for t in texts]
+    out["platform"] = {"platform": [str(t) for t in raw["platform"]], "other": routed}
+    out["platform_kinds"] = {str(k): [str(t) for t in v] for k, v in raw["platform_kinds"].items()}
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
     out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out

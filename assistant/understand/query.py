@@ -10,11 +10,13 @@ from assistant.understand.reader import EnterpriseReading, StudentReading
 
 
 class Route(str, Enum):
-    """Which capability answers: a policy answer, the benefit matcher, or opportunities."""
+    """Which capability answers: a policy answer, the benefit matcher, opportunities, or the
+    information platform's records (cooperation projects, technical needs, talent demand ...)."""
 
     policy = "policy"
     benefits = "benefits"
     opportunities = "opportunities"
+    platform = "platform"
 
 
 class Asked(str, Enum):

@@ -1,0 +1,72 @@
+"""The information platform's published records as a chat answer (route ``platform``).
+
+Task 13 of the division's plan: the platform gathers cooperation projects, enterprises' technical
+needs, schools' services and resources, talent demand and graduates' outcomes, and offers search.
+A message the route probe sends here ("现在十二师都有哪些校企合作项目在做？") gets the records of the
+kind it asks for (the platform-kind probe), narrowed by the place and the major it names; when none
+is left, the narrowing is dropped and that is said. One line per record, newest first.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.types import Answer, AnswerSentence
+from assistant.platform.records import (
+    CoopProject,
+    GraduateOutcome,
+    PlatformKind,
+    SchoolResource,
+    TalentDemand,
+    TechNeed,
+)
+from assistant.platform.search import PlatformRecord
+
+MAX_RECORDS = 8
+
+
+def record_line(item: PlatformRecord) -> str:
+    """One record as one line: 【kind】what — who（the facts a person acts on）."""
+    rec = item.record
+    head = f"【{item.kind.label}】"
+    if isinstance(rec, CoopProject):
+        years = f"{rec.start_year}—{rec.end_year}年" if rec.end_year else f"{rec.start_year}年起"
+        facts = [rec.form.value, years, rec.status.value]
+        facts += [f"学生{rec.students}人"] if rec.students else []
+        facts += [rec.location] if rec.location else []
+        return f"{head}{rec.title} — {rec.school}与{'、'.join(rec.enterprises)}（{'，'.join(facts)}）"
+    if isinstance(rec, TechNeed):
+        facts = [rec.form.value, "领域：" + "、".join(rec.fields)]
+        facts += [f"预算：{rec.budget}"] if rec.budget else []
+        facts += [f"截止{rec.deadline.isoformat()}"] if rec.deadline else []
+        facts += [f"联系方式：{rec.contact}"] if rec.contact else []
+        return f"{head}{rec.title} — {rec.enterprise}（{'，'.join(facts)}）：{rec.needs}"
+    if isinstance(rec, SchoolResource):
+        facts = [rec.kind.value] + (["领域：" + "、".join(rec.fields)] if rec.fields else [])
+        facts += [f"服务能力：每年{rec.capacity}（人数或项目数）"] if rec.capacity else []
+        facts += [f"联系方式：{rec.contact}"] if rec.contact else []
+        return f"{head}{rec.title} — {rec.provider}（{'，'.join(facts)}）"
+    if isinstance(rec, TalentDemand):
+        what = rec.occupation or "、".join(rec.majors)
+        facts = [f"{rec.year}年需要{rec.headcount}人", f"层次：{rec.level}", rec.location]
+        facts += [f"联系方式：{rec.contact}"] if rec.contact else []
+        return f"{head}{what} — {rec.enterprise}（{'，'.join(facts)}）"
+    if isinstance(rec, GraduateOutcome):
+        return (
+            f"{head}{rec.program}（{rec.level}）— {rec.school}：{rec.year}年毕业{rec.graduates}人，"
+            f"就业{rec.employed}人（在本地区{rec.employed_in_region}人），升学{rec.further_study}人"
+        )
+    return f"{head}{item.title} — {item.org}"
+
+
+def platform_answer(base: Answer, kind: PlatformKind, records: list[PlatformRecord], dropped: list[str]) -> Answer:
+    """The records as an answer. ``dropped``: the narrowings (地点：五家渠市, 专业：护理) left out because
+    nothing met them, said before the records so the list is not read as meeting them."""
+    if not records:
+        text = f"信息服务平台上暂时没有已发布的{kind.label}记录。可以到“信息平台”页按条件查找，或稍后再看。"
+        return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
+    lead = f"信息服务平台上已发布的{kind.label}，共{len(records)}条（最新的在前）："
+    if dropped:
+        lead = f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是其他{kind.label}。" + lead
+    lines = [record_line(r) for r in records]
+    sentences = [AnswerSentence(lead, [], "conversation", True)]
+    sentences += [AnswerSentence(line, [], "listing", True) for line in lines]
+    return base.with_(answer="\n".join([lead, *lines]), grounded=True, sentences=sentences)
