@@ -285,14 +285,16 @@ class Chat:
 
     def _platform_majors(self, query: Query, kind: PlatformKind) -> list[str]:
         """The majors a platform message names: catalog majors and their everyday names (汽修), else a
-        topic word of the message that the records' own majors contain (汽车 in 新能源汽车技术)."""
+        word of the message that a few of the records' own majors contain (汽车 in 新能源汽车技术; not
+        技术, which most majors' names share and which names none of them)."""
         named = self.understander.majors().in_text(query.message)
         if named:
             return named
         records = self.capabilities.platform(PlatformFilters(kind=[kind]), 500)
         majors = {m for r in records for m in record_majors(r.record)}
         words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
-        return [w for w in words if len(w) >= 2 and any(w in m for m in majors)]
+        few = max(1, len(majors) // 3)
+        return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in majors) <= few]
 
     def _listed_item(self, listed: Listed, base: Answer) -> Answer | None:
         """The item a follow-up points at, with how to reach it and its deadline; None when the listing's

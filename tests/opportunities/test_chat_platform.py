@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.platform_listing import platform_answer, record_line
+from assistant.answer.platform_listing import MAX_RECORDS, platform_answer, record_line
 from assistant.answer.types import Answer, AnswerMode
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters
@@ -19,6 +19,14 @@ def test_a_question_for_technical_needs_lists_them(opp) -> None:
     lines = answer.answer.splitlines()
     assert lines[0].startswith("信息服务平台上已发布的技术需求")
     assert len(lines) > 1 and all(line.startswith("【技术需求】") for line in lines[1:])
+
+
+def test_a_word_most_majors_share_narrows_nothing(opp) -> None:
+    """技术 is in most majors' names (工业机器人技术, 新能源汽车技术 ...): "有哪些企业发布了技术需求" asks for
+    all of them (it listed the four whose majors say 技术)."""
+    answer = opp.ask("有哪些企业发布了技术需求？")
+    every = opp.platform.search("", PlatformFilters(kind=[PlatformKind.tech_need]), 500)
+    assert answer.route == "platform" and len(answer.answer.splitlines()) - 1 == min(len(every), MAX_RECORDS)
 
 
 def test_talent_demand_is_narrowed_to_the_place_and_the_major_named(opp) -> None:
