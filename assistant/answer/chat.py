@@ -22,7 +22,7 @@ from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefit
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
-from assistant.answer.platform_listing import MAX_RECORDS, platform_answer
+from assistant.answer.platform_listing import MAX_LISTED, platform_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
@@ -275,7 +275,7 @@ class Chat:
         dropped: list[str] = []
         while True:
             filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
-            records = self.capabilities.platform(filters, MAX_RECORDS)
+            records = self.capabilities.platform(filters, MAX_LISTED)
             if records or not wanted:
                 break
             # the place first: a need for the same major elsewhere says more than any need in the place
@@ -290,7 +290,7 @@ class Chat:
         named = self.understander.majors().in_text(query.message)
         if named:
             return named
-        records = self.capabilities.platform(PlatformFilters(kind=[kind]), 500)
+        records = self.capabilities.platform(PlatformFilters(kind=[kind]), MAX_LISTED)
         majors = {m for r in records for m in record_majors(r.record)}
         words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
         few = max(1, len(majors) // 3)

@@ -9,6 +9,8 @@ is left, the narrowing is dropped and that is said. One line per record, newest 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assistant.answer.types import Answer, AnswerSentence
 from assistant.platform.records import (
     CoopProject,
@@ -20,11 +22,12 @@ from assistant.platform.records import (
 )
 from assistant.platform.search import PlatformRecord
 
-MAX_RECORDS = 8
+MAX_RECORDS = 8  # listed in the chat
+MAX_LISTED = 500  # counted (the platform search's own limit)
 
 
-def record_line(item: PlatformRecord) -> str:
-    """One record as one line: 【kind】what — who（the facts a person acts on）."""
+def record_line(item: PlatformRecord, today: dt.date) -> str:
+    """One record as one line: 【kind】what — who（the facts a person acts on; a past deadline says 已截止）."""
     rec = item.record
     head = f"【{item.kind.label}】"
     if isinstance(rec, CoopProject):
@@ -36,7 +39,8 @@ def record_line(item: PlatformRecord) -> str:
     if isinstance(rec, TechNeed):
         facts = [rec.form.value, "领域：" + "、".join(rec.fields)]
         facts += [f"预算：{rec.budget}"] if rec.budget else []
-        facts += [f"截止{rec.deadline.isoformat()}"] if rec.deadline else []
+        if rec.deadline:
+            facts.append(f"{'已于' if rec.deadline < today else ''}{rec.deadline.isoformat()}截止")
         facts += [f"联系方式：{rec.contact}"] if rec.contact else []
         return f"{head}{rec.title} — {rec.enterprise}（{'，'.join(facts)}）：{rec.needs}"
     if isinstance(rec, SchoolResource):
@@ -57,16 +61,27 @@ def record_line(item: PlatformRecord) -> str:
     return f"{head}{item.title} — {item.org}"
 
 
-def platform_answer(base: Answer, kind: PlatformKind, records: list[PlatformRecord], dropped: list[str]) -> Answer:
-    """The records as an answer. ``dropped``: the narrowings (地点：五家渠市, 专业：护理) left out because
-    nothing met them, said before the records so the list is not read as meeting them."""
+def platform_answer(
+    base: Answer,
+    kind: PlatformKind,
+    records: list[PlatformRecord],
+    dropped: list[str],
+    today: dt.date | None = None,
+) -> Answer:
+    """The records (newest first) as an answer, the first :data:`MAX_RECORDS` listed. ``dropped``: the
+    narrowings (地点：五家渠市, 专业：护理) left out because nothing met them, said before the records so
+    the list is not read as meeting them."""
     if not records:
-        text = f"信息服务平台上暂时没有已发布的{kind.label}记录。可以到“信息平台”页按条件查找，或稍后再看。"
+        text = f"信息服务平台上暂时没有已发布的{kind.label}记录。可以到“供需信息”页按条件查找，或稍后再看。"
         return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
-    lead = f"信息服务平台上已发布的{kind.label}，共{len(records)}条（最新的在前）："
+    shown = records[:MAX_RECORDS]
+    more = "（最新的在前）"
+    if len(records) > len(shown):
+        more = f"，下面是最新的{len(shown)}条（全部可到“供需信息”页查看）"
+    lead = f"信息服务平台上已发布的{kind.label}共{len(records)}条{more}："
     if dropped:
         lead = f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是其他{kind.label}。" + lead
-    lines = [record_line(r) for r in records]
+    lines = [record_line(r, today or dt.date.today()) for r in shown]
     sentences = [AnswerSentence(lead, [], "conversation", True)]
     sentences += [AnswerSentence(line, [], "listing", True) for line in lines]
     return base.with_(answer="\n".join([lead, *lines]), grounded=True, sentences=sentences)

@@ -7,8 +7,8 @@ jieba's search tokens of the question, less two kinds of token that name no topi
   situation, which verification compares, not a topic. Matched as a word it finds the clause
   *labels* of the same number ("15.实施产教融合发展工程", "17.强化金融支持": the plan numbers its
   tasks 1-20) and answers a parent's question about a 15-year-old with a financing task.
-  A number stays a word when it is a reference (第十七条: ``find_clause_refs`` reads it too), part of a
-  place's name (104团, 十二师: the gazetteer) or has four digits or more (a year, 12000元).
+  A number stays a word when it is a reference (第13项: ``find_clause_refs`` reads it too), part of a
+  place's name (104团: the gazetteer) or has four digits or more (a year, 12000元).
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ technical needs, talent demand, schools' resources and graduates' outcomes, aske
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from assistant.answer.platform_listing import MAX_RECORDS, platform_answer, record_line
@@ -17,7 +19,7 @@ def test_a_question_for_technical_needs_lists_them(opp) -> None:
     answer = opp.ask("有没有企业在找学校帮忙解决技术问题？")
     assert answer.route == "platform" and answer.grounded
     lines = answer.answer.splitlines()
-    assert lines[0].startswith("信息服务平台上已发布的技术需求")
+    assert lines[0].startswith("信息服务平台上已发布的技术需求共")
     assert len(lines) > 1 and all(line.startswith("【技术需求】") for line in lines[1:])
 
 
@@ -56,8 +58,20 @@ def test_every_kind_of_record_reads_as_one_line(opp) -> None:
         records = opp.platform.search("", PlatformFilters(kind=[kind]), 3)
         assert records, kind
         for record in records:
-            line = record_line(record)
+            line = record_line(record, dt.date(2026, 11, 29))
             assert line.startswith(f"【{kind.label}】") and "\n" not in line
     base = Answer("q", "q", "", False, AnswerMode.chat, "platform")
     empty = platform_answer(base, PlatformKind.tech_need, [], [])
     assert not empty.grounded and "暂时没有已发布的技术需求" in empty.answer
+
+
+def test_a_long_list_says_how_many_and_a_past_deadline_says_so(opp) -> None:
+    needs = opp.platform.search("", PlatformFilters(kind=[PlatformKind.tech_need]), 50)
+    need = next(r for r in needs if r.record.deadline)
+    base = Answer("q", "q", "", False, AnswerMode.chat, "platform")
+    later = need.record.deadline + dt.timedelta(days=1)
+    answer = platform_answer(base, PlatformKind.tech_need, [need] * (MAX_RECORDS + 3), [], today=later)
+    lines = answer.answer.splitlines()
+    counted = f"技术需求共{MAX_RECORDS + 3}条，下面是最新的{MAX_RECORDS}条（全部可到“供需信息”页查看）："
+    assert lines[0] == "信息服务平台上已发布的" + counted
+    assert len(lines) == MAX_RECORDS + 1 and f"已于{need.record.deadline.isoformat()}截止" in lines[1]
