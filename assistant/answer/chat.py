@@ -12,6 +12,7 @@ benefit answers the matched benefits with their conditions and source clauses.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefit
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
-from assistant.answer.platform_listing import MAX_LISTED, platform_answer
+from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
@@ -34,6 +35,7 @@ from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import read_student
+from assistant.understand.timewords import named_year
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -267,8 +269,11 @@ class Chat:
         said, when nothing meets it)."""
         kind = PlatformKind(self.understander.platform_kind(query.standalone))
         named = places_in(query.message)
-        narrowing = {
+        # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
+        year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
+        narrowing: dict[str, tuple[str | int, str] | None] = {
             "location": (named[0].name, f"地点：{named[0].name}") if named else None,
+            "year": (year, f"年份：{year}年") if year else None,
             "major": next(((m, f"专业：{m}") for m in self._platform_majors(query, kind)), None),
         }
         wanted = {key: value for key, value in narrowing.items() if value is not None}
@@ -278,10 +283,11 @@ class Chat:
             records = self.capabilities.platform(filters, MAX_LISTED)
             if records or not wanted:
                 break
-            # the place first: a need for the same major elsewhere says more than any need in the place
-            key = "location" if "location" in wanted else "major"
-            dropped.append(wanted.pop(key)[1])
-        return platform_answer(base.with_(route=Route.platform.value, backend="platform"), kind, records, dropped)
+            # the place first, then the year: the same major elsewhere or in another year says more
+            dropped.append(wanted.pop(next(iter(wanted)))[1])
+        kept = [label for _, label in wanted.values()]
+        base = base.with_(route=Route.platform.value, backend="platform")
+        return platform_answer(base, kind, records, dropped, kept)
 
     def _platform_majors(self, query: Query, kind: PlatformKind) -> list[str]:
         """The majors a platform message names: catalog majors and their everyday names (汽修), else a

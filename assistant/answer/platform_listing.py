@@ -24,6 +24,7 @@ from assistant.platform.search import PlatformRecord
 
 MAX_RECORDS = 8  # listed in the chat
 MAX_LISTED = 500  # counted (the platform search's own limit)
+YEARLY_KINDS = frozenset({PlatformKind.talent_demand, PlatformKind.graduates})  # records of one year each
 
 
 def record_line(item: PlatformRecord, today: dt.date) -> str:
@@ -66,11 +67,12 @@ def platform_answer(
     kind: PlatformKind,
     records: list[PlatformRecord],
     dropped: list[str],
+    kept: list[str] | None = None,
     today: dt.date | None = None,
 ) -> Answer:
-    """The records (newest first) as an answer, the first :data:`MAX_RECORDS` listed. ``dropped``: the
-    narrowings (地点：五家渠市, 专业：护理) left out because nothing met them, said before the records so
-    the list is not read as meeting them."""
+    """The records (newest first) as an answer, the first :data:`MAX_RECORDS` listed. ``kept``: the
+    narrowings the records meet (专业：护理, 年份：2025年), said in the count; ``dropped``: the ones left
+    out because nothing met them, said first so the list is not read as meeting them."""
     if not records:
         text = f"信息服务平台上暂时没有已发布的{kind.label}记录。可以到“供需信息”页按条件查找，或稍后再看。"
         return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
@@ -78,10 +80,10 @@ def platform_answer(
     more = "（最新的在前）"
     if len(records) > len(shown):
         more = f"，下面是最新的{len(shown)}条（全部可到“供需信息”页查看）"
-    lead = f"信息服务平台上已发布的{kind.label}共{len(records)}条{more}："
-    if dropped:
-        lead = f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是其他{kind.label}。" + lead
+    which = f"符合“{'、'.join(kept)}”的" if kept else "已发布的"
+    lead = f"信息服务平台上{which}{kind.label}共{len(records)}条{more}："
+    heads = [f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是放宽这些条件后的结果。"] if dropped else []
     lines = [record_line(r, today or dt.date.today()) for r in shown]
-    sentences = [AnswerSentence(lead, [], "conversation", True)]
+    sentences = [AnswerSentence(text, [], "conversation", True) for text in [*heads, lead]]
     sentences += [AnswerSentence(line, [], "listing", True) for line in lines]
-    return base.with_(answer="\n".join([lead, *lines]), grounded=True, sentences=sentences)
+    return base.with_(answer="\n".join([*heads, lead, *lines]), grounded=True, sentences=sentences)

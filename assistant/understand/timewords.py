@@ -48,6 +48,26 @@ def time_window(text: str, today: dt.date) -> Window | None:
     return found
 
 
+def named_year(text: str, today: dt.date) -> int | None:
+    """The calendar year a message's first time expression lies in (今年, 去年, 2025年, 明年春天), as
+    said: not rolled forward (a question about records asks of the past too); None when there is none
+    or it spans years."""
+    base = time.mktime(today.timetuple())
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
+    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings
+        return None
+    for item in found:
+        span = item.get("detail", {}).get("time")
+        if not isinstance(span, list) or len(span) != 2:
+            continue
+        start, end = (_date(part) for part in span)
+        if start is not None and end is not None:
+            return start.year if start.year == end.year else None
+    return None
+
+
 def _from_jionlp(text: str, today: dt.date) -> Window | None:
     base = time.mktime(today.timetuple())
     try:

@@ -11,6 +11,7 @@ from assistant.answer.platform_listing import MAX_RECORDS, platform_answer, reco
 from assistant.answer.types import Answer, AnswerMode
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters
+from assistant.understand.timewords import named_year
 
 pytestmark = pytest.mark.slow
 
@@ -38,11 +39,21 @@ def test_talent_demand_is_narrowed_to_the_place_and_the_major_named(opp) -> None
     assert lines and all(line.startswith("【人才需求】") and "昌吉" in line for line in lines)
 
 
+def test_the_year_asked_narrows_yearly_records() -> None:
+    """今年 / 去年 / 2025年 are the year asked of, not rolled forward as a student's window is."""
+    today = dt.date(2026, 12, 4)
+    assert named_year("去年护理专业毕业了多少人？", today) == 2025
+    assert named_year("企业今年需要多少护理人才？", today) == 2026
+    assert named_year("有哪些合作项目", today) is None
+
+
 def test_a_narrowing_nothing_meets_is_dropped_and_said(opp) -> None:
     """No talent demand in 五家渠 names an electrician: the place is dropped first, and said."""
     answer = opp.ask("五家渠有没有企业需要电工？")
     assert answer.route == "platform"
-    assert answer.answer.startswith("平台上没有符合“地点：五家渠市”的人才需求")
+    first, lead = answer.answer.splitlines()[:2]
+    assert first.startswith("平台上没有符合“地点：五家渠市”的人才需求")
+    assert lead.startswith("信息服务平台上符合“专业：电气技术应用”的人才需求共")
 
 
 def test_policy_questions_about_the_same_matters_stay_with_the_documents(opp) -> None:
@@ -70,7 +81,7 @@ def test_a_long_list_says_how_many_and_a_past_deadline_says_so(opp) -> None:
     need = next(r for r in needs if r.record.deadline)
     base = Answer("q", "q", "", False, AnswerMode.chat, "platform")
     later = need.record.deadline + dt.timedelta(days=1)
-    answer = platform_answer(base, PlatformKind.tech_need, [need] * (MAX_RECORDS + 3), [], today=later)
+    answer = platform_answer(base, PlatformKind.tech_need, [need] * (MAX_RECORDS + 3), [], [], today=later)
     lines = answer.answer.splitlines()
     counted = f"技术需求共{MAX_RECORDS + 3}条，下面是最新的{MAX_RECORDS}条（全部可到“供需信息”页查看）："
     assert lines[0] == "信息服务平台上已发布的" + counted
