@@ -28,7 +28,12 @@ YEARLY_KINDS = frozenset({PlatformKind.talent_demand, PlatformKind.graduates})  
 
 
 def record_line(item: PlatformRecord, today: dt.date) -> str:
-    """One record as one line: 【kind】what — who（the facts a person acts on; a past deadline says 已截止）."""
+    """One record as one line: 【kind】what — who（the facts a person acts on; a past deadline says 已截止）,
+    ending with its number (编号 TN001: what the 供需信息 tab and ``assistant platform match`` take)."""
+    return f"{_described(item, today)}（编号{item.id}）"
+
+
+def _described(item: PlatformRecord, today: dt.date) -> str:
     rec = item.record
     head = f"【{item.kind.label}】"
     if isinstance(rec, CoopProject):

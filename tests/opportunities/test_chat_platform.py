@@ -70,7 +70,7 @@ def test_every_kind_of_record_reads_as_one_line(opp) -> None:
         assert records, kind
         for record in records:
             line = record_line(record, dt.date(2026, 11, 29))
-            assert line.startswith(f"【{kind.label}】") and "\n" not in line
+            assert line.startswith(f"【{kind.label}】") and "\n" not in line and line.endswith(f"（编号{record.id}）")
     base = Answer("q", "q", "", False, AnswerMode.chat, "platform")
     empty = platform_answer(base, PlatformKind.tech_need, [], [])
     assert not empty.grounded and "暂时没有已发布的技术需求" in empty.answer
