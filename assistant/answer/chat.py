@@ -268,19 +268,20 @@ class Chat:
         """The platform records of the kind asked, in the place and the major named (each dropped, and
         said, when nothing meets it)."""
         kind = PlatformKind(self.understander.platform_kind(query.standalone))
+        every = self.capabilities.platform(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
         named = places_in(query.message)
         # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
         year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
         narrowing: dict[str, tuple[str | int, str] | None] = {
             "location": (named[0].name, f"地点：{named[0].name}") if named else None,
             "year": (year, f"年份：{year}年") if year else None,
-            "major": next(((m, f"专业：{m}") for m in self._platform_majors(query, kind)), None),
+            "major": next(((m, f"专业：{m}") for m in self._platform_majors(query, every)), None),
         }
         wanted = {key: value for key, value in narrowing.items() if value is not None}
         dropped: list[str] = []
         while True:
             filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
-            records = self.capabilities.platform(filters, MAX_LISTED)
+            records = [r for r in every if filters.matches(r)]
             if records or not wanted:
                 break
             # the place first, then the year: the same major elsewhere or in another year says more
@@ -289,14 +290,13 @@ class Chat:
         base = base.with_(route=Route.platform.value, backend="platform")
         return platform_answer(base, kind, records, dropped, kept)
 
-    def _platform_majors(self, query: Query, kind: PlatformKind) -> list[str]:
+    def _platform_majors(self, query: Query, records: list[PlatformRecord]) -> list[str]:
         """The majors a platform message names: catalog majors and their everyday names (汽修), else a
         word of the message that a few of the records' own majors contain (汽车 in 新能源汽车技术; not
         技术, which most majors' names share and which names none of them)."""
         named = self.understander.majors().in_text(query.message)
         if named:
             return named
-        records = self.capabilities.platform(PlatformFilters(kind=[kind]), MAX_LISTED)
         majors = {m for r in records for m in record_majors(r.record)}
         words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
         few = max(1, len(majors) // 3)

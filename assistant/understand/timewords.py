@@ -14,6 +14,7 @@ import io
 import logging
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from assistant.understand.vocabulary import vocabulary
@@ -52,40 +53,33 @@ def named_year(text: str, today: dt.date) -> int | None:
     """The calendar year a message's first time expression lies in (今年, 去年, 2025年, 明年春天), as
     said: not rolled forward (a question about records asks of the past too); None when there is none
     or it spans years."""
-    base = time.mktime(today.timetuple())
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
-    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings
-        return None
-    for item in found:
-        span = item.get("detail", {}).get("time")
-        if not isinstance(span, list) or len(span) != 2:
-            continue
-        start, end = (_date(part) for part in span)
-        if start is not None and end is not None:
+    for start, end, _ in _spans(text, today):
+        if end is not None:
             return start.year if start.year == end.year else None
     return None
 
 
 def _from_jionlp(text: str, today: dt.date) -> Window | None:
+    for start, end, rest in _spans(text, today):
+        return _ahead(_extend(start, end, rest), today)
+    return None
+
+
+def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None, str]]:
+    """jionlp's time expressions as (start, end or None for an open end, the text after it), in order."""
     base = time.mktime(today.timetuple())
     try:
         with contextlib.redirect_stdout(io.StringIO()):
             found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
-    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no window then
-        return None
+    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no span then
+        return
     for item in found:
         span = item.get("detail", {}).get("time")
         if not isinstance(span, list) or len(span) != 2:
             continue
         start, end = (_date(part) for part in span)
-        if start is None:
-            continue
-        rest = text[item["offset"][1] :] if "offset" in item else ""
-        start, end = _extend(start, end, rest)
-        return _ahead((start, end), today)
-    return None
+        if start is not None:
+            yield start, end, text[item["offset"][1] :] if "offset" in item else ""
 
 
 def _date(value: object) -> dt.date | None:
