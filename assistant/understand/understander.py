@@ -174,9 +174,6 @@ class Understander:
         labels = [self.activities.scores(vector).best for vector in self.embed(pieces)] if pieces else []
         return list(dict.fromkeys(label for label in labels if label != OTHER))
 
-    def platform_share(self, text: str) -> float:
-        return self.platform.scores(self.embed([text])[0]).share("platform")
-
     def platform_kind(self, text: str) -> str:
         """The kind of platform record a message asks for (``PlatformKind`` values: cooperation, tech_need ...)."""
         return self.platform_kinds.scores(self.embed([text])[0]).best
