@@ -46,7 +46,10 @@ def _appeared_after(doc_id: str, published: Any, since: dt.datetime, changed_at:
 
 
 def new_recommendations(result: RecommendResult, since: dt.datetime, changed_at: ChangedAt) -> list[dict[str, Any]]:
-    """The recommended postings and programs (good fits first, then the nearest) that appeared since ``since``."""
+    """The recommended postings and programs (good fits first, then the nearest) that appeared since ``since``.
+    None when nothing relates to the profile: the few nearest in meaning are a guess, not news for it."""
+    if result.unrelated_words:
+        return []
     found = []
     for rec in result.ranked:
         item = rec.item

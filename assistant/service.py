@@ -62,7 +62,7 @@ from assistant.store.leftovers import tidy
 from assistant.store.manifest import Manifest
 from assistant.store.rebuild import discard, new_index_dir, recorded_sources, replace_index
 from assistant.store.summary import describe
-from assistant.types import SearchHit
+from assistant.types import Kind, SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import NOTHING_TO_MATCH, EnterpriseProfile, StudentProfile
@@ -345,7 +345,19 @@ class Assistant:
 
     def recommend(self, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None) -> RecommendResult:
         """Ranked postings and programs for a student (good fits, then the nearest), each with signed reasons."""
-        return recommend(self.opportunity_items(), profile, top_k, today, self._majors())
+        items, majors = self.opportunity_items(), self._majors()
+        return recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
+
+    def _opportunities_by_meaning(self, words: str, limit: int = 20) -> list[str]:
+        """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors)."""
+        index = self.load().index
+        embed = self._majors().embed  # the query side of the index's model, cached
+        if embed is None:
+            return []
+        vector = [float(v) for v in embed([words])[0]]
+        found = index.search_dense(vector, limit, SearchFilters(kind=[Kind.program, Kind.posting]))
+        chunks = (index.get(chunk_id) for chunk_id, _ in found)
+        return list(dict.fromkeys(str(c.metadata.get("record_id", "")) for c in chunks if c is not None))
 
     def opportunity_items(self) -> list[OpportunityItem]:
         """Every posting and program of the index, read once per index version."""

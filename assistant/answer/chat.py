@@ -22,7 +22,7 @@ from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
-from assistant.answer.opportunity_listing import BROWSE_LEAD, opportunity_answer
+from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
 from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
@@ -328,15 +328,18 @@ class Chat:
         interests = [] if reading.majors else self._interests(query)
         recs: list[Recommendation] = []
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
+        unrelated = ""  # the words nothing relates to, when the items are only the nearest in meaning
         if reading.majors or interests:
             profile = StudentProfile(**fields, interests=interests)
             result = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
-            recs, suggestions = result.ranked, result.suggestions
+            recs, suggestions, unrelated = result.ranked, result.suggestions, result.unrelated_words
         # no major read and nothing matched ("十二师有哪些专业可以报"): what there is of the kinds named,
         # by their listed words or their own names (with no major, that 专业 means programs), where asked;
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
         kinds = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
+        if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
+            recs = [r for r in recs if not kinds or r.item.kind in kinds]
         browse = not recs and not reading.majors and bool(kinds or reading.locations)
         if browse:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
@@ -346,6 +349,8 @@ class Chat:
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
+        if unrelated and recs and not browse:
+            listed = MEANING_LEAD.format(words=unrelated, tried=tried)
         asks_contact = query.asked is Asked.contact
         return opportunity_answer(
             base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact

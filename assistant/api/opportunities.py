@@ -68,6 +68,9 @@ class RecommendResponse(ListResponse):
     nearest: list[dict[str, Any]] = Field(description="不完全符合、但最接近的机会（另列在“最接近的机会”下）")
     note: str = Field(description="符合条件的不多或没有时的说明；否则为空")
     suggestions: list[str] = Field(description="一个相关的机会都没有时，资料里意思最接近的专业名称，供换个说法再试")
+    unrelated_words: str = Field(
+        "", description="一个相关的机会都没有时，学生所写的专业或兴趣；此时 nearest 只是意思最接近的几个，不是同一专业"
+    )
 
 
 @router.post("/recommend", response_model=RecommendResponse)

@@ -15,6 +15,7 @@ record id: same profile and data, same list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +56,18 @@ SUGGEST_NOTE = (
     "没有找到与你的专业或兴趣相关的机会。可以试试资料里有机会的这些专业（按与你所写的意思接近程度排列）：{majors}；"
     "或放宽类型、地点和时间。"
 )
+MEANING_NOTE = (
+    "没有找到与“{words}”相关的专业或机会。下面是资料里意思最接近的几个，不是同一专业，请看说明是否合适{tried}；"
+    "也可以放宽类型、地点和时间。"
+)
 SUGGESTIONS = 3  # closest catalog majors offered when nothing relates to the student's own words
+# items offered when nothing relates: the nearest in meaning to the student's words (dense, over the items'
+# own text). No cut-off: e5 scores 飞机驾驶 -> a 农机驾驶 training (0.872) above 开挖掘机 -> it (0.864), so a
+# threshold cannot tell them apart; the note and each item's 专业 reason say they are only near in meaning
+NEAR_IN_MEANING = 3
+
+# record ids of the postings and programs nearest in meaning to some words, nearest first
+ByMeaning = Callable[[str], list[str]]
 
 __all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
 
@@ -87,6 +99,8 @@ class RecommendResult:
     # nothing related at all: the catalog majors closest in meaning to the student's words, for them to
     # choose from (never used to pick items: e5 puts 飞机驾驶 as near 汽车运用与维修 as 挖掘机 to 农机)
     suggestions: list[str] = field(default_factory=list)
+    # nothing related: ``nearest`` are only the items nearest in meaning to these words (the student's own)
+    unrelated_words: str = ""
 
     @property
     def ranked(self) -> list[Recommendation]:
@@ -99,6 +113,7 @@ class RecommendResult:
             "nearest": [r.to_dict() for r in self.nearest],
             "note": self.note,
             "suggestions": list(self.suggestions),
+            "unrelated_words": self.unrelated_words,
         }
 
 
@@ -108,8 +123,10 @@ def recommend(
     top_k: int = 10,
     today: dt.date | None = None,
     majors: MajorMatcher | None = None,
+    by_meaning: ByMeaning | None = None,
 ) -> RecommendResult:
-    """The ``top_k`` best postings and programs for ``profile``; the nearest fill up to ``top_k``."""
+    """The ``top_k`` best postings and programs for ``profile``; the nearest fill up to ``top_k``.
+    When nothing relates to the student's majors or interests, ``by_meaning`` gives the nearest ones."""
     today = today or dt.date.today()
     wanted = Wanted.read(profile, majors, RELATED_MIN)
     good: list[Recommendation] = []
@@ -135,21 +152,53 @@ def recommend(
         if deadline is not None:
             rec.reasons.append(deadline)
     if not chosen and not nearest and profile.kinds:
-        return _other_kinds(items, profile, top_k, today, majors)
+        wider = _other_kinds(items, profile, top_k, today, majors)
+        if wider.ranked:
+            return wider
     if not chosen and not nearest:
-        return nothing_related(profile, majors)
+        return nothing_related(items, profile, today, majors, by_meaning)
     note = "" if len(chosen) >= FEW_FIT else NONE_FIT_NOTE if not chosen else FEW_FIT_NOTE if nearest else ONLY_FEW_NOTE
     return RecommendResult(chosen, nearest, note)
 
 
-def nothing_related(profile: StudentProfile, majors: MajorMatcher | None) -> RecommendResult:
+def nothing_related(
+    items: list[OpportunityItem],
+    profile: StudentProfile,
+    today: dt.date,
+    majors: MajorMatcher | None,
+    by_meaning: ByMeaning | None = None,
+) -> RecommendResult:
     """No item relates to the student's majors or interests ("开挖掘机" when no posting names an
-    excavator): say so and offer the catalog majors closest in meaning to their words, so the next try
+    excavator): say so, show the few items nearest in meaning to their words (a 农机驾驶 training), each
+    saying it is not the same major, and offer the catalog majors closest to the words, so the next try
     uses a name the postings use, instead of a bare dead end."""
     words = "、".join([*profile.majors, *profile.interests])
     suggestions = majors.closest(words, SUGGESTIONS) if majors is not None and words else []
+    near = _near_in_meaning(items, profile, today, words, by_meaning) if words and by_meaning else []
+    if near:
+        tried = f"（或试试这些专业：{'、'.join(suggestions)}）" if suggestions else ""
+        return RecommendResult([], near, MEANING_NOTE.format(words=words, tried=tried), suggestions, words)
     note = SUGGEST_NOTE.format(majors="、".join(suggestions)) if suggestions else NOTHING_NOTE
     return RecommendResult([], [], note, suggestions)
+
+
+def _near_in_meaning(
+    items: list[OpportunityItem], profile: StudentProfile, today: dt.date, words: str, by_meaning: ByMeaning
+) -> list[Recommendation]:
+    """The ``NEAR_IN_MEANING`` items nearest in meaning to ``words`` that no hard fact excludes, in that
+    order (nearest first: place, time and level are shown as reasons, they do not reorder a guess)."""
+    by_id = {item.record_id: item for item in items}
+    near: list[Recommendation] = []
+    for record_id in by_meaning(words):
+        item = by_id.get(record_id)
+        if item is None or excluded(item, profile, today):
+            continue
+        rec = Recommendation(item, 0.0, [Reason("专业", f"与“{words}”意思相近，不是同一专业", 0.0)], fits=False)
+        _add_graded(rec, item, profile, today)
+        near.append(rec)
+        if len(near) == NEAR_IN_MEANING:
+            break
+    return near
 
 
 def _other_kinds(
@@ -166,6 +215,28 @@ def _other_kinds(
         rec.fits = False
         rec.reasons.insert(0, Reason("类型", f"{rec.item.kind}，不是所找的{asked}", 0.0))
     return RecommendResult([], wider.ranked, OTHER_KINDS_NOTE.format(kinds=asked))
+
+
+def _add_graded(
+    rec: Recommendation, item: OpportunityItem, profile: StudentProfile, today: dt.date, with_deadline: bool = True
+) -> tuple[tuple[Reason, Relation] | None, Reason | None, Reason | None]:
+    """Adds the graded reasons past the major (place, time, apprenticeship, level, pay; the deadline shown,
+    never scored) to ``rec`` and its score; returns the place, time and apprenticeship ones, which decide a fit."""
+    place = place_reason(item, profile.locations)
+    time = time_reason(item, profile)
+    apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
+    for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
+        if reason is not None:
+            rec.reasons.append(reason)
+            rec.score += reason.score
+    pay = pay_reason(item, profile.min_pay)
+    if pay is not None:
+        rec.reasons.append(pay)
+        rec.score += pay.score
+    deadline = deadline_reason(item, today) if with_deadline else None
+    if deadline is not None:
+        rec.reasons.append(deadline)
+    return place, time, apprentice
 
 
 def _order_key(rec: Recommendation) -> tuple[float, dt.date, str]:
@@ -198,20 +269,7 @@ def score_item(
     if major is None:
         return None
     rec = Recommendation(item, major.score, [major])
-    place = place_reason(item, profile.locations)
-    time = time_reason(item, profile)
-    apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
-    for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
-        if reason is not None:
-            rec.reasons.append(reason)
-            rec.score += reason.score
-    pay = pay_reason(item, profile.min_pay)
-    if pay is not None:
-        rec.reasons.append(pay)
-        rec.score += pay.score
-    deadline = deadline_reason(item, today) if with_deadline else None
-    if deadline is not None:
-        rec.reasons.append(deadline)
+    place, time, apprentice = _add_graded(rec, item, profile, today, with_deadline)
     rec.fits = (
         not major.detail.startswith(RELATED_LABEL)
         and (place is None or place[1] <= Relation.near)

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from assistant.opportunities.fit import Reason, Wanted, place_reason, time_reason
 from assistant.opportunities.items import OpportunityItem
-from assistant.opportunities.recommend import NOTHING_NOTE, excluded, recommend, score_item
+from assistant.opportunities.recommend import NEAR_IN_MEANING, NOTHING_NOTE, excluded, recommend, score_item
 from assistant.understand.profiles import StudentProfile
 
 TODAY = dt.date(2026, 12, 2)
@@ -146,6 +146,34 @@ def test_pay_is_graded_against_a_wish() -> None:
 def test_nothing_related_says_so() -> None:
     result = recommend([posting(majors=["护理"], title="护理实习生")], student(), today=TODAY)
     assert not result.ranked and result.note == NOTHING_NOTE
+
+
+def test_nothing_related_shows_the_nearest_in_meaning_in_that_order_never_an_excluded_one() -> None:
+    """Nothing relates to the words: the items the meaning search puts first, past the hard facts (expired,
+    a kind left out), in its order, at most NEAR_IN_MEANING, none a fit, each saying it is only near."""
+    items = [
+        posting("A", majors=["农业机械使用与维护"], title="农机维修实习生"),
+        posting("B", majors=["农业机械使用与维护"], title="农机驾驶培训", kind="培训"),
+        posting("C", majors=["建筑工程施工"], title="施工员实习", deadline=dt.date(2026, 11, 1)),
+        posting("D", majors=["护理"], title="护理实习生"),
+        posting("E", majors=["电子商务"], title="电商实习生"),
+        posting("F"),  # 汽车运用与维修: the default student's own major
+    ]
+    asked: list[str] = []
+
+    def by_meaning(words: str) -> list[str]:
+        asked.append(words)
+        return ["B", "C", "A", "D", "E"]
+
+    profile = student(majors=["开挖掘机"], kinds=["实习"])
+    result = recommend(items, profile, today=TODAY, by_meaning=by_meaning)
+    assert asked == ["开挖掘机"]
+    assert [r.item.record_id for r in result.ranked] == ["A", "D", "E"][:NEAR_IN_MEANING]  # B a 培训, C expired
+    assert not result.items and not any(r.fits for r in result.ranked)
+    assert all("意思相近" in r.reasons[0].text for r in result.ranked)
+    assert result.unrelated_words == "开挖掘机" and "开挖掘机" in result.note
+    related = recommend(items, student(), today=TODAY, by_meaning=by_meaning)
+    assert [r.item.record_id for r in related.items] == ["F"] and related.unrelated_words == "" and len(asked) == 1
 
 
 @pytest.mark.parametrize(

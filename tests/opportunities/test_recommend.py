@@ -149,7 +149,8 @@ def test_a_major_only_the_dense_model_relates_is_close_never_a_match(opp, name) 
     among the nearest, never 对口 (会计 was listed as "对口：电子商务" and ranked as a good fit)."""
     result = opp.recommend(StudentProfile(majors=[name], level="中职"), top_k=10, today=TODAY)
     majors = [r for rec in result.ranked for r in rec.reasons if r.reason == "专业"]
-    assert not result.items and all(r.detail.startswith("相近专业：") for r in majors)
+    # 相近 by a catalog name, or (nothing near enough: 美容) only near in meaning by the items' own text
+    assert not result.items and all(r.detail.startswith(("相近专业：", f"与“{name}”意思相近")) for r in majors)
     matcher = opp._majors()
     assert matcher.resolve(name, dense=False) == []
 
@@ -167,20 +168,28 @@ def test_place_near_urumqi_reaches_the_districts_and_changji(opp) -> None:
     assert "J042" in by_id  # 昌吉: a neighbour of 乌鲁木齐
 
 
-def test_a_major_nothing_relates_to_gets_catalog_names_to_try_not_a_bare_dead_end(opp) -> None:
+def test_a_major_nothing_relates_to_gets_the_nearest_in_meaning_and_catalog_names_to_try(opp) -> None:
     """开挖掘机: no posting or program names an excavator and no catalog name is close enough to count as
-    related, so nothing is listed; the note offers the catalog majors closest in meaning (农业机械使用与维护
-    first) to try instead of "换一个说法" alone. The same in the API body (suggestions)."""
+    related. Not a bare dead end: the few items nearest in meaning (the farm-machine ones, by their own
+    text), each saying it is not the same major, under the nearest heading; and the catalog majors closest
+    in meaning (农业机械使用与维护 first) to try. The same in the API body and in the chat."""
     result = opp.recommend(StudentProfile(majors=["开挖掘机"], level="中职"), top_k=10, today=TODAY)
-    assert not result.ranked
+    assert not result.items and 0 < len(result.nearest) <= 3
+    assert all("农业机械使用与维护" in r.item.majors and not r.fits for r in result.nearest)
+    assert all(r.reasons[0].text.startswith("专业：与“开挖掘机”意思相近") for r in result.nearest)
     catalog = set(opp._majors().catalog)
     assert len(result.suggestions) == 3 and set(result.suggestions) <= catalog
     assert result.suggestions[0] == "农业机械使用与维护"
-    assert all(name in result.note for name in result.suggestions)
+    assert all(name in result.note for name in result.suggestions) and "意思最接近" in result.note
     assert result.to_dict()["suggestions"] == result.suggestions
-    answer = opp.ask("我是中职生，想学开挖掘机，有没有相关的实习？")  # the chat says the same
+    assert result.to_dict()["unrelated_words"] == "开挖掘机"
+    answer = opp.ask("我是中职生，想学开挖掘机，有没有相关的实习？")  # the chat says the same, of the kind asked
     assert answer.route == "opportunities" and "可以试试资料里的这些专业：农业机械使用与维护" in answer.answer
-    assert not any(o["fits"] for o in answer.opportunities)
+    assert "意思最接近" in answer.answer and answer.opportunities
+    assert all(not o["fits"] and o["kind"] == "实习" for o in answer.opportunities)
+    # the kind named in the message (专业 with no major: programs) holds for what is shown
+    listed = opp.ask("我喜欢唱歌，有什么专业可以读？")
+    assert listed.opportunities and all(o["kind"] == "专业" for o in listed.opportunities)
 
 
 @pytest.mark.parametrize(
