@@ -212,6 +212,12 @@ def choose(
             chosen.append(c)
             covered |= c.matched
             used += len(c.text)
+    head = _sentence_head(best, ranked)
+    if slot_kind is not None and head is not None and not any(holds(slot_kind, c.text) for c in chosen):
+        # the best continues a sentence after a "；" (2021年,全力推进…;落实…优惠政策…;): the value asked
+        # (the year) may be in the part that opens it, which the splitter cut off
+        if head not in chosen and holds(slot_kind, head.text) and used + len(head.text) <= max_chars:
+            chosen.append(head)
     if slot_kind is not None and not any(holds(slot_kind, c.text) for c in chosen):
         # the question asks how much / how long / how often: the best sentence that says it, if close enough
         counted = next(
@@ -220,6 +226,16 @@ def choose(
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))
+
+
+def _sentence_head(fragment: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The first part of the sentence ``fragment`` continues after a "；" (the splitter cuts sentences
+    there), or None when ``fragment`` opens its own sentence."""
+    by_position = {c.position: c for c in ranked if c.hit.chunk_id == fragment.hit.chunk_id}
+    head, position = None, fragment.position - 1
+    while position in by_position and by_position[position].text.endswith(("；", ";")):
+        head, position = by_position[position], position - 1
+    return head
 
 
 def widen(

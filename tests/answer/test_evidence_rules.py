@@ -92,3 +92,28 @@ def test_a_list_is_quoted_whole_beyond_the_clause_budget() -> None:
     texts = [c.text for c in widen([opener], clause, max_chars=40)]
     assert len(texts) == len(clause) and any("失业登记" in t for t in texts)
     assert not any("失业登记" in c.text for c in widen([opener], clause, max_chars=40, list_chars=0))
+
+
+def test_a_part_after_a_semicolon_brings_the_year_that_opens_its_sentence() -> None:
+    """The splitter cuts a sentence at "；": "落实各项支持优惠政策…" is the best part for "哪一年开始推的", and
+    its year (2021年) opens the sentence. Asked a date, the opening part is quoted too; not asked one, or
+    when the best part opens its own sentence, nothing is added."""
+    from assistant.answer.evidence import QuestionTerms, choose, collect
+    from assistant.types import SearchHit
+    from assistant.understand.query import Asked
+
+    text = (
+        "2020年,启动产教融合工作。2021年,全力推进“引企入教”改革,进一步完善发展机制;"
+        "落实各项支持优惠政策,包括抵免教育费附加等;适时评选公布示范项目。"
+    )
+    hit = SearchHit("c", "local_plan", "实施方案", "", "（三）", "（三）", text, 1.0)
+    candidates = collect([hit], QuestionTerms({"优惠": 2.0, "教育费附加": 3.0}))
+    for c in candidates:  # scored as the evidence stage would: only the part with the question's words
+        c.score = 1.0 if c.matched else 0.1
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    assert ranked[0].text.startswith("落实")
+    dated = [c.text[:5] for c in choose(ranked, max_sentences=1, slot_kind=Asked.date)]
+    assert dated == ["2021年", "落实各项支", "适时评选公"]  # reading order; the part it runs on into too
+    assert [c.text[:5] for c in choose(ranked, max_sentences=1)] == ["落实各项支", "适时评选公"]
+    opening = [c for c in ranked if c.text.startswith("2020")]
+    assert [c.text[:5] for c in choose(opening, max_sentences=1, slot_kind=Asked.date)] == ["2020年"]
