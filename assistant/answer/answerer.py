@@ -82,8 +82,15 @@ class Answerer:
         hits = self.searcher.search(query.standalone, top_k=self.config.search_k, filters=POLICY_FILTER)
         clock.lap("retrieve")
         scoped = stages.scope_hits(query.standalone, hits, self.searcher.structure.named_places(query.scope))
+        named = self.searcher.structure.named_documents(query.standalone)
         found = stages.select_evidence(
-            query, scoped, self.searcher.index, self.similarity, self.config.evidence_hits, self.config.max_sentences
+            query,
+            scoped,
+            self.searcher.index,
+            self.similarity,
+            self.config.evidence_hits,
+            self.config.max_sentences,
+            named,
         )
         clock.lap("select")
         judge = self._judge(query.standalone, found.chosen) if found.chosen else None

@@ -160,6 +160,7 @@ class RankWeights:
     dense: float = 0.5  # cosine of question and sentence (e5 query / passage sides)
     rank: float = 0.15  # 1 / (1 + the clause's retrieval rank)
     slot: float = 0.2  # the sentence holds a value of the asked kind (weighted by its probability)
+    named: float = 0.5  # the sentence is of a document the question names by its title
 
 
 def rank(
@@ -167,13 +168,19 @@ def rank(
     asked: dict[Asked, float],
     dense: dict[tuple[str, int], float] | None = None,
     weights: RankWeights = RankWeights(),
+    named: frozenset[str] | set[str] = frozenset(),
 ) -> list[Candidate]:
-    """Order candidates by overlap, dense similarity, retrieval rank and the asked slot."""
+    """Order candidates by overlap, dense similarity, retrieval rank, the asked slot and whether their
+    document is one the question names (``named``: doc ids)."""
     dense = dense or {}
     for c in candidates:
         slot = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and holds(kind, c.text))
         c.score = (
-            c.overlap + weights.dense * dense.get(c.key, 0.0) + weights.rank / (1 + c.hit_rank) + weights.slot * slot
+            c.overlap
+            + weights.dense * dense.get(c.key, 0.0)
+            + weights.rank / (1 + c.hit_rank)
+            + weights.slot * slot
+            + weights.named * (c.hit.doc_id in named)
         )
     return sorted(candidates, key=lambda c: (-c.score, c.hit_rank, c.position))
 

@@ -116,14 +116,21 @@ def slot_kind(query: Query, min_share: float = 0.3) -> Asked | None:
 
 
 def select_evidence(
-    query: Query, scoped: Scoped, stats: TermStats, similarity: SentenceSimilarity, hits: int, max_sentences: int
+    query: Query,
+    scoped: Scoped,
+    stats: TermStats,
+    similarity: SentenceSimilarity,
+    hits: int,
+    max_sentences: int,
+    named: set[str] | frozenset[str] = frozenset(),
 ) -> Evidence:
-    """Sentences of the top in-scope clauses, scored; the best few chosen."""
+    """Sentences of the top in-scope clauses, scored; the best few chosen. ``named``: the documents
+    the question names by title (their sentences count a little more)."""
     terms = evidence.question_terms(query.standalone, stats.idf, stats.df, contrast_part(query.standalone))
     candidates = evidence.collect(scoped.kept, terms, hits)
     dense = similarity(query, [c.text for c in candidates])
     by_key = {c.key: sim for c, sim in zip(candidates, dense)}
-    ranked = evidence.rank(candidates, asked_probabilities(query), by_key)
+    ranked = evidence.rank(candidates, asked_probabilities(query), by_key, named=named)
     chosen = evidence.choose(ranked, max_sentences, slot_kind=slot_kind(query))
     return Evidence(terms, chosen, by_key, candidates)
 

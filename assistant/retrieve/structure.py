@@ -48,6 +48,10 @@ def find_clause_refs(query: str) -> list[ClauseRef]:
     return sorted(refs, key=lambda r: r.start)
 
 
+# name_score at which a question part reads as naming a document: two title bigrams and a little more
+NAMED_MIN = 1.5
+
+
 def doc_aliases(title: str, doc_number: str = "") -> list[str]:
     """Names a person may use for a document: the title, shorter forms, its number (国发〔2018〕39号)."""
     names = {title}
@@ -107,7 +111,7 @@ class StructureSignals:
     def _candidate_docs(self, name_part: str, ranked_docs: list[str]) -> list[str]:
         scored = {doc_id: name_score(name_part, aliases) for doc_id, aliases in self.aliases.items()}
         best = max(scored.values(), default=0.0)
-        if best >= 1.5:
+        if best >= NAMED_MIN:
             named = [d for d, s in scored.items() if s == best]
             wants_old = bool(_OLD.search(name_part))
             named.sort(
@@ -138,6 +142,19 @@ class StructureSignals:
         label = f"{int_to_cn(ref.number)}、" if ref.style == "cn" else f"（{int_to_cn(ref.number)}）"
         inside = [c for c in chunks if label in str(c.metadata.get("clause_labels", "")).split("|")]
         return inside[:1]
+
+    def named_documents(self, question: str) -> set[str]:
+        """The documents the question names by title or a short form ("国家的职教改革方案" names the
+        国家职业教育改革实施方案): those scoring best on :func:`name_score`, when that reads as a name.
+        A name says what kind of text it is (…方案, …合同法, …条例): the title's last two characters must
+        be in the question, so a topic shared with a title (产教融合, 劳动合同, 校企合作) names nothing."""
+        question = normalize_text(question)
+        scored = {
+            doc_id: name_score(question, [alias for alias in aliases if alias[-2:] in question])
+            for doc_id, aliases in self.aliases.items()
+        }
+        best = max(scored.values(), default=0.0)
+        return {doc_id for doc_id, score in scored.items() if score == best} if best >= NAMED_MIN else set()
 
     def named_places(self, scope: Scope) -> set[str]:
         """Documents of other places that the question names (宁波, 上海市 ...)."""

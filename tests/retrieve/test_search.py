@@ -113,3 +113,26 @@ def test_bad_queries_are_clear_errors(policy_assistant) -> None:
         policy_assistant.search("实习", top_k=0)
     with pytest.raises(QueryError, match="empty"):
         policy_assistant.search("   ")
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("照国家那个职教改革方案，老师一年得去企业多久？", {"gov_national_vocational_education_reform_plan_2019"}),
+        ("劳动合同法实施条例里试用期工资最低多少？", {"reg_labor_contract_law_implementing_2008"}),
+        # a topic a title shares (产教融合, 劳动合同, 校企合作) names no document
+        ("评上产教融合型企业能拿到什么支持？", set()),
+        ("签了两年劳动合同，试用期能约定多长？", set()),
+        ("校企合作的专项资金找谁申请？", set()),
+    ],
+)
+def test_a_question_names_a_document_by_its_title_not_by_a_shared_topic(policy_assistant, question, named) -> None:
+    assert policy_assistant.searcher.structure.named_documents(question) == named
+
+
+def test_a_document_the_question_names_is_the_one_quoted(policy_assistant) -> None:
+    """The division's plan also speaks of teachers' yearly training; asked by the national plan's name,
+    the national plan's rule (每年至少1个月在企业或实训基地实训) is quoted."""
+    answer = policy_assistant.ask("国家职教改革方案里，老师每年要去企业待多长时间？", backend="extractive")
+    assert "每年至少1个月" in answer.answer
+    assert answer.citations[0].doc_id == "gov_national_vocational_education_reform_plan_2019"
