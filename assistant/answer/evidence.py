@@ -160,7 +160,7 @@ class RankWeights:
     dense: float = 0.5  # cosine of question and sentence (e5 query / passage sides)
     rank: float = 0.15  # 1 / (1 + the clause's retrieval rank)
     slot: float = 0.2  # the sentence holds a value of the asked kind (weighted by its probability)
-    named: float = 0.5  # the sentence is of a document the question names by its title
+    named: float = 0.5  # the sentence is of a document the question names by its title (a factor 1 + named)
 
 
 def rank(
@@ -176,12 +176,11 @@ def rank(
     for c in candidates:
         slot = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and holds(kind, c.text))
         c.score = (
-            c.overlap
-            + weights.dense * dense.get(c.key, 0.0)
-            + weights.rank / (1 + c.hit_rank)
-            + weights.slot * slot
-            + weights.named * (c.hit.doc_id in named)
+            c.overlap + weights.dense * dense.get(c.key, 0.0) + weights.rank / (1 + c.hit_rank) + weights.slot * slot
         )
+        # a factor, not a term: the sentences of the named document keep their ratios to each other, which
+        # the choice and the lead read (on_merit: half the best); an added constant would bring them closer
+        c.score *= 1.0 + weights.named * (c.hit.doc_id in named)
     return sorted(candidates, key=lambda c: (-c.score, c.hit_rank, c.position))
 
 
