@@ -83,6 +83,22 @@ def test_recommend_for_a_student_shows_reasons_and_deadline(page) -> None:
     assert "汽车" in first.inner_text()
 
 
+def test_words_nothing_relates_to_show_the_nearest_in_meaning_under_their_heading(page) -> None:
+    """开挖掘机: no posting names it; the note says so and offers majors to try, and the few items nearest in
+    meaning come under the nearest heading, each card saying it is not the same major."""
+    page.get_by_role("tab", name="实习与专业").click()
+    page.get_by_role("tab", name="为我推荐").click()
+    page.locator("#rec-majors textarea").fill("开挖掘机")
+    page.locator("#rec-run").click()
+    heading = page.locator("#rec-result h4.nearest")
+    heading.wait_for()
+    text = page.locator("#rec-result").inner_text()
+    assert "没有找到与“开挖掘机”相关的专业或机会" in text and "农业机械使用与维护" in text
+    cards = page.locator("#rec-result .card")
+    assert 1 <= cards.count() <= 3
+    assert all("意思相近" in cards.nth(i).locator(".reasons").inner_text() for i in range(cards.count()))
+
+
 def test_non_admin_is_refused(page) -> None:
     page.get_by_role("tab", name="管理").click()
     page.locator("#admin-login").click()
