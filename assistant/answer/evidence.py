@@ -244,10 +244,23 @@ def _sentence_head(fragment: Candidate, ranked: list[Candidate]) -> Candidate | 
     return head
 
 
+def _whole_sentence(part: Candidate, clause: list[Candidate]) -> list[Candidate]:
+    """The parts of the sentence ``part`` belongs to (the splitter cuts at "；"), ``part`` included."""
+    by_position = {c.position: c for c in clause}
+    first = part.position
+    while first - 1 in by_position and by_position[first - 1].text.endswith(("；", ";")):
+        first -= 1
+    last = part.position
+    while last in by_position and by_position[last].text.endswith(("；", ";")) and last + 1 in by_position:
+        last += 1
+    return [by_position[p] for p in range(first, last + 1) if p in by_position]
+
+
 def widen(
     chosen: list[Candidate], candidates: list[Candidate], max_chars: int = WIDEN_CHARS, list_chars: int = LIST_CHARS
 ) -> list[Candidate]:
-    """The chosen sentences with the rest of their clause when the whole clause fits in ``max_chars``.
+    """The chosen sentences with the rest of their clause when the whole clause fits in ``max_chars``,
+    else with the rest of their sentence (parts cut at "；": 接纳实习的单位应当保障学生…等权利；对上岗实习的…).
 
     An article or a numbered item is the unit people cite, and its sentences lean on each other
     (经济补偿按…每满一年支付一个月工资…；不满六个月的，…半个月工资): one sentence of it alone
@@ -264,6 +277,12 @@ def widen(
     out = list(chosen)
     used = sum(len(c.text) for c in out)
     order = sorted(chosen, key=lambda c: -c.score)
+    for part in order:  # a part cut at "；" is quoted with the rest of its sentence, when the clause is not
+        rest = [c for c in _whole_sentence(part, by_clause.get(part.hit.chunk_id, [])) if c not in out]
+        extra = sum(len(c.text) for c in rest)
+        if rest and used + extra <= max_chars:
+            out.extend(rest)
+            used += extra
     for clause in dict.fromkeys(c.hit.chunk_id for c in order):
         rest = [c for c in by_clause.get(clause, []) if c not in out]
         extra = sum(len(c.text) for c in rest)

@@ -117,3 +117,18 @@ def test_a_part_after_a_semicolon_brings_the_year_that_opens_its_sentence() -> N
     assert [c.text[:5] for c in choose(ranked, max_sentences=1)] == ["落实各项支", "适时评选公"]
     opening = [c for c in ranked if c.text.startswith("2020")]
     assert [c.text[:5] for c in choose(opening, max_sentences=1, slot_kind=Asked.date)] == ["2020年"]
+
+
+def test_a_part_cut_at_a_semicolon_is_quoted_with_its_sentence_when_the_clause_is_too_long() -> None:
+    """第五十条's rights (休息休假、参加相关保险) are in the part before "；对上岗实习的…给予适当的劳动报酬。": the
+    article with its second paragraph is over the budget, so the sentence, not the clause, is completed."""
+    from assistant.answer.evidence import widen
+
+    article = _candidates(
+        "第五十条 国家鼓励企业安排实习岗位。接纳实习的单位应当保障学生享受休息休假、参加相关保险等权利；"
+        "对上岗实习的，应当签订实习协议，给予适当的劳动报酬。\n" + "职业学校应当加强对实习实训学生的指导。" * 8
+    )
+    chosen = [c for c in article if c.text.startswith("对上岗实习")]
+    quoted = [c.text[:6] for c in widen(chosen, article, max_chars=120)]
+    assert quoted == ["接纳实习的单", "对上岗实习的"]
+    assert [c.text[:6] for c in widen(chosen, article, max_chars=40)] == ["对上岗实习的"]  # the sentence over it too
