@@ -54,6 +54,7 @@ PROFILES = [  # as the API takes them: lists are JSON arrays (the strict request
     {"majors": ["厨师"], "level": "技工", "locations": ["十二师"], "available_from": "寒假"},
     {"interests": ["机器人"], "level": "高职", "locations": ["昌吉"]},
     {"majors": ["护理"], "level": "高职", "locations": ["乌鲁木齐附近"], "kinds": ["实习", "培训"]},
+    {"majors": ["开挖掘机"], "level": "中职"},  # nothing relates: the items nearest in meaning (a vector search)
 ]
 ENTERPRISES = [
     {"text": "我在五一农场开了个汽修厂，想带几个职校的学徒"},
