@@ -237,11 +237,8 @@ def choose(
 def _sentence_head(fragment: Candidate, ranked: list[Candidate]) -> Candidate | None:
     """The first part of the sentence ``fragment`` continues after a "；" (the splitter cuts sentences
     there), or None when ``fragment`` opens its own sentence."""
-    by_position = {c.position: c for c in ranked if c.hit.chunk_id == fragment.hit.chunk_id}
-    head, position = None, fragment.position - 1
-    while position in by_position and by_position[position].text.endswith(("；", ";")):
-        head, position = by_position[position], position - 1
-    return head
+    first = _whole_sentence(fragment, [c for c in ranked if c.hit.chunk_id == fragment.hit.chunk_id])[0]
+    return None if first is fragment else first
 
 
 def _whole_sentence(part: Candidate, clause: list[Candidate]) -> list[Candidate]:
