@@ -303,6 +303,7 @@ class Assistant:
             search=self._search_as_recommendations,
             chunk=self.index.get,
             platform=lambda filters, top_k: self.platform.search("", filters, top_k),
+            items=self.opportunity_items,
         )
         return Chat(self.understander(), self.answerer(backend, llm), capabilities)
 

@@ -40,6 +40,7 @@ from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
+    from assistant.opportunities.items import OpportunityItem
     from assistant.opportunities.match import MatchResult
     from assistant.opportunities.recommend import Recommendation, RecommendResult
 
@@ -51,7 +52,10 @@ POLICY_MIX_SHARE = 0.75
 # 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
 # small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
 SMALL_TALK_SHARE = 0.5
-SMALL_TALK = "small_talk"  # Answer.asked of the reply to a greeting (no route label, no "no basis" notice)
+SMALL_TALK = "small_talk"
+# a word only one kind's descriptions use, in this many items or more, is how that kind is written
+# (毕业 / 毕业生 in programs), not an interest; below it a rare interest (电脑 in one posting) stays
+TEMPLATE_MIN_ITEMS = 3  # Answer.asked of the reply to a greeting (no route label, no "no basis" notice)
 SMALL_TALK_REPLY = (
     "我是十二师政策与机会助手：依据政策原文回答产教融合、职业教育、劳动用工等问题，帮企业查可享受的支持和应尽的义务，"
     "帮学生和家长找实习、岗位、培训和专业。可以这样问：“我们公司带学徒能享受哪些补贴？”"
@@ -70,6 +74,8 @@ class Capabilities:
     chunk: Callable[[str], StoredChunk | None]
     # the information platform's published records meeting the filters, newest first, at most top_k
     platform: Callable[[PlatformFilters, int], list[PlatformRecord]]
+    # every posting and program of the index
+    items: Callable[[], list[OpportunityItem]]
 
 
 class Chat:
@@ -234,10 +240,16 @@ class Chat:
         "有什么岗位推荐" for any opening: no interest), and
         only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
         读个 / 我想学: fragments of its search mode and new-word model); a verbal noun only when the
-        index uses it (直播 is a trade; 有空 in "三月以后有空" says when, and no posting or clause says it)."""
+        index uses it (直播 is a trade; 有空 in "三月以后有空" says when, and no posting or clause says it).
+
+        Nor a part of what the message's level or kind words already say (毕业 in 初中毕业, a level: as
+        an interest it matched every program whose text says 毕业). An everyday word (汽车, general idf
+        5.2, below the topic cut) is an interest when it names what some items are (their title or a
+        major) and not most of them (技术): what the student likes, said in common words."""
         majors = self.understander.majors()
         words = vocabulary()
         names = {*words.kinds, *words.levels, *words.openings}
+        said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         nominal = [word for word, _ in tagged]
         verbal = {word for word, flag in tagged if flag == "vn"}
@@ -250,8 +262,29 @@ class Chat:
             # a word, not a fragment (我想学): indexed, or known to jieba and not a verbal noun
             and (index.df(w) > 0 or (w not in verbal and in_dictionary(w)))
         ]
+        topic += [w for w in dict.fromkeys(nominal) if w not in topic and w not in names and self._names_items(w)]
+        topic = [w for w in topic if not any(w in s for s in said) and not self._how_a_kind_is_written(w)]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
+
+    def _names_items(self, word: str) -> bool:
+        """Whether ``word`` (two characters or more, known to jieba) is in the title or a major of some
+        postings or programs, and of at most a third of them (a word most items share names none)."""
+        if len(word) < 2 or not in_dictionary(word):
+            return False
+        items = self.capabilities.items()
+        named = sum(word in item.title or any(word in m for m in item.majors) for item in items)
+        return 0 < named <= len(items) // 3
+
+    def _how_a_kind_is_written(self, word: str) -> bool:
+        """Whether only the descriptions of one kind use ``word``, in several items (three or more) and
+        in no title or major: the way that kind is written (毕业生 in programs' 培养目标), not something
+        a student could like (电脑 in one posting's work, 护理 in titles of every kind)."""
+        items = self.capabilities.items()
+        if any(word in item.title or any(word in m for m in item.majors) for item in items):
+            return False
+        using = [item.kind for item in items if word in item.about]
+        return len(using) >= TEMPLATE_MIN_ITEMS and len(set(using)) == 1
 
     def _browse(self, kinds: list[str], places: list[str], fitting: bool) -> list[Recommendation]:
         """What there is of the kinds asked, nearest the places asked first, each with its place as the

@@ -132,6 +132,26 @@ def test_a_verbal_noun_no_text_uses_is_no_interest(opp) -> None:
     assert any("电子商务" in r["detail"] or "直播" in r["detail"] for o in live.opportunities for r in o["reasons"])
 
 
+def test_a_word_of_the_level_said_is_no_interest(opp) -> None:
+    """毕业 in 初中毕业 is part of the level (初中); as an interest it matched every program whose text says
+    毕业 ("兴趣相关：毕业"). 毕业生 only the programs' descriptions use: how programs are written."""
+    answer = opp.ask("家里孩子初中毕业，想学修飞机，有什么专业？")
+    assert answer.route == "opportunities" and "毕业" not in answer.answer
+    graduate = opp.ask("我是应届毕业生，对电脑感兴趣，有什么岗位？")
+    details = [r["detail"] for o in graduate.opportunities for r in o["reasons"]]
+    assert details and not any("毕业" in d for d in details)
+    assert any("电脑" in d for d in details)  # a rare interest one posting's work names stays
+
+
+def test_an_interest_in_everyday_words_finds_the_items_it_names(opp) -> None:
+    """汽车 is common in general language (below the topic cut) but names what some items are: "我喜欢汽车"
+    used to read nothing and list the programs by place."""
+    answer = opp.ask("我喜欢汽车，有什么专业可以读？")
+    assert answer.route == "opportunities" and "没有读到" not in answer.answer
+    assert answer.opportunities and "汽车" in answer.opportunities[0]["title"]
+    assert any("汽车运用与维修" in r["detail"] for r in answer.opportunities[0]["reasons"])
+
+
 def test_a_junior_high_pupil_gets_the_programs_not_the_postings_for_students(opp) -> None:
     """初中 (a parent asking for a child after 中考): a 中职 program is further study (no −1), an internship
     for 中职 students is not open to the child (a hard fact, like a 高职 posting for a 中职 student)."""
