@@ -35,6 +35,9 @@ class Place:
         return self.level in _LOCAL_LEVELS
 
 
+SHARED_GROUND = ("district", "unit")  # levels of places near every other part of their city or division
+
+
 class Relation(IntEnum):
     """How place ``b`` relates to a wanted place ``a`` (smaller is closer)."""
 
@@ -115,6 +118,11 @@ class Gazetteer:
         chain_w = [wanted, *self.ancestors(wanted)]
         chain_o = [other, *self.ancestors(other)]
         if any(self._touch(a, b) for a in chain_w for b in chain_o):
+            return Relation.near
+        # two districts of one city (天山区 / 水磨沟区), two units of the division (222团 / 西郊城区), or the
+        # city itself: a city's own parts are at least as near as the neighbours it lists (昌吉市 for any
+        # Urumqi district). Not two cities of one prefecture (阜康市 / 昌吉市: 80 km apart)
+        if wanted.level in SHARED_GROUND and wanted.parent and any(p.name == wanted.parent for p in chain_o):
             return Relation.near
         top_w = [p for p in chain_w if p.level in ("province", "corps")]
         top_o = [p for p in chain_o if p.level in ("province", "corps")]

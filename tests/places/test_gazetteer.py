@@ -28,6 +28,14 @@ def test_relations_grade_places() -> None:
     assert relation(urumqi, lookup("昌吉市")) is Relation.near  # type: ignore[arg-type]
     assert relation(urumqi, lookup("喀什")) is Relation.region  # type: ignore[arg-type]
     assert relation(urumqi, lookup("宁波")) is Relation.far  # type: ignore[arg-type]
+    # a city's own parts are near one another, as near as the neighbours the city lists; two cities of
+    # one prefecture are not
+    tianshan = lookup("天山区")
+    assert relation(tianshan, lookup("水磨沟区")) is Relation.near  # type: ignore[arg-type]
+    assert relation(tianshan, lookup("乌鲁木齐")) is Relation.near  # type: ignore[arg-type]
+    assert relation(tianshan, lookup("昌吉市")) is Relation.near  # type: ignore[arg-type]
+    assert relation(lookup("222团"), lookup("西郊城区")) is Relation.near  # type: ignore[arg-type]
+    assert relation(lookup("阜康"), lookup("昌吉市")) is Relation.region  # type: ignore[arg-type]
 
 
 def test_scope_tells_the_division_from_other_places() -> None:
