@@ -22,6 +22,7 @@ from assistant.understand.vocabulary import vocabulary
 Window = tuple[dt.date, dt.date | None]
 _MONTH_RANGE_END = re.compile(r"^\s*(?:份)?\s*(?:到|至|-|—|~|～)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
+_OPEN_END_WORD = re.compile(r"(?:以后|之后|起|开始|后)\s*$")
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
 
 
@@ -61,7 +62,25 @@ def named_year(text: str, today: dt.date) -> int | None:
 
 def _from_jionlp(text: str, today: dt.date) -> Window | None:
     for start, end, rest in _spans(text, today):
+        said = text[: len(text) - len(rest)]
+        if end is not None and end <= today and _OPEN_END_WORD.search(said):
+            ahead = _coming(_OPEN_END_WORD.sub("", said), today)
+            if ahead is not None:
+                return ahead, None
         return _ahead(_extend(start, end, rest), today)
+    return None
+
+
+def _coming(day: str, today: dt.date) -> dt.date | None:
+    """The next ``day`` (元旦, 春节, 五一) when the one jionlp reads is over: "元旦以后" in December is
+    read by jionlp as the past span from 1 January to today, but a student's window looks ahead.
+    None when the day has not passed (12月 in December: from today on)."""
+    for _, end, _ in _spans(day, today):
+        if end is None or end >= today:
+            return None
+        later = dt.date(today.year + 1, today.month, min(today.day, 28))  # the same words a year on
+        for coming, _, _ in _spans(day, later):
+            return coming if coming >= today else None
     return None
 
 

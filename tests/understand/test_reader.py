@@ -63,6 +63,15 @@ def test_time_windows_look_ahead() -> None:
     assert time_window("现在就可以", TODAY) == (TODAY, None)
 
 
+def test_a_day_that_has_passed_means_the_next_one() -> None:
+    """jionlp reads "元旦以后" in December as the past span from 1 January to today; a student free
+    "元旦以后" means from the coming New Year on (it used to read as from today)."""
+    assert time_window("元旦以后有空", TODAY) == (dt.date(2027, 1, 1), None)
+    assert time_window("明年元旦以后", TODAY) == (dt.date(2027, 1, 1), None)
+    assert time_window("春节以后", TODAY) == (dt.date(2027, 2, 6), None)  # the lunar date of 2027, not 2026's
+    assert time_window("五一以后", TODAY) == (dt.date(2027, 5, 1), None)
+
+
 def test_an_enterprise_message() -> None:
     reading = read_enterprise("我们是头屯河区的一家小公司，打算跟职校共建实训基地，也想收几个实习生")
     assert reading.types == ["中小微企业"]
