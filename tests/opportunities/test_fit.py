@@ -68,6 +68,19 @@ def test_start_two_weeks_early_is_graded_not_dropped() -> None:
     assert recommend([posting()], profile, today=TODAY).items  # still a good fit
 
 
+def test_a_window_inside_a_long_posting_is_graded_by_the_share_attended() -> None:
+    """Free only in the winter holiday: a year-long apprenticeship starting two weeks before is mostly
+    out of reach (12%), a course half inside the holiday is not (47%)."""
+    profile = student(available_from="2027-01-15", available_to="2027-02-28")
+    year = posting(kind="学徒", start=dt.date(2027, 1, 4), end=dt.date(2027, 12, 31))
+    course = posting(kind="培训", start=dt.date(2026, 12, 14), end=dt.date(2027, 2, 12))
+    long_reason, course_reason = time_reason(year, profile), time_reason(course, profile)
+    assert long_reason is not None and course_reason is not None
+    assert "可参加其中约12%（2027-01-15至2027-02-28）" in long_reason.detail
+    assert long_reason.score < course_reason.score
+    assert course_reason.detail == "开始时间早于可参加时间5周"  # ends inside the window: the early-start rule
+
+
 def test_a_window_overrun_is_not_called_inside_the_window() -> None:
     profile = student(available_from="2027-03-01", available_to="2027-08-31")
     long_one = posting(kind="学徒", end=dt.date(2028, 6, 30))
