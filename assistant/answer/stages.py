@@ -141,8 +141,12 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
     topic = [t for t in found.terms.weights if is_topic_word(t)] + found.terms.unknown
     asked = asked_probabilities(query)
     in_scope = scoped.kept[:3]
+    # the asked value is looked for where the answer would come from: the top clauses and those of the
+    # chosen sentences (the evidence stage reads more hits than three: 至少一人 in the fourth was chosen,
+    # and the value read as missing)
+    holders = list({h.chunk_id: h for h in [*in_scope, *(c.hit for c in chosen)]}.values())
     missing = sum(
-        p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in in_scope)
+        p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in holders)
     )
     years = _YEAR.findall(query.standalone)
     clauses = "".join(h.text + str(h.metadata.get("heading", "")) for h in in_scope)

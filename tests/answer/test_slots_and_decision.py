@@ -211,3 +211,34 @@ def test_a_clearly_asked_figure_the_quotes_do_not_hold_is_said_to_be_missing() -
     said = without_value(grounded, Asked.amount)
     assert not said.grounded and said.answer.startswith("资料中没有写明具体的金额或比例")
     assert "适当的劳动报酬[1]" in said.answer
+
+
+def test_the_asked_value_is_looked_for_in_the_clauses_the_answer_quotes() -> None:
+    """The evidence stage reads more hits than the top three: a count in the fourth hit's sentence that
+    was chosen (至少一人) is not missing. It used to be, and the answer was refused for 资料中没有具体的数量."""
+    from assistant.answer.evidence import Candidate, QuestionTerms
+    from assistant.answer.stages import Evidence, Scoped, signals
+    from assistant.places import scope_of
+    from assistant.understand.query import Query, Route
+
+    others = [
+        SearchHit(f"c{i}", "law", "就业促进法", "", f"第{i}条", f"第{i}条", "应当为就业困难人员提供援助。", 1.0)
+        for i in range(3)
+    ]
+    fourth = SearchHit(
+        "c9", "law", "就业促进法", "", "第五十六条", "第五十六条", "应当为该家庭中至少一人提供适当的就业岗位。", 0.5
+    )
+    query = Query(
+        "社区最少能给安排几个人？",
+        "社区最少能给安排几个人？",
+        Route.policy,
+        Asked.how_many,
+        scope_of(""),
+        asked_scores=(("count", 0.6), ("yesno", 0.4)),
+    )
+    scoped = Scoped([*others, fourth], [])
+    chosen = Candidate(fourth.text, fourth, 3, 0, overlap=0.5)
+    found = Evidence(QuestionTerms({"社区": 1.0}), [chosen], {chosen.key: 0.9}, [chosen])
+    assert signals(query, scoped, found).missing == 0.0
+    nothing = Evidence(QuestionTerms({"社区": 1.0}), [], {}, [])
+    assert signals(query, scoped, nothing).missing == pytest.approx(0.6)  # the top three hold no count
