@@ -15,6 +15,7 @@ from assistant.config import LLMBackend, Settings
 SPLITS: dict[str, tuple[str, str | None]] = {
     "dev": ("answers_gold.jsonl", "routing_dev.jsonl"),
     "dev-spoken": ("answers_dev_spoken.jsonl", "routing_dev_spoken.jsonl"),
+    "dev2": ("answers_dev2.jsonl", None),  # 80 spoken questions written 2026-12-04 (evals/DEV2_SPLIT.md), dev
     "test2": ("answers_test2.jsonl", None),  # 80 spoken questions (evals/README.md), held out, no routing set
     "test": ("answers_test.jsonl", "routing_test.jsonl"),
 }
@@ -67,7 +68,7 @@ def register(sub: Any) -> None:
     answers.add_argument(
         "--split",
         choices=sorted(SPLITS),
-        help="dev：answers_gold + routing_dev；dev-spoken：口语化的 dev 集；"
+        help="dev：answers_gold + routing_dev；dev-spoken：口语化的 dev 集；dev2：第二个口语化 dev 集（无路由集）；"
         "test：answers_test + routing_test；test2：第二个口语化留出集（无路由集）"
         "（留出集，从不用于调参）；汇总写入 evals/summaries/answers-<split>.json",
     )
@@ -77,7 +78,10 @@ def register(sub: Any) -> None:
     opportunities.add_argument("--students", type=Path, default=None, help="默认：--split 对应的学生资料文件")
     opportunities.add_argument("--enterprises", type=Path, default=None, help="默认：--split 对应的企业资料文件")
     opportunities.add_argument(
-        "--split", choices=["dev", "test"], default="dev", help="dev：*_profiles.yaml；test：*_profiles_test.yaml"
+        "--split",
+        choices=["dev", "dev2", "test"],
+        default="dev",
+        help="dev：*_profiles.yaml；dev2：student_profiles_dev2.yaml（企业仍用 dev 的）；test：*_profiles_test.yaml",
     )
     opportunities.add_argument(
         "--today", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD（以此日期判断是否过期）"
@@ -133,9 +137,9 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation.opportunities import format_report, run_opportunity_eval
 
-    suffix = "" if args.split == "dev" else "_test"
+    suffix = {"dev": "", "dev2": "_dev2", "test": "_test"}[args.split]
     students = args.students or Path(f"evals/student_profiles{suffix}.yaml")
-    enterprises = args.enterprises or Path(f"evals/enterprise_profiles{suffix}.yaml")
+    enterprises = args.enterprises or Path(f"evals/enterprise_profiles{'_test' if args.split == 'test' else ''}.yaml")
     report = run_opportunity_eval(ready(settings), students, enterprises, today=args.today)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
