@@ -145,9 +145,7 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
     # chosen sentences (the evidence stage reads more hits than three: 至少一人 in the fourth was chosen,
     # and the value read as missing)
     holders = list({h.chunk_id: h for h in [*in_scope, *(c.hit for c in chosen)]}.values())
-    missing = sum(
-        p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in holders)
-    )
+    missing = sum(p for kind, p in asked.items() if kind in SLOT_KINDS and not any(hit_holds(kind, h) for h in holders))
     years = _YEAR.findall(query.standalone)
     clauses = "".join(h.text + str(h.metadata.get("heading", "")) for h in in_scope)
     best = max((found.dense.get(c.key, 0.0) for c in chosen), default=0.0)

@@ -224,7 +224,8 @@ def _attendable(start: dt.date, end: dt.date | None, free: dt.date | None, until
     if last <= first:
         return None  # no overlap: before or after the window, said by the rules that follow
     share = (last - first).days / (end - start).days
-    detail = f"{start.isoformat()}至{end.isoformat()}，可参加其中约{round(share * 100)}%（{first.isoformat()}至{last.isoformat()}）"
+    attended = f"{first.isoformat()}至{last.isoformat()}"
+    detail = f"{start.isoformat()}至{end.isoformat()}，可参加其中约{round(share * 100)}%（{attended}）"
     return Reason("时间", detail, TIME_OVER_BEFORE + (TIME_INSIDE - TIME_OVER_BEFORE) * share)
 
 
