@@ -60,6 +60,7 @@ TABLES: dict[str, Table] = {
         "answers-dev-spoken.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"
     ),
     "routing-dev-spoken": Table("answers-dev-spoken.json", (), ROUTING_COLS, rows=("routing",), first="set"),
+    "answers-dev2": Table("answers-dev2.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "answers-test2": Table("answers-test2.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "answers-test": Table("answers-test.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "routing-test": Table("answers-test.json", (), ROUTING_COLS, rows=("routing",), first="set"),
