@@ -96,9 +96,18 @@ def find_slot(
     order = sorted(hits, key=lambda h: (h.chunk_id not in (preferred or []), hits.index(h)))
     for hit in order:
         found = _unit(hit) if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
+        if found and kind is Asked.how_many and _only_a_batch(found):
+            # 一批 (a batch) is how a plan says "some": stated as the count asked, it read as one
+            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：原文没有给出具体数字，只说“{found}”")
         if found:
             return Slot(kind, hit, f"{SLOT_LABELS[kind]}：{found}")
     return None
+
+
+def _only_a_batch(piece: str) -> bool:
+    """Whether every count in ``piece`` is 一批 ("建设一批资源共享的实训基地"): no number of things."""
+    counts = [m.group(0) for m in _SHAPES[Asked.how_many].finditer(_values_of(piece))]
+    return bool(counts) and all(re.fullmatch(r"一\s*批", c) for c in counts)
 
 
 def holds(kind: Asked, text: str) -> bool:

@@ -242,3 +242,15 @@ def test_the_asked_value_is_looked_for_in_the_clauses_the_answer_quotes() -> Non
     assert signals(query, scoped, found).missing == 0.0
     nothing = Evidence(QuestionTerms({"社区": 1.0}), [], {}, [])
     assert signals(query, scoped, nothing).missing == pytest.approx(0.6)  # the top three hold no count
+
+
+def test_a_batch_is_not_stated_as_the_count_asked() -> None:
+    """一批 is how a plan says "some": "照国务院那个职教改革方案，实训基地要建多少个？" led with "数量：…建设一批…",
+    which reads as the number asked. The lead says the text gives no number and quotes what it says; a
+    real count is stated as before."""
+    vague = hit("带动各级政府、企业和职业院校建设一批资源共享的实训基地。")
+    slot = find_slot(Asked.how_many, [vague])
+    assert slot is not None
+    assert slot.text == "数量：原文没有给出具体数字，只说“带动各级政府、企业和职业院校建设一批资源共享的实训基地”"
+    counted = find_slot(Asked.how_many, [hit("建成10个以上产教融合基地，建设一批实训基地。")], terms={"产教融合": 1.0})
+    assert counted is not None and counted.text == "数量：建成10个以上产教融合基地"
