@@ -24,6 +24,7 @@ _MONTH_RANGE_END = re.compile(r"^\s*(?:份)?\s*(?:到|至|-|—|~|～)\s*(\d{1,2
 _OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
 _OPEN_END_WORD = re.compile(r"(?:以后|之后|起|开始|后)\s*$")
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
+_RANGE_START = re.compile(_BARE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")  # a bare month opening a range
 
 
 @functools.cache
@@ -63,12 +64,28 @@ def named_year(text: str, today: dt.date) -> int | None:
 def _from_jionlp(text: str, today: dt.date) -> Window | None:
     for start, end, rest in _spans(text, today):
         said = text[: len(text) - len(rest)]
+        opening = _RANGE_START.search(said)
+        if end is not None and opening:  # "12月到明年2月": jionlp reads the second month alone
+            first = _month_from(opening.group(1), today)
+            if first is not None and first <= end:
+                return max(first, today), end
         if end is not None and end <= today and _OPEN_END_WORD.search(said):
             ahead = _coming(_OPEN_END_WORD.sub("", said), today)
             if ahead is not None:
                 return ahead, None
         return _ahead(_extend(start, end, rest), today)
     return None
+
+
+def _month_from(numeral: str, today: dt.date) -> dt.date | None:
+    """The first day of the month named by ``numeral`` that has not passed (12 in December: this one)."""
+    from assistant.text.numbers import cn_to_int
+
+    month = cn_to_int(numeral)
+    if not 1 <= month <= 12:
+        return None
+    first = dt.date(today.year, month, 1)
+    return first if _month_end(today.year, month) >= today else first.replace(year=today.year + 1)
 
 
 def _coming(day: str, today: dt.date) -> dt.date | None:
@@ -146,6 +163,8 @@ def _from_bare_month(text: str, today: dt.date) -> Window | None:
         return None
     start = dt.date(today.year, month, 1)
     start, end = _extend(start, _month_end(today.year, month), text[match.end() :])
+    if end is None and start <= today <= _month_end(today.year, month):
+        return today, None  # "12月以后" said in December: from now on, not from next December
     return _ahead((start, end), today)
 
 

@@ -72,6 +72,15 @@ def test_a_day_that_has_passed_means_the_next_one() -> None:
     assert time_window("五一以后", TODAY) == (dt.date(2027, 5, 1), None)
 
 
+def test_a_month_said_in_that_month_means_from_now() -> None:
+    """ "12月以后" in December is from now on (it read as next December); "12月到明年2月": jionlp reads only
+    明年2月, the window opened in February."""
+    assert time_window("12月以后有空", TODAY) == (TODAY, None)
+    assert time_window("12月到明年2月", TODAY) == (TODAY, dt.date(2027, 2, 28))
+    assert time_window("3月到明年6月", TODAY) == (dt.date(2027, 3, 1), dt.date(2027, 6, 30))
+    assert time_window("3月以后", TODAY) == (dt.date(2027, 3, 1), None)  # a month to come: as before
+
+
 def test_an_enterprise_message() -> None:
     reading = read_enterprise("我们是头屯河区的一家小公司，打算跟职校共建实训基地，也想收几个实习生")
     assert reading.types == ["中小微企业"]
