@@ -52,10 +52,10 @@ POLICY_MIX_SHARE = 0.75
 # 你好 / 谢谢 / 你能做什么: what the assistant does, not "not in the documents". 0.5 of the balanced
 # small-talk probe; every question of the dev answer and routing sets reads at most 0.22.
 SMALL_TALK_SHARE = 0.5
-SMALL_TALK = "small_talk"
+SMALL_TALK = "small_talk"  # Answer.asked of the reply to a greeting (no route label, no "no basis" notice)
 # a word only one kind's descriptions use, in this many items or more, is how that kind is written
 # (毕业 / 毕业生 in programs), not an interest; below it a rare interest (电脑 in one posting) stays
-TEMPLATE_MIN_ITEMS = 3  # Answer.asked of the reply to a greeting (no route label, no "no basis" notice)
+TEMPLATE_MIN_ITEMS = 3
 SMALL_TALK_REPLY = (
     "我是十二师政策与机会助手：依据政策原文回答产教融合、职业教育、劳动用工等问题，帮企业查可享受的支持和应尽的义务，"
     "帮学生和家长找实习、岗位、培训和专业。可以这样问：“我们公司带学徒能享受哪些补贴？”"
@@ -262,29 +262,30 @@ class Chat:
             # a word, not a fragment (我想学): indexed, or known to jieba and not a verbal noun
             and (index.df(w) > 0 or (w not in verbal and in_dictionary(w)))
         ]
-        topic += [w for w in dict.fromkeys(nominal) if w not in topic and w not in names and self._names_items(w)]
-        topic = [w for w in topic if not any(w in s for s in said) and not self._how_a_kind_is_written(w)]
+        uses = {w: self._item_use(w) for w in dict.fromkeys([*topic, *nominal])}
+        # an everyday word naming some items (title or major), not more than a third of them (技术)
+        topic += [
+            w
+            for w in uses
+            if w not in topic
+            and w not in names
+            and len(w) >= 2
+            and in_dictionary(w)
+            and 0 < uses[w].named <= len(self.capabilities.items()) // 3
+        ]
+        topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
 
-    def _names_items(self, word: str) -> bool:
-        """Whether ``word`` (two characters or more, known to jieba) is in the title or a major of some
-        postings or programs, and of at most a third of them (a word most items share names none)."""
-        if len(word) < 2 or not in_dictionary(word):
-            return False
-        items = self.capabilities.items()
-        named = sum(word in item.title or any(word in m for m in item.majors) for item in items)
-        return 0 < named <= len(items) // 3
-
-    def _how_a_kind_is_written(self, word: str) -> bool:
-        """Whether only the descriptions of one kind use ``word``, in several items (three or more) and
-        in no title or major: the way that kind is written (毕业生 in programs' 培养目标), not something
-        a student could like (电脑 in one posting's work, 护理 in titles of every kind)."""
-        items = self.capabilities.items()
-        if any(word in item.title or any(word in m for m in item.majors) for item in items):
-            return False
-        using = [item.kind for item in items if word in item.about]
-        return len(using) >= TEMPLATE_MIN_ITEMS and len(set(using)) == 1
+    def _item_use(self, word: str) -> ItemUse:
+        """How the postings and programs use ``word``, in one pass over them."""
+        named, kinds = 0, []
+        for item in self.capabilities.items():
+            if word in item.title or any(word in m for m in item.majors):
+                named += 1
+            elif word in item.about:
+                kinds.append(item.kind)
+        return ItemUse(named, kinds)
 
     def _browse(self, kinds: list[str], places: list[str], fitting: bool) -> list[Recommendation]:
         """What there is of the kinds asked, nearest the places asked first, each with its place as the
@@ -388,6 +389,22 @@ class Chat:
         return opportunity_answer(
             base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact
         )
+
+
+@dataclass(frozen=True)
+class ItemUse:
+    """How the postings and programs use a word: in how many titles or majors, and the kinds of the
+    others whose descriptions use it."""
+
+    named: int
+    described_in: list[str]
+
+    @property
+    def how_a_kind_is_written(self) -> bool:
+        """Only the descriptions of one kind use it, in several items (TEMPLATE_MIN_ITEMS) and in no title
+        or major: the way that kind is written (毕业生 in programs' 培养目标), not something a student could
+        like (电脑 in one posting's work, 护理 in titles of every kind)."""
+        return not self.named and len(self.described_in) >= TEMPLATE_MIN_ITEMS and len(set(self.described_in)) == 1
 
 
 def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:
