@@ -132,3 +132,22 @@ def test_a_part_cut_at_a_semicolon_is_quoted_with_its_sentence_when_the_clause_i
     quoted = [c.text[:6] for c in widen(chosen, article, max_chars=120)]
     assert quoted == ["接纳实习的单", "对上岗实习的"]
     assert [c.text[:6] for c in widen(chosen, article, max_chars=40)] == ["对上岗实习的"]  # the sentence over it too
+
+
+def test_the_sentence_whose_cosine_stands_out_wins_over_equal_overlap() -> None:
+    """A spoken question shares its words with several sentences of a clause; e5 cosines of one
+    question crowd within a few hundredths, so the sentence that says what it means in other words
+    (到期还是不给 / 逾期不支付) wins by standing out among them, not by its raw cosine."""
+    from assistant.answer.evidence import RankWeights, rank, standouts
+
+    assert standouts([0.9, 0.9]) == [0.0, 0.0] and standouts([0.5]) == [0.0]
+    low, high = standouts([0.90, 0.92])
+    assert low == -1.0 and high == 1.0
+    clause = _candidates("用人单位应当支付劳动者补偿。逾期不支付的，加付补偿。用人单位补偿的标准另定。")
+    assert len({c.overlap for c in clause}) == 1  # each holds 补偿 once: the words do not decide
+    dense = {clause[0].key: 0.910, clause[1].key: 0.925, clause[2].key: 0.905}
+    assert rank(clause, {}, dense)[0] is clause[1]
+    # without the standout the raw cosine's hundredths hardly move the score
+    flat = RankWeights(standout=0.0)
+    spread = rank(clause, {}, dense, flat)
+    assert spread[0].score - spread[-1].score < 0.011
