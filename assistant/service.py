@@ -349,8 +349,10 @@ class Assistant:
         items, majors = self.opportunity_items(), self._majors()
         return recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
 
-    def _opportunities_by_meaning(self, words: str, limit: int = 20) -> list[str]:
-        """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors)."""
+    def _opportunities_by_meaning(self, words: str, limit: int = 200) -> list[str]:
+        """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors).
+        Deep enough that the hard facts (a kind left out, a level forbidden, a deadline past) leave
+        ``NEAR_IN_MEANING`` to show: the nearest 20 once left one internship for a 数控 student."""
         index = self.load().index
         embed = self._majors().embed  # the query side of the index's model, cached
         if embed is None:

@@ -247,3 +247,14 @@ def test_certificates_relate_majors_in_the_matcher() -> None:
     )
     assert matcher.sharing_certificates({"护理"}) == {"智慧健康养老服务与管理": ["老年照护证书"]}
     assert matcher.sharing_certificates({"电子商务"}) == {} and matcher.sharing_certificates(set()) == {}
+
+
+def test_the_guesses_reach_past_the_items_a_hard_fact_excludes(opp) -> None:
+    """数控: no item names it, so the items nearest in meaning are shown. Of the 20 nearest chunks the
+    kind asked (实习) and the level (中职: no 高职-only posting) left one internship; the guesses are
+    read deep enough that the hard facts leave the three a person can compare."""
+    profile = StudentProfile(majors=["数控"], level="中职", locations=["乌鲁木齐附近"], kinds=["实习"])
+    result = opp.recommend(profile, top_k=10, today=TODAY)
+    assert not result.items and len(result.nearest) == 3
+    assert all(r.item.kind == "实习" and not r.fits for r in result.nearest)
+    assert all(r.reasons[0].text.startswith("专业：与“数控”意思相近") for r in result.nearest)
