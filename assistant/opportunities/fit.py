@@ -96,6 +96,7 @@ class Wanted:
     related_min: float = 1.0
     shared: dict[str, list[str]] = field(default_factory=dict)  # catalog major -> certificates shared with a wanted one
     table: dict[str, tuple[int, str, float]] = field(default_factory=dict)  # major -> (rank, label, score)
+    unresolved: list[str] = field(default_factory=list)  # interest words no catalog major is named or near by
 
     @classmethod
     def read(cls, profile: StudentProfile, matcher: MajorMatcher | None, related_min: float) -> Wanted:
@@ -108,6 +109,8 @@ class Wanted:
             named, nearest = _resolved(matcher, word)
             wanted.interest_majors.update(named)
             wanted.inferred.update(nearest)
+            if not named and not nearest:
+                wanted.unresolved.append(word)
         if matcher is not None:
             wanted.related = matcher.related(wanted.majors | wanted.interest_majors)
         wanted.table = {name: (2, RELATED_LABEL, MAJOR_RELATED) for name, sim in wanted.related.items()}

@@ -147,6 +147,8 @@ def recommend(
     near.sort(key=order)
     chosen = good[:top_k]
     nearest = near[: max(0, top_k - len(chosen))]
+    if (chosen or nearest) and by_meaning is not None:
+        nearest += _guesses_for_unmatched(items, profile, today, wanted, chosen + nearest, top_k, by_meaning)
     for rec in chosen + nearest:  # shown, never scored: added to the few that are shown
         deadline = deadline_reason(rec.item, today)
         if deadline is not None:
@@ -183,7 +185,12 @@ def nothing_related(
 
 
 def _near_in_meaning(
-    items: list[OpportunityItem], profile: StudentProfile, today: dt.date, words: str, by_meaning: ByMeaning
+    items: list[OpportunityItem],
+    profile: StudentProfile,
+    today: dt.date,
+    words: str,
+    by_meaning: ByMeaning,
+    with_deadline: bool = True,
 ) -> list[Recommendation]:
     """The ``NEAR_IN_MEANING`` items nearest in meaning to ``words`` that no hard fact excludes, in that
     order (nearest first: place, time and level are shown as reasons, they do not reorder a guess)."""
@@ -194,11 +201,35 @@ def _near_in_meaning(
         if item is None or excluded(item, profile, today):
             continue
         rec = Recommendation(item, 0.0, [Reason("专业", f"与“{words}”意思相近，不是同一专业", 0.0)], fits=False)
-        _add_graded(rec, item, profile, today)
+        _add_graded(rec, item, profile, today, with_deadline)
         near.append(rec)
         if len(near) == NEAR_IN_MEANING:
             break
     return near
+
+
+def _guesses_for_unmatched(
+    items: list[OpportunityItem],
+    profile: StudentProfile,
+    today: dt.date,
+    wanted: Wanted,
+    shown: list[Recommendation],
+    top_k: int,
+    by_meaning: ByMeaning,
+) -> list[Recommendation]:
+    """For each interest no catalog major and no item's text relates to ("喜欢修车、开车": 修车 finds
+    汽车运用与维修, 开车 nothing), the items nearest in meaning to it, after what the other words found,
+    each saying it is only near in meaning: one word finding something no longer hides the other."""
+    listed = {rec.item.record_id for rec in shown}
+    guesses: list[Recommendation] = []
+    for word in wanted.unresolved:
+        if any(word in item.about for item in items):
+            continue
+        for rec in _near_in_meaning(items, profile, today, word, by_meaning, with_deadline=False):
+            if rec.item.record_id not in listed and len(shown) + len(guesses) < top_k:
+                listed.add(rec.item.record_id)
+                guesses.append(rec)
+    return guesses
 
 
 def _other_kinds(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.opportunities.recommend import ONLY_FEW_NOTE
+from assistant.opportunities.recommend import FEW_FIT_NOTE, ONLY_FEW_NOTE
 from assistant.understand.profiles import StudentProfile
 from tests.opportunities.conftest import TODAY
 
@@ -258,3 +258,16 @@ def test_the_guesses_reach_past_the_items_a_hard_fact_excludes(opp) -> None:
     assert not result.items and len(result.nearest) == 3
     assert all(r.item.kind == "实习" and not r.fits for r in result.nearest)
     assert all(r.reasons[0].text.startswith("专业：与“数控”意思相近") for r in result.nearest)
+
+
+def test_an_interest_nothing_relates_to_gets_its_guesses_beside_what_the_others_found(opp) -> None:
+    """"喜欢修车、开车": 修车 names 汽车运用与维修; 开车 names no major and no item's text. It used to be
+    dropped silently once 修车 found something; now the programs nearest in meaning to it follow the
+    good fit, each saying it is only near, and the note says the nearest are listed."""
+    profile = StudentProfile(interests=["修车", "开车"], kinds=["专业"])
+    result = opp.recommend(profile, top_k=10, today=TODAY)
+    assert [r.item.title for r in result.items] == ["汽车运用与维修"]
+    guessed = [r for r in result.nearest if r.reasons[0].text.startswith("专业：与“开车”意思相近")]
+    assert guessed and all(r.item.kind == "专业" and not r.fits for r in guessed)
+    assert "汽车运用与维修" not in [r.item.title for r in result.nearest]
+    assert result.note == FEW_FIT_NOTE
