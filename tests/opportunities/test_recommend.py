@@ -261,7 +261,7 @@ def test_the_guesses_reach_past_the_items_a_hard_fact_excludes(opp) -> None:
 
 
 def test_an_interest_nothing_relates_to_gets_its_guesses_beside_what_the_others_found(opp) -> None:
-    """"喜欢修车、开车": 修车 names 汽车运用与维修; 开车 names no major and no item's text. It used to be
+    """ "喜欢修车、开车": 修车 names 汽车运用与维修; 开车 names no major and no item's text. It used to be
     dropped silently once 修车 found something; now the programs nearest in meaning to it follow the
     good fit, each saying it is only near, and the note says the nearest are listed."""
     profile = StudentProfile(interests=["修车", "开车"], kinds=["专业"])
