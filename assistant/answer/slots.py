@@ -125,6 +125,28 @@ def holds(kind: Asked, text: str) -> bool:
     return any(_found(shape, piece) and quantities(piece) for piece in _PIECE.findall(text))
 
 
+def holds_beyond(kind: Asked, text: str, given: str) -> bool:
+    """Whether ``text`` holds a filler of ``kind`` other than the ones ``given`` (the question) states:
+    "员工干满一年了，年休假一年能休几天？" is not answered by "连续工作一年以上的，享受带薪年休假" (the
+    premise restated). A value is its numbers with the words of its shape (一年 / 一小时 differ)."""
+    if not holds(kind, text):
+        return False
+    if kind is Asked.unit or kind in _NOT_COUNTED:
+        return True
+    found = _values(kind, text)
+    return not found or bool(found - _values(kind, given))
+
+
+def _values(kind: Asked, text: str) -> set[tuple[frozenset[str], str]]:
+    """The fillers of ``kind`` in ``text``: each as its numbers and the rest of its words (一年 -> ({1}, 年))."""
+    out = set()
+    for match in _SHAPES[kind].finditer(_values_of(text)):
+        numbers = quantities(match.group(0))
+        if numbers:
+            out.add((frozenset(numbers), re.sub(_NUM, "", match.group(0)).strip()))
+    return out
+
+
 def _found(shape: re.Pattern[str], text: str) -> bool:
     """A match of ``shape`` that starts where a word starts (jieba): 定期 inside 固定期限 is no frequency."""
     matches = list(shape.finditer(text))

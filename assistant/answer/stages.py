@@ -21,7 +21,7 @@ from typing import Protocol
 from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
-from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds
+from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds, holds_beyond
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
@@ -224,7 +224,8 @@ def absent_value(query: Query, found: Evidence) -> Asked | None:
     # the clauses the answer stands on: a clause quoted only because it holds a value of the kind
     # (evidence.choose's last step; 并处…一倍以上五倍以下的罚款 for a question about pay) does not say it
     merit = {c.hit.chunk_id for c in on_merit(found)}
-    return None if any(holds(kind, c.text) for c in found.quoted if c.hit.chunk_id in merit) else kind
+    quoted = [c for c in found.quoted if c.hit.chunk_id in merit]
+    return None if any(holds_beyond(kind, c.text, query.standalone) for c in quoted) else kind
 
 
 def on_merit(found: Evidence) -> list[Candidate]:

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answer.checks import check_input, lacks_chinese
 from assistant.answer.decide import Signals, decide, models
-from assistant.answer.slots import find_slot, holds
+from assistant.answer.slots import find_slot, holds, holds_beyond
 from assistant.errors import QueryError
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
@@ -23,6 +23,11 @@ def test_slot_shapes() -> None:
     assert holds(Asked.amount, "按投资额的百分之三十抵扣") and not holds(Asked.amount, "按规定给予培训补贴")
     assert holds(Asked.how_many, "引入5家以上企业参与办学") and not holds(Asked.how_many, "第五条")
     assert holds(Asked.date, "2023年底前完成")
+    # a value the question itself states is its premise, not the answer: 一年 and 一小时 differ
+    given = "员工干满一年了，年休假一年能休几天？"
+    assert not holds_beyond(Asked.duration, "劳动者连续工作一年以上的，享受带薪年休假。", given)
+    assert holds_beyond(Asked.duration, "延长工作时间每日不得超过一小时", given)
+    assert holds_beyond(Asked.duration, "职工累计工作已满1年不满10年的，年休假5天", given)
     assert not holds(Asked.how_many, "组织其参加3至12个月的就业见习")  # periods: a duration, not a count
     assert not holds(Asked.how_many, "每天不超过8个小时") and holds(Asked.how_many, "每个班不少于12个学生")
 
@@ -205,6 +210,18 @@ def test_a_clearly_asked_figure_the_quotes_do_not_hold_is_said_to_be_missing() -
     assert absent_value(query(), evidence((paid, first, 1.0))) is None
     assert absent_value(query(parts=(("问", Asked.amount), ("问", Asked.date))), evidence((rule, first, 1.0))) is None
     assert absent_value(query("unit"), evidence((rule, first, 1.0))) is None
+    # the premise restated is no answer: "干满一年了，年休假一年能休几天？" and the clause's 一年以上
+    leave = "劳动者连续工作一年以上的，享受带薪年休假。"
+    asked_days = Query(
+        "问",
+        "员工干满一年了，年休假一年能休几天？",
+        Route.policy,
+        Asked.duration,
+        scope_of("问"),
+        asked_scores=(("duration", 0.8), ("yesno", 0.1)),
+    )
+    assert absent_value(asked_days, evidence((leave, first, 1.0))) is Asked.duration
+    assert absent_value(asked_days, evidence(("每年可休带薪年休假五天。", first, 1.0))) is None
 
     text = "根据《职业教育法》第五十条：给予适当的劳动报酬[1]。"
     grounded = Answer("问", "问", text, True, AnswerMode.chat, "extractive")
