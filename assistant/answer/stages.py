@@ -21,7 +21,7 @@ from typing import Protocol
 from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
-from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds, holds_beyond
+from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds_beyond
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
