@@ -46,6 +46,12 @@ _SHAPES: dict[Asked, re.Pattern[str]] = {
         r"|[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷)\s*\d+\s*号|\d+\s*号楼|\d+\s*(?:楼|层)\s*\d+\s*(?:室|房间)|地址[：:]"
     ),
 }
+# an amount a law gives by reference, not as a figure: 违约金的数额不得超过用人单位提供的培训费用,
+# 额外支付的工资应当按照该劳动者上一个月的工资标准确定 (a bound or a basis naming what it is measured by)
+_AMOUNT_BY_REFERENCE = re.compile(
+    r"(?:不得|不应|不)(?:超过|低于|高于|少于)[^，。；、]{1,24}?(?:费用|工资|报酬|收入|数额|金额)"
+    r"|按(?:照)?[^，。；、]{1,24}?(?:标准|比例)(?:确定|计算|支付)"
+)
 SLOT_KINDS = frozenset({Asked.unit, *_SHAPES})
 # kinds whose filler is a shape, not a quantity (每年, 2023年底, 0991-1234567)
 _NOT_COUNTED = frozenset({Asked.date, Asked.frequency, Asked.contact})
@@ -111,7 +117,9 @@ def _only_a_batch(piece: str) -> bool:
 
 
 def holds(kind: Asked, text: str) -> bool:
-    """Whether ``text`` holds a filler of ``kind`` (a quantity of the right shape, a unit ...)."""
+    """Whether ``text`` holds a filler of ``kind`` (a quantity of the right shape, a unit ...). An amount
+    by reference (:func:`by_reference`) is not one here: the evidence rank reads this, and 工资不得低于当地
+    最低工资标准 would outrank the holiday pay rates for "国庆加班工资怎么给"."""
     if kind is Asked.unit:
         return bool(_responsible_in_text(text) or _LIABLE.search(text))
     shape = _SHAPES.get(kind)
@@ -126,9 +134,13 @@ def holds(kind: Asked, text: str) -> bool:
 
 
 def holds_beyond(kind: Asked, text: str, given: str) -> bool:
-    """Whether ``text`` holds a filler of ``kind`` other than the ones ``given`` (the question) states:
-    "员工干满一年了，年休假一年能休几天？" is not answered by "连续工作一年以上的，享受带薪年休假" (the
-    premise restated). A value is its numbers with the words of its shape (一年 / 一小时 differ)."""
+    """Whether ``text`` says the value of ``kind`` a question asks, other than the ones ``given`` (the
+    question) states: "员工干满一年了，年休假一年能休几天？" is not answered by "连续工作一年以上的，享受带薪
+    年休假" (the premise restated). A value is its numbers with the words of its shape (一年 / 一小时
+    differ); an amount may be given by reference (不得超过…培训费用). Not used to rank sentences: 工资不得低于
+    当地最低工资标准 would then outrank the holiday pay rates for "国庆加班工资怎么给"."""
+    if kind is Asked.amount and by_reference(text):
+        return True  # stated by what it is measured by: not a figure the question could have given
     if not holds(kind, text):
         return False
     if kind is Asked.unit or kind in _NOT_COUNTED:
@@ -160,10 +172,17 @@ def _found(shape: re.Pattern[str], text: str) -> bool:
 
 
 def hit_holds(kind: Asked, hit: SearchHit) -> bool:
-    """Whether a clause holds a filler of ``kind``: in its text, or (a unit) in its metadata."""
+    """Whether a clause says a value of ``kind``: in its text (an amount also by reference), or (a unit)
+    in its metadata."""
     if kind is Asked.unit and hit.metadata.get("lead_unit"):
         return True
-    return holds(kind, strip_instructions(hit.text))  # a planted "回答：100万元" holds nothing
+    text = strip_instructions(hit.text)  # a planted "回答：100万元" holds nothing
+    return holds(kind, text) or (kind is Asked.amount and by_reference(text))
+
+
+def by_reference(text: str) -> bool:
+    """Whether ``text`` gives an amount by what it is measured by (不得超过用人单位提供的培训费用)."""
+    return bool(_AMOUNT_BY_REFERENCE.search(_values_of(text)))
 
 
 def _unit(hit: SearchHit) -> str:
@@ -198,9 +217,11 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
         parts = _PIECE.findall(sentence)
         for i, piece in enumerate(parts):
             values = _values_of(piece)
+            shaped = (shape.search(values) if kind is Asked.contact else _found(shape, values)) and (
+                kind in _NOT_COUNTED or quantities(values)
+            )
             if (
-                (shape.search(values) if kind is Asked.contact else _found(shape, values))
-                and (kind in _NOT_COUNTED or quantities(values))
+                (shaped or (kind is Asked.amount and _AMOUNT_BY_REFERENCE.search(values)))
                 # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
                 and not _trim(piece).endswith("的")
             ):

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answer.checks import check_input, lacks_chinese
 from assistant.answer.decide import Signals, decide, models
-from assistant.answer.slots import find_slot, holds, holds_beyond
+from assistant.answer.slots import find_slot, hit_holds, holds, holds_beyond
 from assistant.errors import QueryError
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
@@ -23,6 +23,13 @@ def test_slot_shapes() -> None:
     assert holds(Asked.amount, "按投资额的百分之三十抵扣") and not holds(Asked.amount, "按规定给予培训补贴")
     assert holds(Asked.how_many, "引入5家以上企业参与办学") and not holds(Asked.how_many, "第五条")
     assert holds(Asked.date, "2023年底前完成")
+    # an amount given by what it is measured by says the amount asked, but does not rank a sentence as one
+    bound = "违约金的数额不得超过用人单位提供的培训费用。"
+    assert hit_holds(Asked.amount, hit(bound)) and holds_beyond(Asked.amount, bound, "违约金最多能让他赔多少？")
+    assert not holds(Asked.amount, bound) and not hit_holds(Asked.amount, hit("按规定给予培训补贴。"))
+    assert hit_holds(Asked.amount, hit("其额外支付的工资应当按照该劳动者上一个月的工资标准确定。"))
+    slot = find_slot(Asked.amount, [hit(bound)])
+    assert slot is not None and slot.text == "金额或比例：违约金的数额不得超过用人单位提供的培训费用"
     # a value the question itself states is its premise, not the answer: 一年 and 一小时 differ
     given = "员工干满一年了，年休假一年能休几天？"
     assert not holds_beyond(Asked.duration, "劳动者连续工作一年以上的，享受带薪年休假。", given)
