@@ -47,8 +47,14 @@ class _QuietJionlp(logging.Filter):
 def time_window(text: str, today: dt.date) -> Window | None:
     """The window a message names, or None. ``to`` is None for an open end (3月以后).
     Cached: jionlp takes tens of milliseconds, and forms send the same few words again and again."""
-    found = _from_jionlp(text, today) or _from_school_terms(text, today) or _from_bare_month(text, today)
-    return found
+    for spoken, read in vocabulary().time_words.items():
+        text = text.replace(spoken, read)
+    return (
+        _from_jionlp(text, today)
+        or _from_school_terms(text, today)
+        or _from_relative_month(text, today)
+        or _from_bare_month(text, today)
+    )
 
 
 def named_year(text: str, today: dt.date) -> int | None:
@@ -65,8 +71,9 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
     for start, end, rest in _spans(text, today):
         said = text[: len(text) - len(rest)]
         opening = _RANGE_START.search(said)
-        if end is not None and opening:  # "12月到明年2月": jionlp reads the second month alone
-            first = _month_from(opening.group(1), today)
+        relative = _RELATIVE_RANGE_START.search(said)
+        if end is not None and (opening or relative):  # "12月到明年2月": jionlp reads the second month alone
+            first = _month_from(opening.group(1), today) if opening else _relative_month(relative, today)[0]
             if first is not None and first <= end:
                 return max(first, today), end
         if end is not None and end <= today and _OPEN_END_WORD.search(said):
@@ -150,6 +157,29 @@ def _from_school_terms(text: str, today: dt.date) -> Window | None:
                 end = end.replace(year=end.year + 1)
             return _ahead((start, end), today)
     return None
+
+
+# a month named from this one (这个月 / 本月 / 下个月 / 下下个月): jionlp reads none of them alone
+_RELATIVE_MONTH = re.compile(r"(下下个|下个|下|这个|这|本)月(?![份底初中])")
+_MONTHS_ON = {"这个": 0, "这": 0, "本": 0, "下个": 1, "下": 1, "下下个": 2}
+
+
+_RELATIVE_RANGE_START = re.compile(_RELATIVE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")
+
+
+def _from_relative_month(text: str, today: dt.date) -> Window | None:
+    """ "下个月开始有空" -> from 1 January; "这个月以后" -> from today; "下个月" alone -> that month."""
+    match = _RELATIVE_MONTH.search(text)
+    if not match:
+        return None
+    start, end = _relative_month(match, today)
+    return _extend(start, end, text[match.end() :])
+
+
+def _relative_month(match: re.Match[str], today: dt.date) -> Window:
+    """The month a relative month word names (the rest of it when it is this one)."""
+    year, month = divmod(today.year * 12 + today.month - 1 + _MONTHS_ON[match.group(1)], 12)
+    return max(dt.date(year, month + 1, 1), today), _month_end(year, month + 1)
 
 
 def _from_bare_month(text: str, today: dt.date) -> Window | None:

@@ -1,11 +1,11 @@
 """The everyday words of the closed sets (levels, kinds, openings, majors, enterprise types, activities,
-school terms), read from ``vocabulary.yaml``."""
+school terms, spoken time words), read from ``vocabulary.yaml``."""
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -20,6 +20,7 @@ class Vocabulary:
     activities: dict[str, tuple[str, ...]]
     school_terms: dict[str, tuple[str, str]]  # word -> (MM-DD from, MM-DD to)
     openings: tuple[str, ...] = ()  # an opening of any kind (岗位): a student looking, kind not said
+    time_words: dict[str, str] = field(default_factory=dict)  # spoken word -> the words jionlp reads
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -72,4 +73,5 @@ def vocabulary() -> Vocabulary:
         table("activities"),
         terms,
         tuple(str(w) for w in raw.get("openings", [])),
+        {str(k): str(v) for k, v in raw.get("time_words", {}).items()},
     )

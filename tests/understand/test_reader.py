@@ -81,6 +81,17 @@ def test_a_month_said_in_that_month_means_from_now() -> None:
     assert time_window("3月以后", TODAY) == (dt.date(2027, 3, 1), None)  # a month to come: as before
 
 
+def test_months_named_from_this_one_and_spoken_holidays() -> None:
+    """jionlp reads neither "下个月" nor "年后" alone: "下个月开始有空" read no window at all."""
+    assert time_window("下个月开始有空", TODAY) == (dt.date(2027, 1, 1), None)
+    assert time_window("这个月以后都行", TODAY) == (TODAY, None)
+    assert time_window("下个月", TODAY) == (dt.date(2027, 1, 1), dt.date(2027, 1, 31))
+    assert time_window("下下个月到明年3月", TODAY) == (dt.date(2027, 2, 1), dt.date(2027, 3, 31))
+    assert time_window("过完年以后想找个实习", TODAY) == (dt.date(2027, 2, 6), None)  # after 春节
+    assert time_window("年后有空", TODAY) == time_window("春节以后有空", TODAY)
+    assert time_window("每个月工资多少", TODAY) is None  # a month of each, not one named
+
+
 def test_an_enterprise_message() -> None:
     reading = read_enterprise("我们是头屯河区的一家小公司，打算跟职校共建实训基地，也想收几个实习生")
     assert reading.types == ["中小微企业"]
