@@ -72,10 +72,12 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
         said = text[: len(text) - len(rest)]
         opening = _RANGE_START.search(said)
         relative = _RELATIVE_RANGE_START.search(said)
-        if end is not None and (opening or relative):  # "12月到明年2月": jionlp reads the second month alone
-            first = _month_from(opening.group(1), today) if opening else _relative_month(relative, today)[0]
-            if first is not None and first <= end:
-                return max(first, today), end
+        # "12月到明年2月", "下个月到明年3月": jionlp reads the second month alone
+        first = _month_from(opening.group(1), today) if opening else None
+        if relative is not None and first is None:
+            first = _relative_month(relative, today)[0]
+        if end is not None and first is not None and first <= end:
+            return max(first, today), end
         if end is not None and end <= today and _OPEN_END_WORD.search(said):
             ahead = _coming(_OPEN_END_WORD.sub("", said), today)
             if ahead is not None:
