@@ -24,6 +24,7 @@ _MONTH_RANGE_END = re.compile(r"^\s*(?:份)?\s*(?:到|至|-|—|~|～)\s*(\d{1,2
 _OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
 _OPEN_END_WORD = re.compile(r"(?:以后|之后|起|开始|后)\s*$")
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
+_THIS_YEAR = re.compile(r"今年|本年")
 _RANGE_START = re.compile(_BARE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")  # a bare month opening a range
 
 
@@ -79,10 +80,15 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
         if end is not None and first is not None and first <= end:
             return max(first, today), end
         if end is not None and end <= today and _OPEN_END_WORD.search(said):
+            if _THIS_YEAR.search(said):
+                return today, None  # "今年3月以后" in December: since then, so from now on
             ahead = _coming(_OPEN_END_WORD.sub("", said), today)
             if ahead is not None:
                 return ahead, None
-        return _ahead(_extend(start, end, rest), today)
+        window = _extend(start, end, rest)
+        if window[1] is None and start.year == today.year and _THIS_YEAR.search(said):
+            return max(start, today), None  # "今年以后": the year is said, an open window from it is not next year's
+        return _ahead(window, today)
     return None
 
 

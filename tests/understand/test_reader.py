@@ -92,6 +92,14 @@ def test_months_named_from_this_one_and_spoken_holidays() -> None:
     assert time_window("每个月工资多少", TODAY) is None  # a month of each, not one named
 
 
+def test_an_open_window_from_this_year_said_is_not_next_year_s() -> None:
+    """ "今年以后" read as from 1 January 2027: a window that has begun rolled a year on like 寒假."""
+    assert time_window("今年以后都有空", TODAY) == (TODAY, None)
+    assert time_window("从今年开始", TODAY) == (TODAY, None)
+    assert time_window("今年3月以后", TODAY) == (TODAY, None)
+    assert time_window("3月以后", TODAY) == (dt.date(2027, 3, 1), None)  # no year said: the coming March
+
+
 def test_an_enterprise_message() -> None:
     reading = read_enterprise("我们是头屯河区的一家小公司，打算跟职校共建实训基地，也想收几个实习生")
     assert reading.types == ["中小微企业"]
