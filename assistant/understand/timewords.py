@@ -48,14 +48,35 @@ class _QuietJionlp(logging.Filter):
 def time_window(text: str, today: dt.date) -> Window | None:
     """The window a message names, or None. ``to`` is None for an open end (3月以后).
     Cached: jionlp takes tens of milliseconds, and forms send the same few words again and again."""
-    for spoken, read in vocabulary().time_words.items():
-        text = text.replace(spoken, read)
+    text = _spoken_as_read(text)
     return (
         _from_jionlp(text, today)
         or _from_school_terms(text, today)
         or _from_relative_month(text, today)
         or _from_bare_month(text, today)
     )
+
+
+def _spoken_as_read(text: str) -> str:
+    """``text`` with its spoken time words (vocabulary ``time_words``: 年后, 过完年) as the words jionlp
+    reads, where they are whole words (jieba): the 年后 of "一年后" / "半年后" is not 春节以后."""
+    from assistant.text.tokenize import cut_words
+
+    for spoken, read in sorted(vocabulary().time_words.items(), key=lambda pair: -len(pair[0])):
+        if spoken not in text:
+            continue
+        starts, ends, at = set(), set(), 0
+        for word in cut_words(text):
+            starts.add(at)
+            at += len(word)
+            ends.add(at)
+        pieces, last = [], 0
+        for found in re.finditer(re.escape(spoken), text):
+            if found.start() in starts and found.end() in ends:
+                pieces += [text[last : found.start()], read]
+                last = found.end()
+        text = "".join([*pieces, text[last:]])
+    return text
 
 
 def named_year(text: str, today: dt.date) -> int | None:

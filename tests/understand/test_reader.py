@@ -89,6 +89,9 @@ def test_months_named_from_this_one_and_spoken_holidays() -> None:
     assert time_window("下下个月到明年3月", TODAY) == (dt.date(2027, 2, 1), dt.date(2027, 3, 31))
     assert time_window("过完年以后想找个实习", TODAY) == (dt.date(2027, 2, 6), None)  # after 春节
     assert time_window("年后有空", TODAY) == time_window("春节以后有空", TODAY)
+    # only as a whole word: the 年后 of 半年后 and the 开年 of 召开年度 are no holiday
+    assert time_window("半年后有空", TODAY) != time_window("年后有空", TODAY)
+    assert time_window("召开年度会议", TODAY) is None
     assert time_window("每个月工资多少", TODAY) is None  # a month of each, not one named
 
 
