@@ -36,12 +36,13 @@ GRID = {
     "slot": (0.0, 0.1, 0.2, 0.4),
 }
 
-Question = tuple[list[evidence.Candidate], dict, dict, frozenset[str], str]
+# candidates, their dense cosines, the asked kinds, the named documents, the split, the gold candidates' keys
+Question = tuple[list[evidence.Candidate], dict, dict, frozenset[str], str, frozenset[tuple[str, int]]]
 
 
 def questions(assistant: Assistant) -> list[Question]:
-    """Per answerable dev question: its candidates, their dense cosines, the asked kinds, the named
-    documents and the split, with gold marks kept on each candidate (``gold`` attribute)."""
+    """Per answerable dev question with candidates: what the rank reads, its split and which candidates
+    are sentences of the gold clause."""
     understander, answerer = assistant.understander(), assistant.answerer("extractive")
     out: list[Question] = []
     for path in DEV:
@@ -51,19 +52,21 @@ def questions(assistant: Assistant) -> list[Question]:
             query = understander.understand(case.question)
             seen = answerer.inspect(query)
             named = frozenset(answerer.searcher.structure.named_documents(query.standalone))
-            for c in seen.found.candidates:
-                heading = str(c.hit.metadata.get("heading", ""))
-                c.gold = c.hit.doc_id == case.doc and str(case.clause or "") in heading + c.hit.text  # type: ignore[attr-defined]
+            gold = frozenset(
+                c.key
+                for c in seen.found.candidates
+                if c.hit.doc_id == case.doc
+                and str(case.clause or "") in str(c.hit.metadata.get("heading", "")) + c.hit.text
+            )
             if seen.found.candidates:
                 asked = stages.asked_probabilities(query)
-                out.append((list(seen.found.candidates), seen.found.dense, asked, named, path.stem))
+                out.append((list(seen.found.candidates), seen.found.dense, asked, named, path.stem, gold))
     return out
 
 
 def best_is_gold(question: Question, weights: evidence.RankWeights) -> bool:
-    candidates, dense, asked, named, _ = question
-    ranked = evidence.rank(list(candidates), asked, dense, weights, named)
-    return bool(getattr(ranked[0], "gold", False))
+    candidates, dense, asked, named, _, gold = question
+    return evidence.rank(list(candidates), asked, dense, weights, named)[0].key in gold
 
 
 def main() -> int:
@@ -76,7 +79,7 @@ def main() -> int:
         assistant.ingest([POLICIES])
     data = questions(assistant)
     splits = sorted({q[4] for q in data})
-    reachable = {s: sum(any(getattr(c, "gold", False) for c in q[0]) for q in data if q[4] == s) for s in splits}
+    reachable = {s: sum(bool(q[5]) for q in data if q[4] == s) for s in splits}
     print("questions", {s: sum(q[4] == s for q in data) for s in splits}, "gold among the candidates", reachable)
     scored = []
     for values in itertools.product(*GRID.values()):

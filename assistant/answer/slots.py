@@ -221,7 +221,7 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
                 kind in _NOT_COUNTED or quantities(values)
             )
             if (
-                (shaped or (kind is Asked.amount and _AMOUNT_BY_REFERENCE.search(values)))
+                (shaped or (kind is Asked.amount and by_reference(values)))
                 # "…超过一个月不满一年未与劳动者订立书面劳动合同的，" names a case, not a value: never a lead line
                 and not _trim(piece).endswith("的")
             ):
