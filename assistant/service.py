@@ -349,18 +349,23 @@ class Assistant:
         items, majors = self.opportunity_items(), self._majors()
         return recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
 
-    def _opportunities_by_meaning(self, words: str, limit: int = 200) -> list[str]:
-        """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors).
-        Deep enough that the hard facts (a kind left out, a level forbidden, a deadline past) leave
-        ``NEAR_IN_MEANING`` to show: the nearest 20 once left one internship for a 数控 student."""
+    def _opportunities_by_meaning(self, words: str, limit: int = 200) -> Iterator[str]:
+        """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors),
+        nearest first, each once. Searched deep enough that the hard facts (a kind left out, a level
+        forbidden, a deadline past) leave ``NEAR_IN_MEANING`` to show (the nearest 20 once left one
+        internship for a 数控 student); read lazily, so only the chunks looked at are fetched."""
         index = self.load().index
         embed = self._majors().embed  # the query side of the index's model, cached
         if embed is None:
-            return []
+            return
         vector = [float(v) for v in embed([words])[0]]
-        found = index.search_dense(vector, limit, SearchFilters(kind=[Kind.program, Kind.posting]))
-        chunks = (index.get(chunk_id) for chunk_id, _ in found)
-        return list(dict.fromkeys(str(c.metadata.get("record_id", "")) for c in chunks if c is not None))
+        seen: set[str] = set()
+        for chunk_id, _ in index.search_dense(vector, limit, SearchFilters(kind=[Kind.program, Kind.posting])):
+            chunk = index.get(chunk_id)
+            record_id = str(chunk.metadata.get("record_id", "")) if chunk is not None else ""
+            if record_id and record_id not in seen:
+                seen.add(record_id)
+                yield record_id
 
     def opportunity_items(self) -> list[OpportunityItem]:
         """Every posting and program of the index, read once per index version."""

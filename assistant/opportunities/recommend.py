@@ -15,7 +15,7 @@ record id: same profile and data, same list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +67,7 @@ SUGGESTIONS = 3  # closest catalog majors offered when nothing relates to the st
 NEAR_IN_MEANING = 3
 
 # record ids of the postings and programs nearest in meaning to some words, nearest first
-ByMeaning = Callable[[str], list[str]]
+ByMeaning = Callable[[str], Iterable[str]]
 
 __all__ = ["Reason", "Recommendation", "RecommendResult", "recommend", "excluded", "score_item"]
 
