@@ -114,6 +114,16 @@ def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(op
     assert answer.opportunities and all(o["kind"] == "专业" and not o["fits"] for o in answer.opportunities)
 
 
+def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
+    """数控 is tagged ``j`` (an abbreviation) by jieba, not ``n``: the chat used to read no major or interest
+    in "高职学数控的…" and list any internship by place; now it says nothing relates to 数控 and lists the
+    nearest in meaning as such."""
+    answer = opp.ask("高职学数控的，下个月开始想找实习，乌鲁木齐附近")
+    assert answer.route == "opportunities" and "没有读到具体的专业或兴趣" not in answer.answer
+    assert "没有找到与“数控”相关" in answer.answer and answer.opportunities
+    assert all(o["kind"] == "实习" and not o["fits"] for o in answer.opportunities)
+
+
 def test_an_opening_word_is_no_interest(opp) -> None:
     """岗位 says the student looks for an opening, not what it is about: "我是学会计的，有什么岗位推荐吗" used to
     list car-repair and robot postings as "兴趣相关：岗位" (会计 is no catalog major here)."""
