@@ -124,6 +124,14 @@ def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
     assert all(o["kind"] == "实习" and not o["fits"] for o in answer.opportunities)
 
 
+def test_asking_what_programs_to_study_wants_programs(opp) -> None:
+    """"有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
+    cooking training and the apprenticeship first and the program third."""
+    answer = opp.ask("孩子初中毕业，喜欢做饭，有什么专业可以读")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert answer.opportunities[0]["kind"] == "专业" and answer.opportunities[0]["title"] == "中餐烹饪与营养膳食"
+
+
 def test_an_opening_word_is_no_interest(opp) -> None:
     """岗位 says the student looks for an opening, not what it is about: "我是学会计的，有什么岗位推荐吗" used to
     list car-repair and robot postings as "兴趣相关：岗位" (会计 is no catalog major here)."""
