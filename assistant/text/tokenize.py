@@ -64,7 +64,8 @@ def cut_words(text: str) -> list[str]:
     return [w for w in jieba.cut(text) if w]
 
 
-_NOMINAL = ("n", "vn", "l", "j", "eng")  # jieba's tags of nouns, verbal nouns, idioms, abbreviations (数控) and Latin words
+# jieba's tags of nouns, verbal nouns, idioms, abbreviations (数控) and Latin words
+_NOMINAL = ("n", "vn", "l", "j", "eng")
 
 
 def nominal_words(text: str) -> list[str]:

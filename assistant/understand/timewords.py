@@ -2,7 +2,10 @@
 
 ``jionlp`` finds and parses the time expressions; written here is only what a student's window
 needs on top of it: a window already past rolls forward a year (a student looks ahead), school
-terms jionlp does not know come from the vocabulary, and "3月到8月" extends to the second month.
+terms jionlp does not know come from the vocabulary (in the year said: 明年寒假 is January 2027, not
+the whole year jionlp reads), "3月到8月" extends to the second month, a time from now opens a window
+then (一年后有空: jionlp reads the whole next year), a time before which runs from today to it
+(春节以前, 3月前), and a time ago (一年前毕业) is no window.
 """
 
 from __future__ import annotations
@@ -48,9 +51,11 @@ class _QuietJionlp(logging.Filter):
 def time_window(text: str, today: dt.date) -> Window | None:
     """The window a message names, or None. ``to`` is None for an open end (3月以后).
     Cached: jionlp takes tens of milliseconds, and forms send the same few words again and again."""
-    text = _spoken_as_read(text)
+    text = _AGO_PHRASE.sub("", _spoken_as_read(text))  # 一年前毕业了: a time ago is no window
     return (
-        _from_jionlp(text, today)
+        _from_offset(text, today)
+        or _from_before(text, today)
+        or _from_jionlp(text, today)
         or _from_school_terms(text, today)
         or _from_relative_month(text, today)
         or _from_bare_month(text, today)
@@ -60,16 +65,10 @@ def time_window(text: str, today: dt.date) -> Window | None:
 def _spoken_as_read(text: str) -> str:
     """``text`` with its spoken time words (vocabulary ``time_words``: 年后, 过完年) as the words jionlp
     reads, where they are whole words (jieba): the 年后 of "一年后" / "半年后" is not 春节以后."""
-    from assistant.text.tokenize import cut_words
-
     for spoken, read in sorted(vocabulary().time_words.items(), key=lambda pair: -len(pair[0])):
         if spoken not in text:
             continue
-        starts, ends, at = set(), set(), 0
-        for word in cut_words(text):
-            starts.add(at)
-            at += len(word)
-            ends.add(at)
+        starts, ends = _word_bounds(text)
         pieces, last = [], 0
         for found in re.finditer(re.escape(spoken), text):
             if found.start() in starts and found.end() in ends:
@@ -77,6 +76,18 @@ def _spoken_as_read(text: str) -> str:
                 last = found.end()
         text = "".join([*pieces, text[last:]])
     return text
+
+
+def _word_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Where jieba's words of ``text`` start and end."""
+    from assistant.text.tokenize import cut_words
+
+    starts, ends, at = set(), set(), 0
+    for word in cut_words(text):
+        starts.add(at)
+        at += len(word)
+        ends.add(at)
+    return starts, ends
 
 
 def named_year(text: str, today: dt.date) -> int | None:
@@ -92,6 +103,10 @@ def named_year(text: str, today: dt.date) -> int | None:
 def _from_jionlp(text: str, today: dt.date) -> Window | None:
     for start, end, rest in _spans(text, today):
         said = text[: len(text) - len(rest)]
+        if end is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            term = _school_term(rest, start.year, today)  # "明年寒假": jionlp reads the year, not the term
+            if term is not None:
+                return term
         opening = _RANGE_START.search(said)
         relative = _RELATIVE_RANGE_START.search(said)
         # "12月到明年2月", "下个月到明年3月": jionlp reads the second month alone
@@ -178,13 +193,90 @@ def _extend(start: dt.date, end: dt.date | None, rest: str) -> tuple[dt.date, dt
 
 
 def _from_school_terms(text: str, today: dt.date) -> Window | None:
+    found = [(text.find(word), word) for word in vocabulary().school_terms if word in text]
+    return _school_term(text[min(found)[0] :], today.year, today) if found else None
+
+
+def _school_term(text: str, year: int, today: dt.date) -> Window | None:
+    """The school term ``text`` opens with, in the school year that starts in ``year`` (寒假 and 下学期 in
+    the calendar year named: 明年寒假 is January 2027), extended by what follows it (寒假以后: no end;
+    寒假到5月), the next one when it is over; None when ``text`` does not open with a term."""
+    text = text.lstrip()
     for word, (first, last) in vocabulary().school_terms.items():
-        if word in text:
-            start = dt.date.fromisoformat(f"{today.year}-{first}")
-            end = dt.date.fromisoformat(f"{today.year}-{last}")
+        if text.startswith(word):
+            start = dt.date.fromisoformat(f"{year}-{first}")
+            end = dt.date.fromisoformat(f"{year}-{last}")
             if end < start:  # 上学期 runs into the next year
                 end = end.replace(year=end.year + 1)
-            return _ahead((start, end), today)
+            return _ahead(_extend(start, end, text[len(word) :]), today)
+    return None
+
+
+# a time from now (一年后, 半年以后, 两个月后, 三周之后): jionlp reads 一年后 as the whole next calendar year
+_OFFSET = re.compile(
+    r"(?<![\d年月])(半|\d{1,3}|[一二两三四五六七八九十]+)\s*(个\s*月|个?\s*(?:星期|礼拜)|年|周|天)(半)?\s*(?:以后|之后|后)"
+)  # a month needs 个: "3月以后" is March
+_OFFSET_DAYS = {"星期": 7, "礼拜": 7, "周": 7, "天": 1}
+
+
+def _from_offset(text: str, today: dt.date) -> Window | None:
+    """ "一年后有空": from a year from today on (no end)."""
+    match = _OFFSET.search(text)
+    if not match:
+        return None
+    from assistant.text.numbers import cn_to_int
+
+    count = 0.5 if match.group(1) == "半" else float(cn_to_int(match.group(1)))
+    count += 0.5 if match.group(3) else 0.0
+    unit = match.group(2)[-1] if match.group(2).endswith("月") else match.group(2).lstrip("个 ")
+    if unit in ("年", "月"):  # calendar months, so "三个月后" on 4 December is 4 March
+        months = count * (12 if unit == "年" else 1)
+        year, month = divmod(today.year * 12 + today.month - 1 + int(months), 12)
+        day = dt.date(year, month + 1, min(today.day, _month_end(year, month + 1).day))
+        return day + dt.timedelta(days=round((months - int(months)) * 30)), None  # 半个月: 15 days
+    return today + dt.timedelta(days=round(count * _OFFSET_DAYS[unit])), None
+
+
+# "春节以前", "3月之前", "年底前": until then; a time ago (三天前, 一年前, 三个月前) is no window
+_BEFORE = re.compile(r"(?:以前|之前|前)")
+_AGO = re.compile(r"(?<!\d)(?:\d{1,3}|[一二两三四五六七八九十半]+)\s*(?:个\s*月|年|星期|礼拜|周|天)$")
+_AGO_PHRASE = re.compile(_AGO.pattern.removesuffix("$") + r"半?\s*(?:以前|之前|前)")
+
+
+def _from_before(text: str, today: dt.date) -> Window | None:
+    """ "春节以前有空": from today to the day before; 以前 / 之前 / 前 only as whole words (jieba), not the
+    前 of 前往 or 前台."""
+    if not _BEFORE.search(text):
+        return None
+    starts, ends = _word_bounds(text)
+    for match in _BEFORE.finditer(text):
+        said = text[: match.start()]
+        if match.start() in starts and match.end() in ends and said and not _AGO.search(said):
+            until = _until(said, today)
+            if until is not None and until >= today:
+                return today, until
+    return None
+
+
+def _until(said: str, today: dt.date) -> dt.date | None:
+    """The last day before the time ``said`` ends with: the day before a day or month to come (春节 in
+    December: 2027's; 3月: the coming March), the end of a span running now (年底)."""
+    bare = _BARE_MONTH.search(said)
+    if bare is not None and bare.end() == len(said):
+        first = _month_from(bare.group(1), today)
+        return first - dt.timedelta(days=1) if first is not None else None
+    relative = _RELATIVE_MONTH.search(said)
+    if relative is not None and relative.end() == len(said):
+        return _relative_month(relative, today)[0] - dt.timedelta(days=1)
+    for start, end, rest in _spans(said, today):
+        if rest.strip():
+            continue
+        if start <= today <= (end or start) and end != start:
+            return end
+        if start <= today:
+            later = dt.date(today.year + 1, today.month, min(today.day, 28))
+            start = next((coming for coming, _, _ in _spans(said, later)), start)
+        return start - dt.timedelta(days=1)
     return None
 
 

@@ -125,7 +125,7 @@ def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
 
 
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
-    """"有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
+    """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""
     answer = opp.ask("孩子初中毕业，喜欢做饭，有什么专业可以读")
     assert answer.route == "opportunities" and answer.opportunities

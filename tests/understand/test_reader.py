@@ -151,3 +151,36 @@ def test_a_kind_alone_does_not_say_who_looks_for_it() -> None:
     runs = read_student("我在三坪农场有个小厂，想给一线工人搞在岗培训", CATALOG, TODAY)
     assert runs.kinds == ["培训"] and runs.seeks and not runs.seeks_someone
     assert read_student("我是中职会计专业，明年三月以后有空，想找五家渠的实习", CATALOG, TODAY).seeks_someone
+
+
+def test_a_school_term_in_a_year_said_is_that_term() -> None:
+    """jionlp reads "明年寒假" as the whole of 2027 and "今年寒假" in December as the rest of 2026 (the year,
+    not the term); a term followed by 以后 / 开始 has no end."""
+    winter = (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
+    assert time_window("明年寒假", TODAY) == time_window("今年寒假", TODAY) == winter
+    assert time_window("2027年寒假", TODAY) == winter
+    assert time_window("寒假以后都有空", TODAY) == (dt.date(2027, 1, 15), None)
+    assert time_window("明年寒假以后", TODAY) == (dt.date(2027, 1, 15), None)
+    assert time_window("下学期开始有空", TODAY) == (dt.date(2027, 3, 1), None)
+
+
+def test_a_time_from_now_opens_a_window_then() -> None:
+    """ "一年后有空" read as the whole of 2027 (free from January), "半年后" as June: from then on, no end.
+    A month needs 个 to be a count ("3月以后" is March); a time ago is no window."""
+    assert time_window("一年后有空", TODAY) == (dt.date(2027, 12, 2), None)
+    assert time_window("半年后", TODAY) == (dt.date(2027, 6, 2), None)
+    assert time_window("两个月以后", TODAY) == (dt.date(2027, 2, 2), None)
+    assert time_window("三周后", TODAY) == (dt.date(2026, 12, 23), None)
+    assert time_window("3月以后", TODAY) == (dt.date(2027, 3, 1), None)
+    assert time_window("2027年以后", TODAY) == (dt.date(2027, 1, 1), None)
+    assert time_window("一年前毕业了", TODAY) is None and time_window("三天前报的名", TODAY) is None
+
+
+def test_before_a_time_is_from_now_until_then() -> None:
+    """ "春节以前" / "年前" / "3月前" read nothing (or March itself): until the day before, from today."""
+    assert time_window("春节以前有空", TODAY) == (TODAY, dt.date(2027, 2, 5))
+    assert time_window("年前想找个短期的活", TODAY) == (TODAY, dt.date(2027, 2, 5))
+    assert time_window("3月前", TODAY) == (TODAY, dt.date(2027, 2, 28))
+    assert time_window("年底以前", TODAY) == (TODAY, dt.date(2026, 12, 31))
+    assert time_window("我以前学过护理", TODAY) is None
+    assert time_window("想找个酒店前台的实习", TODAY) is None  # 前台 holds no 前
