@@ -5,7 +5,8 @@ sees one "word" per sentence. Here text is normalised (full-width -> half-width,
 traditional -> simplified, lower case), cut by jieba's search mode (long words plus
 their sub-words; policy terms inside a longer word are added too, so 产教融合型企业
 also matches 产教融合), and stripped of stop words and
-punctuation.
+punctuation. The numerals inside a clause label are not tokens of their own: "老二十五岁" (the
+second child, fifteen) matched 第二十五条 of every law, "干了十六年" 第十六条.
 """
 
 from __future__ import annotations
@@ -41,15 +42,27 @@ def _load() -> None:
         _ready = True
 
 
+# a clause's label (第二十五条, （十五）, 十五、): its numerals name a place in a document, not a quantity
+_NUMERALS = "零〇一二三四五六七八九十百千两"
+_LABEL = re.compile(rf"第[{_NUMERALS}]+[条款项章节编]|[（(][{_NUMERALS}]+[）)]|(?<![{_NUMERALS}\w])[{_NUMERALS}]+、")
+
+
 def tokenize(text: str) -> list[str]:
-    """Search tokens of ``text`` (normalised, segmented, no stop words or punctuation)."""
+    """Search tokens of ``text`` (normalised, segmented, no stop words or punctuation); a clause label
+    is one token (第二十五条), without the numerals inside it."""
     _load()
     import jieba
 
-    tokens = []
-    for token in jieba.cut_for_search(normalize_text(text)):
+    text = normalize_text(text)
+    labels = [m.span() for m in _LABEL.finditer(text)]
+    # a reference (第一百零二条) is a token even where jieba cuts it up (the parts are left out below)
+    references = [text[s:e] for s, e in labels if text[s] == "第"]
+    tokens = list(references)
+    for token, start, end in jieba.tokenize(text, mode="search"):  # cut_for_search, with offsets
         token = token.strip()
-        if token and token not in _STOP and _TOKEN_OK.search(token):
+        if any(s <= start and end <= e and (start, end) != (s, e) for s, e in labels):
+            continue  # 二十五 inside 第二十五条 is a label, not the quantity a question states (老二十五岁)
+        if token and token not in _STOP and _TOKEN_OK.search(token) and token not in references:
             tokens.append(token)
             if len(token) > 3:  # search mode adds 2/3-grams only: add the longer policy terms inside
                 tokens.extend(term for term in _TERMS if term != token and term in token)

@@ -52,6 +52,20 @@ def _chunk(cid: str, doc: str, **meta: object) -> StoredChunk:
     return StoredChunk(cid, doc, cid, {"doc_id": doc, "kind": "policy", **meta})
 
 
+def test_a_clause_label_is_one_token_without_its_numerals() -> None:
+    """二十五 inside 第二十五条 is a place in a law, not a quantity: "我家老二十五岁" (the second child is
+    fifteen) matched 第二十五条 of every law by 二十五 / 十五. A label stays a token (a question citing it
+    matches), a quantity in the text stays one too."""
+    assert tokenize("第二十五条 劳动者违反服务期约定的")[:2] == ["第二十五条", "劳动"]
+    assert not {"二十五", "十五", "二十"} & set(tokenize("第二十五条 （十五） 十五、加强组织领导"))
+    assert {"二十", "二十五岁"} <= set(tokenize("我家老二十五岁")) and "二十" in tokenize("裁减人员二十人以上")
+    index = SparseIndex()
+    index.add(_chunk("art25", "law"), tokenize("第二十五条 劳动者违反服务期约定的，应当支付违约金。"))
+    index.add(_chunk("other", "law"), tokenize("第三条 订立劳动合同，应当遵循合法、公平的原则。"))
+    assert index.search(tokenize("老二十五岁能打工吗"), 5) == []
+    assert [cid for cid, _ in index.search(tokenize("第二十五条说的是什么"), 5)] == ["art25"]
+
+
 def test_bm25_updates_in_place_match_a_fresh_build() -> None:
     docs = {"a": "企业 实习 保险", "b": "学徒 补贴 企业", "c": "教师 企业 实践", "d": "实习 报酬 保险"}
     live = SparseIndex()
