@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.slots import SLOT_KINDS, holds
+from assistant.places import places_in
 from assistant.retrieve.query_terms import lexical_terms
 from assistant.text.instructions import is_planted_instruction
 from assistant.text.sentences import split_sentences
@@ -100,12 +101,14 @@ def question_terms(
     discounted = {t for t in content if context and t in context and t not in rest}
     tokens = [t for t in content if df(t) > 0]
     unknown = [t for t in content if df(t) == 0 and len(t) >= 2 and not any(t != o and t in o for o in content)]
+    # a part of a place's name (十二 of 十二师) names no topic: the place is matched whole (and by scope)
+    named = [name for place in places_in(question) for name in place.names if name in question]
     # jieba's search mode adds the parts of a long word (加班费 -> 加班, 班费): half weight each
     weights = {
         t: idf(t)
         * (0.5 if any(t != o and t in o for o in tokens) else 1.0)
         * (0.3 if t in discounted else 1.0)
-        * (1.0 if is_topic_word(t) else EVERYDAY_WEIGHT)
+        * (1.0 if is_topic_word(t) and not any(t != name and t in name for name in named) else EVERYDAY_WEIGHT)
         for t in tokens
     }
     unknown = [t for t in unknown if t not in discounted and is_topic_word(t)]

@@ -151,3 +151,14 @@ def test_the_sentence_whose_cosine_stands_out_wins_over_equal_overlap() -> None:
     flat = RankWeights(standout=0.0)
     spread = rank(clause, {}, dense, flat)
     assert spread[0].score - spread[-1].score < 0.011
+
+
+def test_a_part_of_a_place_s_name_weighs_as_an_everyday_word() -> None:
+    """十二 (of 十二师) names no topic: once clause labels stopped lending it a high document frequency
+    (第十二条), its idf lifted every sentence that names the division over the one about what was asked.
+    The whole name keeps its weight; the part weighs as an everyday word."""
+    from assistant.answer.evidence import EVERYDAY_WEIGHT, question_terms
+
+    terms = question_terms("十二师职校以后重点发展哪些领域的专业？", lambda t: 5.0, lambda t: 3)
+    assert terms.weights["十二"] == 5.0 * 0.5 * EVERYDAY_WEIGHT  # a part of 十二师 (half) and no topic
+    assert terms.weights["专业"] == 5.0 and terms.weights["十二师"] == 5.0
