@@ -78,16 +78,21 @@ def _spoken_as_read(text: str) -> str:
     return text
 
 
-def _word_bounds(text: str) -> tuple[set[int], set[int]]:
-    """Where jieba's words of ``text`` start and end."""
+def _words_at(text: str) -> dict[int, str]:
+    """jieba's words of ``text`` by where they start."""
     from assistant.text.tokenize import cut_words
 
-    starts, ends, at = set(), set(), 0
+    words, at = {}, 0
     for word in cut_words(text):
-        starts.add(at)
+        words[at] = word
         at += len(word)
-        ends.add(at)
-    return starts, ends
+    return words
+
+
+def _word_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Where jieba's words of ``text`` start and end."""
+    words = _words_at(text)
+    return set(words), {at + len(word) for at, word in words.items()}
 
 
 def named_year(text: str, today: dt.date) -> int | None:
@@ -244,14 +249,17 @@ _AGO_PHRASE = re.compile(_AGO.pattern.removesuffix("$") + r"半?\s*(?:以前|之
 
 
 def _from_before(text: str, today: dt.date) -> Window | None:
-    """ "春节以前有空": from today to the day before; 以前 / 之前 / 前 only as whole words (jieba), not the
-    前 of 前往 or 前台."""
+    """ "春节以前有空": from today to the day before; 以前 / 之前 / 前 where jieba starts a word with it, and
+    not a word of its dictionary (the 前 of 前往, 前台, 前后), only one its new-word model glued (春节前想: 前想)."""
     if not _BEFORE.search(text):
         return None
-    starts, ends = _word_bounds(text)
+    from assistant.text.tokenize import in_dictionary
+
+    words = _words_at(text)
     for match in _BEFORE.finditer(text):
-        said = text[: match.start()]
-        if match.start() in starts and match.end() in ends and said and not _AGO.search(said):
+        said, word = text[: match.start()], words.get(match.start(), "")
+        own = word == match.group() or (word.startswith(match.group()) and not in_dictionary(word))
+        if own and said and not _AGO.search(said):
             until = _until(said, today)
             if until is not None and until >= today:
                 return today, until

@@ -182,5 +182,7 @@ def test_before_a_time_is_from_now_until_then() -> None:
     assert time_window("年前想找个短期的活", TODAY) == (TODAY, dt.date(2027, 2, 5))
     assert time_window("3月前", TODAY) == (TODAY, dt.date(2027, 2, 28))
     assert time_window("年底以前", TODAY) == (TODAY, dt.date(2026, 12, 31))
+    # jieba's new-word model glues 前 to the next character (春节前想 -> 前想): still 前
+    assert time_window("中职护理，春节前想在昌吉找个短期实习", TODAY) == (TODAY, dt.date(2027, 2, 5))
     assert time_window("我以前学过护理", TODAY) is None
     assert time_window("想找个酒店前台的实习", TODAY) is None  # 前台 holds no 前
