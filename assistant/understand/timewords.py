@@ -218,9 +218,9 @@ def _school_term(text: str, year: int, today: dt.date) -> Window | None:
 
 
 # a time from now (一年后, 半年以后, 两个月后, 三周之后): jionlp reads 一年后 as the whole next calendar year
-_OFFSET = re.compile(
-    r"(?<![\d年月])(半|\d{1,3}|[一二两三四五六七八九十]+)\s*(个\s*月|个?\s*(?:星期|礼拜)|年|周|天)(半)?\s*(?:以后|之后|后)"
-)  # a month needs 个: "3月以后" is March
+# an amount of time (一年, 半年, 两个月, 三周, 一年半); a month needs 个: "3月" is March, not three months
+_AMOUNT = r"(?<![\d年月])(半|\d{1,3}|[一二两三四五六七八九十]+)\s*(个\s*月|个?\s*(?:星期|礼拜)|年|周|天)(半)?"
+_OFFSET = re.compile(_AMOUNT + r"\s*(?:以后|之后|后)")
 _OFFSET_DAYS = {"星期": 7, "礼拜": 7, "周": 7, "天": 1}
 
 
@@ -236,16 +236,16 @@ def _from_offset(text: str, today: dt.date) -> Window | None:
     unit = match.group(2)[-1] if match.group(2).endswith("月") else match.group(2).lstrip("个 ")
     if unit in ("年", "月"):  # calendar months, so "三个月后" on 4 December is 4 March
         months = count * (12 if unit == "年" else 1)
-        year, month = divmod(today.year * 12 + today.month - 1 + int(months), 12)
-        day = dt.date(year, month + 1, min(today.day, _month_end(year, month + 1).day))
+        year, month = _month_on(today, int(months))
+        day = dt.date(year, month, min(today.day, _month_end(year, month).day))
         return day + dt.timedelta(days=round((months - int(months)) * 30)), None  # 半个月: 15 days
     return today + dt.timedelta(days=round(count * _OFFSET_DAYS[unit])), None
 
 
 # "春节以前", "3月之前", "年底前": until then; a time ago (三天前, 一年前, 三个月前) is no window
 _BEFORE = re.compile(r"(?:以前|之前|前)")
-_AGO = re.compile(r"(?<!\d)(?:\d{1,3}|[一二两三四五六七八九十半]+)\s*(?:个\s*月|年|星期|礼拜|周|天)$")
-_AGO_PHRASE = re.compile(_AGO.pattern.removesuffix("$") + r"半?\s*(?:以前|之前|前)")
+_AGO = re.compile(_AMOUNT + "$")
+_AGO_PHRASE = re.compile(_AMOUNT + r"\s*(?:以前|之前|前)")
 
 
 def _from_before(text: str, today: dt.date) -> Window | None:
@@ -307,8 +307,14 @@ def _from_relative_month(text: str, today: dt.date) -> Window | None:
 
 def _relative_month(match: re.Match[str], today: dt.date) -> Window:
     """The month a relative month word names (the rest of it when it is this one)."""
-    year, month = divmod(today.year * 12 + today.month - 1 + _MONTHS_ON[match.group(1)], 12)
-    return max(dt.date(year, month + 1, 1), today), _month_end(year, month + 1)
+    year, month = _month_on(today, _MONTHS_ON[match.group(1)])
+    return max(dt.date(year, month, 1), today), _month_end(year, month)
+
+
+def _month_on(today: dt.date, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` after today's month."""
+    year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
+    return year, month + 1
 
 
 def _from_bare_month(text: str, today: dt.date) -> Window | None:
