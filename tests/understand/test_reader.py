@@ -26,6 +26,14 @@ def test_a_wish_said_in_the_negative() -> None:
     assert reading.majors == ["中餐烹饪与营养膳食"]
 
 
+def test_a_job_named_by_its_field_or_place_is_looking_for_a_job() -> None:
+    """"找个护理方面的工作" / "想找乌鲁木齐的工作": the words between 找 and 工作 are longer than the gap a
+    listed phrase allows; 的工作 says it (read nothing, and 工作 became the student's interest)."""
+    assert read_student("毕业了想找个护理方面的工作", CATALOG, TODAY).kinds == ["全职"]
+    reading = read_student("想找乌鲁木齐的工作", CATALOG, TODAY)
+    assert reading.kinds == ["全职"] and reading.locations[0] == "乌鲁木齐市"
+
+
 def test_describing_a_major_is_not_looking_for_a_program() -> None:
     assert read_student("我是护理专业的学生", CATALOG, TODAY).kinds == []
     assert not read_student("十二师职校以后重点发展哪些专业？", CATALOG, TODAY).seeks
