@@ -27,3 +27,24 @@ def test_either_of_two_kinds_asked_lists_both(opp) -> None:
     answer = opp.chat("extractive").answer("有没有厨师相关的学徒或者培训")
     assert answer.profile["kinds"] == ["学徒", "培训"]
     assert {"学徒", "培训"} <= {o["kind"] for o in answer.opportunities}
+
+
+def test_a_bare_refinement_of_a_search_goes_on_with_it_not_small_talk(opp) -> None:
+    """ "有没有全职的" / "昌吉有吗" after a student's search: the small-talk probe read them 0.53 / 0.68 and
+    the chat replied with what the assistant does; they name a kind and a place, so the search goes on
+    with the earlier major, level and time. A bare 谢谢 after it is still small talk."""
+    from assistant.answer.chat import SMALL_TALK_REPLY
+
+    chat = opp.chat("extractive")
+    turns: list[Turn] = []
+    for message, kind, place in (
+        ("我是中职学电商的，寒假能在五家渠找个实习吗", "实习", "五家渠市"),
+        ("有没有全职的", "全职", "五家渠市"),
+        ("昌吉有吗", "全职", "昌吉市"),
+    ):
+        answer = chat.answer(message, turns)
+        assert answer.route == "opportunities" and answer.answer != SMALL_TALK_REPLY, message
+        assert answer.profile["majors"] == ["电子商务"] and answer.profile["level"] == "中职", message
+        assert answer.profile["kinds"] == [kind] and answer.profile["locations"][0] == place, message
+        turns += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+    assert chat.answer("谢谢", turns).answer == SMALL_TALK_REPLY
