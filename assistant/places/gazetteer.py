@@ -147,6 +147,8 @@ class Gazetteer:
             return "maybe"
         if any(self.within(p, division) for p in named):
             return "yes"
+        if any(p.level == "national" or self.within(division, p) for p in named):  # 全国, 兵团: it lies in them
+            return "maybe"
         if any(
             division.name in p.overlaps or any(division.name in a.overlaps for a in self.ancestors(p)) for p in named
         ):

@@ -122,9 +122,10 @@ def refuses(clause: str) -> bool:
 
 def main_place(text: str) -> str:
     """Where a text says it is: the first place named, narrowed by the places named inside it
-    (乌鲁木齐市头屯河区 -> 头屯河区); '' when it names none."""
+    (乌鲁木齐市头屯河区 -> 头屯河区); '' when it names none. The country is no place of its own
+    (国家 in "国家有啥补贴" says whose money, not where the asker is)."""
     atlas = gazetteer()
-    named = places_in(text)
+    named = [p for p in places_in(text) if p.level != "national"]
     if not named:
         return ""
     place = named[0]

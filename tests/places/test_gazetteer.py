@@ -19,6 +19,8 @@ def test_division_ground() -> None:
     assert in_division("") == "maybe"
     assert in_division("昌吉市") == "no"
     assert in_division("石河子") == "no"
+    # an area the division lies in says nothing against it (兵团, 全国): the division's benefits stay
+    assert in_division("兵团") == "maybe" and in_division("全国") == "maybe"
 
 
 def test_relations_grade_places() -> None:

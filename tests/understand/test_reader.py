@@ -117,6 +117,8 @@ def test_an_enterprise_message() -> None:
     assert reading.activities == ["共建实训基地", "接收学生实习实训"]
     assert reading.location == "头屯河区"
     assert read_enterprise("我们不打算收实习生，想搞员工培训").activities == ["职工培训"]
+    # 国家 says whose money, not where the enterprise is: read as 全国 it dropped every division benefit
+    assert read_enterprise("我们是一家做农机维修的小公司，想带两个学徒，国家有啥补贴？").location == ""
 
 
 def test_a_status_denied_in_its_clause_is_not_the_enterprise_s() -> None:
