@@ -304,6 +304,7 @@ class Assistant:
             chunk=self.index.get,
             platform=lambda filters, top_k: self.platform.search("", filters, top_k),
             items=self.opportunity_items,
+            report=lambda year, region: self.platform.report(year, region),
         )
         return Chat(self.understander(), self.answerer(backend, llm), capabilities)
 

@@ -23,7 +23,7 @@ from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefit
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
-from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer
+from assistant.answer.platform_listing import MAX_LISTED, REPORT, YEARLY_KINDS, platform_answer, report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from assistant.opportunities.items import OpportunityItem
     from assistant.opportunities.match import MatchResult
     from assistant.opportunities.recommend import Recommendation, RecommendResult
+    from assistant.platform.report import SupplyDemandReport
 
 MAX_OPPORTUNITIES = 5
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
@@ -76,6 +77,8 @@ class Capabilities:
     platform: Callable[[PlatformFilters, int], list[PlatformRecord]]
     # every posting and program of the index
     items: Callable[[], list[OpportunityItem]]
+    # the yearly talent supply-and-demand report of a year and a region ("" = everywhere)
+    report: Callable[[int, str], SupplyDemandReport]
 
 
 class Chat:
@@ -306,7 +309,10 @@ class Chat:
     def _platform(self, query: Query, base: Answer) -> Answer:
         """The platform records of the kind asked, in the place and the major named (each dropped, and
         said, when nothing meets it)."""
-        kind = PlatformKind(self.understander.platform_kind(query.standalone))
+        label = self.understander.platform_kind(query.standalone)
+        if label == REPORT:
+            return self._report(query, base.with_(route=Route.platform.value, backend="platform"))
+        kind = PlatformKind(label)
         every = self.capabilities.platform(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
         named = places_in(query.message)
         # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
@@ -328,6 +334,20 @@ class Chat:
         kept = [label for _, label in wanted.values()]
         base = base.with_(route=Route.platform.value, backend="platform")
         return platform_answer(base, kind, records, dropped, kept)
+
+    def _report(self, query: Query, base: Answer) -> Answer:
+        """The yearly supply-and-demand report of the year named (else this year; the year before when
+        nothing is recorded yet), for the place named (else everywhere)."""
+        named = places_in(query.message)
+        region = named[0].name if named else ""
+        asked = named_year(query.message, dt.date.today())
+        year = asked or dt.date.today().year
+        report = self.capabilities.report(year, region)
+        if not any(row.demand or row.supply for row in report.majors):
+            earlier = self.capabilities.report(year - 1, region)
+            if any(row.demand or row.supply for row in earlier.majors):
+                return report_answer(base, earlier, year)
+        return report_answer(base, report)
 
     def _platform_majors(self, query: Query, records: list[PlatformRecord]) -> list[str]:
         """The majors a platform message names: catalog majors and their everyday names (汽修), else a

@@ -20,11 +20,14 @@ from assistant.platform.records import (
     TalentDemand,
     TechNeed,
 )
+from assistant.platform.report import NOTES, SupplyDemandReport
 from assistant.platform.search import PlatformRecord
 
 MAX_RECORDS = 8  # listed in the chat
 MAX_LISTED = 500  # counted (the platform search's own limit)
 YEARLY_KINDS = frozenset({PlatformKind.talent_demand, PlatformKind.graduates})  # records of one year each
+# the platform-kind probe's label for the yearly supply-and-demand report (task 3): sums, not records
+REPORT = "report"
 
 
 def record_line(item: PlatformRecord, today: dt.date) -> str:
@@ -89,6 +92,28 @@ def platform_answer(
     lead = f"信息服务平台上{which}{kind.label}共{len(records)}条{more}："
     heads = [f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是放宽这些条件后的结果。"] if dropped else []
     lines = [record_line(r, today or dt.date.today()) for r in shown]
+    sentences = [AnswerSentence(text, [], "conversation", True) for text in [*heads, lead]]
+    sentences += [AnswerSentence(line, [], "listing", True) for line in lines]
+    return base.with_(answer="\n".join([*heads, lead, *lines]), grounded=True, sentences=sentences)
+
+
+def report_answer(base: Answer, report: SupplyDemandReport, asked_year: int | None = None) -> Answer:
+    """The yearly report's totals, shortages and surpluses per major as an answer (the 供需报告 tab has
+    the table, the chart and the downloads). ``asked_year``: the year the message named, when the report
+    is of another (nothing recorded that year), said first."""
+    where = report.region or "全部地区"
+    if not any(row.demand or row.supply for row in report.majors):
+        text = f"信息服务平台上还没有{report.year}年{where}的岗位、人才需求或毕业生数据，暂时无法汇总供需情况。"
+        return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
+    totals = report.totals
+    heads = [f"平台上还没有{asked_year}年的供需数据，下面是{report.year}年的。"] if asked_year else []
+    lead = (
+        f"{report.year}年{where}人才供需（信息服务平台汇总）：需求{totals['demand']}人，"
+        f"可就业毕业生{totals['supply']}人，缺口{totals['gap']}人。"
+    )
+    lines = [f"缺口最大的专业：{'；'.join(report.shortages)}。"] if report.shortages else []
+    lines += [f"毕业生富余的专业：{'；'.join(report.surpluses)}。"] if report.surpluses else []
+    lines += [f"算法：{NOTES}完整的表格、图表和下载在“供需报告”页。"]
     sentences = [AnswerSentence(text, [], "conversation", True) for text in [*heads, lead]]
     sentences += [AnswerSentence(line, [], "listing", True) for line in lines]
     return base.with_(answer="\n".join([*heads, lead, *lines]), grounded=True, sentences=sentences)

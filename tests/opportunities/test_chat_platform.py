@@ -86,3 +86,26 @@ def test_a_long_list_says_how_many_and_a_past_deadline_says_so(opp) -> None:
     counted = f"技术需求共{MAX_RECORDS + 3}条，下面是最新的{MAX_RECORDS}条（全部可到“供需信息”页查看）："
     assert lines[0] == "信息服务平台上已发布的" + counted
     assert len(lines) == MAX_RECORDS + 1 and f"已于{need.record.deadline.isoformat()}截止" in lines[1]
+
+
+def test_a_question_about_shortages_gets_the_yearly_report_not_a_list_of_records(opp) -> None:
+    """ "哪些专业的人才缺口最大？" asks for the sums of task 3's report (demand against graduates per major);
+    it got the eight newest talent-demand records, which do not say where the gap is."""
+    answer = opp.ask("哪些专业的人才缺口最大？")
+    year = dt.date.today().year
+    report = opp.platform.report(year)
+    if not any(row.demand or row.supply for row in report.majors):  # nothing recorded this year yet
+        year, report = year - 1, opp.platform.report(year - 1)
+    assert answer.route == "platform" and answer.grounded
+    assert f"{year}年全部地区人才供需（信息服务平台汇总）：需求{report.totals['demand']}人" in answer.answer
+    assert report.shortages and f"缺口最大的专业：{report.shortages[0]}" in answer.answer
+    assert "供需报告" in answer.answer.splitlines()[-1]  # where the table and chart are
+
+
+def test_a_report_of_a_year_nothing_was_recorded_in_says_so() -> None:
+    from assistant.answer.platform_listing import report_answer
+    from assistant.platform.report import SupplyDemandReport
+
+    base = Answer("2030年的人才供需报告", "2030年的人才供需报告", "", False, AnswerMode.chat, "platform")
+    empty = report_answer(base, SupplyDemandReport(2030, ""))
+    assert not empty.grounded and "还没有2030年全部地区" in empty.answer

@@ -27,7 +27,7 @@ def test_a_wish_said_in_the_negative() -> None:
 
 
 def test_a_job_named_by_its_field_or_place_is_looking_for_a_job() -> None:
-    """"找个护理方面的工作" / "想找乌鲁木齐的工作": the words between 找 and 工作 are longer than the gap a
+    """ "找个护理方面的工作" / "想找乌鲁木齐的工作": the words between 找 and 工作 are longer than the gap a
     listed phrase allows; 的工作 says it (read nothing, and 工作 became the student's interest)."""
     assert read_student("毕业了想找个护理方面的工作", CATALOG, TODAY).kinds == ["全职"]
     reading = read_student("想找乌鲁木齐的工作", CATALOG, TODAY)
