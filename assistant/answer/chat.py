@@ -13,6 +13,7 @@ benefit answers the matched benefits with their conditions and source clauses.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from assistant.opportunities.fit import place_reason
 from assistant.places import Relation, places_in
 from assistant.platform.records import PlatformKind, record_majors
 from assistant.platform.search import PlatformFilters, PlatformRecord
-from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words
+from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
 from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
@@ -46,6 +47,12 @@ if TYPE_CHECKING:
     from assistant.platform.report import SupplyDemandReport
 
 MAX_OPPORTUNITIES = 5
+# a word in Latin letters (part-time, PLC, 1+X's X is one letter and left alone)
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
+LATIN_NOTICE = (
+    "提示：资料是中文的，问题中的英文{words}在资料中没有出现，下面的回答只依据问题的中文部分；"
+    "换成中文说法再问会更准确。"
+)
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
@@ -100,6 +107,29 @@ class Chat:
     ) -> Iterator[AnswerEvent]:
         """Token events as the answer is produced, then exactly one final event."""
         question = check_input(question, history)
+        unknown = self._unknown_latin(question)
+        if not unknown or lacks_chinese(question):
+            yield from self._stream(question, history, mode)
+            return
+        # a Latin word no indexed text uses (part-time, internship) is not read: said first, not dropped silently
+        notice = LATIN_NOTICE.format(words="、".join(f"“{w}”" for w in unknown))
+        yield AnswerEvent("token", text=notice + "\n")
+        for event in self._stream(question, history, mode):
+            if event.type == "final" and event.answer is not None:
+                final = event.answer
+                sentences = [AnswerSentence(notice, [], "notice", True), *final.sentences]
+                event = AnswerEvent(
+                    "final", answer=final.with_(answer=notice + "\n" + final.answer, sentences=sentences)
+                )
+            yield event
+
+    def _unknown_latin(self, question: str) -> list[str]:
+        """The Latin words of ``question`` whose tokens no indexed text uses (PLC and 1+X are used)."""
+        index = self.answerer.searcher.index
+        words = dict.fromkeys(m.group() for m in _LATIN.finditer(question))
+        return [w for w in words if not any(index.df(t) for t in tokenize(w))]
+
+    def _stream(self, question: str, history: list[Turn] | None, mode: AnswerMode) -> Iterator[AnswerEvent]:
         clock = Clock({})
         if lacks_chinese(question):
             notice = Answer(question, question, NOT_CHINESE, False, mode, self.answerer.backend, timings=clock.timings)

@@ -48,3 +48,18 @@ def test_a_bare_refinement_of_a_search_goes_on_with_it_not_small_talk(opp) -> No
         assert answer.profile["kinds"] == [kind] and answer.profile["locations"][0] == place, message
         turns += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
     assert chat.answer("谢谢", turns).answer == SMALL_TALK_REPLY
+
+
+def test_a_latin_word_the_documents_never_use_is_said_first_not_dropped_silently(opp) -> None:
+    """ "中职生 part-time 可以吗" was answered from its Chinese part alone (a rule on funding), with no word
+    that part-time was not read; a Latin word the documents do use (1+X, PLC in a technical need) is read."""
+    from assistant.answer.chat import LATIN_NOTICE
+
+    chat = opp.chat("extractive")
+    notice = LATIN_NOTICE.format(words="“part-time”")
+    events = list(chat.stream("中职生 part-time 可以吗"))
+    assert events[0].type == "token" and events[0].text == notice + "\n"
+    final = events[-1].answer
+    assert final is not None and final.answer.startswith(notice + "\n") and final.sentences[0].text == notice
+    assert not chat.answer("1+X证书是什么").answer.startswith("提示：")
+    assert chat.answer("我想找个internship，在昌吉").answer.startswith("提示：资料是中文的，问题中的英文“internship”")
