@@ -165,13 +165,27 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
             found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
     except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no span then
         return
+    grades = _grade_spans(text)
     for item in found:
         span = item.get("detail", {}).get("time")
         if not isinstance(span, list) or len(span) != 2:
             continue
+        at = item.get("offset")
+        if at and any(a < at[1] and at[0] < b for a, b in grades) and not _LUNAR.search(str(item.get("text", ""))):
+            continue  # 初三 in "孩子初三了" is a school year, not the third day of the lunar year (今年初三: 今年初)
         start, end = (_date(part) for part in span)
         if start is not None:
             yield start, end, text[item["offset"][1] :] if "offset" in item else ""
+
+
+# what makes 初三 a day: 正月初三, 大年初三, 农历…初三 (a month said before it)
+_LUNAR = re.compile(r"月|大年|农历")
+
+
+def _grade_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` says a level word of the vocabulary (初三, 初二: school years that jionlp reads as days)."""
+    words = [w for ws in vocabulary().levels.values() for w in ws]
+    return [(m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), text)]
 
 
 def _date(value: object) -> dt.date | None:

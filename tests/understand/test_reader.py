@@ -174,6 +174,17 @@ def test_a_school_term_in_a_year_said_is_that_term() -> None:
     assert time_window("下学期开始有空", TODAY) == (dt.date(2027, 3, 1), None)
 
 
+def test_a_school_year_is_no_day() -> None:
+    """jionlp reads 初三 as the third day of the lunar year and "今年初三" as 今年初 (January and February):
+    "孩子初三了，想学汽修" had a one-day window; 正月初三 / 大年初三 are days."""
+    assert time_window("孩子初三了，想学汽修", TODAY) is None
+    assert time_window("我家娃今年初三，成绩一般", TODAY) is None
+    assert time_window("初二的学生暑假能打工吗", TODAY) == (dt.date(2027, 7, 1), dt.date(2027, 8, 31))
+    assert read_student("娃初三毕业想学修车", CATALOG, TODAY).level == "初中"
+    day = time_window("正月初三以后有空", TODAY)
+    assert day is not None and time_window("大年初三以后想找个活", TODAY) == day
+
+
 def test_a_time_from_now_opens_a_window_then() -> None:
     """ "一年后有空" read as the whole of 2027 (free from January), "半年后" as June: from then on, no end.
     A month needs 个 to be a count ("3月以后" is March); a time ago is no window."""
