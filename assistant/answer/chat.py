@@ -267,8 +267,8 @@ class Chat:
         ), said
 
     def _names_a_wish(self, message: str) -> bool:
-        """Whether a short message names what a student looks for or where ("有没有全职的", "昌吉有吗"
-        after a search: the small-talk probe reads 0.53 / 0.68 on such bare words; a greeting names none)."""
+        """Whether a message names what a student looks for or where ("有没有全职的", "昌吉有吗" after a
+        search: the small-talk probe reads 0.53 / 0.68 on such bare words; a greeting names none)."""
         return read_student(message, self.understander.majors()).says_anything
 
     def _interests(self, query: Query) -> list[str]:

@@ -3,7 +3,7 @@
     places_in(text)        the places a text names, longest name first, no overlaps
     lookup(name)           a place by name or alias
     relation(a, b)         how two places relate: same / inside / near / overlaps / same province / far
-    in_division(location)  whether a location is in the division: yes / maybe (Urumqi) / no
+    in_division(location)  whether a location is in the division: yes / maybe (Urumqi, 兵团) / no
     Scope                  what a question is about: the places it names, the division or not
 
 Retrieval (preferring the division's and national texts), answers (not quoting another city's

@@ -140,7 +140,8 @@ class Gazetteer:
         return a.name in b.near or b.name in a.near or a.name in b.overlaps or b.name in a.overlaps
 
     def in_division(self, location: str) -> str:
-        """``yes`` (a division unit), ``maybe`` (unknown place, or ground shared with it: Urumqi), ``no``."""
+        """``yes`` (a division unit), ``maybe`` (unknown place, ground shared with it: Urumqi, or an area it
+        lies in: 兵团, 全国), ``no``."""
         division = self.places[DIVISION]
         named = self.places_in(location)
         if not named:

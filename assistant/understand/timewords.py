@@ -28,6 +28,8 @@ _OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
 _OPEN_END_WORD = re.compile(r"(?:以后|之后|起|开始|后)\s*$")
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
 _THIS_YEAR = re.compile(r"今年|本年")
+# what makes 初三 a day, not a school year: 正月初三, 大年初三, 农历…初三 (a month said before it)
+_LUNAR = re.compile(r"月|大年|农历")
 _RANGE_START = re.compile(_BARE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")  # a bare month opening a range
 
 
@@ -176,10 +178,6 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
         start, end = (_date(part) for part in span)
         if start is not None:
             yield start, end, text[item["offset"][1] :] if "offset" in item else ""
-
-
-# what makes 初三 a day: 正月初三, 大年初三, 农历…初三 (a month said before it)
-_LUNAR = re.compile(r"月|大年|农历")
 
 
 def _grade_spans(text: str) -> list[tuple[int, int]]:
