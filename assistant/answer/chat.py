@@ -275,7 +275,8 @@ class Chat:
         """The message's topic words that say what the student is interested in: not a place, a kind
         of opportunity, a level or a time (乌鲁木齐 / 实习 / 中职 / 明年 say where, what and when), nor
         the name of a kind, a level or an opening itself (专业 in "职校有啥专业" asks for programs, 岗位 in
-        "有什么岗位推荐" for any opening: no interest), and
+        "有什么岗位推荐" for any opening: no interest), nor who the message is about or the word saying they
+        like something (女儿 / 外甥 / 感兴趣, vocabulary ``people``: jieba tags them as nouns), and
         only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
         读个 / 我想学: fragments of its search mode and new-word model); a verbal noun only when the
         index uses it (直播 is a trade; 有空 in "三月以后有空" says when, and no posting or clause says it).
@@ -286,7 +287,7 @@ class Chat:
         major) and not most of them (技术): what the student likes, said in common words."""
         majors = self.understander.majors()
         words = vocabulary()
-        names = {*words.kinds, *words.levels, *words.openings}
+        names = {*words.kinds, *words.levels, *words.openings, *words.people}
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         nominal = [word for word, _ in tagged]

@@ -1,5 +1,5 @@
 """The everyday words of the closed sets (levels, kinds, openings, majors, enterprise types, activities,
-school terms, spoken time words), read from ``vocabulary.yaml``."""
+school terms, spoken time words, the people a message is about), read from ``vocabulary.yaml``."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ class Vocabulary:
     school_terms: dict[str, tuple[str, str]]  # word -> (MM-DD from, MM-DD to)
     openings: tuple[str, ...] = ()  # an opening of any kind (岗位): a student looking, kind not said
     time_words: dict[str, str] = field(default_factory=dict)  # spoken word -> the words jionlp reads
+    # who a message is about (女儿, 外甥) and the words saying someone likes something (感兴趣): never an interest
+    people: tuple[str, ...] = ()
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -74,4 +76,5 @@ def vocabulary() -> Vocabulary:
         terms,
         tuple(str(w) for w in raw.get("openings", [])),
         {str(k): str(v) for k, v in raw.get("time_words", {}).items()},
+        tuple(str(w) for w in raw.get("people", [])),
     )

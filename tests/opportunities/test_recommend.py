@@ -124,6 +124,21 @@ def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
     assert all(o["kind"] == "实习" and not o["fits"] for o in answer.opportunities)
 
 
+def test_who_a_message_is_about_is_not_an_interest(opp) -> None:
+    """A parent's or an uncle's words name who the message is about (女儿, 外甥) and that they like something
+    (感兴趣): jieba tags them as nouns, and the chat said "没有找到与“外甥”相关的专业或机会"."""
+    cake = opp.ask("孩子对做蛋糕感兴趣，有相关的学徒吗")
+    assert cake.route == "opportunities" and "没有找到与“蛋糕”相关" in cake.answer
+    for message in (
+        "我外甥喜欢开车，想找个相关的工作",
+        "我家闺女想学化妆，有没有培训",
+        "女儿喜欢小孩子，想学个相关的专业",
+    ):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities", message
+        assert not any(f"{word}”" in answer.answer or f"“{word}" in answer.answer for word in ("外甥", "闺女", "女儿"))
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""
