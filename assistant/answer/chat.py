@@ -107,8 +107,8 @@ class Chat:
     ) -> Iterator[AnswerEvent]:
         """Token events as the answer is produced, then exactly one final event."""
         question = check_input(question, history)
-        unknown = self._unknown_latin(question)
-        if not unknown or lacks_chinese(question):
+        unknown = [] if lacks_chinese(question) else self._unknown_latin(question)
+        if not unknown:
             yield from self._stream(question, history, mode)
             return
         # a Latin word no indexed text uses (part-time, internship) is not read: said first, not dropped silently
@@ -371,12 +371,12 @@ class Chat:
         nothing is recorded yet), for the place named (else everywhere)."""
         named = places_in(query.message)
         region = named[0].name if named else ""
-        asked = named_year(query.message, dt.date.today())
-        year = asked or dt.date.today().year
+        today = dt.date.today()
+        year = named_year(query.message, today) or today.year
         report = self.capabilities.report(year, region)
-        if not any(row.demand or row.supply for row in report.majors):
+        if not report.has_data:
             earlier = self.capabilities.report(year - 1, region)
-            if any(row.demand or row.supply for row in earlier.majors):
+            if earlier.has_data:
                 return report_answer(base, earlier, year)
         return report_answer(base, report)
 

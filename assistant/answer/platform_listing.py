@@ -102,7 +102,7 @@ def report_answer(base: Answer, report: SupplyDemandReport, asked_year: int | No
     the table, the chart and the downloads). ``asked_year``: the year the message named, when the report
     is of another (nothing recorded that year), said first."""
     where = report.region or "全部地区"
-    if not any(row.demand or row.supply for row in report.majors):
+    if not report.has_data:
         text = f"信息服务平台上还没有{report.year}年{where}的岗位、人才需求或毕业生数据，暂时无法汇总供需情况。"
         return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
     totals = report.totals

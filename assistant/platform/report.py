@@ -75,6 +75,11 @@ class SupplyDemandReport:
     surpluses: list[str] = field(default_factory=list)
 
     @property
+    def has_data(self) -> bool:
+        """Whether anything was recorded for the year and region (a demand or a graduate of some major)."""
+        return any(row.demand or row.supply for row in self.majors)
+
+    @property
     def totals(self) -> dict[str, Any]:
         total = MajorRow("合计")
         for row in self.majors:

@@ -94,7 +94,7 @@ def test_a_question_about_shortages_gets_the_yearly_report_not_a_list_of_records
     answer = opp.ask("哪些专业的人才缺口最大？")
     year = dt.date.today().year
     report = opp.platform.report(year)
-    if not any(row.demand or row.supply for row in report.majors):  # nothing recorded this year yet
+    if not report.has_data:  # nothing recorded this year yet
         year, report = year - 1, opp.platform.report(year - 1)
     assert answer.route == "platform" and answer.grounded
     assert f"{year}年全部地区人才供需（信息服务平台汇总）：需求{report.totals['demand']}人" in answer.answer
@@ -107,5 +107,6 @@ def test_a_report_of_a_year_nothing_was_recorded_in_says_so() -> None:
     from assistant.platform.report import SupplyDemandReport
 
     base = Answer("2030年的人才供需报告", "2030年的人才供需报告", "", False, AnswerMode.chat, "platform")
+    assert not SupplyDemandReport(2030, "").has_data
     empty = report_answer(base, SupplyDemandReport(2030, ""))
     assert not empty.grounded and "还没有2030年全部地区" in empty.answer
