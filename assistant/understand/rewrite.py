@@ -27,7 +27,7 @@ _ASKING = re.compile(
     r"(?:能|可以|可|会|要|需要|应当|有|是)?(?:享受|获得|申请|得到|抵免|抵扣)?"
     r"(?:什么|哪些|哪几|多少|怎么|怎样|如何|几|是否|能否|有没有|是不是)"
 )
-_MAX_FOLLOW_UP = 24
+MAX_FOLLOW_UP = 24
 
 
 _CHAIN = 3  # follow-ups of follow-ups: how many earlier questions are read back
@@ -43,10 +43,10 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
     previous = history[at].content.strip() if at is not None else ""
     if previous and depth > 0:
         previous = standalone_question(previous, history[:at], depth - 1)
-    if not previous or len(question) > _MAX_FOLLOW_UP * 2:
+    if not previous or len(question) > MAX_FOLLOW_UP * 2:
         return question
     match = _new_subject(question)
-    if match and len(question) <= _MAX_FOLLOW_UP:
+    if match and len(question) <= MAX_FOLLOW_UP:
         subject = match.group("subject")
         place = _place_named(previous)
         if place and not places_in(subject):
@@ -55,7 +55,7 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         if asking and asking.start() > 0:
             return subject + previous[asking.start() :]
         return f"{subject}，{previous}"
-    if len(question) <= _MAX_FOLLOW_UP and _ANAPHORA.search(question):
+    if len(question) <= MAX_FOLLOW_UP and _ANAPHORA.search(question):
         # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
         topic = "、".join(topic_words(previous)) or previous.rstrip("？?。！! ")
         return f"{topic}：{question}"
@@ -68,7 +68,7 @@ def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) 
     question = question.strip()
     history = history or []
     at = _last_user_turn(history)
-    if at is None or depth == 0 or not _new_subject(question) or len(question) > _MAX_FOLLOW_UP:
+    if at is None or depth == 0 or not _new_subject(question) or len(question) > MAX_FOLLOW_UP:
         return question
     return asking_text(history[at].content, history[:at], depth - 1)
 

@@ -37,7 +37,7 @@ from assistant.understand.reader import (
     read_student,
     refuses,
 )
-from assistant.understand.rewrite import asking_text, standalone_question
+from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
 
 _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clauses, each with the mark that ends it
@@ -106,9 +106,11 @@ class Understander:
         asked_labels = with_contact(asked.labels, self.contact.scores(asking_vector, asking).share("contact"))
         off_topic = self.scope.scores(vector).share("out")
         route = Route(routes.best)
-        if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE:
-            route = Route.platform
         earlier = [t.content for t in history if t.role == "user"][-3:]
+        if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
+            route is Route.opportunities and self._refines_search(message, earlier, today)
+        ):
+            route = Route.platform
         student, enterprise = StudentReading(), EnterpriseReading()
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
@@ -173,6 +175,15 @@ class Understander:
         pieces = [c for c in clauses(text) if len(c) >= 4 and not refuses(c)]
         labels = [self.activities.scores(vector).best for vector in self.embed(pieces)] if pieces else []
         return list(dict.fromkeys(label for label in labels if label != OTHER))
+
+    def _refines_search(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
+        """A short message naming what or where a student looks for ("有没有五家渠的", "高职的有吗") after a
+        student's search: the search goes on (alone, the platform probe reads 有没有五家渠的 as talent demand)."""
+        if not earlier or len(message) > MAX_FOLLOW_UP:
+            return False
+        if not read_student(message, self.majors(), today).says_anything:
+            return False
+        return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
 
     def platform_kind(self, text: str) -> str:
         """The kind of platform record a message asks for (``PlatformKind`` values: cooperation, tech_need ...)."""

@@ -32,7 +32,8 @@ def test_either_of_two_kinds_asked_lists_both(opp) -> None:
 def test_a_bare_refinement_of_a_search_goes_on_with_it_not_small_talk(opp) -> None:
     """ "有没有全职的" / "昌吉有吗" after a student's search: the small-talk probe read them 0.53 / 0.68 and
     the chat replied with what the assistant does; they name a kind and a place, so the search goes on
-    with the earlier major, level and time. A bare 谢谢 after it is still small talk."""
+    with the earlier major, level and time ("有没有五家渠的" went to the platform's talent demand). A bare
+    谢谢 after it is still small talk."""
     from assistant.answer.chat import SMALL_TALK_REPLY
 
     chat = opp.chat("extractive")
@@ -41,6 +42,7 @@ def test_a_bare_refinement_of_a_search_goes_on_with_it_not_small_talk(opp) -> No
         ("我是中职学电商的，寒假能在五家渠找个实习吗", "实习", "五家渠市"),
         ("有没有全职的", "全职", "五家渠市"),
         ("昌吉有吗", "全职", "昌吉市"),
+        ("有没有五家渠的", "全职", "五家渠市"),  # alone, the platform probe reads it as talent demand
     ):
         answer = chat.answer(message, turns)
         assert answer.route == "opportunities" and answer.answer != SMALL_TALK_REPLY, message
