@@ -9,6 +9,7 @@ data: the vocabulary (levels, kinds, enterprise types, activities, school terms)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,12 @@ _DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未(?!来)|并非")  # 是不�
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")
 _COMMENT_CHARS = 6  # a clause this short names nothing of its own: it comments on the one before
 _NEARBY = ("附近", "周边", "周围", "一带", "旁边")
+# who speaks for a business: the closed classes of Chinese that say "ours" or "I run" (first-person words, the
+# copula, the verbs of running one, measure words); what a business is called comes from the vocabulary
+_WE = r"(?:我们|咱们|我家|我们家|咱|本|我)"
+_IN_CLAUSE = r"[^，,。；;！!？?想去到找]"  # inside one clause, not a wish to go somewhere (我是想去汽修厂实习)
+_CLAUSE_END = r"(?=[，,。；;！!？?\s]|$)"
+_NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
 @dataclass
@@ -107,6 +114,28 @@ def read_enterprise(text: str) -> EnterpriseReading:
         types=[t for t in words.find(words.enterprise_types, text) if not _denied(text, words.enterprise_types[t])],
         activities=[a for a in words.find(words.activities, text) if not _negated(text, words.activities[a])],
         location=main_place(text),
+    )
+
+
+def speaks_for_enterprise(text: str) -> bool:
+    """Whether the writer speaks for a business: owns one (我们厂…, 本公司), is one (我们是做棉花加工的企业,
+    ending the clause: 我是汽修厂的学徒 works there), holds a post that does (我是汽修厂老板, 我是公司的人事)
+    or runs one (我在五家渠开了个餐馆). A student
+    or a parent seeking a place names the business as where to go (想去汽修厂实习), not as theirs."""
+    return bool(_speaker_pattern().search(text))
+
+
+@functools.cache
+def _speaker_pattern() -> re.Pattern[str]:
+    org, post = (
+        "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+        for words in (vocabulary().organisations, vocabulary().owners)
+    )
+    return re.compile(
+        rf"(?:我们|咱们|咱|本|我家|我们家)(?:这[个家间边]?)?{org}"  # ours
+        rf"|{_WE}是{_IN_CLAUSE}{{0,12}}?{org}{_CLAUSE_END}"  # we are one
+        rf"|{_WE}是{_IN_CLAUSE}{{0,14}}?{post}{_CLAUSE_END}"  # a post that speaks for one
+        rf"|{_WE}{_NOT_KIN}{{0,8}}?(?:开|办|经营|承包)了?[一两]?[家个间所]?{_IN_CLAUSE}{{0,8}}?{org}"  # we run one
     )
 
 

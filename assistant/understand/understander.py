@@ -7,6 +7,7 @@ off_topic    the same, every example above against messages the documents are no
 small_talk   the same, greetings and thanks (你好, 谢谢, 你能做什么) against every other example
 asked        the same, for the asked kinds
 scope        the gazetteer: places named, the division or not
+speaker      a writer speaking for a business (我们厂, 我开了家店) is never sent to a student's search
 profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
              types, activities and place (a follow-up keeps what earlier messages said); an
              enterprise's activities also by a probe over each clause (activity_examples.yaml)
@@ -36,6 +37,7 @@ from assistant.understand.reader import (
     read_enterprise,
     read_student,
     refuses,
+    speaks_for_enterprise,
 )
 from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
@@ -122,6 +124,11 @@ class Understander:
             # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
             sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
             if not student.seeks_someone and not sure:
+                route = _next_best(routes, Route.opportunities)
+            # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
+            # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
+            # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
+            elif any(speaks_for_enterprise(text) for text in [message, *earlier]):
                 route = _next_best(routes, Route.opportunities)
 
         if route is Route.benefits:

@@ -1,5 +1,6 @@
 """The everyday words of the closed sets (levels, kinds, openings, majors, enterprise types, activities,
-school terms, spoken time words, the people a message is about), read from ``vocabulary.yaml``."""
+school terms, spoken time words, the people a message is about, the nouns and posts of a business), read from
+``vocabulary.yaml``."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Vocabulary:
     time_words: dict[str, str] = field(default_factory=dict)  # spoken word -> the words jionlp reads
     # who a message is about (女儿, 外甥) and the words saying someone likes something (感兴趣): never an interest
     people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()  # a business or an employer (厂, 公司, 店): "我们厂" speaks for one
+    owners: tuple[str, ...] = ()  # posts that speak for one (老板, 厂长, 人事)
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -77,4 +80,6 @@ def vocabulary() -> Vocabulary:
         tuple(str(w) for w in raw.get("openings", [])),
         {str(k): str(v) for k, v in raw.get("time_words", {}).items()},
         tuple(str(w) for w in raw.get("people", [])),
+        tuple(str(w) for w in raw.get("organisations", [])),
+        tuple(str(w) for w in raw.get("owners", [])),
     )

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.understand.majors import MajorMatcher
-from assistant.understand.reader import main_place, read_enterprise, read_places, read_student, refuses
+from assistant.understand.reader import (
+    main_place,
+    read_enterprise,
+    read_places,
+    read_student,
+    refuses,
+    speaks_for_enterprise,
+)
 from assistant.understand.timewords import time_window
 from assistant.understand.topic import is_topic_word, topic_words
 
@@ -126,6 +133,33 @@ def test_a_status_denied_in_its_clause_is_not_the_enterprise_s() -> None:
     assert read_enterprise("去年报了产教融合型企业，可惜没评上").types == []
     assert read_enterprise("我们是国企，还没有带过学徒").types == ["国有企业"]  # the denial is another clause's
     assert read_enterprise("我们是产教融合试点企业，有没有补贴").types == ["产教融合试点企业"]  # 有没有 asks
+
+
+def test_who_speaks_for_a_business() -> None:
+    """Owning one, being one or running one is speaking for a business; naming one as where to go, working
+    there, or a relative running it is not (the student's search goes on)."""
+    for owner in (
+        "我们厂明年打算招几个学徒",
+        "我开了个汽修店，想带两个徒弟",
+        "我们是做棉花加工的企业，打算接收中职实习生",
+        "我在五家渠开了个餐馆，想招几个学厨师的学生",
+        "本公司想和职校合办专业",
+        "我们合作社想请学校派些学生来实习",
+        "我是汽修厂老板，想带学徒",
+        "我是公司的人事，想招实习生",
+    ):
+        assert speaks_for_enterprise(owner), owner
+    for seeker in (
+        "我是中职学汽修的，想找个汽修店实习",
+        "我是想去汽修厂实习",
+        "我是汽修厂的学徒",  # works there
+        "我在汽修厂上班，想考个证",
+        "我爸开了个饭店，我想学厨师",  # the father runs it
+        "我家孩子想去酒店实习",
+        "我们班同学都去工厂实习了",
+        "我是学人力资源管理的，想找实习",  # a major, not a post
+    ):
+        assert not speaks_for_enterprise(seeker), seeker
 
 
 def test_which_clauses_deny_or_decline() -> None:
