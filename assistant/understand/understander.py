@@ -48,6 +48,11 @@ _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clause
 _INTERROGATIVE = re.compile(
     r"[？?]$|什么|多少|几|哪|谁|怎么|怎样|如何|为什么|吗|呢|是否|能否|可否|有没有|是不是|能不能|多久|多长|啥|咋"
 )
+# 几 after a wish and before what it counts is "a few", no question ("想招几个学厨师的学生", "打算带几个徒弟");
+# 几 ending its clause asks ("计划新开几个？"); 要 is left out, it also says must ("按规定要设几个学徒岗")
+_MEASURE, _STOP = "个名位天家批", "，,；;。！!？?\\s"
+_A_FEW = re.compile(rf"(?:想|打算|准备|计划|希望)[^{_STOP}几]{{1,2}}几(?=[{_MEASURE}]?[^{_STOP}{_MEASURE}])")
+_COUNT_WORD = re.compile(r"几|多少")
 _LAST_CLAUSE = re.compile(r"[，,；;！!。]")  # a question mark ends a question, not a clause
 VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})
 
@@ -106,6 +111,8 @@ class Understander:
         asking_vector = self.embed([asking])[0]
         routes, asked = self.routes.scores(vector), self.asked.scores(asking_vector, asking)
         asked_labels = with_contact(asked.labels, self.contact.scores(asking_vector, asking).share("contact"))
+        if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
+            asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
         route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
@@ -212,6 +219,12 @@ def with_contact(labels: tuple[tuple[str, float], ...], share: float) -> tuple[t
     if share < CONTACT_SHARE:
         return labels
     return ((Asked.contact.value, share), *((label, p * (1 - share)) for label, p in labels))
+
+
+def asks_a_count(text: str) -> bool:
+    """Whether a text asks how many: 几 or 多少 left once every 几 that says "a few" after a wish is set
+    aside (想招几个学生 states a plan; 我们厂50个人得设几个 asks)."""
+    return bool(_COUNT_WORD.search(_A_FEW.sub("", text)))
 
 
 def _next_best(scores: Scores, excluded: Route) -> Route:

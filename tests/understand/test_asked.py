@@ -1,8 +1,8 @@
-"""The last clause of a message: where a message that first describes a situation asks."""
+"""The last clause of a message: where a message that first describes a situation asks; whether it asks a count."""
 
 from __future__ import annotations
 
-from assistant.understand.understander import last_clause
+from assistant.understand.understander import asks_a_count, last_clause
 
 
 def test_the_last_clause_keeps_its_question_mark() -> None:
@@ -10,3 +10,12 @@ def test_the_last_clause_keeps_its_question_mark() -> None:
     two = "员工要走的话得提前几天打招呼？还在试用期的呢？"
     assert last_clause(two) == two  # a question mark ends a question, not a clause
     assert last_clause("实习生一个月能拿多少钱") == "实习生一个月能拿多少钱"
+
+
+def test_a_few_after_a_wish_is_no_count_asked() -> None:
+    """想招几个学厨师的学生 states a plan ("资料中没有写明具体的数量" answered a question nobody asked)."""
+    assert not asks_a_count("我在五家渠开了个餐馆，想招几个学厨师的学生")
+    assert not asks_a_count("打算带几个徒弟，有补贴吗")
+    assert asks_a_count("我们厂50个人得设几个") and asks_a_count("按规定要设几个学徒岗")
+    assert asks_a_count("听说要增加专业，计划新开几个？")  # 几 ending its clause asks
+    assert asks_a_count("想知道能招几个学徒") and asks_a_count("想招几个实习生，一个能补多少钱")
