@@ -71,6 +71,10 @@ class PostingKind(str, Enum):
     training = "培训"
 
 
+# the kinds that are work (an opening, labour demand); a training is neither
+WORK_KINDS = (PostingKind.internship, PostingKind.fulltime, PostingKind.apprenticeship)
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 

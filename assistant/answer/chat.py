@@ -31,6 +31,7 @@ from assistant.opportunities.fit import place_reason
 from assistant.places import Relation, places_in
 from assistant.platform.records import PlatformKind, record_majors
 from assistant.platform.search import PlatformFilters, PlatformRecord
+from assistant.records import WORK_KINDS
 from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
 from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
@@ -427,14 +428,16 @@ class Chat:
         # by their listed words or their own names (with no major, that 专业 means programs), where asked;
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
-        kinds = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
+        named = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
+        # an opening of any kind (岗位, 打个工) is work: no program, no training
+        kinds = [kind.value for kind in WORK_KINDS] if not named and reading.opening else named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
-        browse = not recs and not reading.majors and bool(kinds or reading.locations)
+        browse = not recs and not reading.majors and bool(named or reading.locations)
         if browse:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
         if not recs:
-            recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, [])
+            recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"

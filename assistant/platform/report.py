@@ -19,9 +19,8 @@ from typing import Any
 from assistant.places import places_in
 from assistant.platform.records import GraduateOutcome, TalentDemand
 from assistant.platform.search import in_region
-from assistant.records import Posting, PostingKind, Program, ProgramLevel
+from assistant.records import WORK_KINDS, Posting, Program, ProgramLevel
 
-DEMAND_KINDS = (PostingKind.internship, PostingKind.fulltime, PostingKind.apprenticeship)
 NO_MAJOR = "未注明专业"
 TREND_YEARS = 3
 
@@ -164,7 +163,7 @@ def _year_rows(
         return rows.setdefault(major, MajorRow(major))
 
     for p in postings:
-        if p.kind in DEMAND_KINDS and p.published and p.published.year == year and _in_region(p.location, region):
+        if p.kind in WORK_KINDS and p.published and p.published.year == year and _in_region(p.location, region):
             count = p.positions or 1
             row(p.majors[0] if p.majors else NO_MAJOR).demand_postings += count
             levels[p.level or "不限"] += count

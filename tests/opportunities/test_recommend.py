@@ -156,6 +156,19 @@ def test_an_opening_word_is_no_interest(opp) -> None:
     assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
 
 
+def test_looking_for_work_of_any_kind_lists_work_not_programs(opp) -> None:
+    """ "寒假想在米东打个工" went to the enterprise benefits (no kind word read: nobody to recommend for);
+    "想打零工，昌吉有吗" listed 昌吉's programs and trainings. Work of any kind is an internship, a job or an
+    apprenticeship; with nothing said of where or what, nothing is listed (no list of everything)."""
+    chat = opp.chat("extractive")
+    for message, place in (("寒假想在米东打个工", "米东区"), ("想打零工，昌吉有吗", "昌吉市")):
+        answer = chat.answer(message)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
+        assert place in answer.opportunities[0]["location"], message
+    assert not chat.answer("有没有会计岗位").opportunities  # 会计: no posting, no catalog major here
+
+
 def test_a_verbal_noun_no_text_uses_is_no_interest(opp) -> None:
     """有空 ("三月以后有空": when, not what) is a verbal noun to jieba; no posting or clause uses it. 直播
     is one too, and a trade the postings name."""
