@@ -125,17 +125,34 @@ def speaks_for_enterprise(text: str) -> bool:
     return bool(_speaker_pattern().search(text))
 
 
+def speaks_for_school(text: str) -> bool:
+    """Whether the writer speaks for a school: ours (我们职校, 我校, 本校) or a post there ending its clause
+    (我是初中老师，…; 我在职校当老师). A student says where they study (我中职学烹饪的), not whose it is."""
+    return bool(_school_pattern().search(text))
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
 @functools.cache
 def _speaker_pattern() -> re.Pattern[str]:
-    org, post = (
-        "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
-        for words in (vocabulary().organisations, vocabulary().owners)
-    )
+    org, post = _alternatives(vocabulary().organisations), _alternatives(vocabulary().owners)
     return re.compile(
         rf"(?:我们|咱们|咱|本|我家|我们家)(?:这[个家间边]?)?{org}"  # ours
         rf"|{_WE}是{_IN_CLAUSE}{{0,12}}?{org}{_CLAUSE_END}"  # we are one
         rf"|{_WE}是{_IN_CLAUSE}{{0,14}}?{post}{_CLAUSE_END}"  # a post that speaks for one
         rf"|{_WE}{_NOT_KIN}{{0,8}}?(?:开|办|经营|承包)了?[一两]?[家个间所]?{_IN_CLAUSE}{{0,8}}?{org}"  # we run one
+    )
+
+
+@functools.cache
+def _school_pattern() -> re.Pattern[str]:
+    school, post = _alternatives(vocabulary().schools), _alternatives(vocabulary().teachers)
+    return re.compile(
+        rf"(?:我们|咱们|本)(?:这[个所])?{school}|我校|本校"  # ours
+        rf"|(?:我|本人)是{_IN_CLAUSE}{{0,12}}?{post}{_CLAUSE_END}"  # a post there
+        rf"|(?:我|本人)在{_IN_CLAUSE}{{0,10}}?(?:当|做|任){post}"  # working there as one
     )
 
 

@@ -7,7 +7,8 @@ off_topic    the same, every example above against messages the documents are no
 small_talk   the same, greetings and thanks (你好, 谢谢, 你能做什么) against every other example
 asked        the same, for the asked kinds
 scope        the gazetteer: places named, the division or not
-speaker      a writer speaking for a business (我们厂, 我开了家店) is never sent to a student's search
+speaker      a writer speaking for a business (我们厂, 我开了家店) is never sent to a student's search, one
+             speaking for a school (我们职校, 我是老师) never to the enterprise benefits
 profiles     the reader: a student's majors, level, places, window, kinds; an enterprise's
              types, activities and place (a follow-up keeps what earlier messages said); an
              enterprise's activities also by a probe over each clause (activity_examples.yaml)
@@ -38,6 +39,7 @@ from assistant.understand.reader import (
     read_student,
     refuses,
     speaks_for_enterprise,
+    speaks_for_school,
 )
 from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
@@ -114,8 +116,13 @@ class Understander:
         if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
-        route = Route(routes.best)
         earlier = [t.content for t in history if t.role == "user"][-3:]
+        # a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog is what an
+        # enterprise may claim ("贵单位" and its tax relief would answer a school asking about its own part)
+        said = [message, *earlier]
+        school = any(map(speaks_for_school, said)) and not any(map(speaks_for_enterprise, said))
+        barred = (Route.benefits,) if school else ()
+        route = _next_best(routes, *barred)
         if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
             route is Route.opportunities and self._refines_search(message, earlier, today)
         ):
@@ -131,11 +138,11 @@ class Understander:
             # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
             sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
             if not student.seeks_someone and not sure:
-                route = _next_best(routes, Route.opportunities)
+                route = _next_best(routes, Route.opportunities, *barred)
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
-            elif any(speaks_for_enterprise(text) for text in [message, *earlier]):
+            elif any(map(speaks_for_enterprise, said)):
                 route = _next_best(routes, Route.opportunities)
 
         if route is Route.benefits:
@@ -227,8 +234,9 @@ def asks_a_count(text: str) -> bool:
     return bool(_COUNT_WORD.search(_A_FEW.sub("", text)))
 
 
-def _next_best(scores: Scores, excluded: Route) -> Route:
-    return Route(next(label for label, _ in scores.labels if label != excluded.value))
+def _next_best(scores: Scores, *excluded: Route) -> Route:
+    """The most likely route not excluded."""
+    return Route(next(label for label, _ in scores.labels if label not in {r.value for r in excluded}))
 
 
 def last_clause(text: str) -> str:

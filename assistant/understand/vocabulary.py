@@ -1,6 +1,6 @@
 """The everyday words of the closed sets (levels, kinds, openings, majors, enterprise types, activities,
-school terms, spoken time words, the people a message is about, the nouns and posts of a business), read from
-``vocabulary.yaml``."""
+school terms, spoken time words, the people a message is about, the nouns and posts of a business or a school),
+read from ``vocabulary.yaml``."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ class Vocabulary:
     people: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()  # a business or an employer (厂, 公司, 店): "我们厂" speaks for one
     owners: tuple[str, ...] = ()  # posts that speak for one (老板, 厂长, 人事)
+    schools: tuple[str, ...] = ()  # a school (职校, 学院): "我们职校" speaks for one
+    teachers: tuple[str, ...] = ()  # posts at a school (老师, 校长): "我是初中老师" speaks for one
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -82,4 +84,6 @@ def vocabulary() -> Vocabulary:
         tuple(str(w) for w in raw.get("people", [])),
         tuple(str(w) for w in raw.get("organisations", [])),
         tuple(str(w) for w in raw.get("owners", [])),
+        tuple(str(w) for w in raw.get("schools", [])),
+        tuple(str(w) for w in raw.get("teachers", [])),
     )

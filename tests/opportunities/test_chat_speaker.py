@@ -1,4 +1,4 @@
-"""The chat and who is writing: an owner offering places is no student looking for one."""
+"""The chat and who is writing: an owner offering places is no student looking for one, a school no enterprise."""
 
 from __future__ import annotations
 
@@ -22,3 +22,16 @@ def test_an_owner_offering_places_gets_what_the_enterprise_may_claim_not_posting
         assert "没有写明具体的数量" not in answer.answer, message
     for message in ("我是中职学汽修的，想找个汽修店实习", "我爸开了个饭店，我想学厨师"):
         assert chat.answer(message).route == "opportunities", message
+
+
+def test_a_school_asking_about_its_part_gets_the_rules_not_the_enterprise_catalog(opp) -> None:
+    """ "我们学校想和企业共建实训基地，有什么补贴" got "我理解贵单位的情况是…" and the enterprise's tax relief (the
+    route probe reads the activity, 共建实训基地, the words of an enterprise's question): 4 of 7 school messages
+    of mine."""
+    chat = opp.chat("extractive")
+    for message in ("我们学校想和企业共建实训基地，有什么补贴", "我们学院想给企业员工做培训，能收费吗"):
+        answer = chat.answer(message)
+        assert answer.route == "policy" and "贵单位" not in answer.answer, message
+    assert chat.answer("我们厂想跟职校共建实训基地").route == "benefits"  # the enterprise names the school
+    teacher = "我是高职新能源汽车专业的老师，想给学生找明年3月开始的汽车售后实习，乌鲁木齐的就行。"
+    assert chat.answer(teacher).route == "opportunities"

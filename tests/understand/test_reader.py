@@ -12,6 +12,7 @@ from assistant.understand.reader import (
     read_student,
     refuses,
     speaks_for_enterprise,
+    speaks_for_school,
 )
 from assistant.understand.timewords import time_window
 from assistant.understand.topic import is_topic_word, topic_words
@@ -163,6 +164,18 @@ def test_who_speaks_for_a_business() -> None:
         "我是学人力资源管理的，想找实习",  # a major, not a post
     ):
         assert not speaks_for_enterprise(seeker), seeker
+
+
+def test_who_speaks_for_a_school() -> None:
+    for teacher in (
+        "我们职校想搞现代学徒制试点，要满足什么条件",
+        "我是初中老师，听说师里要组织职业体验活动",
+        "我校准备跟医院合作",
+        "我在技校当老师",
+    ):
+        assert speaks_for_school(teacher), teacher
+    for other in ("我中职学中餐烹饪的，暑假想找个实习", "我是老师推荐来的", "我们厂想跟职校共建实训基地", "我想上职校"):
+        assert not speaks_for_school(other), other
 
 
 def test_which_clauses_deny_or_decline() -> None:
