@@ -156,12 +156,11 @@ def test_an_opening_word_is_no_interest(opp) -> None:
     assert not answer.grounded or not any(o["fits"] for o in answer.opportunities)
 
 
-def test_looking_for_work_of_any_kind_lists_work_not_programs(opp) -> None:
-    """ "寒假想在米东打个工" went to the enterprise benefits (no kind word read: nobody to recommend for);
-    "想打零工，昌吉有吗" listed 昌吉's programs and trainings. Work of any kind is an internship, a job or an
-    apprenticeship; with nothing said of where or what, nothing is listed (no list of everything)."""
+def test_an_opening_is_work_not_a_program(opp) -> None:
+    """An opening (岗位) is an internship, a job or an apprenticeship: "昌吉有什么岗位" listed 昌吉's programs and
+    trainings beside them. With nothing said of where or what, nothing is listed (no list of everything)."""
     chat = opp.chat("extractive")
-    for message, place in (("寒假想在米东打个工", "米东区"), ("想打零工，昌吉有吗", "昌吉市")):
+    for message, place in (("昌吉有什么岗位", "昌吉市"), ("米东那边有没有空缺的职位", "米东区")):
         answer = chat.answer(message)
         assert answer.route == "opportunities" and answer.opportunities, message
         assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
