@@ -54,6 +54,12 @@ LATIN_NOTICE = (
     "提示：资料是中文的，问题中的英文{words}在资料中没有出现，下面的回答只依据问题的中文部分；"
     "换成中文说法再问会更准确。"
 )
+# a policy answer that finds no basis, for a message the route probe read as a search and that says where, when or
+# what kind ("寒假想在米东打个工": no major, no level, so nobody to recommend for): how to search instead
+SEARCH_HINT = (
+    "如果你在找实习、工作、培训或专业：说说你学的专业或想做的方向、层次（中职、高职等）、地点和时间，"
+    "或到“实习与专业”页按条件查找。"
+)
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
@@ -177,7 +183,8 @@ class Chat:
             rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
             yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
-        yield from self.answerer.stream(query, base.with_(route=Route.policy.value))
+        events = self.answerer.stream(query, base.with_(route=Route.policy.value))
+        yield from with_search_hint(events) if _looked_like_a_search(query) else events
 
     # ---- benefits: the enterprise the conversation describes ----------------------------------
     def _benefits(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer | None, str]]:
@@ -498,3 +505,26 @@ def asks_rules_too(query: Query) -> bool:
     scores = dict(query.route_scores)
     top = scores.get(query.route.value, 0.0)
     return query.route is not Route.policy and scores.get(Route.policy.value, 0.0) >= POLICY_MIX_SHARE * top
+
+
+def _looked_like_a_search(query: Query) -> bool:
+    """The route probe read a search and the message says something a student's search uses (a place, a
+    time, a kind), but it was answered on the policy route: nobody to recommend for."""
+    return (
+        bool(query.route_scores)
+        and query.route_scores[0][0] == Route.opportunities.value
+        and (query.student.says_anything)
+    )
+
+
+def with_search_hint(events: Iterator[AnswerEvent]) -> Iterator[AnswerEvent]:
+    """The events, with :data:`SEARCH_HINT` after an answer that finds no basis (streamed and kept)."""
+    for event in events:
+        if event.type == "final" and event.answer is not None and not event.answer.grounded:
+            final = event.answer
+            yield AnswerEvent("token", text="\n" + SEARCH_HINT)
+            sentences = [*final.sentences, AnswerSentence(SEARCH_HINT, [], "notice", True)]
+            event = AnswerEvent(
+                "final", answer=final.with_(answer=final.answer + "\n" + SEARCH_HINT, sentences=sentences)
+            )
+        yield event

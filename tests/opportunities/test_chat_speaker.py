@@ -35,3 +35,18 @@ def test_a_school_asking_about_its_part_gets_the_rules_not_the_enterprise_catalo
     assert chat.answer("我们厂想跟职校共建实训基地").route == "benefits"  # the enterprise names the school
     teacher = "我是高职新能源汽车专业的老师，想给学生找明年3月开始的汽车售后实习，乌鲁木齐的就行。"
     assert chat.answer(teacher).route == "opportunities"
+
+
+def test_a_search_nobody_can_be_recommended_for_is_told_how_to_search(opp) -> None:
+    """ "寒假想在米东打个工" names a time and a place, no major, level or kind: answered on the policy route, it
+    was only "现有资料中没有找到…". The refusal now says what a search needs (streamed and kept); a policy
+    question the probe does not read as a search gets no such line."""
+    from assistant.answer.chat import SEARCH_HINT
+
+    chat = opp.chat("extractive")
+    events = list(chat.stream("寒假想在米东打个工"))
+    final = events[-1].answer
+    assert final is not None and final.route == "policy" and not final.grounded
+    assert final.answer.endswith("\n" + SEARCH_HINT) and events[-2].text == "\n" + SEARCH_HINT
+    other = chat.answer("新冠疫苗在哪里打")
+    assert not other.grounded and SEARCH_HINT not in other.answer
