@@ -286,8 +286,9 @@ class Chat:
         "有什么岗位推荐" for any opening: no interest), nor who the message is about or the word saying they
         like something (女儿 / 外甥 / 感兴趣, vocabulary ``people``: jieba tags them as nouns), and
         only words jieba reads as nominal in the message and knows or the index uses (not 我家 / 学开 /
-        读个 / 我想学: fragments of its search mode and new-word model); a verbal noun only when the
-        index uses it (直播 is a trade; 有空 in "三月以后有空" says when, and no posting or clause says it).
+        读个 / 我想学: fragments of its search mode and new-word model); a verbal noun or a set phrase only when
+        the index uses it (直播 is a trade; 有空 in "三月以后有空" says when, 没考上 in "中考没考上" what happened,
+        and no posting or clause says them).
 
         Nor a part of what the message's level or kind words already say (毕业 in 初中毕业, a level: as
         an interest it matched every program whose text says 毕业). An everyday word (汽车, general idf
@@ -299,14 +300,14 @@ class Chat:
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         nominal = [word for word, _ in tagged]
-        verbal = {word for word, flag in tagged if flag == "vn"}
+        verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
         topic = [
             w
             for w in query.topic
             if w not in names
             and any(n in w or w in n for n in nominal)
-            # a word, not a fragment (我想学): indexed, or known to jieba and not a verbal noun
+            # a word, not a fragment (我想学): indexed, or known to jieba and not a verbal noun or a set phrase
             and (index.df(w) > 0 or (w not in verbal and in_dictionary(w)))
         ]
         uses = {w: self._item_use(w) for w in dict.fromkeys([*topic, *nominal])}

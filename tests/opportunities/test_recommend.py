@@ -139,6 +139,15 @@ def test_who_a_message_is_about_is_not_an_interest(opp) -> None:
         assert not any(f"{word}”" in answer.answer or f"“{word}" in answer.answer for word in ("外甥", "闺女", "女儿"))
 
 
+def test_what_happened_is_not_an_interest(opp) -> None:
+    """ "孩子今年中考没考上，想让他学门手艺，师里有什么学校" searched for the interests 没考上、学门、手艺 (jieba
+    tags the set phrase 没考上 as nominal; 学门手艺 was no kind): now trainings and programs where asked."""
+    answer = opp.ask("孩子今年中考没考上，想让他学门手艺，师里有什么学校")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert not any(word in answer.answer for word in ("没考上", "学门", "手艺"))
+    assert {"培训", "专业"} >= {o["kind"] for o in answer.opportunities}
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""

@@ -59,6 +59,8 @@ def test_going_on_to_study_is_looking_for_a_program() -> None:
         "职高毕业想去深造，学电工的",
     ):
         assert read_student(message, CATALOG, TODAY).kinds == ["专业"], message
+    assert read_student("娃想当厨师，上哪个学校好", CATALOG, TODAY).kinds == ["专业"]  # asking which school
+    assert read_student("我想学门手艺，昌吉有培训吗", CATALOG, TODAY).kinds == ["培训"]
 
 
 def test_an_opening_of_any_kind_is_looking_without_a_kind() -> None:
