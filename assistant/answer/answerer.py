@@ -112,8 +112,10 @@ class Answerer:
         decision = stages.decide_answer(query, found, seen.signals)
         clock.lap("decide")
         if not decision.answerable:
-            on_topic = found.chosen and max(c.overlap for c in found.chosen) >= self.config.refer_overlap
+            on_topic = bool(found.chosen) and max(c.overlap for c in found.chosen) >= self.config.refer_overlap
             answer = stages.refuse(base, decision.reason, scoped.kept if on_topic else [])
+            if on_topic and decision.cause == "missing":  # the figure is not written; the rules on it are
+                answer = stages.related_rules(base, query, found, hits, scoped, answer) or answer
             yield from emit(answer, pieces(answer.answer), clock)
             return
         draft = stages.quote_draft(found.quoted, stages.find_answer_slot(query, scoped, found))

@@ -67,6 +67,7 @@ class Decision:
     answerable: bool
     probability: float
     reason: str = ""  # why not, in words a user may read
+    cause: str = ""  # why not, as a name: off_topic, missing (the value asked), years, unknown, weak
 
 
 @functools.cache
@@ -88,13 +89,13 @@ def decide(signals: Signals, missing_label: str = "") -> Decision:
     if p >= model.threshold:
         return Decision(True, p)
     if signals.off_topic >= 0.5:
-        reason = "这个问题不在现有政策资料的范围内"
+        cause, reason = "off_topic", "这个问题不在现有政策资料的范围内"
     elif signals.missing >= 0.5 and missing_label:
-        reason = f"资料中没有具体的{missing_label}"
+        cause, reason = "missing", f"资料中没有具体的{missing_label}"
     elif signals.years > 0:
-        reason = "资料中没有所问年份的相关内容"
+        cause, reason = "years", "资料中没有所问年份的相关内容"
     elif signals.unknown >= 0.5:
-        reason = "资料中没有涉及这个问题的内容"
+        cause, reason = "unknown", "资料中没有涉及这个问题的内容"
     else:
-        reason = "检索到的条款不能回答这个问题"
-    return Decision(False, p, reason)
+        cause, reason = "weak", "检索到的条款不能回答这个问题"
+    return Decision(False, p, reason, cause)

@@ -235,6 +235,31 @@ def on_merit(found: Evidence) -> list[Candidate]:
     return [c for c in found.chosen if c.score >= evidence.OTHER_CLAUSE_SHARE * best]
 
 
+def related_rules(
+    base: Answer, query: Query, found: Evidence, hits: list[SearchHit], scoped: Scoped, refusal: Answer
+) -> Answer | None:
+    """For a question refused because no clause holds the value it asks ("学徒制补贴标准是多少": the plan grants
+    the subsidy by each trade's training cost, with no figure), the chosen quotes on its topic as related
+    rules under "资料中没有写明具体的X" (not grounded, as :func:`without_value`), then who to ask when the
+    ``refusal`` names a lead unit; None when the question asks no value kind or no quote survives verification,
+    or asks how to reach someone (a rule is no phone number: the refusal's who-to-ask is the answer there)."""
+    kind = slot_kind(query)
+    if kind is None or kind is Asked.contact:
+        return None
+    answer = finish(base, quote_draft(found.quoted), hits, scoped.superseded)
+    if not answer.grounded:
+        return None
+    answer = without_value(answer, kind)
+    if not refusal.refer_to:
+        return answer
+    ask = f"具体{SLOT_LABELS[kind]}可向{refusal.refer_to}咨询。"
+    return answer.with_(
+        answer=answer.answer + "\n" + ask,
+        refer_to=refusal.refer_to,
+        sentences=[*answer.sentences, AnswerSentence(ask, [], "notice", True)],
+    )
+
+
 def without_value(answer: Answer, kind: Asked) -> Answer:
     """A grounded answer that lacks the asked value, said first: not grounded, the quotes kept as related rules."""
     notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}，以下是相关规定："

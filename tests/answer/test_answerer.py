@@ -43,10 +43,11 @@ def test_extractive_answer_quotes_the_clause_and_cites_it(policy_assistant) -> N
 def test_unanswerable_question_says_so_and_points_to_the_unit(policy_assistant) -> None:
     answer = extractive(policy_assistant).answer("十二师对开展现代学徒制的企业，每个学徒每年补贴多少元？")
     assert not answer.grounded
-    assert answer.answer.startswith("现有资料中没有找到")
-    assert "元" not in answer.answer.split("（")[0]
+    # the figure is not written: said first, then how the plan sets the subsidy (related rules, no amount)
+    assert answer.answer.startswith("资料中没有写明具体的金额或比例，以下是相关规定：")
+    assert "元" not in answer.answer and "培训成本" in answer.answer
     # not grounded, but the plan's task on apprenticeships names who to ask
-    assert answer.refer_to and answer.refer_to in answer.answer
+    assert answer.refer_to and answer.answer.endswith(f"具体金额或比例可向{answer.refer_to}咨询。")
 
 
 def test_another_citys_rule_does_not_answer_a_division_question(policy_assistant) -> None:
@@ -168,6 +169,17 @@ def test_a_phone_number_or_an_address_the_documents_lack_is_said_to_be_missing(p
     answer = policy_assistant.ask(question)
     assert answer.asked == "contact" and not answer.grounded
     assert answer.answer.startswith(("资料中没有写明具体的联系方式", "现有资料中没有找到"))
+
+
+def test_a_figure_no_clause_holds_is_said_missing_above_the_rules_on_it(policy_assistant) -> None:
+    """ "学徒制补贴标准是多少" was refused bare ("资料中没有具体的金额或比例") although the plan says how the subsidy is
+    set (by each trade's training cost): the refusal stands (not grounded) and the rules on it follow, cited."""
+    answer = policy_assistant.ask("学徒制补贴标准是多少")
+    assert answer.route == "policy" and not answer.grounded
+    assert answer.answer.startswith("资料中没有写明具体的金额或比例，以下是相关规定：")
+    assert "培训成本" in answer.answer and answer.citations
+    trap = policy_assistant.ask("新冠疫苗在哪里打")  # nothing on the topic: a plain refusal
+    assert not trap.grounded and trap.answer.startswith("现有资料中没有找到")
 
 
 def test_an_asked_figure_the_documents_lack_is_said_then_the_matched_benefits(policy_assistant) -> None:
