@@ -437,7 +437,7 @@ class Chat:
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
         named = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
-        # an opening of any kind (岗位, 打个工) is work: no program, no training
+        # an opening of any kind (岗位, 职位) is work: no program, no training
         kinds = [kind.value for kind in WORK_KINDS] if not named and reading.opening else named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
@@ -511,11 +511,8 @@ def asks_rules_too(query: Query) -> bool:
 def _looked_like_a_search(query: Query) -> bool:
     """The route probe read a search and the message says something a student's search uses (a place, a
     time, a kind), but it was answered on the policy route: nobody to recommend for."""
-    return (
-        bool(query.route_scores)
-        and query.route_scores[0][0] == Route.opportunities.value
-        and (query.student.says_anything)
-    )
+    read_as_search = bool(query.route_scores) and query.route_scores[0][0] == Route.opportunities.value
+    return read_as_search and query.student.says_anything
 
 
 def with_search_hint(events: Iterator[AnswerEvent]) -> Iterator[AnswerEvent]:

@@ -120,8 +120,8 @@ def read_enterprise(text: str) -> EnterpriseReading:
 def speaks_for_enterprise(text: str) -> bool:
     """Whether the writer speaks for a business: owns one (我们厂…, 本公司), is one (我们是做棉花加工的企业,
     ending the clause: 我是汽修厂的学徒 works there), holds a post that does (我是汽修厂老板, 我是公司的人事)
-    or runs one (我在五家渠开了个餐馆). A student
-    or a parent seeking a place names the business as where to go (想去汽修厂实习), not as theirs."""
+    or runs one (我在五家渠开了个餐馆). A student or a parent seeking a place names the business as where to go
+    (想去汽修厂实习), not as theirs."""
     return bool(_speaker_pattern().search(text))
 
 

@@ -120,8 +120,8 @@ class Understander:
         # a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog is what an
         # enterprise may claim ("贵单位" and its tax relief would answer a school asking about its own part)
         said = [message, *earlier]
-        school = any(map(speaks_for_school, said)) and not any(map(speaks_for_enterprise, said))
-        barred = (Route.benefits,) if school else ()
+        owner = any(map(speaks_for_enterprise, said))
+        barred = (Route.benefits,) if not owner and any(map(speaks_for_school, said)) else ()
         route = _next_best(routes, *barred)
         if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
             route is Route.opportunities and self._refines_search(message, earlier, today)
@@ -142,7 +142,7 @@ class Understander:
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
-            elif any(map(speaks_for_enterprise, said)):
+            elif owner:
                 route = _next_best(routes, Route.opportunities)
 
         if route is Route.benefits:
