@@ -123,11 +123,7 @@ class Chat:
         yield AnswerEvent("token", text=notice + "\n")
         for event in self._stream(question, history, mode):
             if event.type == "final" and event.answer is not None:
-                final = event.answer
-                sentences = [AnswerSentence(notice, [], "notice", True), *final.sentences]
-                event = AnswerEvent(
-                    "final", answer=final.with_(answer=notice + "\n" + final.answer, sentences=sentences)
-                )
+                event = AnswerEvent("final", answer=event.answer.with_notice(notice))
             yield event
 
     def _unknown_latin(self, question: str) -> list[str]:
@@ -519,10 +515,6 @@ def with_search_hint(events: Iterator[AnswerEvent]) -> Iterator[AnswerEvent]:
     """The events, with :data:`SEARCH_HINT` after an answer that finds no basis (streamed and kept)."""
     for event in events:
         if event.type == "final" and event.answer is not None and not event.answer.grounded:
-            final = event.answer
             yield AnswerEvent("token", text="\n" + SEARCH_HINT)
-            sentences = [*final.sentences, AnswerSentence(SEARCH_HINT, [], "notice", True)]
-            event = AnswerEvent(
-                "final", answer=final.with_(answer=final.answer + "\n" + SEARCH_HINT, sentences=sentences)
-            )
+            event = AnswerEvent("final", answer=event.answer.with_notice(SEARCH_HINT, first=False))
         yield event

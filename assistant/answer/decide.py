@@ -26,6 +26,7 @@ import functools
 import math
 from dataclasses import dataclass
 from importlib import resources
+from typing import Literal
 
 import yaml
 
@@ -62,12 +63,15 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z))
 
 
+Cause = Literal["", "off_topic", "missing", "years", "unknown", "weak"]
+
+
 @dataclass(frozen=True)
 class Decision:
     answerable: bool
     probability: float
     reason: str = ""  # why not, in words a user may read
-    cause: str = ""  # why not, as a name: off_topic, missing (the value asked), years, unknown, weak
+    cause: Cause = ""  # why not, as a name (missing: the value asked)
 
 
 @functools.cache
@@ -88,6 +92,7 @@ def decide(signals: Signals, missing_label: str = "") -> Decision:
     p = model.probability(signals)
     if p >= model.threshold:
         return Decision(True, p)
+    cause: Cause
     if signals.off_topic >= 0.5:
         cause, reason = "off_topic", "这个问题不在现有政策资料的范围内"
     elif signals.missing >= 0.5 and missing_label:

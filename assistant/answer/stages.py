@@ -252,22 +252,14 @@ def related_rules(
     answer = without_value(answer, kind)
     if not refusal.refer_to:
         return answer
-    ask = f"具体{SLOT_LABELS[kind]}可向{refusal.refer_to}咨询。"
-    return answer.with_(
-        answer=answer.answer + "\n" + ask,
-        refer_to=refusal.refer_to,
-        sentences=[*answer.sentences, AnswerSentence(ask, [], "notice", True)],
+    return answer.with_notice(
+        f"具体{SLOT_LABELS[kind]}可向{refusal.refer_to}咨询。", first=False, refer_to=refusal.refer_to
     )
 
 
 def without_value(answer: Answer, kind: Asked) -> Answer:
     """A grounded answer that lacks the asked value, said first: not grounded, the quotes kept as related rules."""
-    notice = f"资料中没有写明具体的{SLOT_LABELS[kind]}，以下是相关规定："
-    return answer.with_(
-        answer=notice + "\n" + answer.answer,
-        grounded=False,
-        sentences=[AnswerSentence(notice, [], "notice", True), *answer.sentences],
-    )
+    return answer.with_notice(f"资料中没有写明具体的{SLOT_LABELS[kind]}，以下是相关规定：", grounded=False)
 
 
 # the asked kind's probability a lead line needs (the quotes go on choosing a value of a kind read at 0.3):

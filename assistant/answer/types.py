@@ -52,6 +52,14 @@ class Answer:
         """A new answer with ``changes`` (stages return new answers instead of mutating one)."""
         return replace(self, **changes)
 
+    def with_notice(self, text: str, first: bool = True, **changes: Any) -> Answer:
+        """A new answer with the notice ``text`` as a line of its own, first or last (an unverifiable
+        sentence of the assistant's: "资料中没有写明…", who to ask, how to search), and ``changes``."""
+        notice = AnswerSentence(text, [], "notice", True)
+        if first:
+            return self.with_(answer=text + "\n" + self.answer, sentences=[notice, *self.sentences], **changes)
+        return self.with_(answer=self.answer + "\n" + text, sentences=[*self.sentences, notice], **changes)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mode"] = self.mode.value
