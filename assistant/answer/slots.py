@@ -81,6 +81,7 @@ class Slot:
     kind: Asked
     hit: SearchHit
     text: str  # the lead sentence's body (no marker): label and filler
+    sentence: str = ""  # the clause's sentence the filler is read from (empty for a unit from metadata)
 
     @property
     def label(self) -> str:
@@ -101,12 +102,12 @@ def find_slot(
         return None
     order = sorted(hits, key=lambda h: (h.chunk_id not in (preferred or []), hits.index(h)))
     for hit in order:
-        found = _unit(hit) if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
+        found, sentence = (_unit(hit), "") if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
         if found and kind is Asked.how_many and _only_a_batch(found):
             # 一批 (a batch) is how a plan says "some": stated as the count asked, it read as one
-            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：原文没有给出具体数字，只说“{found}”")
+            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：原文没有给出具体数字，只说“{found}”", sentence)
         if found:
-            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：{found}")
+            return Slot(kind, hit, f"{SLOT_LABELS[kind]}：{found}", sentence)
     return None
 
 
@@ -206,9 +207,11 @@ def _responsible_in_text(text: str) -> str:
     return match.group(1) if match else ""
 
 
-def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[str] | None = None) -> str:
+def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[str] | None = None) -> tuple[str, str]:
+    """The piece of ``hit`` stating a value of ``kind`` that shares most of the question's ``terms`` (with
+    the case it is said of), and its sentence; empty strings when no piece states one."""
     shape = _SHAPES[kind]
-    pieces: list[tuple[str, str]] = []  # (piece, the case it is said of: the piece before it ending in 的)
+    pieces: list[tuple[str, str, str]] = []  # (piece, its case: the piece before it ending in 的, the sentence)
     for sentence in split_sentences(hit.text):
         if is_planted_instruction(sentence) or (within is not None and sentence not in within):
             continue  # addressed to a model, or not quoted: never a value to state
@@ -226,13 +229,16 @@ def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[s
                 and not _trim(piece).endswith("的")
             ):
                 case = parts[i - 1] if i > 0 and _trim(parts[i - 1]).endswith("的") else ""
-                pieces.append((piece, case))
+                pieces.append((piece, case, sentence))
     if not pieces:
-        return ""
-    texts = [p for p, _ in pieces]
-    best, case = max(pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p[0]), -texts.index(p[0])))
+        return "", ""
+    # a piece is weighed with its case: "…未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资" is the
+    # value for "老板一直拖着不签合同，我能找他要多少钱" though 合同 is in the case only
+    best, case, sentence = max(
+        pieces, key=lambda p: (sum(w for t, w in terms.items() if t in p[1] + p[0]), -pieces.index(p))
+    )
     # a value said of a case (…仍不签的，企业要每月支付二倍工资) is stated with its case, not as a rule for all
-    return _trim(case + best) if case else _trim(best)
+    return (_trim(case + best) if case else _trim(best)), sentence
 
 
 def _trim(piece: str) -> str:

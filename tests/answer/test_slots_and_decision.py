@@ -278,3 +278,60 @@ def test_a_batch_is_not_stated_as_the_count_asked() -> None:
     assert slot.text == "数量：原文没有给出具体数字，只说“带动各级政府、企业和职业院校建设一批资源共享的实训基地”"
     counted = find_slot(Asked.how_many, [hit("建成10个以上产教融合基地，建设一批实训基地。")], terms={"产教融合": 1.0})
     assert counted is not None and counted.text == "数量：建成10个以上产教融合基地"
+
+
+def test_a_value_said_of_another_subject_is_not_the_one_asked() -> None:
+    """ "实习生每天最多工作几个小时" once led with "期限：劳动者…每日工作时间不超过四小时" (the definition of
+    part-time work) while the quoted internship rule names no hours: the value's sentence lacks the
+    question's heaviest noun (实习) that another quote has, so no lead line (the quotes stay: the figure is
+    not said to be missing, as that cost two right answers on dev-spoken). A noun no quote has (老师 where
+    the rule says 教师) decides nothing; 生均拨款 is named by 生均财政拨款."""
+    from assistant.answer.evidence import Candidate, QuestionTerms
+    from assistant.answer.stages import Evidence, Scoped, find_answer_slot
+    from assistant.places import scope_of
+    from assistant.types import SearchHit
+    from assistant.understand.query import Query, Route
+
+    def ask(question: str, kind: Asked) -> Query:
+        scores = ((kind.value, 0.8), ("yesno", 0.1))
+        return Query(question, question, Route.policy, kind, scope_of(question), asked_scores=scores)
+
+    def evidence(terms: dict[str, float], *texts: str) -> tuple[Scoped, Evidence]:
+        hits = [SearchHit(f"c{i}", "law", "法", "", f"第{i}条", f"第{i}条", t, 1.0) for i, t in enumerate(texts)]
+        chosen = [Candidate(t, h, i, 0, score=1.0) for i, (t, h) in enumerate(zip(texts, hits))]
+        return Scoped(hits, []), Evidence(QuestionTerms(terms), chosen)
+
+    internship = "接纳实习的单位应当保障学生在实习期间按照规定享受休息休假。"
+    part_time = "非全日制用工，是指劳动者在同一用人单位一般平均每日工作时间不超过四小时的用工形式。"
+    hours = ask("实习生每天最多工作几个小时", Asked.duration)
+    scoped, found = evidence({"实习": 2.0, "工作": 0.2}, internship, part_time)
+    assert find_answer_slot(hours, scoped, found) is None
+    scoped, found = evidence({"实习": 2.0, "工作": 0.2}, part_time)  # nothing quoted says 实习: nothing decided
+    slot = find_answer_slot(hours, scoped, found)
+    assert slot is not None and "四小时" in slot.text
+
+    teachers = ask("职校老师一年要去企业待多久", Asked.frequency)
+    rule = "职业院校教师每5年累计不少于6个月到企业实践。"
+    scoped, found = evidence({"老师": 2.0, "企业": 0.5}, rule)
+    slot = find_answer_slot(teachers, scoped, found)
+    assert slot is not None and "每5年" in slot.text
+
+    funding = ask("国家对高职生均拨款要求的底线是一年多少钱", Asked.amount)
+    scoped, found = evidence(
+        {"生均拨款": 2.0, "高职": 1.0},
+        "完善中等职业学校生均拨款制度。",
+        "高等职业教育生均财政拨款水平达到12000元。",
+    )
+    slot = find_answer_slot(funding, scoped, found)
+    assert slot is not None and "12000元" in slot.text
+
+
+def test_a_value_is_weighed_with_the_case_it_is_said_of() -> None:
+    """ "老板一直拖着不签合同，我能找他要多少钱" led with the three-times cap of severance pay: 合同 is only in
+    the case of the double-pay rule (…未订立书面劳动合同的，), and the piece is weighed with its case."""
+    clause = hit(
+        "劳动者月工资高于职工月平均工资三倍的，按职工月平均工资三倍的数额支付。"
+        "用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。"
+    )
+    slot = find_slot(Asked.amount, [clause], terms={"合同": 2.0, "钱": 0.2})
+    assert slot is not None and "二倍" in slot.text and slot.sentence.startswith("用人单位")
