@@ -345,7 +345,7 @@ class Chat:
     def _platform(self, query: Query, base: Answer) -> Answer:
         """The platform records of the kind asked, in the place and the major named (each dropped, and
         said, when nothing meets it)."""
-        label = self.understander.platform_kind(query.standalone)
+        label = query.platform_kind or self.understander.platform_kind(query.standalone)
         if label == REPORT:
             return self._report(query, base.with_(route=Route.platform.value, backend="platform"))
         kind = PlatformKind(label)
@@ -506,9 +506,10 @@ def asks_rules_too(query: Query) -> bool:
 
 def _looked_like_a_search(query: Query) -> bool:
     """The route probe read a search and the message says something a student's search uses (a place, a
-    time, a kind), but it was answered on the policy route: nobody to recommend for."""
+    time, a kind), but it was answered on the policy route: nobody to recommend for. Not when the writer
+    speaks for a business (a student's search is not theirs)."""
     read_as_search = bool(query.route_scores) and query.route_scores[0][0] == Route.opportunities.value
-    return read_as_search and query.student.says_anything
+    return read_as_search and query.student.says_anything and not query.for_enterprise
 
 
 def with_search_hint(events: Iterator[AnswerEvent]) -> Iterator[AnswerEvent]:

@@ -53,3 +53,8 @@ class Query:
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False
     parts: tuple[tuple[str, Asked], ...] = ()  # a question asking two things: each part and what it asks
+    # the writer speaks for a business (我们厂…, 我是公司的人事): never told how a student searches
+    for_enterprise: bool = False
+    # the platform record kind the message asks for when the understanding decided it (an employer naming
+    # graduates: "graduates"); empty: the chat reads it from the message
+    platform_kind: str = ""

@@ -35,6 +35,7 @@ from assistant.understand.reader import (
     EnterpriseReading,
     StudentReading,
     clauses,
+    names_graduates,
     read_enterprise,
     read_student,
     refuses,
@@ -70,6 +71,9 @@ SURE_ROUTE = 4.0
 # 问题", 0.80) only roughly: every question of the dev answer and routing sets reads at most 0.62, so a
 # message goes to the platform only above that (evals/README.md, ninth session)
 PLATFORM_SHARE = 0.65
+# the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
+# layer sits above this one)
+GRADUATES = "graduates"
 OFF_TOPIC = 0.5  # the off-topic probe's share above which a message is about something no document covers
 
 
@@ -117,34 +121,9 @@ class Understander:
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
         earlier = [t.content for t in history if t.role == "user"][-3:]
-        # a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog is what an
-        # enterprise may claim ("贵单位" and its tax relief would answer a school asking about its own part)
-        said = [message, *earlier]
-        owner = any(map(speaks_for_enterprise, said))
-        barred = (Route.benefits,) if not owner and any(map(speaks_for_school, said)) else ()
-        route = _next_best(routes, *barred)
-        if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
-            route is Route.opportunities and self._refines_search(message, earlier, today)
-        ):
-            route = Route.platform
-        student, enterprise = StudentReading(), EnterpriseReading()
-        if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
-            student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
-            # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
-            # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
-            # benefits question, unless the probe is sure (:data:`SURE_ROUTE`) of a message about the
-            # documents' matters (a weekend trip's weather is refused as out of scope on the policy route).
-            # On the dev sets, messages reading no major lean to opportunities 1.0-3.1 when they are policy
-            # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
-            sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
-            if not student.seeks_someone and not sure:
-                route = _next_best(routes, Route.opportunities, *barred)
-            # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
-            # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
-            # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
-            elif owner:
-                route = _next_best(routes, Route.opportunities)
-
+        owner = any(map(speaks_for_enterprise, [message, *earlier]))
+        route, student, platform_kind = self._route(message, earlier, vector, routes, off_topic, owner, today)
+        enterprise = EnterpriseReading()
         if route is Route.benefits:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
         return Query(
@@ -162,7 +141,55 @@ class Understander:
             enterprise=enterprise,
             follow_up=standalone != message,
             parts=self._parts(message),
+            for_enterprise=owner,
+            platform_kind=platform_kind,
         )
+
+    def _route(
+        self,
+        message: str,
+        earlier: list[str],
+        vector: np.ndarray,
+        routes: Scores,
+        off_topic: float,
+        owner: bool,
+        today: dt.date | None,
+    ) -> tuple[Route, StudentReading, str]:
+        """The capability a message needs, from the route probe's reading and who is writing: the route, the
+        student's profile (read only for a search: time words cost) and the platform record kind when the
+        writer decides it (``owner``: the writer speaks for a business)."""
+        # a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog is what an
+        # enterprise may claim ("贵单位" and its tax relief would answer a school asking about its own part)
+        barred = (Route.benefits,) if not owner and any(map(speaks_for_school, [message, *earlier])) else ()
+        route = _next_best(routes, *barred)
+        if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
+            route is Route.opportunities and self._refines_search(message, earlier, today)
+        ):
+            route = Route.platform
+        student, platform_kind = StudentReading(), ""
+        # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
+        # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
+        # demand (the platform-kind probe alone reads "想每年固定接收一批高职酒店专业的实习生" as graduates too,
+        # 0.21 against 0.19: the words decide)
+        if owner and route in (Route.opportunities, Route.platform) and names_graduates(message):
+            route, platform_kind = Route.platform, GRADUATES
+        if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
+            student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
+            # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
+            # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
+            # benefits question, unless the probe is sure (:data:`SURE_ROUTE`) of a message about the
+            # documents' matters (a weekend trip's weather is refused as out of scope on the policy route).
+            # On the dev sets, messages reading no major lean to opportunities 1.0-3.1 when they are policy
+            # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
+            sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
+            if not student.seeks_someone and not sure:
+                route = _next_best(routes, Route.opportunities, *barred)
+            # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
+            # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
+            # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
+            elif owner:
+                route = _next_best(routes, Route.opportunities)
+        return route, student, platform_kind
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
         """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");

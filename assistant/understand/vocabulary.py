@@ -28,6 +28,7 @@ class Vocabulary:
     owners: tuple[str, ...] = ()  # posts that speak for one (老板, 厂长, 人事)
     schools: tuple[str, ...] = ()  # a school (职校, 学院): "我们职校" speaks for one
     teachers: tuple[str, ...] = ()  # posts at a school (老师, 校长): "我是初中老师" speaks for one
+    graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -86,4 +87,5 @@ def vocabulary() -> Vocabulary:
         tuple(str(w) for w in raw.get("owners", [])),
         tuple(str(w) for w in raw.get("schools", [])),
         tuple(str(w) for w in raw.get("teachers", [])),
+        tuple(str(w) for w in raw.get("graduates", [])),
     )

@@ -50,3 +50,40 @@ def test_a_search_nobody_can_be_recommended_for_is_told_how_to_search(opp) -> No
     assert final.answer.endswith("\n" + SEARCH_HINT) and events[-2].text == "\n" + SEARCH_HINT
     other = chat.answer("新冠疫苗在哪里打")
     assert not other.grounded and SEARCH_HINT not in other.answer
+
+
+def test_an_employer_looking_for_graduates_gets_the_talent_supply(opp) -> None:
+    """ "我们公司缺电工，有没有今年毕业的学生可以推荐" went to the benefits (an owner is no student), found no
+    enterprise to match and was refused with the student's search hint; "我们厂想招几个焊工，平台上有没有合适
+    的毕业生" got the talent demand (other enterprises' needs). Naming graduates, a business gets the platform's
+    graduate records, narrowed by the major and year it names; one taking interns still gets its benefits."""
+    from assistant.answer.chat import SEARCH_HINT
+
+    chat = opp.chat("extractive")
+    answer = chat.answer("我们公司缺电工，有没有今年毕业的学生可以推荐")
+    assert answer.route == "platform" and SEARCH_HINT not in answer.answer
+    assert "毕业生状况" in answer.answer and "电气技术应用" in answer.answer
+    assert "毕业生状况" in chat.answer("我们厂想招几个焊工，平台上有没有合适的毕业生").answer
+    assert chat.answer("我们酒店想每年固定接收一批高职酒店专业的实习生").route == "benefits"
+
+
+@pytest.mark.parametrize("for_enterprise", [False, True])
+def test_the_search_hint_is_for_whoever_could_search(for_enterprise: bool) -> None:
+    """A refused message the route probe read as a search gets the student's search hint, unless its writer
+    speaks for a business (a student's search is not theirs)."""
+    from assistant.answer.chat import _looked_like_a_search
+    from assistant.places import scope_of
+    from assistant.understand.query import Asked, Query, Route
+    from assistant.understand.reader import StudentReading
+
+    query = Query(
+        "问",
+        "问",
+        Route.policy,
+        Asked.howto,
+        scope_of("问"),
+        route_scores=(("opportunities", 0.7), ("policy", 0.3)),
+        student=StudentReading(majors=["电气技术应用"]),
+        for_enterprise=for_enterprise,
+    )
+    assert _looked_like_a_search(query) is not for_enterprise

@@ -7,6 +7,7 @@ import datetime as dt
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
     main_place,
+    names_graduates,
     read_enterprise,
     read_places,
     read_student,
@@ -152,6 +153,8 @@ def test_who_speaks_for_a_business() -> None:
         "我们合作社想请学校派些学生来实习",
         "我是汽修厂老板，想带学徒",
         "我是公司的人事，想招实习生",
+        "饭店想招厨师专业的应届生，去哪里找",  # what it means to hire, as the message opens
+        "公司打算录用一批会计专业毕业的学生",
     ):
         assert speaks_for_enterprise(owner), owner
     for seeker in (
@@ -163,8 +166,18 @@ def test_who_speaks_for_a_business() -> None:
         "我家孩子想去酒店实习",
         "我们班同学都去工厂实习了",
         "我是学人力资源管理的，想找实习",  # a major, not a post
+        "厂里在招学徒，我想去",  # it hires: said from outside
+        "我想去饭店，饭店想招人吗",  # not how the message opens
     ):
         assert not speaks_for_enterprise(seeker), seeker
+
+
+def test_who_names_graduates() -> None:
+    """Those the platform's graduate records count: an employer naming them looks for the talent supply."""
+    for text in ("有没有今年毕业的学生可以推荐", "想招几个应届生", "平台上有没有合适的毕业生"):
+        assert names_graduates(text), text
+    for text in ("想接收一批实习生", "想带两个徒弟", "招几个学厨师的学生"):
+        assert not names_graduates(text), text
 
 
 def test_who_speaks_for_a_school() -> None:
