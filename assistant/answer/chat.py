@@ -286,6 +286,8 @@ class Chat:
         the index uses it (直播 is a trade; 有空 in "三月以后有空" says when, 没考上 in "中考没考上" what happened,
         and no posting or clause says them).
 
+        Nor a workplace said as where (厂里, 公司里: a business word with 里 or 上).
+
         Nor a part of what the message's level or kind words already say (毕业 in 初中毕业, a level: as
         an interest it matched every program whose text says 毕业). An everyday word (汽车, general idf
         5.2, below the topic cut) is an interest when it names what some items are (their title or a
@@ -293,6 +295,8 @@ class Chat:
         majors = self.understander.majors()
         words = vocabulary()
         names = {*words.kinds, *words.levels, *words.openings, *words.people}
+        # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
+        names |= {org + at for org in words.organisations for at in ("里", "上")}
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         nominal = [word for word, _ in tagged]

@@ -32,6 +32,8 @@ _NEARBY = ("附近", "周边", "周围", "一带", "旁边")
 _WE = r"(?:我们|咱们|我家|我们家|咱|本|我)"
 _IN_CLAUSE = r"[^，,。；;！!？?想去到找]"  # inside one clause, not a wish to go somewhere (我是想去汽修厂实习)
 _CLAUSE_END = r"(?=[，,。；;！!？?\s]|$)"
+# a wish to go or to join, said by who would go (想去, 我能去吗, 打算报名); not 不想去 (a refusal)
+_GOING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)(?:去|报名|参加)")
 _NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
@@ -47,6 +49,7 @@ class StudentReading:
     kinds: list[str] = field(default_factory=list)
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
+    going: bool = False  # wishes to go or to join (我想去, 想报名): a seeker's words, not an organiser's
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -74,8 +77,9 @@ class StudentReading:
     @property
     def seeks_someone(self) -> bool:
         """Seeks, and says who: a major, an opening, or a kind with a level ("我是中职会计专业…想找五家渠的
-        实习"). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
-        return bool(self.majors or self.opening or (self.kinds and self.level))
+        实习") or with a wish to go ("厂里在招学徒，我想去"). A kind alone ("想给一线工人搞在岗培训") may be
+        what the writer's enterprise runs."""
+        return bool(self.majors or self.opening or (self.kinds and (self.level or self.going)))
 
 
 @dataclass
@@ -100,6 +104,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         if not _negated(text, words.kinds[kind] + (kind,)):
             reading.kinds.append(kind)
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
+    reading.going = bool(_GOING.search(text))
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):

@@ -286,6 +286,7 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             available_to=reading.available_to or before.available_to,
             kinds=reading.kinds or before.kinds,
             opening=reading.opening or before.opening,
+            going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,
         )
     return reading

@@ -148,6 +148,16 @@ def test_what_happened_is_not_an_interest(opp) -> None:
     assert {"培训", "专业"} >= {o["kind"] for o in answer.opportunities}
 
 
+def test_a_student_going_where_a_business_hires_is_searching(opp) -> None:
+    """ "厂里在招学徒，我想去" (a kind, no major, no level) went to the enterprise benefits (a kind alone may be
+    what the writer's enterprise runs), and as a search it looked for the interest 厂里: a wish to go says
+    who writes, and a workplace said as where is no interest."""
+    for message in ("厂里在招学徒，我想去", "寒假想去厂里当学徒"):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert "厂里" not in answer.answer and {o["kind"] for o in answer.opportunities} == {"学徒"}, message
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""

@@ -271,3 +271,12 @@ def test_before_a_time_is_from_now_until_then() -> None:
     assert time_window("中职护理，春节前想在昌吉找个短期实习", TODAY) == (TODAY, dt.date(2027, 2, 5))
     assert time_window("我以前学过护理", TODAY) is None
     assert time_window("想找个酒店前台的实习", TODAY) is None  # 前台 holds no 前
+
+
+def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
+    """A kind alone may be what the writer's enterprise runs ("想给一线工人搞在岗培训"); with a wish to go or to
+    join ("厂里在招学徒，我想去") it is a seeker's; 不想去 is no wish."""
+    assert read_student("厂里在招学徒，我想去", CATALOG, TODAY).seeks_someone
+    assert read_student("想参加个培训，学点技术", CATALOG, TODAY).seeks_someone
+    assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
+    assert not read_student("不想去实习", CATALOG, TODAY).going
