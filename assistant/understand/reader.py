@@ -32,8 +32,8 @@ _NEARBY = ("附近", "周边", "周围", "一带", "旁边")
 _WE = r"(?:我们|咱们|我家|我们家|咱|本|我)"
 _IN_CLAUSE = r"[^，,。；;！!？?想去到找]"  # inside one clause, not a wish to go somewhere (我是想去汽修厂实习)
 _CLAUSE_END = r"(?=[，,。；;！!？?\s]|$)"
-# a wish to go or to join, said by who would go (想去, 我能去吗, 打算报名); not 不想去 (a refusal)
-_GOING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)(?:去|报名|参加)")
+# a wish to go, to join or to learn, said by who would (想去, 我能去吗, 打算报名, 想学); not 不想去 (a refusal)
+_GOING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)(?:去|报名|参加|学)")
 _NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
@@ -49,7 +49,7 @@ class StudentReading:
     kinds: list[str] = field(default_factory=list)
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
-    going: bool = False  # wishes to go or to join (我想去, 想报名): a seeker's words, not an organiser's
+    going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""

@@ -183,7 +183,9 @@ class Understander:
             # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
             sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
             if not student.seeks_someone and not sure:
-                route = _next_best(routes, Route.opportunities, *barred)
+                # a seeker's words (想学, 想去) by no business writer: never the enterprise's catalog
+                seeker = (Route.benefits,) if student.going and not owner else ()
+                route = _next_best(routes, Route.opportunities, *barred, *seeker)
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)

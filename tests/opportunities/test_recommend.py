@@ -156,6 +156,8 @@ def test_a_student_going_where_a_business_hires_is_searching(opp) -> None:
         answer = opp.ask(message)
         assert answer.route == "opportunities" and answer.opportunities, message
         assert "厂里" not in answer.answer and {o["kind"] for o in answer.opportunities} == {"学徒"}, message
+    # a wish to learn with nothing to search on is no enterprise's question ("我理解贵单位的情况是…职工培训")
+    assert opp.ask("我在104团，想学个开挖掘机的技术").route != "benefits"
 
 
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:

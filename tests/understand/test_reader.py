@@ -278,5 +278,6 @@ def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
     join ("厂里在招学徒，我想去") it is a seeker's; 不想去 is no wish."""
     assert read_student("厂里在招学徒，我想去", CATALOG, TODAY).seeks_someone
     assert read_student("想参加个培训，学点技术", CATALOG, TODAY).seeks_someone
+    assert read_student("想学个修手机的技术", CATALOG, TODAY).seeks_someone  # a wish to learn
     assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
     assert not read_student("不想去实习", CATALOG, TODAY).going
