@@ -104,7 +104,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         if not _negated(text, words.kinds[kind] + (kind,)):
             reading.kinds.append(kind)
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
-    reading.going = bool(_GOING.search(text))
+    reading.going = wishes_to_go(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
@@ -129,6 +129,11 @@ def speaks_for_enterprise(text: str) -> bool:
     公司打算录用…). A student or a parent seeking a place names the business as where to go (想去汽修厂实习),
     not as theirs, and says it hires (厂里在招学徒), not what it means to."""
     return bool(_speaker_pattern().search(text))
+
+
+def wishes_to_go(text: str) -> bool:
+    """Whether a text wishes to go, to join or to learn (想去, 能去吗, 打算报名, 想学): a seeker's words."""
+    return bool(_GOING.search(text))
 
 
 def names_graduates(text: str) -> bool:

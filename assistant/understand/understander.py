@@ -41,6 +41,7 @@ from assistant.understand.reader import (
     refuses,
     speaks_for_enterprise,
     speaks_for_school,
+    wishes_to_go,
 )
 from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
@@ -121,7 +122,11 @@ class Understander:
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
         earlier = [t.content for t in history if t.role == "user"][-3:]
-        owner = any(map(speaks_for_enterprise, [message, *earlier]))
+        # a business writer stays one over the conversation, until a message seeks for the writer or their
+        # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
+        owner = speaks_for_enterprise(message) or (
+            any(map(speaks_for_enterprise, earlier)) and not wishes_to_go(message)
+        )
         route, student, platform_kind = self._route(message, earlier, vector, routes, off_topic, owner, today)
         enterprise = EnterpriseReading()
         if route is Route.benefits:

@@ -87,3 +87,18 @@ def test_the_search_hint_is_for_whoever_could_search(for_enterprise: bool) -> No
         for_enterprise=for_enterprise,
     )
     assert _looked_like_a_search(query) is not for_enterprise
+
+
+def test_a_business_writer_seeking_for_their_own_is_searching_again(opp) -> None:
+    """After "我开了个汽修店，想带两个徒弟" every later message was the business's: "那我儿子想学汽修，有什么学校
+    推荐" got the enterprise's apprenticeship duties. A message seeking for the writer or their own (想学, 想去)
+    ends that; one on the business's matter stays with it."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    first = "我开了个汽修店，想带两个徒弟"
+    history = [Turn(role="user", content=first), Turn(role="assistant", content=chat.answer(first).answer)]
+    son = chat.answer("那我儿子想学汽修，有什么学校推荐", history)
+    assert son.route == "opportunities" and son.opportunities and "贵单位" not in son.answer
+    assert "汽车运用与维修" in son.answer
+    assert chat.answer("我们厂想去职校招几个电工", history).route != "opportunities"

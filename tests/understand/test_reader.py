@@ -14,6 +14,7 @@ from assistant.understand.reader import (
     refuses,
     speaks_for_enterprise,
     speaks_for_school,
+    wishes_to_go,
 )
 from assistant.understand.timewords import time_window
 from assistant.understand.topic import is_topic_word, topic_words
@@ -281,3 +282,4 @@ def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
     assert read_student("想学个修手机的技术", CATALOG, TODAY).seeks_someone  # a wish to learn
     assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
     assert not read_student("不想去实习", CATALOG, TODAY).going
+    assert wishes_to_go("我自己想去考个电工证") and not wishes_to_go("我开了个汽修店，想带两个徒弟")
