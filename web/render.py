@@ -125,8 +125,13 @@ def answer_markdown(answer: Answer) -> str:
 
 def _unbacked(answer: Answer) -> bool:
     """Not grounded, and saying something of the documents: a reply about the conversation itself
-    ("上面只列出了1个机会，没有第9个") claims nothing a document must back, so no warning."""
-    return not answer.grounded and not (answer.sentences and all(s.source == "conversation" for s in answer.sentences))
+    ("上面只列出了1个机会，没有第9个") claims nothing a document must back, and a bare refusal ("现有资料中没有
+    找到…", no quote) has nothing "以下" to take for reference, so no warning."""
+    if answer.grounded or not answer.sentences:
+        return not answer.grounded
+    if all(s.source == "conversation" for s in answer.sentences):
+        return False
+    return bool(answer.citations) or any(s.source != "notice" for s in answer.sentences)
 
 
 def _bubble_text(answer: Answer) -> str:
@@ -154,6 +159,8 @@ def citations_html(answer: Answer | None) -> str:
         if answer.refer_to:
             head += f"<br>建议咨询：<b>{escape(answer.refer_to)}</b>"
         head += "</div>"
+    elif not answer.grounded and answer.refer_to:  # a bare refusal: who to ask, no reference warning
+        head += f'<div class="notice-ungrounded" role="note">建议咨询：<b>{escape(answer.refer_to)}</b></div>'
     extra = ""
     if answer.route == "opportunities" and answer.opportunities:  # good fits, then the nearest under a heading
         fits = [o for o in answer.opportunities if o.get("fits", True)]

@@ -205,4 +205,9 @@ def test_a_reply_about_the_conversation_carries_no_ungrounded_warning() -> None:
     assert NOT_GROUNDED not in answer_markdown(reply) and NOT_GROUNDED not in citations_html(reply)
     assert text in answer_markdown(reply)
     refused = reply.with_(sentences=[AnswerSentence(text, [], "notice", True)])
-    assert NOT_GROUNDED in answer_markdown(refused) and NOT_GROUNDED in citations_html(refused)
+    # a bare refusal (no quote) has nothing "以下" to take for reference: no warning above it
+    assert NOT_GROUNDED not in answer_markdown(refused) and NOT_GROUNDED not in citations_html(refused)
+    unit = refused.with_(refer_to="师教育局")
+    assert "师教育局" in answer_markdown(unit) and "师教育局" in citations_html(unit)
+    related = _answer(grounded=False, refer_to="师教育局")  # related clauses quoted: taken for reference
+    assert NOT_GROUNDED in answer_markdown(related) and NOT_GROUNDED in citations_html(related)

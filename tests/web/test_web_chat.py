@@ -59,12 +59,13 @@ def test_asks_and_sees_a_cited_answer_then_opens_the_clause(page, served) -> Non
     print(f"warm: send -> first answer text {first:.2f} s, -> final answer with citations {final:.2f} s ({backend})")
 
 
-def test_unanswerable_question_shows_the_notice(page) -> None:
-    # refused by a wide margin on this index (probability 0.08 against the threshold 0.59)
+def test_unanswerable_question_is_refused_plainly(page) -> None:
+    """Refused by a wide margin on this index (probability 0.08 against the threshold 0.59), with no quote:
+    the refusal says so, and no "以下内容仅供参考" warning stands above a text that offers nothing to take."""
     ask(page, "十二师医院的挂号费是多少钱？")
-    notice = page.locator("#citations .notice-ungrounded")
-    assert notice.is_visible() and "未在现有政策资料中找到明确依据" in notice.inner_text()
-    assert "未在现有政策资料中找到明确依据" in page.locator("#chatbot [data-testid='bot']").last.inner_text()
+    bubble = page.locator("#chatbot [data-testid='bot']").last.inner_text()
+    assert "现有资料中没有找到" in bubble and "仅供参考" not in bubble
+    assert page.locator("#citations .notice-ungrounded").count() == 0
 
 
 def test_staff_mode_gives_a_reply_to_copy(page) -> None:
