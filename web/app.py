@@ -92,7 +92,7 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
         gr.Markdown(INTRO)
         with gr.Tabs(overflow_behavior="wrap", elem_id="main-tabs"):  # on a phone every tab stays in sight
             with gr.Tab("智能问答", id="chat", elem_id="tab-chat"):
-                build_chat_tab(assistant)
+                build_chat_tab(assistant, settings.rate_ask_per_minute)
             with gr.Tab("政策匹配", id="match", elem_id="tab-match"):
                 build_match_tab(assistant)
             with gr.Tab("实习与专业", id="opportunities", elem_id="tab-opportunities"):

@@ -13,7 +13,7 @@ from assistant.answer.checks import MAX_QUESTION_CHARS
 from assistant.answer.types import Answer, AnswerMode, Turn
 from assistant.feedback import Persona
 from assistant.service import Assistant
-from web.question_box import BUSY, count_html, count_js, too_long
+from web.question_box import BUSY, AskLimit, count_html, count_js, too_long
 from web.render import answer_markdown, citations_html, error_html, error_message, info_html
 
 PERSONAS = {"学生": Persona.student, "企业": Persona.enterprise, "工作人员": Persona.staff}
@@ -41,8 +41,9 @@ EXAMPLES = {
 Outputs = tuple[Any, ...]
 
 
-def build_chat_tab(assistant: Assistant) -> None:
-    """The tab's components and events (call inside a ``gr.Blocks``)."""
+def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
+    """The tab's components and events (call inside a ``gr.Blocks``). ``asks_per_minute``: the questions a
+    client may send per minute (:class:`web.question_box.AskLimit`; 0: no limit)."""
     turns = gr.State([])  # list[Turn]: the conversation as the core sees it (no footnotes)
     last_answer = gr.State(None)  # the Answer being shown, for feedback
     persona = gr.Radio(list(PERSONAS), value="学生", label="我是", elem_id="persona")
@@ -93,6 +94,7 @@ def build_chat_tab(assistant: Assistant) -> None:
 
     answering: set[str] = set()  # sessions with an answer on its way: one at a time per page
     lock = threading.Lock()
+    limit = AskLimit(asks_per_minute)
 
     def respond(
         message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool, request: gr.Request
@@ -102,6 +104,10 @@ def build_chat_tab(assistant: Assistant) -> None:
         refusal = info_html("请先输入问题。") if not message else too_long(message)
         if refusal:  # a question over the limit stays in the box, to be shortened: it is never cut
             yield *keep, refusal
+            return
+        too_often = limit.refusal(request)
+        if too_often:  # the question stays in the box, to send again
+            yield *keep, too_often
             return
         session = request.session_hash or ""
         with lock:

@@ -11,7 +11,8 @@ Rules (``ASSISTANT_RATE_*_PER_MINUTE``; 0 turns one off):
             and the UI's file uploads (Gradio's upload route takes no token: it is bounded in size
             by :class:`assistant.api.body_limit.UploadLimit` and here in rate)
 Not seen here: the UI's own callbacks (asks, the admin tab's token, the platform tabs' login) go through
-Gradio's queue (one route for every event); they are bounded by its concurrency, not per client.
+Gradio's queue (one route for every event); they are bounded by its concurrency, and the chat tab's asks
+by the ``ask`` rule per client host in the tab itself (web/question_box.py ``AskLimit``, its own buckets).
 Over the limit: 429 with ``Retry-After`` (seconds until one token is back) and the error body.
 The bucket holds a minute's worth, so a burst of that size passes, then the steady rate.
 """
