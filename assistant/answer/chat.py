@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
+from assistant.answer.browse import WINDOW_LEAD, in_window
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
@@ -441,15 +442,27 @@ class Chat:
         kinds = [kind.value for kind in WORK_KINDS] if not named and reading.opening else named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
-        browse = not recs and not reading.majors and bool(named or reading.locations)
-        if browse:
+        window = bool(reading.available_from or reading.available_to)
+        browse = not recs and not reading.majors and bool(named or reading.locations or window)
+        if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
+            recs = in_window(
+                self.capabilities.items(),
+                kinds,
+                reading.locations,
+                (reading.available_from, reading.available_to),
+                dt.date.today(),
+                MAX_OPPORTUNITIES,
+                fitting=not interests,
+            )
+        elif browse:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
-        listed = missed + BROWSE_LEAD.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
+        lead = WINDOW_LEAD if window else BROWSE_LEAD
+        listed = missed + lead.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
         asks_contact = query.asked is Asked.contact

@@ -188,8 +188,12 @@ def _relation(wanted: str, location: str) -> Relation:
 
 
 def time_reason(item: OpportunityItem, profile: StudentProfile) -> Reason | None:
+    return window_reason(item, profile.available_from, profile.available_to)
+
+
+def window_reason(item: OpportunityItem, free: dt.date | None, until: dt.date | None) -> Reason | None:
+    """How well an item can be attended by someone free from ``free`` to ``until`` (either may be open)."""
     start, end = item.start, item.end
-    free, until = profile.available_from, profile.available_to
     if start is None or not (free or until):
         return None
     if free and end and end < free:

@@ -160,6 +160,17 @@ def test_a_student_going_where_a_business_hires_is_searching(opp) -> None:
     assert opp.ask("我在104团，想学个开挖掘机的技术").route != "benefits"
 
 
+def test_a_time_alone_lists_what_can_be_attended_then(opp) -> None:
+    """ "暑假想找个兼职" (a window, no major, kind or place) listed nothing: now the postings and trainings that
+    can be attended in the summer first, each with its time reason; a program (no dates) is none of them."""
+    answer = opp.ask("暑假想找个兼职")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert "按可参加时间和地点列出" in answer.answer
+    assert all(o["kind"] != "专业" for o in answer.opportunities)
+    assert all(any(r["reason"] == "时间" for r in o["reasons"]) for o in answer.opportunities)
+    assert answer.opportunities[0]["fits"] and "在可参加时间内" in answer.answer
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""

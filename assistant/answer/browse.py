@@ -1,0 +1,43 @@
+"""What there is in a time window, when a student names no major or interest: "暑假想找个兼职",
+"寒假想在乌鲁木齐打个工". Each item with a start date is graded by the recommender's own time and place
+reasons (assistant/opportunities/fit.py), the best fitting first; an item without dates (a program) says
+nothing of a window and is left out, as is one past its deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.opportunities.fit import PLACE_SCORE, place_reason, window_reason
+from assistant.opportunities.items import OpportunityItem
+from assistant.opportunities.recommend import Recommendation
+from assistant.places import Relation
+
+WINDOW_LEAD = "以下按可参加时间和地点列出可参考的{kinds}："
+
+
+def in_window(
+    items: list[OpportunityItem],
+    kinds: list[str],
+    places: list[str],
+    window: tuple[dt.date | None, dt.date | None],
+    today: dt.date,
+    top_k: int,
+    fitting: bool = True,
+) -> list[Recommendation]:
+    """The ``top_k`` items of ``kinds`` (any, when none) best attended in ``window`` (free from, until; either
+    may be open) and nearest ``places``, each with its time (and place) reason. One starting outside the
+    window or outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
+    recs = []
+    for item in items:
+        if (kinds and item.kind not in kinds) or item.start is None or item.expired(today):
+            continue
+        timed = window_reason(item, *window)
+        if timed is None:
+            continue
+        place = place_reason(item, places)
+        reasons = [place[0], timed] if place else [timed]
+        near = place is None or place[1] <= Relation.near
+        score = timed.score + (PLACE_SCORE[place[1]] if place else 0.0)
+        recs.append(Recommendation(item, score, reasons, fits=fitting and near and timed.score > 0))
+    recs.sort(key=lambda r: (-r.score, r.item.deadline or dt.date.max, r.item.title))
+    return recs[:top_k]
