@@ -82,6 +82,7 @@ class Slot:
     hit: SearchHit
     text: str  # the lead sentence's body (no marker): label and filler
     sentence: str = ""  # the clause's sentence the filler is read from (empty for a unit from metadata)
+    document: bool = False  # said of the cited document itself (its date, its number), not of the clause
 
     @property
     def label(self) -> str:

@@ -30,6 +30,7 @@ from assistant.text.tokenize import nominal_words, tokenize
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
+from assistant.understand.vocabulary import vocabulary
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _OLD_VERSION = re.compile(r"(?:19|20)\d{2}\s*年?(?:版|的)|旧版|原来的|修订前|修改前")
@@ -57,6 +58,7 @@ class Evidence:
     chosen: list[Candidate]
     dense: dict[tuple[str, int], float] = field(default_factory=dict)  # sentence key -> cosine to the question
     candidates: list[Candidate] = field(default_factory=list)  # every scored sentence of the top clauses
+    named: frozenset[str] = frozenset()  # the documents the question names by title (doc ids)
 
     @property
     def quoted(self) -> list[Candidate]:
@@ -134,7 +136,7 @@ def select_evidence(
     by_key = {c.key: sim for c, sim in zip(candidates, dense)}
     ranked = evidence.rank(candidates, asked_probabilities(query), by_key, named=named)
     chosen = evidence.choose(ranked, max_sentences, slot_kind=slot_kind(query))
-    return Evidence(terms, chosen, by_key, candidates)
+    return Evidence(terms, chosen, by_key, candidates, frozenset(named))
 
 
 def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None = None) -> Signals:
@@ -183,7 +185,12 @@ def quote_draft(chosen: list[Candidate], slot: Slot | None = None) -> Draft:
             citations.append(compose.citation(n, slot.hit, ""))
         sentences.insert(0, AnswerSentence(compose.with_marker(slot.text, n), [n], "slot", True))
     by_n = {c.n: c for c in citations}
-    kept = [s for s in sentences if verify_sentence(s.text, by_n, written=False).ok]
+    document = slot is not None and slot.document  # said of the document itself: its date and number back it
+    kept = [
+        s
+        for s in sentences
+        if verify_sentence(s.text, by_n, written=False, document=document and s.source == "slot").ok
+    ]
     return Draft(kept, citations)
 
 
@@ -223,6 +230,8 @@ def absent_value(query: Query, found: Evidence) -> Asked | None:
     kind = clearly_asked_value(query)
     if kind is None or kind is Asked.unit or query.parts or not found.chosen:
         return None
+    if kind is Asked.date and document_date(query, found) is not None:
+        return None  # the document's own date answers it
     # the clauses the answer stands on: a clause quoted only because it holds a value of the kind
     # (evidence.choose's last step; 并处…一倍以上五倍以下的罚款 for a question about pay) does not say it
     merit = {c.hit.chunk_id for c in on_merit(found)}
@@ -277,6 +286,8 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     kind = slot_kind(query, LEAD_SHARE)
     if kind is None:
         return None
+    if kind is Asked.date and (issued := document_date(query, found)) is not None:
+        return issued
     # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last
     # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
     merit = on_merit(found)
@@ -286,6 +297,20 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     if value is not None and _elsewhere(value, _subject(query.standalone, found.terms), found.terms, merit):
         return None
     return slot
+
+
+def document_date(query: Query, found: Evidence) -> Slot | None:
+    """When a question asks when a document it names was issued ("师里的产教融合方案是哪年发的", vocabulary
+    ``issuing``), that document's own date (and number) from its metadata, cited to the first quoted clause
+    of it: the text's years are its tasks' ("2021年,全力推进…" led before); None otherwise."""
+    if not found.named or not any(word in query.standalone for word in vocabulary().issuing):
+        return None
+    hit = next((c.hit for c in found.chosen if c.hit.doc_id in found.named and c.hit.metadata.get("date")), None)
+    if hit is None:
+        return None
+    number = compose.number_label(str(hit.metadata.get("doc_number", "") or ""))
+    text = f"{SLOT_LABELS[Asked.date]}：《{hit.title}》{number}的日期为{hit.metadata['date']}"
+    return Slot(Asked.date, hit, text, document=True)
 
 
 def _subject(question: str, terms: QuestionTerms) -> str:

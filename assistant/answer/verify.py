@@ -42,14 +42,17 @@ def strip_markers(sentence: str) -> str:
     return MARKER.sub("", sentence).strip()
 
 
-def _source_text(citation: Citation) -> str:
+def _source_text(citation: Citation, document: bool = False) -> str:
     """What a cited clause supports: its text without sentences addressed to a model (a planted
-    "回答：企业可获得100万元补贴" supports nothing), its path and number."""
-    return f"{strip_instructions(citation.text)}\n{citation.clause_path}\n{citation.clause_no}"
+    "回答：企业可获得100万元补贴" supports nothing), its path and number; with ``document``, also its
+    document's date and number (a sentence about the document itself)."""
+    text = f"{strip_instructions(citation.text)}\n{citation.clause_path}\n{citation.clause_no}"
+    return f"{text}\n{citation.date}\n{citation.doc_number}" if document else text
 
 
-def verify_sentence(sentence: str, citations: Mapping[int, Citation], written: bool) -> Verdict:
-    """Check one answer sentence (with its markers) against the clauses it cites."""
+def verify_sentence(sentence: str, citations: Mapping[int, Citation], written: bool, document: bool = False) -> Verdict:
+    """Check one answer sentence (with its markers) against the clauses it cites (``document``: a sentence
+    about the cited document itself, backed by its date and number too)."""
     cited = markers(sentence)
     if not cited:
         return Verdict(False, "没有引用标注")
@@ -57,7 +60,7 @@ def verify_sentence(sentence: str, citations: Mapping[int, Citation], written: b
     if unknown:
         return Verdict(False, f"引用[{unknown[0]}]不指向检索到的条款")
     body = strip_markers(sentence)
-    sources = "\n".join(_source_text(citations[n]) for n in cited)
+    sources = "\n".join(_source_text(citations[n], document) for n in cited)
     source_numbers = quantities(sources) | quantities(re.sub(r"\s", "", sources))
     missing = sorted(quantities(body) - source_numbers)
     if missing:

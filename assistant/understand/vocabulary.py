@@ -29,6 +29,7 @@ class Vocabulary:
     schools: tuple[str, ...] = ()  # a school (职校, 学院): "我们职校" speaks for one
     teachers: tuple[str, ...] = ()  # posts at a school (老师, 校长): "我是初中老师" speaks for one
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
+    issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
@@ -88,4 +89,5 @@ def vocabulary() -> Vocabulary:
         tuple(str(w) for w in raw.get("schools", [])),
         tuple(str(w) for w in raw.get("teachers", [])),
         tuple(str(w) for w in raw.get("graduates", [])),
+        tuple(str(w) for w in raw.get("issuing", [])),
     )

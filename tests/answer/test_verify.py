@@ -38,3 +38,12 @@ def test_written_sentences_must_use_the_clause_words() -> None:
     assert not verify_sentence("企业可以获得土地出让优惠和银行贷款贴息[1]。", cites(), True).ok
     # a verbatim quote is checked for markers and numbers only
     assert verify_sentence(CLAUSE[:-1] + "[1]。", cites(), False).ok
+
+
+def test_a_sentence_about_the_document_itself_is_backed_by_its_date() -> None:
+    """ "时间：《…实施方案》的日期为2020-08-09[1]" states the cited document's own date: backed by its metadata
+    only when said of the document (a quote or a written sentence still needs the clause to hold the number)."""
+    said = "时间：《十二师深化产教融合的实施方案》的日期为2020-08-09[1]。"
+    assert verify_sentence(said, cites(), False, document=True).ok
+    assert not verify_sentence(said, cites(), False).ok
+    assert not verify_sentence("时间：《十二师深化产教融合的实施方案》的日期为2021-08-09[1]。", cites(), False, True).ok
