@@ -22,11 +22,10 @@ from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
 from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds_beyond
+from assistant.answer.subject import question_subject, said_elsewhere
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
-from assistant.text.sentences import split_sentences
-from assistant.text.tokenize import nominal_words, tokenize
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
@@ -294,7 +293,7 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
     slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
     value = next((c for c in merit if slot is not None and c.text == slot.sentence), None)
-    if value is not None and _elsewhere(value, _subject(query.standalone, found.terms), found.terms, merit):
+    if value is not None and said_elsewhere(value, question_subject(query.standalone, found.terms), found.terms, merit):
         return None
     return slot
 
@@ -311,34 +310,6 @@ def document_date(query: Query, found: Evidence) -> Slot | None:
     number = compose.number_label(str(hit.metadata.get("doc_number", "") or ""))
     text = f"{SLOT_LABELS[Asked.date]}：《{hit.title}》{number}的日期为{hit.metadata['date']}"
     return Slot(Asked.date, hit, text, document=True)
-
-
-def _subject(question: str, terms: QuestionTerms) -> str:
-    """The question's heaviest noun: its heaviest topic token inside a word jieba tags nominal (实习 of
-    实习生; not 最长 or 拖欠); empty when it has none."""
-    nouns = nominal_words(question)
-    words = [t for t in terms.weights if len(t) >= 2 and any(t in noun for noun in nouns)]
-    return max(words, key=terms.weights.__getitem__, default="")
-
-
-def _elsewhere(value: Candidate, subject: str, terms: QuestionTerms, quoted: list[Candidate]) -> bool:
-    """Whether a value is said of something other than what the question is about: its sentence names none
-    of the question's salient words while another quoted sentence names its ``subject``
-    ("实习生每天最多工作几个小时": the internship rule names 实习 but no hours; the four hours are the
-    definition of part-time work). Its sentence with the one before it in the clause: "…违反劳务派遣规定的，
-    责令改正；情节严重的，…处以罚款" says the fine of 劳务派遣 in the second. A subject no quote has (老师
-    where the rule says 教师) decides nothing."""
-    if not subject or not any(_names(c.text, subject) for c in quoted if c is not value):
-        return False
-    sentences = split_sentences(value.hit.text)
-    before = sentences[value.position - 1] if 0 < value.position <= len(sentences) else ""
-    return not any(_names(before + value.text, word) for word in terms.salient())
-
-
-def _names(sentence: str, word: str) -> bool:
-    """Whether ``sentence`` has ``word`` or every part of it (生均拨款 in 生均财政拨款)."""
-    parts = [t for t in tokenize(word) if t != word]
-    return word in sentence or (bool(parts) and all(part in sentence for part in parts))
 
 
 def refuse(base: Answer, reason: str, related_hits: list[SearchHit]) -> Answer:
