@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.opportunities.fit import PLACE_SCORE, place_reason, window_reason
+from assistant.opportunities.fit import PLACE_SCORE, Reason, place_reason, window_reason
 from assistant.opportunities.items import OpportunityItem
 from assistant.opportunities.recommend import Recommendation
 from assistant.places import Relation
@@ -28,13 +28,16 @@ def in_window(
     may be open) and nearest ``places``, each with its time (and place) reason. One starting outside the
     window or outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
     recs = []
+    places_of: dict[str, tuple[Reason, Relation] | None] = {}  # one gazetteer lookup per location
     for item in items:
         if (kinds and item.kind not in kinds) or item.start is None or item.expired(today):
             continue
         timed = window_reason(item, *window)
         if timed is None:
             continue
-        place = place_reason(item, places)
+        if item.location not in places_of:
+            places_of[item.location] = place_reason(item, places)
+        place = places_of[item.location]
         reasons = [place[0], timed] if place else [timed]
         near = place is None or place[1] <= Relation.near
         score = timed.score + (PLACE_SCORE[place[1]] if place else 0.0)
