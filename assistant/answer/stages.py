@@ -298,14 +298,20 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     return slot
 
 
+# a law's or a regulation's text says when it was adopted and each time it was amended (1994年7月5日…通过,
+# 2018年…修正); its date is the version's, not when it was first issued: its text answers
+_DATED_IN_TEXT = ("law", "regulation")
+
+
 def document_date(query: Query, found: Evidence) -> Slot | None:
     """When a question asks when a document it names was issued ("师里的产教融合方案是哪年发的", vocabulary
     ``issuing``), that document's own date (and number) from its metadata, cited to the first quoted clause
-    of it: the text's years are its tasks' ("2021年,全力推进…" led before); None otherwise."""
+    of it: the text's years are its tasks' ("2021年,全力推进…" led before); None otherwise, and for a law or a
+    regulation (:data:`_DATED_IN_TEXT`)."""
     if not found.named or not any(word in query.standalone for word in vocabulary().issuing):
         return None
     hit = next((c.hit for c in found.chosen if c.hit.doc_id in found.named and c.hit.metadata.get("date")), None)
-    if hit is None:
+    if hit is None or hit.metadata.get("doc_type") in _DATED_IN_TEXT:
         return None
     number = compose.number_label(str(hit.metadata.get("doc_number", "") or ""))
     text = f"{SLOT_LABELS[Asked.date]}：《{hit.title}》{number}的日期为{hit.metadata['date']}"

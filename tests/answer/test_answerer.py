@@ -165,7 +165,8 @@ def test_who_leads_a_task_is_said_first(policy_assistant) -> None:
 def test_when_a_named_document_was_issued_is_its_own_date(policy_assistant) -> None:
     """ "我想问下师里的产教融合方案是哪年发的" led with "时间：2021年" (a task's year in the plan's text): the
     date a question asks of a document it names and an issuing word (发, 印发) is the document's own, from its
-    metadata, verified against the cited document's date and number; a year asked of a task stays the text's."""
+    metadata, verified against the cited document's date and number; a year asked of a task stays the text's,
+    and so does a law's history."""
     answer = policy_assistant.ask("我想问下师里的产教融合方案是哪年发的")
     assert answer.grounded and answer.sentences[0].source == "slot"
     assert answer.answer.startswith("时间：《十二师深化产教融合的实施方案》的日期为2020-08-09")
@@ -174,6 +175,8 @@ def test_when_a_named_document_was_issued_is_its_own_date(policy_assistant) -> N
     assert "资料中没有写明" not in reform.answer
     task = policy_assistant.ask("十二师的产教融合建设计划到哪一年全面完成？")
     assert task.answer.startswith("时间：") and "的日期为" not in task.answer
+    # a law's text says when it was adopted and amended; its date is the current version's (2018-12-29)
+    assert "的日期为" not in policy_assistant.ask("劳动法是哪一年颁布的").answer
 
 
 @pytest.mark.parametrize("question", ["劳动监察大队的投诉电话是多少？", "想当面问问实习补贴的事，人社局在哪个楼办公？"])
