@@ -73,6 +73,9 @@ def vocabulary() -> Vocabulary:
     def table(name: str) -> dict[str, tuple[str, ...]]:
         return {str(k): tuple(str(w) for w in v) for k, v in raw[name].items()}
 
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(str(w) for w in raw.get(name, []))
+
     terms = {str(k): (str(v["from"]), str(v["to"])) for k, v in raw["school_terms"].items()}
     return Vocabulary(
         table("levels"),
@@ -81,13 +84,10 @@ def vocabulary() -> Vocabulary:
         table("enterprise_types"),
         table("activities"),
         terms,
-        tuple(str(w) for w in raw.get("openings", [])),
-        {str(k): str(v) for k, v in raw.get("time_words", {}).items()},
-        tuple(str(w) for w in raw.get("people", [])),
-        tuple(str(w) for w in raw.get("organisations", [])),
-        tuple(str(w) for w in raw.get("owners", [])),
-        tuple(str(w) for w in raw.get("schools", [])),
-        tuple(str(w) for w in raw.get("teachers", [])),
-        tuple(str(w) for w in raw.get("graduates", [])),
-        tuple(str(w) for w in raw.get("issuing", [])),
+        time_words={str(k): str(v) for k, v in raw.get("time_words", {}).items()},
+        **{name: words(name) for name in _WORD_LISTS},
     )
+
+
+# the vocabulary's plain word lists (the Vocabulary fields of that name)
+_WORD_LISTS = ("openings", "people", "organisations", "owners", "schools", "teachers", "graduates", "issuing")
