@@ -25,20 +25,20 @@ from assistant.answer.browse import WINDOW_LEAD, in_window
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
-from assistant.answer.platform_listing import MAX_LISTED, REPORT, YEARLY_KINDS, platform_answer, report_answer
+from assistant.answer.platform_listing import REPORT
+from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
-from assistant.places import Relation, places_in
-from assistant.platform.records import PlatformKind, record_majors
+from assistant.places import Relation
+from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK_KINDS
-from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
+from assistant.text.tokenize import in_dictionary, nominal_tagged, tokenize
 from assistant.types import StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import read_student
-from assistant.understand.timewords import named_year
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -348,59 +348,13 @@ class Chat:
         return recs
 
     def _platform(self, query: Query, base: Answer) -> Answer:
-        """The platform records of the kind asked, in the place and the major named (each dropped, and
-        said, when nothing meets it)."""
+        """The platform records of the kind asked (platform_reply.py), or the yearly report."""
         label = query.platform_kind or self.understander.platform_kind(query.standalone)
-        if label == REPORT:
-            return self._report(query, base.with_(route=Route.platform.value, backend="platform"))
-        kind = PlatformKind(label)
-        every = self.capabilities.platform(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
-        named = places_in(query.message)
-        # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
-        year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
-        narrowing: dict[str, tuple[str | int, str] | None] = {
-            "location": (named[0].name, f"地点：{named[0].name}") if named else None,
-            "year": (year, f"年份：{year}年") if year else None,
-            "major": next(((m, f"专业：{m}") for m in self._platform_majors(query, every)), None),
-        }
-        wanted = {key: value for key, value in narrowing.items() if value is not None}
-        dropped: list[str] = []
-        while True:
-            filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
-            records = [r for r in every if filters.matches(r)]
-            if records or not wanted:
-                break
-            # the place first, then the year: the same major elsewhere or in another year says more
-            dropped.append(wanted.pop(next(iter(wanted)))[1])
-        kept = [label for _, label in wanted.values()]
         base = base.with_(route=Route.platform.value, backend="platform")
-        return platform_answer(base, kind, records, dropped, kept)
-
-    def _report(self, query: Query, base: Answer) -> Answer:
-        """The yearly supply-and-demand report of the year named (else this year; the year before when
-        nothing is recorded yet), for the place named (else everywhere)."""
-        named = places_in(query.message)
-        region = named[0].name if named else ""
-        today = dt.date.today()
-        year = named_year(query.message, today) or today.year
-        report = self.capabilities.report(year, region)
-        if not report.has_data:
-            earlier = self.capabilities.report(year - 1, region)
-            if earlier.has_data:
-                return report_answer(base, earlier, year)
-        return report_answer(base, report)
-
-    def _platform_majors(self, query: Query, records: list[PlatformRecord]) -> list[str]:
-        """The majors a platform message names: catalog majors and their everyday names (汽修), else a
-        word of the message that a few of the records' own majors contain (汽车 in 新能源汽车技术; not
-        技术, which most majors' names share and which names none of them)."""
-        named = self.understander.majors().in_text(query.message)
-        if named:
-            return named
-        majors = {m for r in records for m in record_majors(r.record)}
-        words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
-        few = max(1, len(majors) // 3)
-        return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in majors) <= few]
+        if label == REPORT:
+            return yearly_report_answer(query, base, self.capabilities.report)
+        kind = PlatformKind(label)
+        return records_answer(query, base, kind, self.capabilities.platform, self.understander.majors())
 
     def _listed_item(self, listed: Listed, base: Answer) -> Answer | None:
         """The item a follow-up points at, with how to reach it and its deadline; None when the listing's

@@ -1,0 +1,80 @@
+"""Which platform records a chat message asks for: the kind the understanding read, narrowed by the place,
+the year and the major the message names (each dropped, and said, when nothing meets it); or the yearly
+supply-and-demand report of a year and a region. The answer's wording is platform_listing.py's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer, report_answer
+from assistant.answer.types import Answer
+from assistant.places import places_in
+from assistant.platform.records import PlatformKind, record_majors
+from assistant.platform.search import PlatformFilters, PlatformRecord
+from assistant.text.tokenize import nominal_words
+from assistant.understand.majors import MajorMatcher
+from assistant.understand.query import Query
+from assistant.understand.timewords import named_year
+
+if TYPE_CHECKING:
+    from assistant.platform.report import SupplyDemandReport
+
+
+def records_answer(
+    query: Query,
+    base: Answer,
+    kind: PlatformKind,
+    search: Callable[[PlatformFilters, int], list[PlatformRecord]],
+    majors: MajorMatcher,
+) -> Answer:
+    """The records of ``kind`` in the place, the year and the major the message names; a narrowing nothing
+    meets is dropped (the place first, then the year: the same major elsewhere or in another year says more)."""
+    every = search(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
+    named = places_in(query.message)
+    # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
+    year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
+    narrowing: dict[str, tuple[str | int, str] | None] = {
+        "location": (named[0].name, f"地点：{named[0].name}") if named else None,
+        "year": (year, f"年份：{year}年") if year else None,
+        "major": next(((m, f"专业：{m}") for m in named_majors(query, every, majors)), None),
+    }
+    wanted = {key: value for key, value in narrowing.items() if value is not None}
+    dropped: list[str] = []
+    while True:
+        filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
+        records = [r for r in every if filters.matches(r)]
+        if records or not wanted:
+            break
+        dropped.append(wanted.pop(next(iter(wanted)))[1])
+    kept = [label for _, label in wanted.values()]
+    return platform_answer(base, kind, records, dropped, kept)
+
+
+def named_majors(query: Query, records: list[PlatformRecord], majors: MajorMatcher) -> list[str]:
+    """The majors a platform message names: catalog majors and their everyday names (汽修), else a word of
+    the message that a few of the records' own majors contain (汽车 in 新能源汽车技术; not 技术, which most
+    majors' names share and which names none of them)."""
+    named = majors.in_text(query.message)
+    if named:
+        return named
+    recorded = {m for r in records for m in record_majors(r.record)}
+    words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
+    few = max(1, len(recorded) // 3)
+    return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in recorded) <= few]
+
+
+def yearly_report_answer(query: Query, base: Answer, report: Callable[[int, str], SupplyDemandReport]) -> Answer:
+    """The yearly supply-and-demand report of the year named (else this year; the year before when nothing
+    is recorded yet), for the place named (else everywhere)."""
+    named = places_in(query.message)
+    region = named[0].name if named else ""
+    today = dt.date.today()
+    year = named_year(query.message, today) or today.year
+    found = report(year, region)
+    if not found.has_data:
+        earlier = report(year - 1, region)
+        if earlier.has_data:
+            return report_answer(base, earlier, year)
+    return report_answer(base, found)
