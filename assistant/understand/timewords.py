@@ -31,6 +31,11 @@ _THIS_YEAR = re.compile(r"今年|本年")
 # what makes 初三 a day, not a school year: 正月初三, 大年初三, 农历…初三 (a month said before it)
 _LUNAR = re.compile(r"月|大年|农历")
 _RANGE_START = re.compile(_BARE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")  # a bare month opening a range
+# a day of the week or a time of day (周末, 星期天下午, 晚上) says when in a week or a day one is free, or when a
+# class meets ("周末上课的那种"): a schedule, not a window (jionlp reads 周末 as the coming Sunday alone, and
+# every posting then started weeks after the student's "window"). 下周一 is a date: not this.
+_PART_OF_DAY = r"(?:早上|上午|中午|下午|晚上|夜里|白天|傍晚)"
+_IN_THE_WEEK = re.compile(rf"^(?:(?:这|本|每)?个?(?:周|星期|礼拜)[一二三四五六日天末]{_PART_OF_DAY}?|{_PART_OF_DAY})$")
 
 
 @functools.cache
@@ -175,6 +180,8 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
         at = item.get("offset")
         if at and any(a < at[1] and at[0] < b for a, b in grades) and not _LUNAR.search(str(item.get("text", ""))):
             continue  # 初三 in "孩子初三了" is a school year, not the third day of the lunar year (今年初三: 今年初)
+        if item.get("detail", {}).get("type") == "time_point" and _IN_THE_WEEK.match(str(item.get("text", ""))):
+            continue
         start, end = (_date(part) for part in span)
         if start is not None:
             yield start, end, text[item["offset"][1] :] if "offset" in item else ""

@@ -85,6 +85,22 @@ def test_time_windows_look_ahead() -> None:
     assert time_window("现在就可以", TODAY) == (TODAY, None)
 
 
+def test_a_day_of_the_week_or_a_time_of_day_is_a_schedule_not_a_window() -> None:
+    """ "有没有数控的培训班，周末上课的那种" read a window of one day (the coming Sunday, jionlp's 周末), and every
+    training "started 5 weeks after the student was free"; 周末 / 星期天下午 / 晚上 say when in a week or a day,
+    not from when to when. A date stays one (下周一开始), and a season beside a weekday still reads."""
+    for message in (
+        "有没有数控方面的培训班，周末上课的那种",
+        "我周末有空",
+        "星期天下午有空",
+        "晚上有时间",
+        "周六周日都行",
+    ):
+        assert time_window(message, TODAY) is None, message
+    assert time_window("下周一开始有空", TODAY) == (dt.date(2026, 12, 7), None)
+    assert time_window("周末和寒假都有空", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
+
+
 def test_a_day_that_has_passed_means_the_next_one() -> None:
     """jionlp reads "元旦以后" in December as the past span from 1 January to today; a student free
     "元旦以后" means from the coming New Year on (it used to read as from today)."""
