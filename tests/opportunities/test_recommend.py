@@ -200,6 +200,19 @@ def test_an_opening_is_work_not_a_program(opp) -> None:
     assert not chat.answer("有没有会计岗位").opportunities  # 会计: no posting, no catalog major here
 
 
+def test_an_opening_with_a_major_or_a_kind_name_is_still_work(opp) -> None:
+    """With a major read, 岗位 and 兼职 still ask for work: "我是学护理的，周末有空，想找个兼职" listed a 护理
+    training beside the jobs, and "我是会计专业的，有什么岗位推荐吗" listed programs (专业 in 会计专业 read as
+    the kind asked). 周末 is when in the week, no window (no time reason)."""
+    work = {"实习", "全职", "学徒"}
+    for message in ("我是学护理的，周末有空，想找个兼职", "我是会计专业的，有什么岗位推荐吗", "学汽修的，有没有岗位"):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert {o["kind"] for o in answer.opportunities} <= work, message
+    nurse = opp.ask("我是学护理的，周末有空，想找个兼职")
+    assert not any(r["reason"] == "时间" for o in nurse.opportunities for r in o["reasons"])
+
+
 def test_a_verbal_noun_no_text_uses_is_no_interest(opp) -> None:
     """有空 ("三月以后有空": when, not what) is a verbal noun to jieba; no posting or clause uses it. 直播
     is one too, and a trade the postings name."""
