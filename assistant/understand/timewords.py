@@ -5,7 +5,8 @@ needs on top of it: a window already past rolls forward a year (a student looks 
 terms jionlp does not know come from the vocabulary (in the year said: 明年寒假 is January 2027, not
 the whole year jionlp reads), "3月到8月" extends to the second month, a time from now opens a window
 then (一年后有空: jionlp reads the whole next year), a time before which runs from today to it
-(春节以前, 3月前), and a time ago (一年前毕业) is no window.
+(春节以前, 3月前), a time ago (一年前毕业) is no window, nor a day of the week (周末: a schedule), and one
+day said opens a window (明天就能去).
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
             if ahead is not None:
                 return ahead, None
         window = _extend(start, end, rest)
+        if window[1] == window[0]:
+            window = (start, None)  # one day said (明天就能去, 12月20日有空): free from then, not for that day only
         if window[1] is None and start.year == today.year and _THIS_YEAR.search(said):
             return max(start, today), None  # "今年以后": the year is said, an open window from it is not next year's
         return _ahead(window, today)

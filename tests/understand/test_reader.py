@@ -101,6 +101,14 @@ def test_a_day_of_the_week_or_a_time_of_day_is_a_schedule_not_a_window() -> None
     assert time_window("周末和寒假都有空", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
 
 
+def test_one_day_said_opens_a_window() -> None:
+    """ "明天就能去" and "12月20日有空" read a window of that day alone, and every posting ran past it: a student
+    naming a day is free from then."""
+    assert time_window("明天就能去", TODAY) == (dt.date(2026, 12, 3), None)
+    assert time_window("12月20日有空", TODAY) == (dt.date(2026, 12, 20), None)
+    assert time_window("寒假有空", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))  # a span stays one
+
+
 def test_a_day_that_has_passed_means_the_next_one() -> None:
     """jionlp reads "元旦以后" in December as the past span from 1 January to today; a student free
     "元旦以后" means from the coming New Year on (it used to read as from today)."""
