@@ -378,9 +378,10 @@ class Chat:
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
-        fields = reading.fields()
-        if reading.opening and not reading.kinds:  # 岗位, 兼职: work of any kind, no program or training
-            fields["kinds"] = [kind.value for kind in WORK_KINDS]
+        # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
+        # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
+        work = [kind.value for kind in WORK_KINDS] if reading.opening and not reading.kinds else []
+        fields = reading.fields() | ({"kinds": work} if work else {})
         interests = [] if reading.majors else self._interests(query)
         recs: list[Recommendation] = []
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
@@ -394,9 +395,7 @@ class Chat:
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
         named = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
-        # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
-        # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
-        kinds = fields.get("kinds", named) if reading.opening and not reading.kinds else named
+        kinds = work or named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
         window = bool(reading.available_from or reading.available_to)
