@@ -195,7 +195,13 @@ def _unit(hit: SearchHit) -> str:
     return _responsible_in_text(hit.text)
 
 
-_RESPONSIBLE = re.compile(r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|统筹|组织实施|主管|受理)")
+_RESPONSIBLE = re.compile(
+    r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|统筹|组织实施|主管|受理)"
+    r"|(?:牵头|责任|主管)单位(?:为|是)([\u4e00-\u9fff]{2,16}?)(?=[，,。；;、（(]|$)"  # 牵头单位为办公室，…配合
+)
+# an FAQ entry's question, up to its answer ("问：…由哪个部门牵头？答：…"): asks who, says no one
+_FAQ_ASKED = re.compile(r"^\s*问[：:].*?(?=答[：:])", re.S)
+_ASKING = re.compile(r"哪|什么|谁")
 
 
 # who bears a duty or a liability (实习单位…依法承担法律责任, 用人单位应当承担赔偿责任): the clause says who,
@@ -204,8 +210,13 @@ _LIABLE = re.compile(r"[\u4e00-\u9fff]{2,}(?:应当|应|须|依法|要)?(?:承�
 
 
 def _responsible_in_text(text: str) -> str:
-    match = _RESPONSIBLE.search(text)
-    return match.group(1) if match else ""
+    """The unit a text says leads or handles it (由教育局负责, 牵头单位为办公室); not from an FAQ's question
+    ("由哪个部门牵头？" led an answer with "牵头单位：哪个部门"), never a question word."""
+    for match in _RESPONSIBLE.finditer(_FAQ_ASKED.sub("", text)):
+        unit = match.group(1) or match.group(2)
+        if not _ASKING.search(unit):
+            return unit
+    return ""
 
 
 def _shaped(kind: Asked, hit: SearchHit, terms: dict[str, float], within: list[str] | None = None) -> tuple[str, str]:

@@ -85,6 +85,19 @@ def test_the_lead_unit_comes_from_the_clause_metadata() -> None:
     assert slot is not None and slot.text == "牵头单位：教育局（责任单位：教育局、人社局）"
 
 
+def test_the_lead_unit_said_in_the_text_not_asked_in_an_faq_question() -> None:
+    """On the bundled corpus "十二师产教融合信息平台是谁牵头建的" led with "牵头单位：哪个部门": the FAQ's question
+    (由哪个部门牵头？) read as the unit. The answer's 牵头单位是办公室 (and a digest's 牵头单位为…) says it."""
+    faq = hit(
+        "问：信息服务平台是做什么的？由哪个部门牵头？\n答：平台汇集供求信息。牵头单位是办公室，网信办、教育局配合。"
+    )
+    slot = find_slot(Asked.unit, [faq])
+    assert slot is not None and slot.text == "牵头单位：办公室"
+    assert find_slot(Asked.unit, [hit("建设信息服务平台。牵头单位为办公室，网信办配合。")]) is not None
+    assert not holds(Asked.unit, "问：这项补贴由哪个部门负责？\n答：按规定申请。")
+    assert not holds(Asked.unit, "该项工作由谁负责，资料没有写明。")
+
+
 def test_a_clause_saying_who_bears_a_liability_holds_the_who_but_gives_no_lead_unit() -> None:
     """ "实习的时候受伤了谁负责" was refused as "资料中没有具体的牵头单位" while the clause says the host bears
     it (实习单位…依法承担法律责任). Who bears a duty answers 谁 (the decision's missing signal), but it is no
