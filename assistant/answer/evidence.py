@@ -28,7 +28,7 @@ from assistant.answer.slots import SLOT_KINDS, holds
 from assistant.places import places_in
 from assistant.retrieve.query_terms import lexical_terms
 from assistant.text.instructions import is_planted_instruction
-from assistant.text.sentences import split_sentences
+from assistant.text.sentences import faq_question_sentences, split_sentences
 from assistant.text.tokenize import tokenize
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
@@ -36,8 +36,6 @@ from assistant.understand.topic import is_topic_word
 
 # everyday words (low general IDF: 准备, 作为, 方面) still count a little in sentence overlap
 EVERYDAY_WEIGHT = 0.2
-_FAQ_QUESTION = re.compile(r"^问[：:]")
-_FAQ_ANSWER = re.compile(r"^答[：:]")
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
 _HEADING_SHARE = 0.5
 _MIN_SENTENCE_CHARS = 6
@@ -119,26 +117,13 @@ def _covered(term: str, tokens: set[str], text: str) -> bool:
     return term in tokens or (len(term) >= 2 and term in text)
 
 
-def _faq_question_sentences(sentences: list[str]) -> list[bool]:
-    """Which sentences belong to an FAQ's question: from one opening 问： up to the one opening 答：
-    ("问：需要签劳动合同吗？试用期最长多久？" is two sentences, both asked, neither an answer)."""
-    out, asking = [], False
-    for sentence in sentences:
-        if _FAQ_QUESTION.match(sentence):
-            asking = True
-        elif _FAQ_ANSWER.match(sentence):
-            asking = False
-        out.append(asking)
-    return out
-
-
 def collect(hits: list[SearchHit], terms: QuestionTerms, max_hits: int = 5) -> list[Candidate]:
     """Score every sentence of the top ``max_hits`` clauses against the question."""
     candidates: list[Candidate] = []
     for rank, hit in enumerate(hits[:max_hits]):
         sentences = split_sentences(hit.text)
         # an FAQ's question (问：…？…？ up to 答：) names its topic like a heading; it is not an answer to quote
-        in_question = _faq_question_sentences(sentences)
+        in_question = faq_question_sentences(sentences)
         asked = "".join(s for s, q in zip(sentences, in_question) if q)
         heading = str(hit.metadata.get("heading", "")) + asked
         heading_tokens = set(tokenize(heading))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.text.instructions import is_planted_instruction, strip_instructions
 from assistant.text.numbers import quantities
-from assistant.text.sentences import split_sentences
+from assistant.text.sentences import faq_question_sentences, split_sentences
 from assistant.text.tokenize import cut_words
 from assistant.text.units import TIME_UNIT
 from assistant.types import SearchHit
@@ -199,8 +199,6 @@ _RESPONSIBLE = re.compile(
     r"由([\u4e00-\u9fff、]{2,24}?)(?:负责|牵头|统筹|组织实施|主管|受理)"
     r"|(?:牵头|责任|主管)单位(?:为|是)([\u4e00-\u9fff]{2,16}?)(?=[，,。；;、（(]|$)"  # 牵头单位为办公室，…配合
 )
-# an FAQ entry's question, up to its answer ("问：…由哪个部门牵头？答：…"): asks who, says no one
-_FAQ_ASKED = re.compile(r"^\s*问[：:].*?(?=答[：:])", re.S)
 _ASKING = re.compile(r"哪|什么|谁")
 
 
@@ -212,7 +210,9 @@ _LIABLE = re.compile(r"[\u4e00-\u9fff]{2,}(?:应当|应|须|依法|要)?(?:承�
 def _responsible_in_text(text: str) -> str:
     """The unit a text says leads or handles it (由教育局负责, 牵头单位为办公室); not from an FAQ's question
     ("由哪个部门牵头？" led an answer with "牵头单位：哪个部门"), never a question word."""
-    for match in _RESPONSIBLE.finditer(_FAQ_ASKED.sub("", text)):
+    sentences = split_sentences(text)
+    said = "\n".join(s for s, asked in zip(sentences, faq_question_sentences(sentences)) if not asked)
+    for match in _RESPONSIBLE.finditer(said):
         unit = match.group(1) or match.group(2)
         if not _ASKING.search(unit):
             return unit
