@@ -352,7 +352,7 @@ class Chat:
         label = query.platform_kind or self.understander.platform_kind(query.standalone)
         base = base.with_(route=Route.platform.value, backend="platform")
         if label == REPORT:
-            return yearly_report_answer(query, base, self.capabilities.report)
+            return yearly_report_answer(query, base, self.capabilities.report, self.understander.majors())
         kind = PlatformKind(label)
         return records_answer(query, base, kind, self.capabilities.platform, self.understander.majors())
 

@@ -10,6 +10,7 @@ is left, the narrowing is dropped and that is said. One line per record, newest 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from assistant.answer.types import Answer, AnswerSentence
 from assistant.platform.records import (
@@ -20,7 +21,7 @@ from assistant.platform.records import (
     TalentDemand,
     TechNeed,
 )
-from assistant.platform.report import NOTES, SupplyDemandReport
+from assistant.platform.report import NOTES, SupplyDemandReport, major_words
 from assistant.platform.search import PlatformRecord
 
 MAX_RECORDS = 8  # listed in the chat
@@ -97,21 +98,30 @@ def platform_answer(
     return base.with_(answer="\n".join([*heads, lead, *lines]), grounded=True, sentences=sentences)
 
 
-def report_answer(base: Answer, report: SupplyDemandReport, asked_year: int | None = None) -> Answer:
+def report_answer(
+    base: Answer, report: SupplyDemandReport, asked_year: int | None = None, named: Sequence[str] = ()
+) -> Answer:
     """The yearly report's totals, shortages and surpluses per major as an answer (the 供需报告 tab has
     the table, the chart and the downloads). ``asked_year``: the year the message named, when the report
-    is of another (nothing recorded that year), said first."""
+    is of another (nothing recorded that year), said first. ``named``: the majors the message asks about
+    ("护理专业出来好不好找工作"), each one's own row said right after the totals (or that none is recorded)."""
     where = report.region or "全部地区"
     if not report.has_data:
         text = f"信息服务平台上还没有{report.year}年{where}的岗位、人才需求或毕业生数据，暂时无法汇总供需情况。"
         return base.with_(answer=text, grounded=False, sentences=[AnswerSentence(text, [], "conversation", True)])
     totals = report.totals
     heads = [f"平台上还没有{asked_year}年的供需数据，下面是{report.year}年的。"] if asked_year else []
+    gap = f"缺口{totals['gap']}人" if totals["gap"] >= 0 else f"毕业生富余{-totals['gap']}人"
     lead = (
         f"{report.year}年{where}人才供需（信息服务平台汇总）：需求{totals['demand']}人，"
-        f"可就业毕业生{totals['supply']}人，缺口{totals['gap']}人。"
+        f"可就业毕业生{totals['supply']}人，{gap}。"
     )
-    lines = [f"缺口最大的专业：{'；'.join(report.shortages)}。"] if report.shortages else []
+    rows = {row.major: row for row in report.majors}
+    lines = [
+        f"{major_words(rows[m])}。" if m in rows else f"{m}：平台上没有{report.year}年的需求或毕业生数据。"
+        for m in named
+    ]
+    lines += [f"缺口最大的专业：{'；'.join(report.shortages)}。"] if report.shortages else []
     lines += [f"毕业生富余的专业：{'；'.join(report.surpluses)}。"] if report.surpluses else []
     lines += [f"算法：{NOTES}完整的表格、图表和下载在“供需报告”页。"]
     sentences = [AnswerSentence(text, [], "conversation", True) for text in [*heads, lead]]

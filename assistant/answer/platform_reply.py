@@ -38,7 +38,13 @@ def records_answer(
     narrowing: dict[str, tuple[str | int, str] | None] = {
         "location": (named[0].name, f"地点：{named[0].name}") if named else None,
         "year": (year, f"年份：{year}年") if year else None,
-        "major": next(((m, f"专业：{m}") for m in named_majors(query, every, majors)), None),
+        "major": next(
+            (
+                (m, f"专业：{m}")
+                for m in named_majors(query, {m for r in every for m in record_majors(r.record)}, majors)
+            ),
+            None,
+        ),
     }
     wanted = {key: value for key, value in narrowing.items() if value is not None}
     dropped: list[str] = []
@@ -52,29 +58,32 @@ def records_answer(
     return platform_answer(base, kind, records, dropped, kept)
 
 
-def named_majors(query: Query, records: list[PlatformRecord], majors: MajorMatcher) -> list[str]:
+def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list[str]:
     """The majors a platform message names: catalog majors and their everyday names (汽修), else a word of
-    the message that a few of the records' own majors contain (汽车 in 新能源汽车技术; not 技术, which most
+    the message that a few of the ``recorded`` majors contain (汽车 in 新能源汽车技术; not 技术, which most
     majors' names share and which names none of them)."""
     named = majors.in_text(query.message)
     if named:
         return named
-    recorded = {m for r in records for m in record_majors(r.record)}
     words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
     few = max(1, len(recorded) // 3)
     return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in recorded) <= few]
 
 
-def yearly_report_answer(query: Query, base: Answer, report: Callable[[int, str], SupplyDemandReport]) -> Answer:
+def yearly_report_answer(
+    query: Query, base: Answer, report: Callable[[int, str], SupplyDemandReport], majors: MajorMatcher
+) -> Answer:
     """The yearly supply-and-demand report of the year named (else this year; the year before when nothing
-    is recorded yet), for the place named (else everywhere)."""
+    is recorded yet), for the place named (else everywhere), with the rows of the majors the message names."""
     named = places_in(query.message)
     region = named[0].name if named else ""
     today = dt.date.today()
     year = named_year(query.message, today) or today.year
     found = report(year, region)
+    asked_year = None
     if not found.has_data:
         earlier = report(year - 1, region)
         if earlier.has_data:
-            return report_answer(base, earlier, year)
-    return report_answer(base, found)
+            found, asked_year = earlier, year
+    asked = named_majors(query, {row.major for row in found.majors}, majors)
+    return report_answer(base, found, asked_year, asked)

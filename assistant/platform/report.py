@@ -146,6 +146,15 @@ def _words(row: MajorRow, what: str) -> str:
     return f"{row.major}：需求 {row.demand} 人，可就业毕业生 {row.supply} 人，{what} {abs(row.gap)} 人"
 
 
+def major_words(row: MajorRow) -> str:
+    """One major's demand against its graduates, with which way it leans (a shortage, a surplus or even)."""
+    if row.gap > 0:
+        return _words(row, "缺口") + "（供不应求）"
+    if row.gap < 0:
+        return _words(row, "富余") + "（供过于求）"
+    return f"{row.major}：需求 {row.demand} 人，可就业毕业生 {row.supply} 人，供需持平"
+
+
 def _year_rows(
     year: int,
     region: str,

@@ -110,3 +110,30 @@ def test_a_report_of_a_year_nothing_was_recorded_in_says_so() -> None:
     assert not SupplyDemandReport(2030, "").has_data
     empty = report_answer(base, SupplyDemandReport(2030, ""))
     assert not empty.grounded and "还没有2030年全部地区" in empty.answer
+
+
+def test_a_question_on_a_majors_job_market_gets_that_majors_row(opp) -> None:
+    """A parent or a student choosing a major asks about its job market in their words: the report answers,
+    with the named major's own demand against its graduates right after the totals (the answer gave the
+    three largest shortages and surpluses only, the major asked about among them or not)."""
+    answer = opp.ask("护理专业现在本地缺人吗，毕业生多不多")
+    assert answer.route == "platform" and answer.grounded
+    row = next(r for r in opp.platform.report(dt.date.today().year).majors if r.major == "护理")
+    lean = "供不应求" if row.gap > 0 else "供过于求" if row.gap < 0 else "供需持平"
+    assert answer.answer.splitlines()[1].startswith(f"护理：需求 {row.demand} 人，可就业毕业生 {row.supply} 人")
+    assert lean in answer.answer.splitlines()[1]
+    surplus = opp.ask("哪些专业毕业的人太多了找不到工作")  # a surplus asked: the sums, not the newest records
+    assert surplus.route == "platform" and "毕业生富余的专业：" in surplus.answer
+
+
+def test_a_region_with_more_graduates_than_demand_says_a_surplus_not_a_negative_gap() -> None:
+    from assistant.answer.platform_listing import report_answer
+    from assistant.platform.report import MajorRow, SupplyDemandReport
+
+    report = SupplyDemandReport(2026, "十二师", majors=[MajorRow("护理", demand_talent=5, graduates=20)])
+    base = Answer("q", "q", "", False, AnswerMode.chat, "platform")
+    answer = report_answer(base, report, named=["护理", "烹饪"])
+    lead, nursing, cooking = answer.answer.splitlines()[:3]
+    assert lead.endswith("需求5人，可就业毕业生20人，毕业生富余15人。") and "缺口-" not in answer.answer
+    assert nursing == "护理：需求 5 人，可就业毕业生 20 人，富余 15 人（供过于求）。"
+    assert cooking == "烹饪：平台上没有2026年的需求或毕业生数据。"
