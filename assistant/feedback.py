@@ -17,24 +17,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from assistant.answer.types import Answer
 from assistant.errors import ConfigError, QueryError
+from assistant.types import Persona
 
 MAX_COMMENT_CHARS = 2000
 FEEDBACK_FILE = "feedback.sqlite3"
-
-
-class Persona(str, Enum):
-    """Who asked (the gold set's ``persona``)."""
-
-    student = "student"
-    enterprise = "enterprise"
-    staff = "staff"
-    unknown = "unknown"
 
 
 @dataclass

@@ -23,7 +23,7 @@ from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
 from assistant.embed import embed_queries, load_embedder
 from assistant.errors import AssistantError, IndexError_, QueryError
-from assistant.feedback import Feedback, FeedbackStore, Persona
+from assistant.feedback import Feedback, FeedbackStore
 from assistant.filters import SearchFilters
 from assistant.ingest.chunking import CHUNKER_VERSION
 from assistant.ingest.limits import Limits
@@ -62,7 +62,7 @@ from assistant.store.leftovers import tidy
 from assistant.store.manifest import Manifest
 from assistant.store.rebuild import discard, new_index_dir, recorded_sources, replace_index
 from assistant.store.summary import describe
-from assistant.types import Kind, SearchHit
+from assistant.types import Kind, Persona, SearchHit
 from assistant.understand.classify import Embed, examples_digest
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import NOTHING_TO_MATCH, EnterpriseProfile, StudentProfile
@@ -318,9 +318,11 @@ class Assistant:
         history: list[Turn] | None = None,
         mode: AnswerMode = AnswerMode.chat,
         backend: str | None = None,
+        persona: Persona = Persona.unknown,
     ) -> Answer:
-        """A verified, cited answer (or a plain statement that the documents do not answer)."""
-        return self.chat(backend).answer(question, history, mode)
+        """A verified, cited answer (or a plain statement that the documents do not answer). ``persona``: who
+        the asker said they are (student, enterprise, school, staff), read with the message's words."""
+        return self.chat(backend).answer(question, history, mode, persona)
 
     def ask_stream(
         self,
@@ -328,9 +330,10 @@ class Assistant:
         history: list[Turn] | None = None,
         mode: AnswerMode = AnswerMode.chat,
         backend: str | None = None,
+        persona: Persona = Persona.unknown,
     ) -> Iterator[AnswerEvent]:
         """Token events as they come, then exactly one final event with the verified answer."""
-        return self.chat(backend).stream(question, history, mode)
+        return self.chat(backend).stream(question, history, mode, persona)
 
     # ---- opportunities (assistant/opportunities/) -----------------------------------------
     def search_opportunities(

@@ -93,6 +93,18 @@ def content_id(*parts: Any) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
+class Persona(str, Enum):
+    """Who is asking, as they said it (the chat's 我是 choice; the gold sets' ``persona``). A hint the
+    understanding reads with the words of the message: a business writer's message goes to the enterprise
+    benefits, a student's, a parent's or a school's never does (assistant/understand/understander.py)."""
+
+    student = "student"  # a student or a parent
+    enterprise = "enterprise"
+    school = "school"  # a teacher or a school's staff
+    staff = "staff"  # the division's staff, answering the public
+    unknown = "unknown"
+
+
 @dataclass(frozen=True)
 class Turn:
     """One earlier message of a conversation."""

@@ -9,7 +9,8 @@ import pytest
 from assistant.answer.types import Answer, AnswerMode, Citation
 from assistant.cli import main
 from assistant.errors import QueryError
-from assistant.feedback import Feedback, FeedbackStore, Persona, cases_to_jsonl
+from assistant.feedback import Feedback, FeedbackStore, cases_to_jsonl
+from assistant.types import Persona
 
 GOLD_KEYS = {"id", "persona", "question", "answerable", "facts", "doc", "clause", "notes"}
 

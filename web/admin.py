@@ -18,13 +18,14 @@ from assistant.feedback import cases_to_jsonl
 from assistant.ingest.documents import SUPPORTED_SUFFIXES
 from assistant.service import Assistant
 from web.admin_delete import build_delete_section, choice_label, document_source
+from web.chat import PERSONAS
 from web.render import STATUS_LABELS, doc_type_label, error_html, error_message, info_html, ingest_rows, kind_label
 
 UPLOAD_HEADERS = ["文件", "结果", "文档", "条数", "说明"]
 DOC_HEADERS = ["文档ID", "标题", "类别", "类型", "条数", "来源"]
 FEEDBACK_HEADERS = ["编号", "时间", "评价", "身份", "问题", "意见", "有依据"]
 FEEDBACK_SHOWN = 200
-PERSONA_LABELS = {"student": "学生", "enterprise": "企业", "staff": "工作人员", "unknown": "未填"}
+PERSONA_LABELS = {persona.value: label for label, persona in PERSONAS.items()} | {"unknown": "未填"}
 
 
 def build_admin_tab(assistant: Assistant, settings: Settings) -> None:

@@ -11,12 +11,19 @@ import gradio as gr
 
 from assistant.answer.checks import MAX_QUESTION_CHARS
 from assistant.answer.types import Answer, AnswerMode, Turn
-from assistant.feedback import Persona
 from assistant.service import Assistant
+from assistant.types import Persona
 from web.question_box import BUSY, AskLimit, count_html, count_js, too_long
 from web.render import answer_markdown, citations_html, error_html, error_message, info_html
 
-PERSONAS = {"学生": Persona.student, "企业": Persona.enterprise, "工作人员": Persona.staff}
+# the 我是 choice: who is asking, read by the understanding with the message's words (an enterprise's "有什么补贴"
+# goes to its benefits, a student's or a parent's never does); none chosen: the words alone decide
+PERSONAS = {
+    "学生或家长": Persona.student,
+    "企业": Persona.enterprise,
+    "学校老师": Persona.school,
+    "工作人员": Persona.staff,
+}
 MAX_TURNS = 6  # earlier messages sent with a follow-up (the core rewrites it into a standalone question)
 THINKING = "正在查找相关政策条款…"
 
@@ -46,7 +53,13 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
     client may send per minute (:class:`web.question_box.AskLimit`; 0: no limit)."""
     turns = gr.State([])  # list[Turn]: the conversation as the core sees it (no footnotes)
     last_answer = gr.State(None)  # the Answer being shown, for feedback
-    persona = gr.Radio(list(PERSONAS), value="学生", label="我是", elem_id="persona")
+    persona = gr.Radio(
+        list(PERSONAS),
+        value=None,
+        label="我是（可不选）",
+        info="选了身份，助手会按身份理解问题，例如企业问“有什么补贴”时列出企业可享受的支持",
+        elem_id="persona",
+    )
     chatbot = gr.Chatbot(
         label="对话",
         show_label=False,  # the floating label covered the first line of the chat when it scrolled
@@ -97,7 +110,12 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
     limit = AskLimit(asks_per_minute)
 
     def respond(
-        message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool, request: gr.Request
+        message: str,
+        history: list[dict[str, Any]],
+        conv: list[Turn],
+        staff_mode: bool,
+        who: str | None,
+        request: gr.Request,
     ) -> Iterator[Outputs]:
         message = (message or "").strip()
         keep = (gr.skip(),) * 7  # chat, box, turns, answer, citations, staff reply, feedback: as they are
@@ -117,7 +135,7 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
             yield *keep, BUSY
             return
         try:
-            yield from stream_answer(assistant, message, history, conv, staff_mode)
+            yield from stream_answer(assistant, message, history, conv, staff_mode, PERSONAS.get(who or ""))
         finally:
             with lock:
                 answering.discard(session)
@@ -128,7 +146,7 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
     gr.on(
         [send.click, question.submit],
         respond,
-        [question, chatbot, turns, staff],
+        [question, chatbot, turns, staff, persona],
         chat_outputs,
         trigger_mode="multiple",
         show_progress_on=[chatbot],
@@ -141,11 +159,13 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
     )
 
     def give_feedback(is_helpful: bool) -> Any:
-        def record(answer: Answer | None, note: str, who: str) -> tuple[str, Any]:
+        def record(answer: Answer | None, note: str, who: str | None) -> tuple[str, Any]:
             if answer is None:
                 return info_html("请先提问，得到回答后再评价。"), gr.skip()
             try:
-                assistant.record_feedback(answer, is_helpful, (note or "").strip(), PERSONAS.get(who, Persona.unknown))
+                assistant.record_feedback(
+                    answer, is_helpful, (note or "").strip(), PERSONAS.get(who or "", Persona.unknown)
+                )
             except Exception as exc:  # noqa: BLE001
                 return error_html(exc), gr.skip()
             return info_html("已记录你的反馈，谢谢！我们会据此改进回答。"), ""
@@ -157,9 +177,15 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
 
 
 def stream_answer(
-    assistant: Assistant, message: str, history: list[dict[str, Any]], conv: list[Turn], staff_mode: bool
+    assistant: Assistant,
+    message: str,
+    history: list[dict[str, Any]],
+    conv: list[Turn],
+    staff_mode: bool,
+    persona: Persona | None = None,
 ) -> Iterator[Outputs]:
-    """The chat outputs while ``message`` is answered: the bubble grows, then footnotes and the reply."""
+    """The chat outputs while ``message`` is answered: the bubble grows, then footnotes and the reply.
+    ``persona``: the 我是 choice (None: not chosen)."""
     # the person's own words are shown as text: an <img> or <script> in them is not rendered
     history = [*history, {"role": "user", "content": html.escape(message)}, {"role": "assistant", "content": THINKING}]
     yield history, "", conv, None, "", gr.update(visible=False, value=""), "", ""
@@ -168,7 +194,8 @@ def stream_answer(
     answer: Answer | None = None
     text = ""
     try:
-        for event in assistant.ask_stream(message, history=conv[-MAX_TURNS:], mode=mode):
+        events = assistant.ask_stream(message, conv[-MAX_TURNS:], mode, persona=persona or Persona.unknown)
+        for event in events:
             if event.type == "token":
                 text += event.text
                 history[-1] = {"role": "assistant", "content": html.escape(text)}  # documents' words are text

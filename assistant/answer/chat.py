@@ -35,7 +35,7 @@ from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK_KINDS
 from assistant.text.tokenize import in_dictionary, nominal_tagged, tokenize
-from assistant.types import StoredChunk, Turn
+from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import read_student
@@ -60,6 +60,12 @@ LATIN_NOTICE = (
 SEARCH_HINT = (
     "如果你在找实习、工作、培训或专业：说说你学的专业或想做的方向、层次（中职、高职等）、地点和时间，"
     "或到“实习与专业”页按条件查找。"
+)
+# a message for the enterprise benefits that says nothing to match on ("有什么补贴"): the policy answer, then
+# what a match needs
+MATCH_HINT = (
+    "想知道贵单位能享受哪些支持、要尽哪些义务：说说单位类型（如产教融合型企业、小微企业）和打算做的事"
+    "（如接收学生实习、开展学徒制、共建实训基地），或到“政策匹配”页填写。"
 )
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
@@ -102,27 +108,38 @@ class Chat:
         self.answerer = answerer
         self.capabilities = capabilities
 
-    def answer(self, question: str, history: list[Turn] | None = None, mode: AnswerMode = AnswerMode.chat) -> Answer:
+    def answer(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        mode: AnswerMode = AnswerMode.chat,
+        persona: Persona = Persona.unknown,
+    ) -> Answer:
         final = None
-        for event in self.stream(question, history, mode):
+        for event in self.stream(question, history, mode, persona):
             if event.type == "final":
                 final = event.answer
         assert final is not None
         return final
 
     def stream(
-        self, question: str, history: list[Turn] | None = None, mode: AnswerMode = AnswerMode.chat
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        mode: AnswerMode = AnswerMode.chat,
+        persona: Persona = Persona.unknown,
     ) -> Iterator[AnswerEvent]:
-        """Token events as the answer is produced, then exactly one final event."""
+        """Token events as the answer is produced, then exactly one final event. ``persona``: who the asker
+        said they are (a hint the understanding reads with the message's words)."""
         question = check_input(question, history)
         unknown = [] if lacks_chinese(question) else self._unknown_latin(question)
         if not unknown:
-            yield from self._stream(question, history, mode)
+            yield from self._stream(question, history, mode, persona)
             return
         # a Latin word no indexed text uses (part-time, internship) is not read: said first, not dropped silently
         notice = LATIN_NOTICE.format(words="、".join(f"“{w}”" for w in unknown))
         yield AnswerEvent("token", text=notice + "\n")
-        for event in self._stream(question, history, mode):
+        for event in self._stream(question, history, mode, persona):
             if event.type == "final" and event.answer is not None:
                 event = AnswerEvent("final", answer=event.answer.with_notice(notice))
             yield event
@@ -133,7 +150,9 @@ class Chat:
         words = dict.fromkeys(m.group() for m in _LATIN.finditer(question))
         return [w for w in words if not any(index.df(t) for t in tokenize(w))]
 
-    def _stream(self, question: str, history: list[Turn] | None, mode: AnswerMode) -> Iterator[AnswerEvent]:
+    def _stream(
+        self, question: str, history: list[Turn] | None, mode: AnswerMode, persona: Persona
+    ) -> Iterator[AnswerEvent]:
         clock = Clock({})
         if lacks_chinese(question):
             notice = Answer(question, question, NOT_CHINESE, False, mode, self.answerer.backend, timings=clock.timings)
@@ -147,7 +166,7 @@ class Chat:
                 item = item.with_(timings=clock.timings)
                 yield from emit(item, pieces(item.answer), clock)
                 return
-        query = self.understander.understand(question, history or [])
+        query = self.understander.understand(question, history or [], persona=persona)
         clock.lap("understand")
         if query.small_talk >= SMALL_TALK_SHARE and not query.follow_up and not self._names_a_wish(question):
             reply = Answer(
@@ -181,7 +200,13 @@ class Chat:
             yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
         events = self.answerer.stream(query, base.with_(route=Route.policy.value))
-        yield from with_search_hint(events) if _looked_like_a_search(query) else events
+        if _looked_like_a_search(query):
+            yield from with_hint(events, SEARCH_HINT)
+        elif query.route is Route.benefits:  # nothing to match on: what a match needs (to an enterprise's writer
+            # whatever the answer: "有什么补贴" finds some clause on 补贴, not the enterprise's)
+            yield from with_hint(events, MATCH_HINT, always=query.for_enterprise)
+        else:
+            yield from events
 
     # ---- benefits: the enterprise the conversation describes ----------------------------------
     def _benefits(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer | None, str]]:
@@ -485,10 +510,10 @@ def _looked_like_a_search(query: Query) -> bool:
     return read_as_search and query.student.says_anything and not query.for_enterprise
 
 
-def with_search_hint(events: Iterator[AnswerEvent]) -> Iterator[AnswerEvent]:
-    """The events, with :data:`SEARCH_HINT` after an answer that finds no basis (streamed and kept)."""
+def with_hint(events: Iterator[AnswerEvent], hint: str, always: bool = False) -> Iterator[AnswerEvent]:
+    """The events, with ``hint`` after an answer that finds no basis (or any, ``always``), streamed and kept."""
     for event in events:
-        if event.type == "final" and event.answer is not None and not event.answer.grounded:
-            yield AnswerEvent("token", text="\n" + SEARCH_HINT)
-            event = AnswerEvent("final", answer=event.answer.with_notice(SEARCH_HINT, first=False))
+        if event.type == "final" and event.answer is not None and (always or not event.answer.grounded):
+            yield AnswerEvent("token", text="\n" + hint)
+            event = AnswerEvent("final", answer=event.answer.with_notice(hint, first=False))
         yield event

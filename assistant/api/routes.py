@@ -44,7 +44,7 @@ def search(body: SearchRequest, service: Assistant = Depends(get_assistant)) -> 
 def ask(body: AskRequest, service: Assistant = Depends(get_assistant)) -> AskResponse:
     """A verified answer with clause-level citations (grounded=false: the documents do not answer)."""
     check_backend_allowed(service.settings, body.backend)
-    answer = service.ask(body.question, body.turns(), body.mode, body.backend)
+    answer = service.ask(body.question, body.turns(), body.mode, body.backend, body.persona)
     return AskResponse.model_validate(answer.to_dict())
 
 
@@ -57,7 +57,7 @@ def ask_stream(body: AskRequest, service: Assistant = Depends(get_assistant)) ->
     """Server-sent events: ``token`` (text as it comes), then one ``final`` (the verified answer
     with citations) or one ``error``. Errors before the first event are plain HTTP errors."""
     check_backend_allowed(service.settings, body.backend)
-    events = service.ask_stream(body.question, body.turns(), body.mode, body.backend)
+    events = service.ask_stream(body.question, body.turns(), body.mode, body.backend, body.persona)
     first = next(events)  # retrieval and judging run here: a busy or bad request fails with its status
     return ClosingStreamingResponse(
         sse_frames(first, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}

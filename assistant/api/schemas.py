@@ -12,7 +12,7 @@ from assistant.answer.checks import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_T
 from assistant.answer.types import AnswerMode, AnswerSentence, Turn
 from assistant.api.strict import StrictSearchFilters
 from assistant.retrieve.searcher import MAX_QUERY_CHARS, MAX_TOP_K, SearchMode
-from assistant.types import Citation, SearchHit
+from assistant.types import Citation, Persona, SearchHit
 
 
 class SearchRequest(BaseModel):
@@ -100,6 +100,11 @@ class AskRequest(BaseModel):
     mode: AnswerMode = AnswerMode.chat
     backend: Literal["local", "openai", "extractive"] | None = Field(
         None, description="override the configured LLM backend for this request"
+    )
+    persona: Persona = Field(
+        Persona.unknown,
+        description="who is asking (student: a student or a parent; school: a teacher or a school): read with the "
+        "message's words to send it to the right capability (an enterprise's message to its benefits)",
     )
 
     def turns(self) -> list[Turn]:

@@ -10,6 +10,7 @@ from assistant.answer.compose import number_label
 from assistant.answer.types import AnswerMode
 from assistant.cli.index_ready import ready
 from assistant.config import LLMBackend, Settings
+from assistant.types import Persona
 
 
 def register(sub: Any) -> None:
@@ -19,13 +20,21 @@ def register(sub: Any) -> None:
         "--mode", choices=[m.value for m in AnswerMode], default="chat", help="staff：可直接复制使用的答复"
     )
     ask.add_argument("--backend", choices=[b.value for b in LLMBackend if b is not LLMBackend.auto])
+    ask.add_argument(
+        "--persona",
+        choices=[p.value for p in Persona],
+        default=Persona.unknown.value,
+        help="提问人身份：student（学生或家长）、enterprise（企业）、school（学校老师）、staff（工作人员）",
+    )
     ask.add_argument("--json", action="store_true", help="以 JSON 输出完整的回答对象")
     ask.set_defaults(handler=cmd_ask)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     assistant = ready(settings)
-    events = assistant.ask_stream(args.question, mode=AnswerMode(args.mode), backend=args.backend)
+    events = assistant.ask_stream(
+        args.question, mode=AnswerMode(args.mode), backend=args.backend, persona=Persona(args.persona)
+    )
     final = None
     for event in events:
         if event.type == "token" and not args.json:

@@ -233,7 +233,11 @@ def run_answer_eval(
         report[backend] = measured
     if routing is not None:
         report["routing"] = evaluate_routing(assistant.understander(), load_routing_gold(routing))
-        print(f"routing ({routing.name}): accuracy {report['routing']['accuracy']:.3f}")
+        measured_routes = report["routing"]
+        print(
+            f"routing ({routing.name}): accuracy {measured_routes['accuracy']:.3f}, "
+            f"with the persona chosen {measured_routes['with_persona']:.3f}"
+        )
     if summary is not None:
         write_summary(summary, report)
     return report

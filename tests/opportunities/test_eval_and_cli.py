@@ -135,3 +135,12 @@ def test_cli_bad_profile_is_one_line_naming_file_and_field(opp_index_dirs, tmp_p
     broken.write_text("{not json", encoding="utf-8")
     result = run(opp_index_dirs[0], "match", "--profile", str(broken))
     assert result.returncode == 1 and str(broken) in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_cli_ask_takes_who_is_asking(opp_index_dirs) -> None:
+    """``assistant ask --persona`` is the chat's 我是 (and the API's ``persona``)."""
+    asked = run(opp_index_dirs[0], "ask", "有什么补贴", "--persona", "enterprise", "--backend", "extractive", "--json")
+    assert asked.returncode == 0, asked.stderr
+    assert "政策匹配" in json.loads(asked.stdout)["answer"]
+    wrong = run(opp_index_dirs[0], "ask", "有什么补贴", "--persona", "boss")
+    assert wrong.returncode == 2 and "--persona" in wrong.stderr

@@ -82,7 +82,7 @@ def test_example_question_and_feedback_is_stored(page, served) -> None:
     expect(page.locator("#question textarea")).to_have_value("中职学生上学要交学费吗？")
     page.wait_for_timeout(1000)  # let the example's own load event settle before sending
     ask(page, "中职学生上学要交学费吗？")
-    page.locator("#persona").get_by_text("企业").click()
+    page.locator("#persona").get_by_text("企业", exact=True).click()
     page.locator("#feedback-comment textarea").fill("想知道具体减免标准")
     page.locator("#unhelpful").click()
     page.locator("#feedback-status").get_by_text("已记录").wait_for()
@@ -90,6 +90,18 @@ def test_example_question_and_feedback_is_stored(page, served) -> None:
     assert stored.question == "中职学生上学要交学费吗？" and stored.helpful is False
     assert stored.comment == "想知道具体减免标准" and stored.persona.value == "enterprise"
     assert stored.answer and stored.backend == "extractive"
+
+
+def test_who_the_asker_chose_to_be_shapes_the_answer(page) -> None:
+    """Nothing chosen, "有什么补贴" gets its clause; 我是 企业, "有哪些补贴可以拿" also gets what a match of the
+    enterprise needs (the choice was only stored with feedback)."""
+    from assistant.answer.chat import MATCH_HINT
+
+    ask(page, "有什么补贴")
+    assert MATCH_HINT not in page.locator("#chatbot [data-testid='bot']").last.inner_text()
+    page.locator("#persona").get_by_text("企业", exact=True).click()
+    ask(page, "有哪些补贴可以拿")
+    assert MATCH_HINT in page.locator("#chatbot [data-testid='bot']").last.inner_text()
 
 
 def test_feedback_is_listed_and_exported_in_the_admin_tab(page, served) -> None:
