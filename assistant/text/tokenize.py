@@ -79,6 +79,7 @@ def cut_words(text: str) -> list[str]:
 
 # jieba's tags of nouns, verbal nouns, idioms, abbreviations (数控) and Latin words
 _NOMINAL = ("n", "vn", "l", "j", "eng")
+_NEGATIONS = ("不", "没")  # 学不会, 学没学: no object learned
 
 
 def nominal_words(text: str) -> list[str]:
@@ -88,11 +89,21 @@ def nominal_words(text: str) -> list[str]:
 
 
 def nominal_tagged(text: str) -> list[tuple[str, str]]:
-    """:func:`nominal_words` with jieba's tag of each (``vn``: a verbal noun, 直播 or 有空)."""
+    """:func:`nominal_words` with jieba's tag of each (``vn``: a verbal noun, 直播 or 有空). What one learns is
+    named too, whatever its tag: the word after 学 (学会计的, 学的是种植, 学开车: jieba tags 会计, 种植 and 开车 as
+    verbs, and they are the trade the person names)."""
     _load()
     import jieba.posseg
 
-    return [(p.word, p.flag) for p in jieba.posseg.cut(normalize_text(text)) if p.flag.startswith(_NOMINAL)]
+    found: list[tuple[str, str]] = []
+    learning = False  # right after 学, or after 学的 / 学的是
+    for piece in jieba.posseg.cut(normalize_text(text)):
+        word, flag = piece.word, piece.flag
+        learned = learning and flag.startswith("v") and len(word) >= 2 and not word.startswith(_NEGATIONS)
+        if flag.startswith(_NOMINAL) or learned:
+            found.append((word, flag))
+        learning = word == "学" or (learning and word in ("的", "是"))
+    return found
 
 
 def in_dictionary(word: str) -> bool:

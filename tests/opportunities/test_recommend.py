@@ -114,6 +114,15 @@ def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(op
     assert answer.opportunities and all(o["kind"] == "专业" and not o["fits"] for o in answer.opportunities)
 
 
+def test_a_trade_jieba_tags_as_a_verb_is_read_when_it_is_what_one_learns(opp) -> None:
+    """会计 is tagged ``v`` by jieba: "我是学会计的，想找个实习" read no major or interest and listed internships
+    by deadline as if nothing had been said; now 会计 is the interest, no catalog major matches it, and the
+    internships are the nearest (a close major by meaning, said as such), none a fit."""
+    answer = opp.ask("我是学会计的，想找个实习")
+    assert answer.route == "opportunities" and "没有读到具体的专业或兴趣" not in answer.answer
+    assert answer.opportunities and not any(o["fits"] for o in answer.opportunities)
+
+
 def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
     """数控 is tagged ``j`` (an abbreviation) by jieba, not ``n``: the chat used to read no major or interest
     in "高职学数控的…" and list any internship by place; now it says nothing relates to 数控 and lists the

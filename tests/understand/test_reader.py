@@ -245,6 +245,17 @@ def test_nominal_words_and_dictionary_words() -> None:
     assert in_dictionary("摄影") and not in_dictionary("我想学")
 
 
+def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
+    """ "我是学会计的，想找个实习" read no interest: jieba tags 会计 (and 种植, 开车) as a verb, so the chat said
+    "没有读到具体的专业或兴趣". The word after 学 (学的, 学的是) is what the person learns; a negation after 学
+    (学不会) is no trade."""
+    from assistant.text.tokenize import nominal_words
+
+    assert "会计" in nominal_words("我是学会计的，想找个实习")
+    assert "种植" in nominal_words("我女儿学的是种植") and "开车" in nominal_words("想学开车")
+    assert "会计" not in nominal_words("会计要做账") and "不会" not in nominal_words("我学不会数学")
+
+
 def test_a_kind_alone_does_not_say_who_looks_for_it() -> None:
     """培训 in "想给一线工人搞在岗培训" is what an enterprise runs; with a level it is a student looking."""
     runs = read_student("我在三坪农场有个小厂，想给一线工人搞在岗培训", CATALOG, TODAY)
