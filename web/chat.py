@@ -57,7 +57,7 @@ def build_chat_tab(assistant: Assistant, asks_per_minute: int = 0) -> None:
         list(PERSONAS),
         value=None,
         label="我是（可不选）",
-        info="选了身份，助手会按身份理解问题，例如企业问“有什么补贴”时列出企业可享受的支持",
+        info="选了身份，助手会按身份理解问题：选“企业”时，补贴和支持类问题按企业可享受的政策来匹配",
         elem_id="persona",
     )
     chatbot = gr.Chatbot(

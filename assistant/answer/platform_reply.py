@@ -35,16 +35,11 @@ def records_answer(
     named = places_in(query.message)
     # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
     year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
+    recorded = {m for r in every for m in record_majors(r.record)}  # the records' own majors
     narrowing: dict[str, tuple[str | int, str] | None] = {
         "location": (named[0].name, f"地点：{named[0].name}") if named else None,
         "year": (year, f"年份：{year}年") if year else None,
-        "major": next(
-            (
-                (m, f"专业：{m}")
-                for m in named_majors(query, {m for r in every for m in record_majors(r.record)}, majors)
-            ),
-            None,
-        ),
+        "major": next(((m, f"专业：{m}") for m in named_majors(query, recorded, majors)), None),
     }
     wanted = {key: value for key, value in narrowing.items() if value is not None}
     dropped: list[str] = []
