@@ -34,7 +34,7 @@ from assistant.places import Relation
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK_KINDS
-from assistant.text.tokenize import in_dictionary, nominal_tagged, tokenize
+from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
@@ -315,15 +315,18 @@ class Chat:
         Nor a workplace said as where (厂里, 公司里: a business word with 里 or 上).
 
         Nor a part of what the message's level or kind words already say (毕业 in 初中毕业, a level: as
-        an interest it matched every program whose text says 毕业). An everyday word (汽车, general idf
-        5.2, below the topic cut) is an interest when it names what some items are (their title or a
-        major) and not most of them (技术): what the student likes, said in common words."""
+        an interest it matched every program whose text says 毕业), nor a word naming a kind in other words
+        (:func:`kinds_in_other_words`: 工作 in "我是学电焊的，有什么工作" was the interest, and 电工作业 trainings
+        were listed for it). An everyday word (汽车, general idf 5.2, below the topic cut) is an interest when
+        it names what some items are (their title or a major) and not most of them (技术): what the student
+        likes, said in common words."""
         majors = self.understander.majors()
         words = vocabulary()
         names = {*words.kinds, *words.levels, *words.openings, *words.people}
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
+        said += [w for w in nominal_words(query.message) if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         tagged = nominal_tagged(query.message)
         nominal = [word for word, _ in tagged]
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
@@ -406,6 +409,7 @@ class Chat:
         # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
         # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
         work = [kind.value for kind in WORK_KINDS] if reading.opening and not reading.kinds else []
+        work = work or ([] if reading.kinds else kinds_in_other_words(query.message))  # 有什么工作: 全职
         fields = reading.fields() | ({"kinds": work} if work else {})
         interests = [] if reading.majors else self._interests(query)
         recs: list[Recommendation] = []
@@ -466,6 +470,16 @@ class ItemUse:
         or major: the way that kind is written (毕业生 in programs' 培养目标), not something a student could
         like (电脑 in one posting's work, 护理 in titles of every kind)."""
         return not self.named and len(self.described_in) >= TEMPLATE_MIN_ITEMS and len(set(self.described_in)) == 1
+
+
+def kinds_in_other_words(message: str) -> list[str]:
+    """The kinds a message names by a word only that kind's ways of being said hold ("有什么工作推荐": 工作 is
+    in 找工作, 正式工作 and 工作机会, all 全职), read here after routing: in a policy question 工作 is
+    everywhere (工作时间), so the route's reading of a search does not count it. A kind's own name (专业 in
+    "有没有相关专业") is no word of this kind: the chat reads it as the kind's name, as before."""
+    words = vocabulary()
+    found = (words.kind_of_part(w) for w in nominal_words(message) if w not in words.kinds)  # not a kind's name
+    return list(dict.fromkeys(kind for kind in found if kind))
 
 
 def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:

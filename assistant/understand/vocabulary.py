@@ -31,6 +31,12 @@ class Vocabulary:
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
 
+    def kind_of_part(self, word: str) -> str:
+        """The one kind whose ways of being said hold ``word`` (工作: 找工作, 正式工作, 工作机会 are all 全职); ''
+        when none does or several do (岗位: 实训岗位 is 实习, 就业岗位 全职)."""
+        holding = {kind for kind, said in self.kinds.items() if any(word in s for s in said)}
+        return holding.pop() if len(word) >= 2 and len(holding) == 1 else ""
+
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;
         a word inside a longer matched word does not count again (学徒 inside 新型学徒制).

@@ -123,6 +123,22 @@ def test_a_trade_jieba_tags_as_a_verb_is_read_when_it_is_what_one_learns(opp) ->
     assert answer.opportunities and not any(o["fits"] for o in answer.opportunities)
 
 
+def test_work_said_as_work_is_the_kind_asked_not_an_interest(opp) -> None:
+    """ "有什么工作" names no kind the vocabulary lists, and 工作 was read as the interest: "我是学电焊的，有什么
+    工作" listed 电工作业 trainings as "兴趣相关：工作"; "我是学护理的，有什么工作" listed a 护理 training beside
+    the job. 工作 is how only 全职 is said (找工作, 正式工作, 工作机会): the kind asked, in the chat (a policy
+    question's 工作时间 routes as before)."""
+    from assistant.understand.vocabulary import vocabulary
+
+    assert vocabulary().kind_of_part("工作") == "全职" and vocabulary().kind_of_part("岗位") == ""
+    for message in ("我是学护理的，有什么工作", "我是学电焊的，有什么工作"):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and "兴趣相关：工作" not in answer.answer, message
+        assert answer.opportunities and all(o["kind"] == "全职" for o in answer.opportunities), message
+    assert "没有找到与“电焊”相关" in opp.ask("我是学电焊的，有什么工作").answer
+    assert not opp.ask("有什么工作推荐").opportunities  # nothing said of where or what: no list of everything
+
+
 def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
     """数控 is tagged ``j`` (an abbreviation) by jieba, not ``n``: the chat used to read no major or interest
     in "高职学数控的…" and list any internship by place; now it says nothing relates to 数控 and lists the
