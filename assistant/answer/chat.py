@@ -326,8 +326,8 @@ class Chat:
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
-        said += [w for w in nominal_words(query.message) if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         tagged = nominal_tagged(query.message)
+        said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index

@@ -143,16 +143,16 @@ def build_report(
 
 
 def _words(row: MajorRow, what: str) -> str:
-    return f"{row.major}：需求 {row.demand} 人，可就业毕业生 {row.supply} 人，{what} {abs(row.gap)} 人"
+    """One major's demand and graduates, then ``what`` the gap is (缺口 / 富余) and its size; 供需持平 when even."""
+    gap = f"{what} {abs(row.gap)} 人" if row.gap else "供需持平"
+    return f"{row.major}：需求 {row.demand} 人，可就业毕业生 {row.supply} 人，{gap}"
 
 
 def major_words(row: MajorRow) -> str:
     """One major's demand against its graduates, with which way it leans (a shortage, a surplus or even)."""
     if row.gap > 0:
         return _words(row, "缺口") + "（供不应求）"
-    if row.gap < 0:
-        return _words(row, "富余") + "（供过于求）"
-    return f"{row.major}：需求 {row.demand} 人，可就业毕业生 {row.supply} 人，供需持平"
+    return _words(row, "富余") + "（供过于求）" if row.gap < 0 else _words(row, "")
 
 
 def _year_rows(

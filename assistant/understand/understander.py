@@ -133,9 +133,9 @@ class Understander:
         # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
         # (likewise one who chose 企业, unless their words speak for a school)
         school = any(map(speaks_for_school, [message, *earlier]))
-        said = persona is Persona.enterprise and not school
+        chose_enterprise = persona is Persona.enterprise and not school
         owner = speaks_for_enterprise(message) or (
-            (said or any(map(speaks_for_enterprise, earlier))) and not wishes_to_go(message)
+            (chose_enterprise or any(map(speaks_for_enterprise, earlier))) and not wishes_to_go(message)
         )
         # a student, a parent or a school, by their words or their choice, is no enterprise (unless the message
         # speaks for a business: a parent who runs a shop)
