@@ -120,6 +120,9 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
             term = _school_term(rest, start.year, today)  # "明年寒假": jionlp reads the year, not the term
             if term is not None:
                 return term
+            later = _later_time(rest, today)
+            if later is not None:
+                return later
         opening = _RANGE_START.search(said)
         relative = _RELATIVE_RANGE_START.search(said)
         # "12月到明年2月", "下个月到明年3月": jionlp reads the second month alone
@@ -141,6 +144,18 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
             return max(start, today), None  # "今年以后": the year is said, an open window from it is not next year's
         return _ahead(window, today)
     return None
+
+
+def _later_time(rest: str, today: dt.date) -> Window | None:
+    """A time said after a bare year (今年, 明年) that narrows it: "我今年高职二年级，…暑假能去哪实习" says who
+    the student is with 今年 and when they are free with 暑假 (jionlp reads them apart; the year alone gave
+    the rest of December). None when nothing later is said: the year is then the window."""
+    return (
+        _from_jionlp(rest, today)
+        or _from_school_terms(rest, today)
+        or _from_relative_month(rest, today)
+        or _from_bare_month(rest, today)
+    )
 
 
 def _month_from(numeral: str, today: dt.date) -> dt.date | None:

@@ -196,6 +196,12 @@ def test_a_time_alone_lists_what_can_be_attended_then(opp) -> None:
     assert answer.opportunities[0]["fits"] and "在可参加时间内" in answer.answer
 
 
+def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
+    """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
+    answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")
+    assert answer.route == "opportunities" and "时间：2027-07-01起至2027-08-31" in answer.answer
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""

@@ -318,3 +318,13 @@ def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
     assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
     assert not read_student("不想去实习", CATALOG, TODAY).going
     assert wishes_to_go("我自己想去考个电工证") and not wishes_to_go("我开了个汽修店，想带两个徒弟")
+
+
+def test_a_year_that_says_who_the_student_is_gives_way_to_a_later_time() -> None:
+    """ "我今年高职二年级，…暑假能去哪实习": 今年 says who the student is, 暑假 when they are free (the year alone
+    gave the rest of December); a year with nothing later is still the window."""
+    summer = (dt.date(2027, 7, 1), dt.date(2027, 8, 31))
+    assert time_window("我今年高职二年级，学机电的，暑假能去哪实习", TODAY) == summer
+    assert time_window("我明年毕业，3月以后有空", TODAY) == (dt.date(2027, 3, 1), None)
+    assert time_window("今年想找个实习", TODAY) == (TODAY, dt.date(2026, 12, 31))
+    assert time_window("明年想找个实习", TODAY) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
