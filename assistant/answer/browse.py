@@ -1,18 +1,21 @@
-"""What there is in a time window, when a student names no major or interest: "暑假想找个兼职",
-"寒假想在乌鲁木齐打个工". Each item with a start date is graded by the recommender's own time and place
-reasons (assistant/opportunities/fit.py), the best fitting first; an item without dates (a program) says
-nothing of a window and is left out, as is one past its deadline."""
+"""What there is in a time window or at a pay, when a student names no major or interest: "暑假想找个兼职",
+"寒假想在乌鲁木齐打个工", "有没有月薪四千以上的实习". Each item with a start date is graded by the recommender's own
+time and place reasons (assistant/opportunities/fit.py), the best fitting first; an item without dates (a
+program) says nothing of a window and is left out, as is one past its deadline. A pay asked for grades by the
+recommender's pay reason too."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from assistant.opportunities.fit import PLACE_SCORE, Reason, place_reason, window_reason
+from assistant.opportunities.fit import PLACE_SCORE, Reason, pay_reason, place_reason, window_reason
 from assistant.opportunities.items import OpportunityItem
 from assistant.opportunities.recommend import Recommendation
 from assistant.places import Relation
 
 WINDOW_LEAD = "以下按可参加时间和地点列出可参考的{kinds}："
+PAY_LEAD = "以下按待遇和地点列出可参考的{kinds}："
+PAY_NONE_LEAD = "没有找到待遇达到每月{pay}元的{kinds}，以下是待遇最接近的几个："
 
 
 def in_window(
@@ -43,4 +46,36 @@ def in_window(
         score = timed.score + (PLACE_SCORE[place[1]] if place else 0.0)
         recs.append(Recommendation(item, score, reasons, fits=fitting and near and timed.score > 0))
     recs.sort(key=lambda r: (-r.score, r.item.deadline or dt.date.max, r.item.title))
+    return recs[:top_k]
+
+
+def in_places(
+    items: list[OpportunityItem], kinds: list[str], places: list[str], today: dt.date, fitting: bool = True
+) -> list[Recommendation]:
+    """Every open item of ``kinds`` (any, when none), nearest ``places`` first, each with its place reason
+    (the whole list, for a pay to grade: the few a browse shows may pay the least)."""
+    recs = []
+    places_of: dict[str, tuple[Reason, Relation] | None] = {}
+    for item in items:
+        if (kinds and item.kind not in kinds) or item.expired(today):
+            continue
+        if item.location not in places_of:
+            places_of[item.location] = place_reason(item, places)
+        place = places_of[item.location]
+        near = place is None or place[1] <= Relation.near
+        score, reasons = (PLACE_SCORE[place[1]], [place[0]]) if place else (0.0, [])
+        recs.append(Recommendation(item, score, reasons, fits=fitting and near))
+    return recs
+
+
+def at_pay(recs: list[Recommendation], min_pay: int, top_k: int) -> list[Recommendation]:
+    """``recs`` graded by the pay asked for (the recommender's reason: 达到期望 / 低于期望 / 未注明金额), those
+    paying it first; one below it, or saying no amount, is listed among the nearest, the best paid first."""
+    for rec in recs:
+        reason = pay_reason(rec.item, min_pay)
+        if reason is not None:
+            rec.reasons.append(reason)
+            rec.score += reason.score
+            rec.fits = rec.fits and reason.score > 0
+    recs.sort(key=lambda r: (not r.fits, -r.score, -(r.item.pay_max or r.item.pay_min or 0), r.item.title))
     return recs[:top_k]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
-from assistant.answer.browse import WINDOW_LEAD, in_window
+from assistant.answer.browse import PAY_LEAD, PAY_NONE_LEAD, WINDOW_LEAD, at_pay, in_places, in_window
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
@@ -322,7 +322,7 @@ class Chat:
         likes, said in common words."""
         majors = self.understander.majors()
         words = vocabulary()
-        names = {*words.kinds, *words.levels, *words.openings, *words.people}
+        names = {*words.kinds, *words.levels, *words.openings, *words.people, *words.wages}
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
@@ -428,7 +428,11 @@ class Chat:
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
         window = bool(reading.available_from or reading.available_to)
-        browse = not recs and not reading.majors and bool(named or reading.locations or window)
+        pay = reading.min_pay
+        browse = not recs and not reading.majors and bool(named or reading.locations or window or pay)
+        if browse and pay and not kinds:  # a wage asked is work: no program or training pays one
+            kinds = [kind.value for kind in WORK_KINDS]
+        every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
         if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
             recs = in_window(
                 self.capabilities.items(),
@@ -436,17 +440,23 @@ class Chat:
                 reading.locations,
                 (reading.available_from, reading.available_to),
                 dt.date.today(),
-                MAX_OPPORTUNITIES,
+                every,
                 fitting=not interests,
             )
+        elif browse and pay:
+            recs = in_places(self.capabilities.items(), kinds, reading.locations, dt.date.today(), not interests)
         elif browse:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
+        if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
+            recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
-        lead = WINDOW_LEAD if window else BROWSE_LEAD
+        lead = WINDOW_LEAD if window else PAY_LEAD if pay else BROWSE_LEAD
+        if pay and not any(r.fits for r in recs):
+            lead = PAY_NONE_LEAD.format(pay=pay, kinds="{kinds}")
         listed = missed + lead.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)

@@ -90,6 +90,8 @@ def _understood(fields: dict[str, object]) -> str:
     start, end = fields.get("available_from"), fields.get("available_to")
     if isinstance(start, dt.date):
         said.append(f"时间：{start.isoformat()}起" + (f"至{end.isoformat()}" if isinstance(end, dt.date) else ""))
+    if fields.get("min_pay"):
+        said.append(f"待遇：每月{fields['min_pay']}元以上")
     return f"我理解你的情况是（{'；'.join(said)}），" if said else ""
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.places import gazetteer, places_in
+from assistant.text.numbers import parse_number
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
@@ -50,6 +51,7 @@ class StudentReading:
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
+    min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -61,6 +63,7 @@ class StudentReading:
             "available_to": self.available_to,
             "kinds": self.kinds,
             "wants_apprenticeship": self.wants_apprenticeship,
+            "min_pay": self.min_pay,
         }
         return {k: v for k, v in data.items() if v not in (None, [], "")}
 
@@ -105,11 +108,39 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
             reading.kinds.append(kind)
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.going = wishes_to_go(text)
+    reading.min_pay = least_pay(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
         reading.wants_apprenticeship = False
     return reading
+
+
+# a monthly wage a student would ask for: below it a number after 每月 counts something else (每月3次), above it
+# a year's pay or a sum that is no wage
+MIN_WAGE, MAX_WAGE = 500, 100_000
+_NUMBER = r"\d+(?:\.\d+)?\s*[千万]?|[一二两三四五六七八九十百千万点]{1,6}"
+_CEILING = re.compile(r"最多|不超过|不高于|以下|以内|之内")
+
+
+def least_pay(text: str) -> int | None:
+    """The least monthly pay a message asks for: a number said after a word of pay (月薪四千以上, 工资不低于3000,
+    一个月能拿三千多, 月薪3000-5000: the lower end), within its clause and a few characters of it; None when
+    none is said, when the number is a ceiling (最多, 以下, 不超过) or is no monthly wage (3 in 每月3次)."""
+    for match in _wage_pattern().finditer(text):
+        value = parse_number(match.group("number").replace(" ", ""))
+        if value is None or _CEILING.search(match.group("between") + text[match.end() : match.end() + 4]):
+            continue
+        amount = int(value)
+        if MIN_WAGE <= amount <= MAX_WAGE:
+            return amount
+    return None
+
+
+@functools.cache
+def _wage_pattern() -> re.Pattern[str]:
+    wage = _alternatives(vocabulary().wages)
+    return re.compile(rf"{wage}(?P<between>[^，,。；;！!？?\d一二两三四五六七八九十]{{0,6}}?)(?P<number>{_NUMBER})")
 
 
 def read_enterprise(text: str) -> EnterpriseReading:

@@ -312,6 +312,7 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             opening=reading.opening or before.opening,
             going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,
+            min_pay=reading.min_pay or before.min_pay,
         )
     return reading
 

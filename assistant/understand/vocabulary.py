@@ -30,6 +30,7 @@ class Vocabulary:
     teachers: tuple[str, ...] = ()  # posts at a school (老师, 校长): "我是初中老师" speaks for one
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
+    wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
 
     def kind_of_part(self, word: str) -> str:
         """The one kind whose ways of being said hold ``word`` (工作: 找工作, 正式工作, 工作机会 are all 全职); ''
@@ -96,4 +97,4 @@ def vocabulary() -> Vocabulary:
 
 
 # the vocabulary's plain word lists (the Vocabulary fields of that name)
-_WORD_LISTS = ("openings", "people", "organisations", "owners", "schools", "teachers", "graduates", "issuing")
+_WORD_LISTS = ("openings", "people", "organisations", "owners", "schools", "teachers", "graduates", "issuing", "wages")

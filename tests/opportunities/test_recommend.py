@@ -196,6 +196,20 @@ def test_a_time_alone_lists_what_can_be_attended_then(opp) -> None:
     assert answer.opportunities[0]["fits"] and "在可参加时间内" in answer.answer
 
 
+def test_a_pay_asked_grades_the_openings_by_it(opp) -> None:
+    """ "有没有月薪三千以上的实习" read 月薪 as the interest and listed what is nearest in meaning to it; now the
+    internships paying it come first, each saying so, and a pay no internship reaches is said to be unmet."""
+    answer = opp.ask("有没有月薪三千以上的实习")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert "待遇：每月3000元以上" in answer.answer and "月薪" not in answer.answer.splitlines()[0].split("）")[-1]
+    assert all(o["kind"] == "实习" for o in answer.opportunities)
+    first = answer.opportunities[0]
+    assert first["fits"] and any(r["reason"] == "待遇" and "达到期望" in r["detail"] for r in first["reasons"])
+    higher = opp.ask("有没有月薪一万以上的实习")
+    assert "没有找到待遇达到每月10000元的实习" in higher.answer
+    assert higher.opportunities and not any(o["fits"] for o in higher.opportunities)
+
+
 def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")

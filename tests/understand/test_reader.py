@@ -328,3 +328,18 @@ def test_a_year_that_says_who_the_student_is_gives_way_to_a_later_time() -> None
     assert time_window("我明年毕业，3月以后有空", TODAY) == (dt.date(2027, 3, 1), None)
     assert time_window("今年想找个实习", TODAY) == (TODAY, dt.date(2026, 12, 31))
     assert time_window("明年想找个实习", TODAY) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+
+
+def test_the_least_pay_asked_is_read_after_a_word_of_pay() -> None:
+    """jionlp reads an amount only with 元 / 块: "有没有月薪四千以上的实习" read 月薪 as the interest."""
+    from assistant.understand.reader import least_pay
+
+    assert least_pay("有没有月薪四千以上的实习") == 4000
+    assert least_pay("想找个一个月能拿三千多的活") == 3000
+    assert least_pay("月薪3000-5000的岗位") == 3000  # a range: its lower end
+    assert least_pay("实习一个月，工资两千五") == 2500
+    assert least_pay("月薪4千") == 4000
+    assert least_pay("工资最多3000") is None  # a ceiling is no least pay
+    assert least_pay("每月3次培训") is None  # no monthly wage
+    assert least_pay("学费要交多少钱") is None
+    assert read_student("我学护理的，想找个月薪4000以上的工作", CATALOG, TODAY).min_pay == 4000
