@@ -50,8 +50,8 @@ class MajorMatcher:
         """Catalog majors a free text names (as written or by an everyday name)."""
         found = vocabulary().find(vocabulary().majors, text)
         names = [*self.catalog, *vocabulary().majors]  # the catalog's names, and the ones the vocabulary knows
-        found += [name for name in names if name in text and name not in found]
-        return found
+        found += [name for name in names if name in text]
+        return list(dict.fromkeys(found))  # each once: a name both the catalog and the vocabulary hold
 
     def resolve(self, name: str, dense: bool = True) -> list[str]:
         """The catalog majors a given name means; [] when none is close. Without ``dense``, only what the

@@ -25,7 +25,8 @@ from assistant.understand.vocabulary import vocabulary
 
 Window = tuple[dt.date, dt.date | None]
 _MONTH_RANGE_END = re.compile(r"^\s*(?:份)?\s*(?:到|至|-|—|~|～)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
-_OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后)")
+# "3月以后", "明年3月毕业": free from then on (one graduating is free after it, not for that month only)
+_OPEN_END = re.compile(r"^\s*(?:份)?\s*(?:以后|之后|起|开始|后|(?:就|要)?毕业)")
 _OPEN_END_WORD = re.compile(r"(?:以后|之后|起|开始|后)\s*$")
 _BARE_MONTH = re.compile(r"(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?")
 _THIS_YEAR = re.compile(r"今年|本年")

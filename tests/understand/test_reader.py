@@ -343,3 +343,14 @@ def test_the_least_pay_asked_is_read_after_a_word_of_pay() -> None:
     assert least_pay("每月3次培训") is None  # no monthly wage
     assert least_pay("学费要交多少钱") is None
     assert read_student("我学护理的，想找个月薪4000以上的工作", CATALOG, TODAY).min_pay == 4000
+
+
+def test_a_major_both_the_catalog_and_the_vocabulary_name_is_read_once() -> None:
+    """The understood line said "专业：电子商务、电子商务" (the catalog's name and the vocabulary's)."""
+    assert MajorMatcher(["电子商务"]).in_text("我是中职电子商务专业的，下个月想找个实习") == ["电子商务"]
+
+
+def test_a_graduation_time_opens_a_window() -> None:
+    """ "我儿子…明年三月份毕业，想找个包吃住的工作" read March alone: every job starting in April ran late."""
+    assert time_window("我儿子在技校学焊接，明年三月份毕业，想找个包吃住的工作", TODAY) == (dt.date(2027, 3, 1), None)
+    assert time_window("6月毕业", TODAY) == (dt.date(2027, 6, 1), None)
