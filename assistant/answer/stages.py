@@ -26,6 +26,7 @@ from assistant.answer.subject import question_subject, said_elsewhere
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
+from assistant.text.sentences import split_sentences
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
@@ -58,6 +59,7 @@ class Evidence:
     dense: dict[tuple[str, int], float] = field(default_factory=dict)  # sentence key -> cosine to the question
     candidates: list[Candidate] = field(default_factory=list)  # every scored sentence of the top clauses
     named: frozenset[str] = frozenset()  # the documents the question names by title (doc ids)
+    of_named: list[SearchHit] = field(default_factory=list)  # the retrieved clauses of those documents
 
     @property
     def quoted(self) -> list[Candidate]:
@@ -135,7 +137,8 @@ def select_evidence(
     by_key = {c.key: sim for c, sim in zip(candidates, dense)}
     ranked = evidence.rank(candidates, asked_probabilities(query), by_key, named=named)
     chosen = evidence.choose(ranked, max_sentences, slot_kind=slot_kind(query))
-    return Evidence(terms, chosen, by_key, candidates, frozenset(named))
+    of_named = [h for h in scoped.kept if h.doc_id in named]
+    return Evidence(terms, chosen, by_key, candidates, frozenset(named), of_named)
 
 
 def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None = None) -> Signals:
@@ -166,9 +169,13 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
 
 
 def decide_answer(query: Query, found: Evidence, measured: Signals) -> Decision:
+    """The calibrated decision (decide.py), except when the asked value is a named document's own date
+    (:func:`document_date`): its metadata answers, whatever the quoted clauses say of other dates."""
     if not found.chosen:
         return Decision(False, 0.0, "没有检索到相关条款")
     kind = slot_kind(query)
+    if kind is Asked.date and document_date(query, found) is not None:
+        return Decision(True, 1.0)
     return decide(measured, SLOT_LABELS.get(kind, "") if kind else "")
 
 
@@ -287,6 +294,8 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         return None
     if kind is Asked.date and (issued := document_date(query, found)) is not None:
         return issued
+    if kind is Asked.date and law_events_asked(query, found.of_named):
+        return None  # a law's event its retrieved text does not date: any other date would be another event's
     # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last
     # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
     merit = on_merit(found)
@@ -306,16 +315,57 @@ _DATED_IN_TEXT = ("law", "regulation")
 def document_date(query: Query, found: Evidence) -> Slot | None:
     """When a question asks when a document it names was issued ("师里的产教融合方案是哪年发的", vocabulary
     ``issuing``), that document's own date (and number) from its metadata, cited to the first quoted clause
-    of it: the text's years are its tasks' ("2021年,全力推进…" led before); None otherwise, and for a law or a
-    regulation (:data:`_DATED_IN_TEXT`)."""
-    if not found.named or not any(word in query.standalone for word in vocabulary().issuing):
+    of it: the text's years are its tasks' ("2021年,全力推进…" led before); a law or a regulation
+    (:data:`_DATED_IN_TEXT`) dates its events in its own text (:func:`law_date`); None otherwise."""
+    if not found.named:
         return None
+    law = law_date(query, found)
+    if law is not None or not any(word in query.standalone for word in vocabulary().issuing):
+        return law
     hit = next((c.hit for c in found.chosen if c.hit.doc_id in found.named and c.hit.metadata.get("date")), None)
     if hit is None or hit.metadata.get("doc_type") in _DATED_IN_TEXT:
         return None
     number = compose.number_label(str(hit.metadata.get("doc_number", "") or ""))
     text = f"{SLOT_LABELS[Asked.date]}：《{hit.title}》{number}的日期为{hit.metadata['date']}"
     return Slot(Asked.date, hit, text, document=True)
+
+
+def law_date(query: Query, found: Evidence) -> Slot | None:
+    """When a question asks when a law or a regulation it names was passed, amended or put in force
+    ("劳动合同法什么时候开始施行的", "职业教育法是哪一年修订的"; vocabulary ``law_events``), the sentence of that
+    text dating the event (本法自2008年1月1日起施行; 2022年4月20日…会议修订), the latest when it happened more
+    than once (修正 in 2009 and 2018), read among the retrieved sentences; None when none says it."""
+    laws = [h for h in found.of_named if h.metadata.get("doc_type") in _DATED_IN_TEXT]
+    asked = law_events_asked(query, laws)
+    dated = [
+        (hit, sentence)
+        for hit in laws
+        for sentence in split_sentences(hit.text)
+        if _YEAR.search(sentence) and any(event in sentence for event in asked)
+    ]
+    if not dated:
+        return None
+    hit, sentence = max(dated, key=lambda pair: max(int(y) for y in _YEAR.findall(pair[1])))
+    return Slot(Asked.date, hit, f"{SLOT_LABELS[Asked.date]}：{compose.strip_label(sentence)}", sentence)
+
+
+def law_events_asked(query: Query, laws: list[SearchHit]) -> list[str]:
+    """The dated events of a law (vocabulary ``law_events``: 施行, 修订, 通过) the question asks of the laws it
+    names, said outside their titles (the 实施 of 劳动合同法实施条例 is the name's)."""
+    titles = {hit.title for hit in laws}
+    events = vocabulary().law_events.items()
+    return [event for event, said in events if any(_says(query.standalone, word, titles) for word in said)]
+
+
+def _says(question: str, word: str, titles: set[str]) -> bool:
+    """Whether ``question`` says ``word`` outside a title it names (the 实施 of 劳动合同法实施条例 is the name's)."""
+    for found in re.finditer(re.escape(word), question):
+        start, end = found.span()
+        # the word with the two characters on either side it has (a word ending the question has none after)
+        around = [part for part in (question[max(0, start - 2) : end], question[start : end + 2]) if part != word]
+        if not any(part in title for part in around for title in titles):
+            return True
+    return False
 
 
 def refuse(base: Answer, reason: str, related_hits: list[SearchHit]) -> Answer:

@@ -31,6 +31,8 @@ class Vocabulary:
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
+    # a law's dated events as its text says them (施行, 修订, 通过) -> the words a question says them in
+    law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kind_of_part(self, word: str) -> str:
         """The one kind whose ways of being said hold ``word`` (工作: 找工作, 正式工作, 工作机会 are all 全职); ''
@@ -92,6 +94,7 @@ def vocabulary() -> Vocabulary:
         table("activities"),
         terms,
         time_words={str(k): str(v) for k, v in raw.get("time_words", {}).items()},
+        law_events=table("law_events"),
         **{name: words(name) for name in _WORD_LISTS},
     )
 

@@ -179,6 +179,30 @@ def test_when_a_named_document_was_issued_is_its_own_date(policy_assistant) -> N
     assert "的日期为" not in policy_assistant.ask("劳动法是哪一年颁布的").answer
 
 
+def test_a_named_document_date_is_answered_whatever_the_clauses_quote(policy_assistant) -> None:
+    """ "我想知道十二师产教融合的方案是什么时候发布的" was refused ("资料中没有写明具体的时间"): the quoted clause
+    (the platform's 信息发布) holds no date, and the decision weighed that; the document's own date answers."""
+    answer = policy_assistant.ask("我想知道十二师产教融合的方案是什么时候发布的")
+    assert answer.grounded
+    assert answer.answer.startswith("时间：《十二师深化产教融合的实施方案》的日期为2020-08-09")
+
+
+def test_when_a_named_law_was_passed_amended_or_put_in_force_is_its_own_text(policy_assistant) -> None:
+    """A law dates its events in its text: "劳动合同法什么时候开始施行的" led with "自本法施行后续订…" (a date-like
+    phrase of 第九十七条), "职业教育法是哪一年修订的" said the time was not written; the event asked (施行 / 实施,
+    修订, 通过 / 颁布) is read from the sentence dating it, outside the law's title (劳动合同法实施条例's 实施)."""
+    assert policy_assistant.ask("劳动合同法什么时候开始施行的").answer.startswith("时间：本法自2008年1月1日起施行")
+    assert policy_assistant.ask("劳动法什么时候实施的").answer.startswith("时间：本法自1995年1月1日起施行")
+    amended = policy_assistant.ask("职业教育法是哪一年修订的")
+    assert amended.grounded and amended.answer.startswith("时间：2022年4月20日")
+    assert "修订" in amended.answer.splitlines()[0]
+    assert policy_assistant.ask("劳动法是哪年通过的").answer.startswith("时间：1994年7月5日")
+    regulation = policy_assistant.ask("劳动合同法实施条例是哪年公布的").answer
+    assert regulation.startswith("时间：2008年9月3日")
+    # no sentence dates it: no other event's date stands in for it
+    assert not policy_assistant.ask("劳动合同法实施条例什么时候开始执行").answer.startswith("时间：")
+
+
 @pytest.mark.parametrize("question", ["劳动监察大队的投诉电话是多少？", "想当面问问实习补贴的事，人社局在哪个楼办公？"])
 def test_a_phone_number_or_an_address_the_documents_lack_is_said_to_be_missing(policy_assistant, question) -> None:
     """How to reach an office is in none of these texts: said so above the related rules, not grounded
