@@ -38,3 +38,15 @@ def test_a_word_of_reply_before_the_follow_up_does_not_hide_it() -> None:
     history = [Turn("user", "我是护理专业的，想在昌吉找个实习"), Turn("assistant", "……")]
     assert standalone_question("好的，那乌鲁木齐的呢？", history) == standalone_question("那乌鲁木齐的呢？", history)
     assert "护理" in standalone_question("好的，那乌鲁木齐的呢？", history)
+
+
+def test_a_question_naming_nothing_asks_of_the_one_before() -> None:
+    """ "需要什么条件" after a question on apprenticeship subsidies was answered as a greeting (the small-talk
+    probe read it): a question with an asking word and no topic word of its own carries the topic before it;
+    one addressed to the assistant does not."""
+    history = [Turn("user", "我们是米东区的汽修厂，想带两个学徒，有什么补贴"), Turn("assistant", "……")]
+    for question in ("需要什么条件", "有什么要求", "需要满足哪些条件"):
+        carried = standalone_question(question, history)
+        assert carried.endswith("：" + question) and "学徒" in carried and "补贴" in carried
+    assert standalone_question("你能做什么", history) == "你能做什么"
+    assert standalone_question("学徒制需要什么条件", history) == "学徒制需要什么条件"  # names its own subject
