@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer, report_answer
 from assistant.answer.types import Answer
 from assistant.places import places_in
-from assistant.platform.records import PlatformKind, record_majors
+from assistant.platform.records import KIND_LABELS, PlatformKind, record_majors
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.text.tokenize import nominal_words
 from assistant.understand.majors import MajorMatcher
@@ -56,11 +56,13 @@ def records_answer(
 def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list[str]:
     """The majors a platform message names: catalog majors and their everyday names (汽修), else a word of
     the message that a few of the ``recorded`` majors contain (汽车 in 新能源汽车技术; not 技术, which most
-    majors' names share and which names none of them)."""
+    majors' names share and which names none of them) and no kind's name holds."""
     named = majors.in_text(query.message)
     if named:
         return named
     words = dict.fromkeys([*query.topic, *nominal_words(query.message)])
+    # a word of a kind's own name says which records, not whose (服务 of "技术服务需求", in 技术服务与合作资源)
+    words = {w: None for w in words if not any(w in label for label in KIND_LABELS.values())}
     few = max(1, len(recorded) // 3)
     return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in recorded) <= few]
 

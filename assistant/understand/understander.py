@@ -75,6 +75,9 @@ PLATFORM_SHARE = 0.65
 # the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
 # layer sits above this one)
 GRADUATES = "graduates"
+# the two sides of one market on the platform (PlatformKind.tech_need / .resource): an enterprise's technical needs
+# and what schools offer (技术服务与合作资源). The writer's side decides which one they look for
+TECH_NEED, RESOURCE = "tech_need", "resource"
 OFF_TOPIC = 0.5  # the off-topic probe's share above which a message is about something no document covers
 
 
@@ -143,6 +146,8 @@ class Understander:
         route, student, platform_kind = self._route(
             message, earlier, vector, routes, off_topic, owner, no_business, today
         )
+        if route is Route.platform and not platform_kind and (owner or school):
+            platform_kind = self._side_sought(standalone, owner)
         enterprise = EnterpriseReading()
         if route is Route.benefits:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
@@ -256,6 +261,16 @@ class Understander:
         if not read_student(message, self.majors(), today).says_anything:
             return False
         return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
+
+    def _side_sought(self, text: str, owner: bool) -> str:
+        """For a writer speaking for an enterprise or a school asking of technical needs or services, the other
+        side of that market: an enterprise with a problem looks for the schools that offer help ("我们公司有个
+        技术难题想找学校合作研发，平台上有没有能做的学校" listed other firms' needs), a school offering help for
+        the firms that need it; '' when the message asks of another kind (left to the probe)."""
+        kind = self.platform_kind(text)
+        if kind not in (TECH_NEED, RESOURCE):
+            return ""
+        return RESOURCE if owner else TECH_NEED
 
     def platform_kind(self, text: str) -> str:
         """The kind of platform record a message asks for (``PlatformKind`` values: cooperation, tech_need ...)."""

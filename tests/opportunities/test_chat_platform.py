@@ -32,6 +32,23 @@ def test_a_word_most_majors_share_narrows_nothing(opp) -> None:
     assert answer.route == "platform" and len(answer.answer.splitlines()) - 1 == min(len(every), MAX_RECORDS)
 
 
+def test_a_word_of_a_kinds_name_narrows_nothing(opp) -> None:
+    """服务 of "技术服务需求" is in 技术服务与合作资源, a kind's name: it narrowed the technical needs to the one
+    whose field says 养老服务 ("符合“专业：服务”的技术需求共1条")."""
+    answer = opp.ask("有没有企业发布了技术服务需求")
+    assert answer.route == "platform" and answer.answer.startswith("信息服务平台上已发布的技术需求共")
+
+
+def test_the_writers_side_decides_between_needs_and_offers(opp) -> None:
+    """An enterprise with a technical problem looks for schools that can help ("…平台上有没有能做的学校" listed
+    other firms' needs), a school offering help for firms that need it; the probe alone decides for others."""
+    firm = opp.ask("我们公司有个技术难题想找学校合作研发，平台上有没有能做的学校")
+    assert firm.route == "platform" and firm.answer.startswith("信息服务平台上已发布的技术服务与合作资源共")
+    school = opp.ask("我们学校能给企业做技术服务，平台上有没有企业需要的")
+    assert school.route == "platform" and school.answer.startswith("信息服务平台上已发布的技术需求共")
+    assert opp.ask("学校对外提供哪些技术服务").answer.startswith("信息服务平台上已发布的技术服务与合作资源共")
+
+
 def test_talent_demand_is_narrowed_to_the_place_and_the_major_named(opp) -> None:
     answer = opp.ask("昌吉那边的企业今年需要多少护理人才？")
     assert answer.route == "platform"
