@@ -67,6 +67,18 @@ MATCH_HINT = (
     "想知道贵单位能享受哪些支持、要尽哪些义务：说说单位类型（如产教融合型企业、小微企业）和打算做的事"
     "（如接收学生实习、开展学徒制、共建实训基地），或到“政策匹配”页填写。"
 )
+# a writer asking how to put a need, an offer or a project on the information platform ("我们想招10个电工，怎么在平台
+# 上发布"): the policy answer explains what the platform is; where to publish is the 发布 page
+PUBLISH_HINT = (
+    "在信息服务平台发布人才需求、技术需求、技术服务与合作资源或校企合作项目：用单位账号登录“发布”页填写提交，"
+    "审核通过后在“供需信息”页展示。"
+)
+# the platform named, and someone wishing or asking how to publish on it (first person or a how-word, then a verb
+# of publishing, in one clause)
+_PLATFORM_WORD = re.compile(r"平台")
+_TO_PUBLISH = re.compile(
+    r"(?:我们|我|咱们|咱|本单位|我校|我司|怎么|如何|咋|怎样|在哪)[^，,。；;！!？?]{0,14}?(?:发布|发|挂|登记|上传|提交|填报)"
+)
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
@@ -194,13 +206,17 @@ class Chat:
             routed, said = yield from self._opportunities_and_rules(query, base)
         elif query.route is Route.platform:
             routed = self._platform(query, base)
+        if routed is not None and asks_to_publish(query.message):  # what is there comes after where to publish
+            routed = routed.with_notice(PUBLISH_HINT)
         if routed is not None:
             clock.lap(query.route.value)
             rest = routed.answer[len(said) :] if said and routed.answer.startswith(said) else routed.answer
             yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
         events = self.answerer.stream(query, base.with_(route=Route.policy.value))
-        if _looked_like_a_search(query):
+        if asks_to_publish(query.message):
+            yield from with_hint(events, PUBLISH_HINT, always=True)
+        elif _looked_like_a_search(query):
             yield from with_hint(events, SEARCH_HINT)
         elif query.route is Route.benefits:  # nothing to match on: what a match needs (to an enterprise's writer
             # whatever the answer: "有什么补贴" finds some clause on 补贴, not the enterprise's)
@@ -524,6 +540,11 @@ def asks_rules_too(query: Query) -> bool:
     scores = dict(query.route_scores)
     top = scores.get(query.route.value, 0.0)
     return query.route is not Route.policy and scores.get(Route.policy.value, 0.0) >= POLICY_MIX_SHARE * top
+
+
+def asks_to_publish(message: str) -> bool:
+    """Whether a message asks how to publish on the information platform, or says its writer wishes to."""
+    return bool(_PLATFORM_WORD.search(message) and _TO_PUBLISH.search(message))
 
 
 def _looked_like_a_search(query: Query) -> bool:

@@ -156,9 +156,10 @@ def read_enterprise(text: str) -> EnterpriseReading:
 def speaks_for_enterprise(text: str) -> bool:
     """Whether the writer speaks for a business: owns one (我们厂…, 本公司), is one (我们是做棉花加工的企业,
     ending the clause: 我是汽修厂的学徒 works there), holds a post that does (我是汽修厂老板, 我是公司的人事)
-    or runs one (我在五家渠开了个餐馆), or opens its message with what the business means to hire (饭店想招…,
-    公司打算录用…). A student or a parent seeking a place names the business as where to go (想去汽修厂实习),
-    not as theirs, and says it hires (厂里在招学徒), not what it means to."""
+    or runs one (我在五家渠开了个餐馆), or opens its message with what the business or the writer means to hire
+    (饭店想招…, 公司打算录用…, 我们想招10个电工; 招生 is a school's). A student or a parent seeking a place
+    names the business as where to go (想去汽修厂实习), not as theirs, and says it hires (厂里在招学徒), not what
+    it means to."""
     return bool(_speaker_pattern().search(text))
 
 
@@ -191,6 +192,7 @@ def _speaker_pattern() -> re.Pattern[str]:
         rf"|{_WE}是{_IN_CLAUSE}{{0,14}}?{post}{_CLAUSE_END}"  # a post that speaks for one
         rf"|{_WE}{_NOT_KIN}{{0,8}}?(?:开|办|经营|承包)了?[一两]?[家个间所]?{_IN_CLAUSE}{{0,8}}?{org}"  # we run one
         rf"|^{org}(?:这边)?(?:想|打算|准备|计划)(?:招|聘|录用)"  # what it means to hire, as the message opens
+        rf"|^{_WE}(?:这边)?(?:想|打算|准备|计划)(?:招|聘|录用)(?!生)"  # or we do (我们想招10个电工; 招生 is a school's)
     )
 
 

@@ -49,6 +49,19 @@ def test_the_writers_side_decides_between_needs_and_offers(opp) -> None:
     assert opp.ask("学校对外提供哪些技术服务").answer.startswith("信息服务平台上已发布的技术服务与合作资源共")
 
 
+def test_asking_how_to_publish_on_the_platform_says_where(opp) -> None:
+    """ "我们想招10个电工，怎么在平台上发布" got what the platform is (F017); a school asking to publish a project
+    got the projects already published. Both now say where to publish (the 发布 page) and how it is shown."""
+    from assistant.answer.chat import PUBLISH_HINT, asks_to_publish
+
+    hire = opp.ask("我们想招10个电工，怎么在平台上发布")
+    assert hire.answer.endswith(PUBLISH_HINT)
+    project = opp.ask("我们学校想在平台上发布校企合作项目，怎么操作")
+    assert project.route == "platform" and project.answer.startswith(PUBLISH_HINT)
+    assert asks_to_publish("我校的实训基地想挂到平台上，怎么弄")
+    assert not asks_to_publish("信息服务平台是哪个部门牵头建的") and not asks_to_publish("师里会不会发布人才供需信息")
+
+
 def test_talent_demand_is_narrowed_to_the_place_and_the_major_named(opp) -> None:
     answer = opp.ask("昌吉那边的企业今年需要多少护理人才？")
     assert answer.route == "platform"

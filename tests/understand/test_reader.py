@@ -354,3 +354,10 @@ def test_a_graduation_time_opens_a_window() -> None:
     """ "我儿子…明年三月份毕业，想找个包吃住的工作" read March alone: every job starting in April ran late."""
     assert time_window("我儿子在技校学焊接，明年三月份毕业，想找个包吃住的工作", TODAY) == (dt.date(2027, 3, 1), None)
     assert time_window("6月毕业", TODAY) == (dt.date(2027, 6, 1), None)
+
+
+def test_a_writer_meaning_to_hire_speaks_for_a_business() -> None:
+    """ "我们想招10个电工，怎么在平台上发布" was read as a student's search for 电工 jobs."""
+    assert speaks_for_enterprise("我们想招10个电工，怎么在平台上发布")
+    assert speaks_for_enterprise("我想招个徒弟学修车")
+    assert not speaks_for_enterprise("我们学校想招生") and not speaks_for_enterprise("我们想找个实习")
