@@ -106,6 +106,8 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     for kind in words.find(words.kinds, text):
         if not _negated(text, words.kinds[kind] + (kind,)):
             reading.kinds.append(kind)
+    if PROGRAMS not in reading.kinds and _asks_which_school().search(text):
+        reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.going = wishes_to_go(text)
     reading.min_pay = least_pay(text)
@@ -121,6 +123,15 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
 MIN_WAGE, MAX_WAGE = 500, 100_000
 _NUMBER = r"\d+(?:\.\d+)?\s*[千万]?|[一二两三四五六七八九十百千万点]{1,6}"
 _CEILING = re.compile(r"最多|不超过|不高于|以下|以内|之内")
+
+
+PROGRAMS = "专业"  # the kind of the schools' programs (vocabulary kinds)
+
+
+@functools.cache
+def _asks_which_school() -> re.Pattern[str]:
+    """A question word before a school (什么职校, 哪所技校, 哪些中专): asks which schools, so for their programs."""
+    return re.compile(rf"(?:什么|啥|哪个|哪所|哪些|哪家|哪几所)\s*{_alternatives(vocabulary().schools)}")
 
 
 def least_pay(text: str) -> int | None:

@@ -124,6 +124,11 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
             later = _later_time(rest, today)
             if later is not None:
                 return later
+            level = _opening_level(rest)
+            if level and (level.endswith("毕业") or _OPEN_END.match(rest.lstrip()[len(level) :])):
+                return max(start, today), None  # "明年高职毕业", "今年初中毕业": free from then on, like 明年毕业
+            if level:
+                continue  # "孩子今年中考没考好", "我今年初三": the year of a school stage, the asker's status
         opening = _RANGE_START.search(said)
         relative = _RELATIVE_RANGE_START.search(said)
         # "12月到明年2月", "下个月到明年3月": jionlp reads the second month alone
@@ -145,6 +150,12 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
             return max(start, today), None  # "今年以后": the year is said, an open window from it is not next year's
         return _ahead(window, today)
     return None
+
+
+def _opening_level(rest: str) -> str:
+    """The school stage ``rest`` opens with (vocabulary levels: 中考, 初三, 高职, 大专 ...), the longest; ''."""
+    rest = rest.lstrip()
+    return max((w for words in vocabulary().levels.values() for w in words if rest.startswith(w)), key=len, default="")
 
 
 def _later_time(rest: str, today: dt.date) -> Window | None:

@@ -32,6 +32,7 @@ from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Score
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
+    PROGRAMS,
     EnterpriseReading,
     StudentReading,
     clauses,
@@ -189,8 +190,10 @@ class Understander:
         # is what an enterprise may claim ("贵单位" and its tax relief would answer a school asking about its part)
         barred = (Route.benefits,) if no_business else ()
         route = _next_best(routes, *barred)
-        if self.platform.scores(vector).share("platform") >= PLATFORM_SHARE and not (
-            route is Route.opportunities and self._refines_search(message, earlier, today)
+        if (
+            self.platform.scores(vector).share("platform") >= PLATFORM_SHARE
+            and not (route is Route.opportunities and self._refines_search(message, earlier, today))
+            and not (not owner and self._asks_for_programs(message, today))
         ):
             route = Route.platform
         student, platform_kind = StudentReading(), ""
@@ -261,6 +264,12 @@ class Understander:
         if not read_student(message, self.majors(), today).says_anything:
             return False
         return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
+
+    def _asks_for_programs(self, message: str, today: dt.date | None) -> bool:
+        """A message asking which schools teach a major ("哪些学校有护理专业": the platform probe reads it as the
+        schools' graduates, 0.71): a search for programs, unless it names graduates (an employer's question)."""
+        reading = read_student(message, self.majors(), today)
+        return bool(reading.majors) and PROGRAMS in reading.kinds and not names_graduates(message)
 
     def _side_sought(self, text: str, owner: bool) -> str:
         """For a writer speaking for an enterprise or a school asking of technical needs or services, the other

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.opportunities.recommend import FEW_FIT_NOTE, ONLY_FEW_NOTE
+from assistant.types import Persona
 from assistant.understand.profiles import StudentProfile
 from tests.opportunities.conftest import TODAY
 
@@ -214,6 +215,19 @@ def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> 
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")
     assert answer.route == "opportunities" and "时间：2027-07-01起至2027-08-31" in answer.answer
+
+
+def test_asking_which_school_teaches_a_major_lists_its_programs(opp) -> None:
+    """ "哪些学校有护理专业" went to the platform's yearly report (its probe reads the schools' graduates, 0.71);
+    "孩子今年中考没考好，能上什么职校" quoted the rule on hiring teachers. Both ask for programs; an employer
+    asking for the schools' graduates still gets the platform's records."""
+    nursing = opp.ask("哪些学校有护理专业")
+    assert nursing.route == "opportunities" and nursing.opportunities[0]["kind"] == "专业"
+    assert nursing.opportunities[0]["title"] == "护理"
+    parent = opp.ask("孩子今年中考没考好，能上什么职校")
+    assert parent.route == "opportunities" and parent.opportunities
+    assert all(o["kind"] == "专业" for o in parent.opportunities)
+    assert opp.ask("哪些学校有护理专业的毕业生", persona=Persona.enterprise).route == "platform"
 
 
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:

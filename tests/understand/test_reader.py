@@ -361,3 +361,17 @@ def test_a_writer_meaning_to_hire_speaks_for_a_business() -> None:
     assert speaks_for_enterprise("我们想招10个电工，怎么在平台上发布")
     assert speaks_for_enterprise("我想招个徒弟学修车")
     assert not speaks_for_enterprise("我们学校想招生") and not speaks_for_enterprise("我们想找个实习")
+
+
+def test_a_year_of_a_school_stage_is_the_askers_status() -> None:
+    """ "孩子今年中考没考好，能上什么职校" read 今年 as the window (the rest of December), and programs, which have
+    no dates, were then none of them; a stage's graduation year opens a window from then."""
+    assert time_window("孩子今年中考没考好，能上什么职校", TODAY) is None
+    assert time_window("我明年高职毕业，想找工作", TODAY) == (dt.date(2027, 1, 1), None)
+    assert time_window("我今年中专毕业了，想找工作", TODAY) == (TODAY, None)
+
+
+def test_asking_which_school_asks_for_programs() -> None:
+    assert "专业" in read_student("孩子今年中考没考好，能上什么职校", CATALOG, TODAY).kinds
+    assert "专业" in read_student("乌鲁木齐哪所技校好", CATALOG, TODAY).kinds
+    assert "专业" not in read_student("我在职校学汽修，想找个实习", CATALOG, TODAY).kinds
