@@ -476,9 +476,9 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        asks_contact = query.asked is Asked.contact
+        asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount
         return opportunity_answer(
-            base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact
+            base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact, asks_money
         )
 
 

@@ -30,10 +30,12 @@ def opportunity_answer(
     chunk: Callable[[str], StoredChunk | None],
     listed: str = "",
     contact: bool = False,
+    money: bool = False,
 ) -> Answer:
     """The postings and programs as a cited answer: one line each, with its reasons and source.
     ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's;
-    ``contact``: the message asks how to reach them, so each line says it (联系方式) first."""
+    ``contact``: the message asks how to reach them, so each line says it (联系方式) first; ``money``: it asks
+    how much, so each line says its pay or fee (待遇 / 费用) first."""
     understood = _understood(fields)
     if not recs:
         text = (
@@ -55,7 +57,7 @@ def opportunity_answer(
         if not rec.fits and heading not in sentences and good:
             sentences.append(heading)
         citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
-        sentences.append(AnswerSentence(compose.with_marker(_line(rec, contact), n), [n], "listing", True))
+        sentences.append(AnswerSentence(compose.with_marker(_line(rec, contact, money), n), [n], "listing", True))
     lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
     if listed:
         lead = understood + listed
@@ -70,12 +72,19 @@ def opportunity_answer(
     )
 
 
-def _line(rec: Recommendation, contact: bool = False) -> str:
+# what a student pays, not what they are paid: a training's or a program's amount is a fee
+_FEE_KINDS = ("培训", "专业")
+
+
+def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
     item = rec.item
     who = item.enterprise if item.record_type == "posting" else item.school
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
+    if money:
+        amount = item.pay or item.tuition or "资料中没有写明"
+        parts.append(f"{'费用' if item.kind in _FEE_KINDS else '待遇'}：{amount}")
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
     reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])

@@ -14,6 +14,7 @@ from assistant.types import MetaValue, StoredChunk
 _ABOUT_LINE = re.compile(r"^(?:对口专业|岗位说明|专业介绍|合作企业|可获证书)：(.*)$", re.M)
 _PAY_LINE = re.compile(r"^待遇：(.+)$", re.MULTILINE)
 _CONTACT_LINE = re.compile(r"^联系方式：(.+)$", re.MULTILINE)  # the line ingest/render.py writes
+_TUITION_LINE = re.compile(r"^学费：(.+)$", re.MULTILINE)  # a program's (ingest/render.py)
 
 
 @dataclass
@@ -54,6 +55,12 @@ class OpportunityItem:
     def contact(self) -> str:
         """How to reach the enterprise or school (the record's 联系方式), "" when it gives none."""
         found = _CONTACT_LINE.search(self.text)
+        return found.group(1).strip() if found else ""
+
+    @functools.cached_property
+    def tuition(self) -> str:
+        """What a program costs (the record's 学费), "" when it says nothing."""
+        found = _TUITION_LINE.search(self.text)
         return found.group(1).strip() if found else ""
 
     def expired(self, today: dt.date) -> bool:

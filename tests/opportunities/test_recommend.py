@@ -230,6 +230,18 @@ def test_asking_which_school_teaches_a_major_lists_its_programs(opp) -> None:
     assert opp.ask("哪些学校有护理专业的毕业生", persona=Persona.enterprise).route == "platform"
 
 
+def test_asking_how_much_says_each_items_pay_or_fee(opp) -> None:
+    """ "我想学新能源汽车维修，有培训吗，多少钱" listed the training without its fee; "汽修专业学费多少" listed jobs.
+    Asked how much, each line says the pay (待遇) or what the student pays (费用: a training's fee, a program's
+    学费); 学费 asks for programs."""
+    training = opp.ask("我想学新能源汽车维修，有培训吗，多少钱")
+    assert training.route == "opportunities" and "费用：培训费2800元/人" in training.answer
+    tuition = opp.ask("汽修专业学费多少")
+    assert tuition.opportunities[0]["kind"] == "专业" and "费用：" in tuition.answer.splitlines()[1]
+    internship = opp.ask("我是学护理的，想找个实习，一个月给多少钱")
+    assert "待遇：实习补贴" in internship.answer
+
+
 def test_asking_what_programs_to_study_wants_programs(opp) -> None:
     """ "有什么专业可以读" asks for programs (the vocabulary's 什么专业): a parent's question used to get the
     cooking training and the apprenticeship first and the program third."""
