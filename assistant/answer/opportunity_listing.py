@@ -82,7 +82,7 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> st
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
-    if money:
+    if money and not any(r.reason == "待遇" for r in rec.reasons):  # a pay asked for says it among the reasons
         amount = item.pay or item.tuition or "资料中没有写明"
         parts.append(f"{'费用' if item.kind in _FEE_KINDS else '待遇'}：{amount}")
     if item.deadline:

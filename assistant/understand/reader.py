@@ -79,10 +79,12 @@ class StudentReading:
 
     @property
     def seeks_someone(self) -> bool:
-        """Seeks, and says who: a major, an opening, or a kind with a level ("我是中职会计专业…想找五家渠的
-        实习") or with a wish to go ("厂里在招学徒，我想去"). A kind alone ("想给一线工人搞在岗培训") may be
-        what the writer's enterprise runs."""
-        return bool(self.majors or self.opening or (self.kinds and (self.level or self.going)))
+        """Seeks, and says who: a major, an opening, a least pay asked ("乌鲁木齐有没有工资5000以上的工作": what the
+        writer wants to earn), or a kind with a level ("我是中职会计专业…想找五家渠的实习") or with a wish to go
+        ("厂里在招学徒，我想去"). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
+        return bool(
+            self.majors or self.opening or self.min_pay is not None or (self.kinds and (self.level or self.going))
+        )
 
 
 @dataclass

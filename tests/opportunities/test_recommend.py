@@ -206,6 +206,9 @@ def test_a_pay_asked_grades_the_openings_by_it(opp) -> None:
     assert all(o["kind"] == "实习" for o in answer.opportunities)
     first = answer.opportunities[0]
     assert first["fits"] and any(r["reason"] == "待遇" and "达到期望" in r["detail"] for r in first["reasons"])
+    job = opp.ask("乌鲁木齐有没有工资5000以上的工作")  # a least pay asked is a seeker's, even with no major
+    assert job.route == "opportunities" and job.opportunities and job.opportunities[0]["fits"]
+    assert job.answer.splitlines()[1].count("待遇：") == 1  # said once, among the reasons
     higher = opp.ask("有没有月薪一万以上的实习")
     assert "没有找到待遇达到每月10000元的实习" in higher.answer
     assert higher.opportunities and not any(o["fits"] for o in higher.opportunities)

@@ -375,3 +375,9 @@ def test_asking_which_school_asks_for_programs() -> None:
     assert "专业" in read_student("孩子今年中考没考好，能上什么职校", CATALOG, TODAY).kinds
     assert "专业" in read_student("乌鲁木齐哪所技校好", CATALOG, TODAY).kinds
     assert "专业" not in read_student("我在职校学汽修，想找个实习", CATALOG, TODAY).kinds
+
+
+def test_a_least_pay_asked_is_a_seekers() -> None:
+    """ "乌鲁木齐有没有工资5000以上的工作" was demoted to the policy route (a kind alone may be an enterprise's)."""
+    assert read_student("乌鲁木齐有没有工资5000以上的工作", CATALOG, TODAY).seeks_someone
+    assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
