@@ -352,6 +352,8 @@ def law_date(query: Query, found: Evidence) -> Slot | None:
 def law_events_asked(query: Query, laws: list[SearchHit]) -> list[str]:
     """The dated events of a law (vocabulary ``law_events``: 施行, 修订, 通过) the question asks of the laws it
     names, said outside their titles (the 实施 of 劳动合同法实施条例 is the name's)."""
+    if not laws:
+        return []  # no law named: 实施 of "…计划是从哪天开始实施的" is no law's event
     titles = {hit.title for hit in laws}
     events = vocabulary().law_events.items()
     return [event for event, said in events if any(_says(query.standalone, word, titles) for word in said)]

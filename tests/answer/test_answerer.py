@@ -201,6 +201,12 @@ def test_when_a_named_law_was_passed_amended_or_put_in_force_is_its_own_text(pol
     assert regulation.startswith("时间：2008年9月3日")
     # no sentence dates it: no other event's date stands in for it
     assert not policy_assistant.ask("劳动合同法实施条例什么时候开始执行").answer.startswith("时间：")
+    # no law named: 实施 asks no law's event, and a plan's start is read from its text as before
+    from assistant.answer.stages import law_events_asked
+
+    plan = policy_assistant.understander().understand("就业见习补贴扩大到16-24岁失业青年，这个政策哪天起实施")
+    assert law_events_asked(plan, []) == []
+    assert policy_assistant.ask("就业见习补贴扩大到16-24岁失业青年，这个政策哪天起实施").answer.startswith("时间：")
 
 
 @pytest.mark.parametrize("question", ["劳动监察大队的投诉电话是多少？", "想当面问问实习补贴的事，人社局在哪个楼办公？"])
