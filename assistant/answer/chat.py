@@ -472,8 +472,8 @@ class Chat:
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         lead = WINDOW_LEAD if window else PAY_LEAD if pay else BROWSE_LEAD
         if pay and not any(r.fits for r in recs):
-            lead = PAY_NONE_LEAD.format(pay=pay, kinds="{kinds}")
-        listed = missed + lead.format(kinds="、".join(kinds) or "机会") if browse and recs else ""
+            lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
+        listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
         asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount

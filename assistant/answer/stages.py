@@ -170,7 +170,8 @@ def signals(query: Query, scoped: Scoped, found: Evidence, judge: float | None =
 
 def decide_answer(query: Query, found: Evidence, measured: Signals) -> Decision:
     """The calibrated decision (decide.py), except when the asked value is a named document's own date
-    (:func:`document_date`): its metadata answers, whatever the quoted clauses say of other dates."""
+    (:func:`document_date`: its metadata, or the sentence of a law dating the event asked): that answers,
+    whatever the quoted clauses say of other dates."""
     if not found.chosen:
         return Decision(False, 0.0, "没有检索到相关条款")
     kind = slot_kind(query)

@@ -62,14 +62,14 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
     return question
 
 
+# the assistant addressed (你能做什么, 您是谁): a question about it, not an ellipsis of the one before
+_ADDRESSED = re.compile(r"[你您]")
+
+
 def _elliptical(question: str) -> bool:
     """A question that asks without naming what of ("需要什么条件", "有什么要求", "多少钱"): no topic word of its
     own (jieba's general idf), an asking word, and not addressed to the assistant (你能做什么 asks of it)."""
     return bool(_ASKING.search(question)) and not topic_words(question) and not _ADDRESSED.search(question)
-
-
-# the assistant addressed (你能做什么, 您是谁): a question about it, not an ellipsis of the one before
-_ADDRESSED = re.compile(r"[你您]")
 
 
 def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) -> str:

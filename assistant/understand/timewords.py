@@ -6,7 +6,9 @@ terms jionlp does not know come from the vocabulary (in the year said: 明年寒
 the whole year jionlp reads), "3月到8月" extends to the second month, a time from now opens a window
 then (一年后有空: jionlp reads the whole next year), a time before which runs from today to it
 (春节以前, 3月前), a time ago (一年前毕业) is no window, nor a day of the week (周末: a schedule), and one
-day said opens a window (明天就能去).
+day said opens a window (明天就能去). A bare year gives way to a later time (我今年高职二年级，…暑假…); a year
+opening a school stage is the asker's status (今年中考没考好), one ending in graduation opens a window
+(明年高职毕业, 三月份毕业).
 """
 
 from __future__ import annotations

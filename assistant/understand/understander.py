@@ -193,7 +193,7 @@ class Understander:
         if (
             self.platform.scores(vector).share("platform") >= PLATFORM_SHARE
             and not (route is Route.opportunities and self._refines_search(message, earlier, today))
-            and not (not owner and self._asks_for_programs(message, today))
+            and (owner or not self._asks_for_programs(message, today))
         ):
             route = Route.platform
         student, platform_kind = StudentReading(), ""
