@@ -73,6 +73,7 @@ class PostingKind(str, Enum):
 
 # the kinds that are work (an opening, labour demand); a training is neither
 WORK_KINDS = (PostingKind.internship, PostingKind.fulltime, PostingKind.apprenticeship)
+WORK = tuple(kind.value for kind in WORK_KINDS)  # their names as items and profiles write them (实习, 全职, 学徒)
 
 
 class _Record(BaseModel):

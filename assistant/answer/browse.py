@@ -31,16 +31,14 @@ def in_window(
     may be open) and nearest ``places``, each with its time (and place) reason. One starting outside the
     window or outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
     recs = []
-    places_of: dict[str, tuple[Reason, Relation] | None] = {}  # one gazetteer lookup per location
+    placed = _Placed(places)
     for item in items:
         if (kinds and item.kind not in kinds) or item.start is None or item.expired(today):
             continue
         timed = window_reason(item, *window)
         if timed is None:
             continue
-        if item.location not in places_of:
-            places_of[item.location] = place_reason(item, places)
-        place = places_of[item.location]
+        place = placed(item)
         reasons = [place[0], timed] if place else [timed]
         near = place is None or place[1] <= Relation.near
         score = timed.score + (PLACE_SCORE[place[1]] if place else 0.0)
@@ -55,13 +53,11 @@ def in_places(
     """Every open item of ``kinds`` (any, when none), nearest ``places`` first, each with its place reason
     (the whole list, for a pay to grade: the few a browse shows may pay the least)."""
     recs = []
-    places_of: dict[str, tuple[Reason, Relation] | None] = {}
+    placed = _Placed(places)
     for item in items:
         if (kinds and item.kind not in kinds) or item.expired(today):
             continue
-        if item.location not in places_of:
-            places_of[item.location] = place_reason(item, places)
-        place = places_of[item.location]
+        place = placed(item)
         near = place is None or place[1] <= Relation.near
         score, reasons = (PLACE_SCORE[place[1]], [place[0]]) if place else (0.0, [])
         recs.append(Recommendation(item, score, reasons, fits=fitting and near))
@@ -79,3 +75,16 @@ def at_pay(recs: list[Recommendation], min_pay: int, top_k: int) -> list[Recomme
             rec.fits = rec.fits and reason.score > 0
     recs.sort(key=lambda r: (not r.fits, -r.score, -(r.item.pay_max or r.item.pay_min or 0), r.item.title))
     return recs[:top_k]
+
+
+class _Placed:
+    """An item's place reason against ``places``, one gazetteer lookup per location."""
+
+    def __init__(self, places: list[str]) -> None:
+        self.places = places
+        self.seen: dict[str, tuple[Reason, Relation] | None] = {}
+
+    def __call__(self, item: OpportunityItem) -> tuple[Reason, Relation] | None:
+        if item.location not in self.seen:
+            self.seen[item.location] = place_reason(item, self.places)
+        return self.seen[item.location]

@@ -33,7 +33,7 @@ from assistant.opportunities.fit import place_reason
 from assistant.places import Relation
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
-from assistant.records import WORK_KINDS
+from assistant.records import WORK
 from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
@@ -424,7 +424,7 @@ class Chat:
         reading = query.student
         # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
         # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
-        work = [kind.value for kind in WORK_KINDS] if reading.opening and not reading.kinds else []
+        work = list(WORK) if reading.opening and not reading.kinds else []
         work = work or ([] if reading.kinds else kinds_in_other_words(query.message))  # 有什么工作: 全职
         fields = reading.fields() | ({"kinds": work} if work else {})
         interests = [] if reading.majors else self._interests(query)
@@ -447,7 +447,7 @@ class Chat:
         pay = reading.min_pay
         browse = not recs and not reading.majors and bool(named or reading.locations or window or pay)
         if browse and pay and not kinds:  # a wage asked is work: no program or training pays one
-            kinds = [kind.value for kind in WORK_KINDS]
+            kinds = list(WORK)
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
         if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
             recs = in_window(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import compose
 from assistant.answer.types import Answer, AnswerSentence
 from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
+from assistant.records import WORK
 from assistant.types import Citation, StoredChunk
 
 if TYPE_CHECKING:
@@ -72,10 +73,6 @@ def opportunity_answer(
     )
 
 
-# what a student pays, not what they are paid: a training's or a program's amount is a fee
-_FEE_KINDS = ("培训", "专业")
-
-
 def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
     item = rec.item
     who = item.enterprise if item.record_type == "posting" else item.school
@@ -84,7 +81,7 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> st
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     if money and not any(r.reason == "待遇" for r in rec.reasons):  # a pay asked for says it among the reasons
         amount = item.pay or item.tuition or "资料中没有写明"
-        parts.append(f"{'费用' if item.kind in _FEE_KINDS else '待遇'}：{amount}")
+        parts.append(f"{'待遇' if item.kind in WORK else '费用'}：{amount}")  # a training's or program's is a fee
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
     reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])

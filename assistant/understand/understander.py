@@ -148,7 +148,7 @@ class Understander:
             message, earlier, vector, routes, off_topic, owner, no_business, today
         )
         if route is Route.platform and not platform_kind and (owner or school):
-            platform_kind = self._side_sought(standalone, owner)
+            platform_kind = self._side_sought(vector, owner)
         enterprise = EnterpriseReading()
         if route is Route.benefits:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
@@ -271,14 +271,15 @@ class Understander:
         reading = read_student(message, self.majors(), today)
         return bool(reading.majors) and PROGRAMS in reading.kinds and not names_graduates(message)
 
-    def _side_sought(self, text: str, owner: bool) -> str:
-        """For a writer speaking for an enterprise or a school asking of technical needs or services, the other
-        side of that market: an enterprise with a problem looks for the schools that offer help ("我们公司有个
-        技术难题想找学校合作研发，平台上有没有能做的学校" listed other firms' needs), a school offering help for
-        the firms that need it; '' when the message asks of another kind (left to the probe)."""
-        kind = self.platform_kind(text)
+    def _side_sought(self, vector: np.ndarray, owner: bool) -> str:
+        """The platform-kind probe's reading of the standalone question's ``vector`` (already embedded), except
+        for a writer speaking for an enterprise or a school asking of technical needs or services: the other
+        side of that market. An enterprise with a problem looks for the schools that offer help ("我们公司有个
+        技术难题想找学校合作研发，平台上有没有能做的学校" listed other firms' needs), a school for the firms that
+        need it."""
+        kind = self.platform_kinds.scores(vector).best
         if kind not in (TECH_NEED, RESOURCE):
-            return ""
+            return kind
         return RESOURCE if owner else TECH_NEED
 
     def platform_kind(self, text: str) -> str:
