@@ -266,10 +266,13 @@ class Understander:
         return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
 
     def _asks_for_programs(self, message: str, today: dt.date | None) -> bool:
-        """A message asking which schools teach a major ("哪些学校有护理专业": the platform probe reads it as the
-        schools' graduates, 0.71): a search for programs, unless it names graduates (an employer's question)."""
+        """A message asking which schools teach a major, where or at a level ("哪些学校有护理专业": the platform
+        probe reads it as the schools' graduates, 0.71; "五家渠有什么技校" as the yearly report): a search for
+        programs, unless it names graduates (an employer's question). Nothing said of what, where or for whom
+        ("哪些学校和企业合作办了订单班") is left to the probe."""
         reading = read_student(message, self.majors(), today)
-        return bool(reading.majors) and PROGRAMS in reading.kinds and not names_graduates(message)
+        said = reading.majors or reading.locations or reading.level
+        return bool(said) and PROGRAMS in reading.kinds and not names_graduates(message)
 
     def _side_sought(self, vector: np.ndarray, owner: bool) -> str:
         """The platform-kind probe's reading of the standalone question's ``vector`` (already embedded), except

@@ -231,6 +231,8 @@ def test_asking_which_school_teaches_a_major_lists_its_programs(opp) -> None:
     assert parent.route == "opportunities" and parent.opportunities
     assert all(o["kind"] == "专业" for o in parent.opportunities)
     assert opp.ask("哪些学校有护理专业的毕业生", persona=Persona.enterprise).route == "platform"
+    place = opp.ask("五家渠有什么技校")  # a place said: the programs near it, not the yearly report
+    assert place.route == "opportunities" and all(o["kind"] == "专业" for o in place.opportunities)
 
 
 def test_asking_how_much_says_each_items_pay_or_fee(opp) -> None:
