@@ -106,6 +106,25 @@ def nominal_tagged(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` in order with jieba's part-of-speech tags (the policy dictionary loaded)."""
+    _load()
+    import jieba.posseg
+
+    return [(piece.word, piece.flag) for piece in jieba.posseg.cut(normalize_text(text))]
+
+
+# jieba's tags of the function words that make a phrase a clause: conjunctions (可以 in jieba's tagging),
+# adverbs (才, 都), prepositions, pronouns, particles
+_FUNCTION = ("c", "d", "p", "r", "u")
+
+
+def has_function_word(text: str) -> bool:
+    """Whether ``text`` holds a function word by jieba's tags (人可以参加 does; 电工, 汽修, 焊工 do not): a clause,
+    not a noun phrase."""
+    return any(flag.startswith(_FUNCTION) for _, flag in tagged_words(text))
+
+
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the policy terms) knows ``word``: a word of the language, not a
     fragment its new-word model made up from a sentence (我想学, 读个)."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.places import gazetteer, places_in
 from assistant.text.numbers import parse_number
+from assistant.text.tokenize import has_function_word
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
@@ -52,6 +53,7 @@ class StudentReading:
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
+    asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -81,9 +83,13 @@ class StudentReading:
     def seeks_someone(self) -> bool:
         """Seeks, and says who: a major, an opening, a least pay asked ("乌鲁木齐有没有工资5000以上的工作": what the
         writer wants to earn), or a kind with a level ("我是中职会计专业…想找五家渠的实习") or with a wish to go
-        ("厂里在招学徒，我想去"). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
+        ("厂里在招学徒，我想去") or asked for as such ("有没有包吃住的学徒": the kind is what is asked for, not
+        学徒 in 学徒制补贴). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
         return bool(
-            self.majors or self.opening or self.min_pay is not None or (self.kinds and (self.level or self.going))
+            self.majors
+            or self.opening
+            or self.min_pay is not None
+            or (self.kinds and (self.level or self.going or self.asks_for_kind))
         )
 
 
@@ -112,6 +118,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.going = wishes_to_go(text)
+    reading.asks_for_kind = bool(reading.kinds) and asks_for_kind(text)
     reading.min_pay = least_pay(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
@@ -134,6 +141,38 @@ PROGRAMS = "专业"  # the kind of the schools' programs (vocabulary kinds)
 def _asks_which_school() -> re.Pattern[str]:
     """A question word before a school (什么职校, 哪所技校, 哪些中专): asks which schools, so for their programs."""
     return re.compile(rf"(?:什么|啥|哪个|哪所|哪些|哪家|哪几所)\s*{_alternatives(vocabulary().schools)}")
+
+
+# asking whether there is one (有没有, 哪里有, 有什么): the closed class of Chinese existence questions; what
+# follows up to the clause's end is what is asked for
+_EXISTS = r"(?:有没有|有无|哪里有|哪儿有|哪有|有什么|有哪些|有啥)"
+_ASK_END = r"[的呢吗嘛啊呀吧]*\s*(?:[，,。；;！!？?]|$)"
+_IN_ASK = r"[^，,。；;！!？?]"
+
+
+def asks_existence(word: str) -> bool:
+    """Whether ``word`` is an existence question's verb (有没有, 哪里有, 有什么)."""
+    return bool(re.fullmatch(_EXISTS, word))
+
+
+@functools.cache
+def _kind_asked_pattern() -> re.Pattern[str]:
+    """An existence or request question whose object ends in a kind's word (有没有包吃住的学徒, 哪里有电工培训班？):
+    the kind is the thing asked for. Not when the kind only qualifies it (有没有学徒制的补贴 asks for a subsidy)."""
+    words = vocabulary()
+    # a kind's word that starts with 的 (的工作) ends a modifier here: 有没有不加班的工作
+    kind = _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
+    # between the two, a modifier ending in 的 (包吃住的) and a short noun (电工)
+    return re.compile(rf"{_EXISTS}(?:{_IN_ASK}{{0,12}}的)?(?P<noun>{_IN_ASK}{{0,4}}?){kind}{_ASK_END}")
+
+
+def asks_for_kind(text: str) -> bool:
+    """Whether ``text`` asks whether there is one of a kind (:func:`_kind_asked_pattern`); the short noun before
+    the kind is no clause of its own (有哪些人可以参加培训 asks who may: 可以 is a function word)."""
+    return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
+
+
+_SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
 
 
 def least_pay(text: str) -> int | None:

@@ -381,3 +381,19 @@ def test_a_least_pay_asked_is_a_seekers() -> None:
     """ "乌鲁木齐有没有工资5000以上的工作" was demoted to the policy route (a kind alone may be an enterprise's)."""
     assert read_student("乌鲁木齐有没有工资5000以上的工作", CATALOG, TODAY).seeks_someone
     assert not read_student("想给一线工人搞在岗培训", CATALOG, TODAY).seeks_someone
+
+
+def test_asking_whether_there_is_one_of_a_kind_seeks_it() -> None:
+    """ "有没有包吃住的学徒" names a kind and nothing else a seeker says (no major, level or wish to go) and was
+    refused as off-topic. Asked for as what exists, the kind is sought; not when it qualifies what is asked (学徒制
+    的补贴) nor in a clause asking who may (有哪些人可以参加培训)."""
+    for text in ("有没有包吃住的学徒", "哪里有短期培训班啊", "有没有不加班的工作", "有什么周末能去的实习？"):
+        assert read_student(text, CATALOG, TODAY).seeks_someone, text
+    for text in (
+        "有没有学徒制的补贴",
+        "有哪些人可以参加培训",
+        "学徒期间有什么待遇",
+        "有什么要求才能当学徒？",
+        "实习生每天最多工作几个小时",
+    ):
+        assert not read_student(text, CATALOG, TODAY).seeks_someone, text
