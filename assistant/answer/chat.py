@@ -34,11 +34,11 @@ from assistant.places import Relation
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK
-from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tokenize
+from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tagged_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
-from assistant.understand.reader import read_student
+from assistant.understand.reader import PROGRAMS, asks_existence, read_student
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -315,7 +315,8 @@ class Chat:
     def _names_a_wish(self, message: str) -> bool:
         """Whether a message names what a student looks for or where ("有没有全职的", "昌吉有吗" after a
         search: the small-talk probe reads 0.53 / 0.68 on such bare words; a greeting names none)."""
-        return read_student(message, self.understander.majors()).says_anything
+        reading = read_student(message, self.understander.majors())
+        return reading.says_anything or reading.seeks  # an opening (有没有兼职) is a wish too
 
     def _interests(self, query: Query) -> list[str]:
         """The message's topic words that say what the student is interested in: not a place, a kind
@@ -327,6 +328,8 @@ class Chat:
         读个 / 我想学: fragments of its search mode and new-word model); a verbal noun or a set phrase only when
         the index uses it (直播 is a trade; 有空 in "三月以后有空" says when, 没考上 in "中考没考上" what happened,
         and no posting or clause says them).
+
+        The word an opening or a kind is of is nominal whatever jieba's tag (会计 in 有没有会计岗位).
 
         Nor a workplace said as where (厂里, 公司里: a business word with 里 or 上).
 
@@ -345,6 +348,9 @@ class Chat:
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]
+        # the word an opening or a kind is of (会计岗位, 焊工学徒: jieba tags 会计 and 焊工 verbs) names a trade
+        headed = self._headed(query.message, names)
+        nominal += headed
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
         topic = [
@@ -369,6 +375,25 @@ class Chat:
         topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
+
+    @staticmethod
+    def _headed(message: str, names: set[str]) -> list[str]:
+        """The words an opening or a kind is of (会计岗位, 焊工学徒), jieba tagging them verbs: a trade said in a noun
+        phrase; not a negated one (不加班的工作), a description (短期, 附近, 好一点: other tags) or the asking verb."""
+        words = vocabulary()
+        # not a program's words (相关专业, 学什么专业: 专业 is what one studies, said in phrases)
+        heads = {*words.openings, *(w for k, ws in words.kinds.items() if k != PROGRAMS for w in (k, *ws))}
+        tagged = [(w, f) for w, f in tagged_words(message) if w != "的"]
+        return [
+            w
+            for (before, _), (w, flag), (after, _) in zip([("", "")] + tagged, tagged, tagged[1:])
+            if after in heads
+            and flag in ("v", "vn")
+            and len(w) >= 2
+            and w not in names
+            and not before.startswith(("不", "没"))
+            and not asks_existence(w)  # 有没有 of 有没有兼职 asks, it names nothing
+        ]
 
     def _item_use(self, word: str) -> ItemUse:
         """How the postings and programs use ``word``, in one pass over them."""
@@ -436,7 +461,8 @@ class Chat:
             result = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
             recs, suggestions, unrelated = result.ranked, result.suggestions, result.unrelated_words
         # no major read and nothing matched ("十二师有哪些专业可以报"): what there is of the kinds named,
-        # by their listed words or their own names (with no major, that 专业 means programs), where asked;
+        # by their listed words or their own names (with no major, that 专业 means programs), or of the work an
+        # opening asks for ("有没有兼职": an empty reply, or the introduction, told of nothing there is), where asked;
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
         named = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
@@ -445,7 +471,7 @@ class Chat:
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
         window = bool(reading.available_from or reading.available_to)
         pay = reading.min_pay
-        browse = not recs and not reading.majors and bool(named or reading.locations or window or pay)
+        browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay)
         if browse and pay and not kinds:  # a wage asked is work: no program or training pays one
             kinds = list(WORK)
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all

@@ -137,7 +137,9 @@ def test_work_said_as_work_is_the_kind_asked_not_an_interest(opp) -> None:
         assert answer.route == "opportunities" and "兴趣相关：工作" not in answer.answer, message
         assert answer.opportunities and all(o["kind"] == "全职" for o in answer.opportunities), message
     assert "没有找到与“电焊”相关" in opp.ask("我是学电焊的，有什么工作").answer
-    assert not opp.ask("有什么工作推荐").opportunities  # nothing said of where or what: no list of everything
+    # nothing said of where or what: the jobs, by place and deadline, saying no major or interest was read
+    anything = opp.ask("有什么工作推荐")
+    assert {o["kind"] for o in anything.opportunities} == {"全职"} and "没有读到具体的专业或兴趣" in anything.answer
 
 
 def test_a_major_jieba_tags_as_an_abbreviation_is_read_in_the_chat(opp) -> None:
@@ -266,14 +268,38 @@ def test_an_opening_word_is_no_interest(opp) -> None:
 
 def test_an_opening_is_work_not_a_program(opp) -> None:
     """An opening (岗位) is an internship, a job or an apprenticeship: "昌吉有什么岗位" listed 昌吉's programs and
-    trainings beside them. With nothing said of where or what, nothing is listed (no list of everything)."""
+    trainings beside them. A trade no posting or catalog major has (会计) gets the nearest only, none as a fit."""
     chat = opp.chat("extractive")
     for message, place in (("昌吉有什么岗位", "昌吉市"), ("米东那边有没有空缺的职位", "米东区")):
         answer = chat.answer(message)
         assert answer.route == "opportunities" and answer.opportunities, message
         assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
         assert place in answer.opportunities[0]["location"], message
-    assert not chat.answer("有没有会计岗位").opportunities  # 会计: no posting, no catalog major here
+    accounting = chat.answer("有没有会计岗位")  # 会计: no posting, no catalog major here
+    assert not any(o["fits"] for o in accounting.opportunities)
+
+
+def test_a_bare_opening_lists_the_openings_not_an_introduction(opp) -> None:
+    """ "有没有兼职" got the assistant's introduction (the small-talk probe; an opening counted as no wish) and
+    "有什么岗位推荐吗" said nothing fits though every opening may: the openings are listed by place and deadline,
+    the answer saying no major or interest was read."""
+    chat = opp.chat("extractive")
+    for message in ("有没有兼职", "有什么岗位推荐吗"):
+        answer = chat.answer(message, persona=Persona.student)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
+        assert "没有读到具体的专业或兴趣" in answer.answer, message
+
+
+def test_a_kind_asked_for_with_its_trade_or_its_terms_is_a_search(opp) -> None:
+    """ "有没有包吃住的学徒" (a student) was refused as off-topic on the policy route: a kind alone was no search.
+    Asked for as what exists, it is. The trade an opening or a kind is of is read though jieba tags it a verb
+    (焊工学徒, 会计岗位): "有没有焊工学徒" listed every apprenticeship as if 焊工 were not said."""
+    chat = opp.chat("extractive")
+    board = chat.answer("有没有包吃住的学徒", persona=Persona.student)
+    assert board.route == "opportunities" and {o["kind"] for o in board.opportunities} == {"学徒"}
+    welding = chat.answer("有没有焊工学徒", persona=Persona.student)  # no welding here: the nearest only
+    assert welding.opportunities and not any(o["fits"] for o in welding.opportunities)
 
 
 def test_an_opening_with_a_major_or_a_kind_name_is_still_work(opp) -> None:
