@@ -47,7 +47,7 @@ from assistant.opportunities.benefits import (
     registered_or_corpus_catalog,
 )
 from assistant.opportunities.items import OpportunityItem, is_opportunity, item_from_chunk
-from assistant.opportunities.match import MatchResult, match_profile
+from assistant.opportunities.match import MatchResult, match_profile, overview
 from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
 from assistant.opportunities.recommend import Recommendation, RecommendResult, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
@@ -299,6 +299,7 @@ class Assistant:
         self.load()
         capabilities = Capabilities(
             match=self.match,
+            overview=self.benefits_overview,
             recommend=lambda profile, top_k: self.recommend(profile, top_k=top_k),
             search=self._search_as_recommendations,
             chunk=self.index.get,
@@ -390,6 +391,11 @@ class Assistant:
         if not profile.says_anything:
             raise QueryError(NOTHING_TO_MATCH, field="(body)")
         return match_profile(index, self.benefits_catalog(), profile)
+
+    def benefits_overview(self) -> MatchResult:
+        """Every support of the benefit catalog, its conditions to check: for an enterprise that has not said
+        what it is or does."""
+        return overview(self.load().index, self.benefits_catalog())
 
     def benefits_catalog(self) -> list[BenefitEntry]:
         """The staff-maintained catalog registered with the index (copied there at ingestion), read once.

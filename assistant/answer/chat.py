@@ -102,6 +102,8 @@ class Capabilities:
     """What the chat can call besides the policy answerer (the facade passes these in)."""
 
     match: Callable[[EnterpriseProfile], MatchResult]
+    # every support of the benefit catalog, its conditions to check (an enterprise that said nothing of itself)
+    overview: Callable[[], MatchResult]
     recommend: Callable[[StudentProfile, int], RecommendResult]
     # opportunity search (free text, or places only: a browse) within kinds ([] = all), as scored items
     search: Callable[[str, int, list[str]], list[Recommendation]]
@@ -233,7 +235,12 @@ class Chat:
         answer replaces them, as on the policy route), returns the answer."""
         reading = query.enterprise
         if not reading.types and not reading.activities:
-            return None, ""  # nothing to match on: the policy answerer takes the question
+            # nothing to match on. A business asking what support there is ("有什么补贴吗", "能享受哪些优惠"):
+            # the catalog's supports, nearest the question first, then what a match needs; any other
+            # question (a rule, a figure) goes to the policy answerer
+            if query.for_enterprise and query.asked in (Asked.items, Asked.yesno):
+                return self._overview(query, base), ""
+            return None, ""
         profile = EnterpriseProfile(
             types=reading.types,  # type: ignore[arg-type]
             activities=reading.activities,  # type: ignore[arg-type]
@@ -266,6 +273,20 @@ class Chat:
                 sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
             )
         return matched.with_(**extra), said
+
+    def _overview(self, query: Query, base: Answer) -> Answer | None:
+        """The catalog's supports for a business that said nothing of itself, those nearest the question in meaning
+        first (the tax reliefs for "能享受什么税收优惠"), then :data:`MATCH_HINT`; None when the catalog lists none."""
+        result = self.capabilities.overview()
+        if result.benefits:  # nearest in meaning to the question first (the dense model; cited ones first)
+            vectors = self.understander.embed([query.standalone, *(b.name for b in result.benefits)])
+            near = {b.id: float(vectors[0] @ v) for b, v in zip(result.benefits, vectors[1:])}
+            result.benefits.sort(key=lambda b: (not b.verified, -near[b.id]))
+        listed = benefit_answer(base.with_(backend="matcher"), result, overview=True)
+        if listed is None:
+            return None
+        extra = {"benefits": [b.to_dict() for b in result.benefits]}
+        return listed.with_notice(MATCH_HINT, first=False, **extra)
 
     def _clearly_asked_value(self, query: Query) -> Asked | None:
         """:func:`clearly_asked_value`, when the message's last clause asks it too: a message that first

@@ -109,6 +109,24 @@ def match_profile(index: Index, catalog: list[BenefitEntry], profile: Enterprise
     return MatchResult(profile, listed + _automatic(index, profile, covered), _catalog_warnings(index, catalog))
 
 
+def overview(index: Index, catalog: list[BenefitEntry]) -> MatchResult:
+    """Every support the catalog lists, for an enterprise that has said nothing of itself ("有什么补贴吗"): each
+    condition left to check (nothing said meets or misses one), cited ones first. No duty: a duty follows from
+    what the enterprise does, and nothing is known of that."""
+    index.refresh_if_changed()
+    profile = EnterpriseProfile.model_construct()  # nothing said: no validation (it asks for one field)
+    listed = []
+    for entry in catalog:
+        found = _from_entry(index, entry, profile)
+        if found is None or found.is_obligation:
+            continue
+        found.conditions_unknown = found.conditions_missing + found.conditions_unknown
+        found.conditions_missing = []
+        listed.append(found)
+    listed.sort(key=lambda b: not b.verified)
+    return MatchResult(profile, listed, _catalog_warnings(index, catalog))
+
+
 def _catalog_warnings(index: Index, catalog: list[BenefitEntry]) -> list[str]:
     """A warning when the catalog is missing, or cites documents the index does not hold."""
     if not catalog:

@@ -106,9 +106,9 @@ def test_a_business_writer_seeking_for_their_own_is_searching_again(opp) -> None
 
 def test_who_the_writer_chose_to_be_is_read_with_their_words(opp) -> None:
     """The chat's 我是 was only stored with feedback: "有什么补贴" got a clause on the unemployed's training
-    subsidy whoever asked. An enterprise (by its choice) gets the clause and what a match needs; a student's or a
-    parent's message never reaches the enterprise catalog; the words count first (a school's words under 企业, an
-    owner's under 学生或家长)."""
+    subsidy whoever asked. An enterprise (by its choice) gets the catalog's supports and what a match needs; a
+    student's or a parent's message never reaches the enterprise catalog; the words count first (a school's words
+    under 企业, an owner's under 学生或家长)."""
     from assistant.answer.chat import MATCH_HINT
     from assistant.types import Persona
 
@@ -122,3 +122,23 @@ def test_who_the_writer_chose_to_be_is_read_with_their_words(opp) -> None:
     school = chat.answer("我们学校想和企业共建实训基地，有什么补贴", persona=Persona.enterprise)
     assert school.route == "policy" and "贵单位" not in school.answer
     assert chat.answer("我开了个汽修店，想带两个徒弟", persona=Persona.student).route == "benefits"
+
+
+def test_a_business_asking_what_support_there_is_gets_the_catalogs_supports(opp) -> None:
+    """ "有什么补贴吗" as 企业 quoted the clause on the unemployed's training subsidy, as if that were what the
+    enterprise gets. Nothing said of the enterprise, the catalog's supports are listed (conditions to check, no
+    duty), those naming the question's words first, then what a match needs; a question about one rule stays
+    a policy answer."""
+    from assistant.answer.chat import MATCH_HINT
+    from assistant.types import Persona
+
+    chat = opp.chat("extractive")
+    supports = chat.answer("有什么补贴吗", persona=Persona.enterprise)
+    assert supports.route == "benefits" and supports.grounded and supports.answer.endswith("\n" + MATCH_HINT)
+    assert supports.benefits and not any(b["obligation"] for b in supports.benefits)
+    assert "补贴" in supports.benefits[0]["name"] and all(b["status"] == "check" for b in supports.benefits)
+    assert "失业人员" not in supports.answer
+    tax = chat.answer("我们能享受什么税收优惠", persona=Persona.enterprise)
+    assert "税" in tax.benefits[0]["name"]
+    one_rule = chat.answer("企业招用失业人员有补贴吗", persona=Persona.enterprise)
+    assert not one_rule.answer.startswith("贵单位的类型和打算做的事还不清楚")

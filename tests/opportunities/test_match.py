@@ -192,3 +192,31 @@ def test_unindexed_sources_are_flagged_titled_and_listed_after(opp) -> None:
     assert result.warnings and "《某某实施办法》" in result.warnings[0]
     assert "some_plan_not_ingested_2021" not in " ".join(result.warnings)
     assert not opp.match(profile).warnings  # every source of the real catalog is indexed here
+
+
+def test_the_overview_lists_every_support_with_its_conditions_to_check(opp) -> None:
+    """For an enterprise that said nothing of itself ("有什么补贴吗") the catalog's supports are listed: no
+    condition can be met or missed (each is left to check), no duty (it follows from what the enterprise does),
+    cited ones first."""
+    from assistant.opportunities.match import overview
+
+    unindexed = BenefitEntry.model_validate(
+        {
+            "id": "elsewhere-subsidy",
+            "name": "某项未收录文件中的补贴",
+            "category": "subsidy",
+            "source": {"doc_id": "some_plan_not_ingested_2021", "clause_path": "三、 > 4.", "title": "某某实施办法"},
+            "triggers": {"activities": ["现代学徒制"]},
+            "conditions": [{"text": "开展现代学徒制", "activities": ["现代学徒制"]}],
+        }
+    )
+    catalog = [unindexed, *opp.benefits_catalog()]
+    result = overview(opp.index, catalog)
+    supports = [e.id for e in catalog if e.category.value not in ("obligation", "insurance_duty")]
+    assert sorted(b.id for b in result.benefits) == sorted(supports)
+    assert not any(b.is_obligation for b in result.benefits)
+    assert all(not b.conditions_missing and not b.conditions_met for b in result.benefits)
+    assert (
+        result.benefits[-1].id == "elsewhere-subsidy" and result.benefits[-1].conditions_unknown[0] == "开展现代学徒制"
+    )
+    assert all(b.status == "check" for b in result.benefits)
