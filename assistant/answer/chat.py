@@ -235,10 +235,11 @@ class Chat:
         answer replaces them, as on the policy route), returns the answer."""
         reading = query.enterprise
         if not reading.types and not reading.activities:
-            # nothing to match on. A business asking what support there is ("有什么补贴吗", "能享受哪些优惠"):
-            # the catalog's supports, nearest the question first, then what a match needs; any other
-            # question (a rule, a figure) goes to the policy answerer
-            if query.for_enterprise and query.asked in (Asked.items, Asked.yesno):
+            # nothing to match on. A business asking what support there is ("有什么补贴吗", "有没有补贴": the
+            # asked-kind probe reads an amount at 0.32 there, no value clearly asked): the catalog's supports,
+            # nearest the question first, then what a match needs; a figure clearly asked or how to do something
+            # goes to the policy answerer
+            if query.for_enterprise and query.asked is not Asked.howto and self._clearly_asked_value(query) is None:
                 return self._overview(query, base), ""
             return None, ""
         profile = EnterpriseProfile(

@@ -127,8 +127,8 @@ def test_who_the_writer_chose_to_be_is_read_with_their_words(opp) -> None:
 def test_a_business_asking_what_support_there_is_gets_the_catalogs_supports(opp) -> None:
     """ "有什么补贴吗" as 企业 quoted the clause on the unemployed's training subsidy, as if that were what the
     enterprise gets. Nothing said of the enterprise, the catalog's supports are listed (conditions to check, no
-    duty), those naming the question's words first, then what a match needs; a question about one rule stays
-    a policy answer."""
+    duty), those nearest the question first, then what a match needs; a question about one rule stays a policy
+    answer."""
     from assistant.answer.chat import MATCH_HINT
     from assistant.types import Persona
 
@@ -138,6 +138,7 @@ def test_a_business_asking_what_support_there_is_gets_the_catalogs_supports(opp)
     assert supports.benefits and not any(b["obligation"] for b in supports.benefits)
     assert "补贴" in supports.benefits[0]["name"] and all(b["status"] == "check" for b in supports.benefits)
     assert "失业人员" not in supports.answer
+    assert chat.answer("有没有补贴", persona=Persona.enterprise).benefits  # the probe reads an amount at 0.32
     tax = chat.answer("我们能享受什么税收优惠", persona=Persona.enterprise)
     assert "税" in tax.benefits[0]["name"]
     one_rule = chat.answer("企业招用失业人员有补贴吗", persona=Persona.enterprise)
