@@ -148,6 +148,7 @@ def _asks_which_school() -> re.Pattern[str]:
 _EXISTS = r"(?:有没有|有无|哪里有|哪儿有|哪有|有什么|有哪些|有啥)"
 _ASK_END = r"[的呢吗嘛啊呀吧]*\s*(?:[，,。；;！!？?]|$)"
 _IN_ASK = r"[^，,。；;！!？?]"
+_SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
 
 
 def asks_existence(word: str) -> bool:
@@ -157,7 +158,7 @@ def asks_existence(word: str) -> bool:
 
 @functools.cache
 def _kind_asked_pattern() -> re.Pattern[str]:
-    """An existence or request question whose object ends in a kind's word (有没有包吃住的学徒, 哪里有电工培训班？):
+    """An existence question whose object ends in a kind's word (有没有包吃住的学徒, 哪里有电工培训班？):
     the kind is the thing asked for. Not when the kind only qualifies it (有没有学徒制的补贴 asks for a subsidy)."""
     words = vocabulary()
     # a kind's word that starts with 的 (的工作) ends a modifier here: 有没有不加班的工作
@@ -170,9 +171,6 @@ def asks_for_kind(text: str) -> bool:
     """Whether ``text`` asks whether there is one of a kind (:func:`_kind_asked_pattern`); the short noun before
     the kind is no clause of its own (有哪些人可以参加培训 asks who may: 可以 is a function word)."""
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
-
-
-_SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
 
 
 def least_pay(text: str) -> int | None:
