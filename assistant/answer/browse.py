@@ -77,6 +77,18 @@ def at_pay(recs: list[Recommendation], min_pay: int, top_k: int) -> list[Recomme
     return recs[:top_k]
 
 
+def best_paid_first(recs: list[Recommendation], top_k: int) -> list[Recommendation]:
+    """``recs`` the best paid first (the upper end a posting states, then its lower end), those in or near the
+    places asked before the others (``fits``), those stating no amount last: for a higher pay wished without a
+    figure ("有没有工资高一点的实习")."""
+
+    def key(rec: Recommendation) -> tuple[bool, bool, int, int]:
+        top = rec.item.pay_max or rec.item.pay_min or 0
+        return (not rec.fits, not top, -top, -(rec.item.pay_min or 0))
+
+    return sorted(recs, key=key)[:top_k]
+
+
 class _Placed:
     """An item's place reason against ``places``, one gazetteer lookup per location."""
 

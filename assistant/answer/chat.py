@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
-from assistant.answer.browse import PAY_LEAD, PAY_NONE_LEAD, WINDOW_LEAD, at_pay, in_places, in_window
+from assistant.answer.browse import (
+    PAY_LEAD,
+    PAY_NONE_LEAD,
+    WINDOW_LEAD,
+    at_pay,
+    best_paid_first,
+    in_places,
+    in_window,
+)
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
 from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
@@ -38,7 +46,7 @@ from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
-from assistant.understand.reader import PROGRAMS, asks_existence, read_student
+from assistant.understand.reader import PROGRAMS, asks_existence, higher_pay_said, read_student
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -395,6 +403,9 @@ class Chat:
             and 0 < uses[w].named <= len(self.capabilities.items()) // 3
         ]
         topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
+        # 高薪, 收入高点 say what it pays, not what it is about
+        pay_words = higher_pay_said(query.message)
+        topic = [w for w in topic if not any(w in said for said in pay_words)]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
 
@@ -493,8 +504,9 @@ class Chat:
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
         window = bool(reading.available_from or reading.available_to)
         pay = reading.min_pay
-        browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay)
-        if browse and pay and not kinds:  # a wage asked is work: no program or training pays one
+        best_paid = reading.best_paid  # "有没有工资高一点的实习": the best paid first, no figure to grade by
+        browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay or best_paid)
+        if browse and (pay or best_paid) and not kinds:  # a wage asked is work: no program or training pays one
             kinds = list(WORK)
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
         if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
@@ -507,24 +519,26 @@ class Chat:
                 every,
                 fitting=not interests,
             )
-        elif browse and pay:
+        elif browse and (pay or best_paid):
             recs = in_places(self.capabilities.items(), kinds, reading.locations, dt.date.today(), not interests)
         elif browse:
             recs = self._browse(kinds, reading.locations, fitting=not interests)
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
+        elif browse and best_paid and not window:
+            recs = best_paid_first(recs, MAX_OPPORTUNITIES)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
-        lead = WINDOW_LEAD if window else PAY_LEAD if pay else BROWSE_LEAD
+        lead = WINDOW_LEAD if window else PAY_LEAD if pay or best_paid else BROWSE_LEAD
         if pay and not any(r.fits for r in recs):
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount
+        asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount or best_paid
         return opportunity_answer(
             base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact, asks_money
         )

@@ -54,6 +54,7 @@ class StudentReading:
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
     asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒)
+    best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -89,6 +90,7 @@ class StudentReading:
             self.majors
             or self.opening
             or self.min_pay is not None
+            or self.best_paid
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
         )
 
@@ -120,6 +122,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.going = wishes_to_go(text)
     reading.asks_for_kind = bool(reading.kinds) and asks_for_kind(text)
     reading.min_pay = least_pay(text)
+    reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
@@ -185,6 +188,28 @@ def least_pay(text: str) -> int | None:
         if MIN_WAGE <= amount <= MAX_WAGE:
             return amount
     return None
+
+
+def wishes_higher_pay(text: str) -> bool:
+    """Whether a message wishes for a higher pay without a figure (工资高一点的实习, 待遇好的工作, 收入比较高的): a
+    word of pay said high, good or much, a degree word (比较, 很, 高一点) allowed between; not denied (工资不高)."""
+    return bool(higher_pay_said(text))
+
+
+def higher_pay_said(text: str) -> list[str]:
+    """The words of ``text`` wishing for a higher pay (:func:`wishes_higher_pay`), with the 一点 / 点 / 些 after them
+    (收入高点: 高点 says how much, it is no interest)."""
+    return [m.group(0) for m in _higher_pay_pattern().finditer(text)]
+
+
+@functools.cache
+def _higher_pay_pattern() -> re.Pattern[str]:
+    # a word of pay, not a period said as one (一个月, 每月: 每个月休息多 says nothing of pay)
+    wage = _alternatives(tuple(w for w in vocabulary().wages if not w.endswith("月")))
+    degree = r"(?:要|能|比较|很|挺|更|相对|稍微)?"
+    # not a question of how much (工资多少) or whether (待遇好不好)
+    said = rf"(?:{wage}{degree}(?:高(?!不)|多(?![少不])|好(?!不)|不错|可观|优厚)|高薪|高工资|高收入)"
+    return re.compile(rf"{said}(?:一点|一些|点|些)?")
 
 
 @functools.cache

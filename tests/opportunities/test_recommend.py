@@ -216,6 +216,24 @@ def test_a_pay_asked_grades_the_openings_by_it(opp) -> None:
     assert higher.opportunities and not any(o["fits"] for o in higher.opportunities)
 
 
+def test_a_higher_pay_wished_lists_the_best_paid_first(opp) -> None:
+    """ "有没有工资高一点的实习" listed internships by place and deadline, as if the pay were not said; 高薪 and
+    收入高点 were read as interests ("没有找到与“高薪”相关"). With no figure to grade by, the best paid come first
+    (those in or near the places asked before the others), each line saying its pay."""
+    answer = opp.ask("有没有工资高一点的实习")
+    assert answer.route == "opportunities" and {o["kind"] for o in answer.opportunities} == {"实习"}
+    assert "以下按待遇和地点列出" in answer.answer
+    tops = [o["pay_max"] or o["pay_min"] or 0 for o in answer.opportunities]
+    assert tops == sorted(tops, reverse=True) and tops[0] > 0
+    assert all("待遇：" in line for line in answer.answer.splitlines()[1 : 1 + len(tops)])
+    for message in ("有没有高薪的学徒", "孩子想找个收入高点的工作，在五家渠"):
+        reply = opp.ask(message)
+        assert reply.opportunities and "没有找到与" not in reply.answer, message
+    near = opp.ask("孩子想找个收入高点的工作，在五家渠").opportunities
+    fits = [o["fits"] for o in near]
+    assert fits == sorted(fits, reverse=True)  # in or near the place asked first
+
+
 def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")
