@@ -207,8 +207,8 @@ def _higher_pay_pattern() -> re.Pattern[str]:
     # a word of pay, not a period said as one (一个月, 每月: 每个月休息多 says nothing of pay)
     wage = _alternatives(tuple(w for w in vocabulary().wages if not w.endswith("月")))
     degree = r"(?:要|能|比较|很|挺|更|相对|稍微)?"
-    # not a question of how much (工资多少) or whether (待遇好不好)
-    said = rf"(?:{wage}{degree}(?:高(?!不)|多(?![少不])|好(?!不)|不错|可观|优厚)|高薪|高工资|高收入)"
+    # not a question of how much (工资多少) or whether (待遇好不好), nor a comparison (工资高于…)
+    said = rf"(?:{wage}{degree}(?:高(?![不于])|多(?![少不于])|好(?![不于])|不错|可观|优厚)|高薪|高工资|高收入)"
     return re.compile(rf"{said}(?:一点|一些|点|些)?")
 
 

@@ -402,10 +402,19 @@ def test_asking_whether_there_is_one_of_a_kind_seeks_it() -> None:
 
 def test_a_higher_pay_wished_without_a_figure() -> None:
     """ "有没有工资高一点的实习" wishes for the best paid (no figure to grade by); 工资多少 asks how much, 待遇好不好
-    whether, 工资不高也行 settles for less, and 每个月休息多 says nothing of pay (每个月 is a period)."""
+    whether, 工资不高也行 settles for less, 工资高于… compares, and 每个月休息多 says nothing of pay (每个月 is a
+    period)."""
     for text in ("有没有工资高一点的实习", "想找个待遇好点的工作", "收入比较高的", "有没有高薪的学徒"):
         reading = read_student(text, CATALOG, TODAY)
         assert reading.best_paid and reading.min_pay is None and reading.seeks_someone, text
     assert higher_pay_said("孩子想找个收入高点的工作") == ["收入高点"]  # 高点 is no interest
-    for text in ("这个实习工资多少", "待遇好不好", "工资不高也行", "每个月休息多", "月薪四千以上的实习"):
+    asked = (
+        "这个实习工资多少",
+        "待遇好不好",
+        "工资不高也行",
+        "每个月休息多",
+        "月薪四千以上的实习",
+        "月工资高于平均工资三倍怎么算",
+    )
+    for text in asked:
         assert not read_student(text, CATALOG, TODAY).best_paid, text
