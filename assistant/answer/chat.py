@@ -18,6 +18,8 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
 from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
@@ -129,6 +131,7 @@ class Chat:
         self.understander = understander
         self.answerer = answerer
         self.capabilities = capabilities
+        self._benefit_vectors: dict[str, np.ndarray] = {}  # a benefit's name -> its vector (the overview's order)
 
     def answer(
         self,
@@ -288,8 +291,11 @@ class Chat:
         first (the tax reliefs for "能享受什么税收优惠"), then :data:`MATCH_HINT`; None when the catalog lists none."""
         result = self.capabilities.overview()
         if result.benefits:  # nearest in meaning to the question first (the dense model; cited ones first)
-            vectors = self.understander.embed([query.standalone, *(b.name for b in result.benefits)])
-            near = {b.id: float(vectors[0] @ v) for b, v in zip(result.benefits, vectors[1:])}
+            names = [b.name for b in result.benefits if b.name not in self._benefit_vectors]
+            if names:  # each name embedded once: the catalog changes with the index, rarely
+                self._benefit_vectors.update(zip(names, self.understander.embed(names)))
+            question = self.understander.embed([query.standalone])[0]
+            near = {b.id: float(question @ self._benefit_vectors[b.name]) for b in result.benefits}
             result.benefits.sort(key=lambda b: (not b.verified, -near[b.id]))
         listed = benefit_answer(base.with_(backend="matcher"), result, overview=True)
         if listed is None:

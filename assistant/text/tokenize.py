@@ -11,6 +11,7 @@ second child, fifteen) matched 第二十五条 of every law, "干了十六年" �
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -92,13 +93,9 @@ def nominal_tagged(text: str) -> list[tuple[str, str]]:
     """:func:`nominal_words` with jieba's tag of each (``vn``: a verbal noun, 直播 or 有空). What one learns is
     named too, whatever its tag: the word after 学 (学会计的, 学的是种植, 学开车: jieba tags 会计, 种植 and 开车 as
     verbs, and they are the trade the person names)."""
-    _load()
-    import jieba.posseg
-
     found: list[tuple[str, str]] = []
     learning = False  # right after 学, or after 学的 / 学的是
-    for piece in jieba.posseg.cut(normalize_text(text)):
-        word, flag = piece.word, piece.flag
+    for word, flag in tagged_words(text):
         learned = learning and flag.startswith("v") and len(word) >= 2 and not word.startswith(_NEGATIONS)
         if flag.startswith(_NOMINAL) or learned:
             found.append((word, flag))
@@ -106,12 +103,14 @@ def nominal_tagged(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def tagged_words(text: str) -> list[tuple[str, str]]:
-    """The words of ``text`` in order with jieba's part-of-speech tags (the policy dictionary loaded)."""
+@functools.lru_cache(maxsize=256)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``text`` in order with jieba's part-of-speech tags (the policy dictionary loaded); kept for
+    the last messages, which the chat tags more than once (nominal words, the words before a kind)."""
     _load()
     import jieba.posseg
 
-    return [(piece.word, piece.flag) for piece in jieba.posseg.cut(normalize_text(text))]
+    return tuple((piece.word, piece.flag) for piece in jieba.posseg.cut(normalize_text(text)))
 
 
 # jieba's tags of the function words that make a phrase a clause: conjunctions (可以 in jieba's tagging),

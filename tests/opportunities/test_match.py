@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from assistant.errors import QueryError
 from assistant.opportunities.benefits import BenefitEntry, catalog_files, indexed_catalog_files, load_catalog
-from assistant.opportunities.match import match_profile, profile_from_text
+from assistant.opportunities.match import match_profile, overview, profile_from_text
 from assistant.understand.profiles import Activity, EnterpriseProfile, EnterpriseType
 from tests.conftest import CORPUS
 
@@ -171,16 +171,22 @@ def test_the_catalog_travels_with_the_index(opp) -> None:
     assert [e.id for e in load_catalog(registered)] == [e.id for e in opp.benefits_catalog()]
 
 
-def test_unindexed_sources_are_flagged_titled_and_listed_after(opp) -> None:
-    unindexed = BenefitEntry.model_validate(
+def _unindexed(**more: object) -> BenefitEntry:
+    """A catalog entry citing a document the index does not hold."""
+    return BenefitEntry.model_validate(
         {
             "id": "elsewhere-subsidy",
             "name": "某项未收录文件中的补贴",
             "category": "subsidy",
             "source": {"doc_id": "some_plan_not_ingested_2021", "clause_path": "三、 > 4.", "title": "某某实施办法"},
             "triggers": {"activities": ["现代学徒制"]},
+            **more,
         }
     )
+
+
+def test_unindexed_sources_are_flagged_titled_and_listed_after(opp) -> None:
+    unindexed = _unindexed()
     catalog = [unindexed, *opp.benefits_catalog()]
     profile = EnterpriseProfile(activities=["现代学徒制"], location="十二师五一农场")
     result = match_profile(opp.index, catalog, profile)
@@ -198,18 +204,7 @@ def test_the_overview_lists_every_support_with_its_conditions_to_check(opp) -> N
     """For an enterprise that said nothing of itself ("有什么补贴吗") the catalog's supports are listed: no
     condition can be met or missed (each is left to check), no duty (it follows from what the enterprise does),
     cited ones first."""
-    from assistant.opportunities.match import overview
-
-    unindexed = BenefitEntry.model_validate(
-        {
-            "id": "elsewhere-subsidy",
-            "name": "某项未收录文件中的补贴",
-            "category": "subsidy",
-            "source": {"doc_id": "some_plan_not_ingested_2021", "clause_path": "三、 > 4.", "title": "某某实施办法"},
-            "triggers": {"activities": ["现代学徒制"]},
-            "conditions": [{"text": "开展现代学徒制", "activities": ["现代学徒制"]}],
-        }
-    )
+    unindexed = _unindexed(conditions=[{"text": "开展现代学徒制", "activities": ["现代学徒制"]}])
     catalog = [unindexed, *opp.benefits_catalog()]
     result = overview(opp.index, catalog)
     supports = [e.id for e in catalog if e.category.value not in ("obligation", "insurance_duty")]
