@@ -374,7 +374,7 @@ class Chat:
         (:func:`kinds_in_other_words`: 工作 in "我是学电焊的，有什么工作" was the interest, and 电工作业 trainings
         were listed for it). An everyday word (汽车, general idf 5.2, below the topic cut) is an interest when
         it names what some items are (their title or a major) and not most of them (技术): what the student
-        likes, said in common words."""
+        likes, said in common words; so is an activity heading an opening (销售 in 有没有销售的岗位), named or not."""
         majors = self.understander.majors()
         words = vocabulary()
         names = {*words.kinds, *words.levels, *words.openings, *words.people, *words.wages}
@@ -387,6 +387,9 @@ class Chat:
         # the word an opening or a kind is of (会计岗位, 焊工学徒: jieba tags 会计 and 焊工 verbs) names a trade
         headed = self._headed(query.message, names)
         nominal += headed
+        # an activity heading an opening (销售的岗位, 设计的工作: jieba's verbal noun) is the trade asked, whether or
+        # not an item names it: said back when nothing does (a plain verb, 赚钱的活, only when an item names it)
+        activities = {w for w, flag in tagged_words(query.message) if flag == "vn"} & set(headed)
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
         topic = [
@@ -406,7 +409,7 @@ class Chat:
             and w not in names
             and len(w) >= 2
             and in_dictionary(w)
-            and 0 < uses[w].named <= len(self.capabilities.items()) // 3
+            and (0 < uses[w].named <= len(self.capabilities.items()) // 3 or w in activities)
         ]
         topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
         # 高薪, 收入高点 say what it pays, not what it is about
@@ -426,7 +429,7 @@ class Chat:
         return [
             w
             for (before, _), (w, flag), (after, _) in zip([("", "")] + tagged, tagged, tagged[1:])
-            if after in heads
+            if (after in heads or words.kind_of_part(after) not in ("", PROGRAMS))  # 工作 in 设计的工作: 全职
             and flag in ("v", "vn")
             and len(w) >= 2
             and w not in names

@@ -35,10 +35,14 @@ class Vocabulary:
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kind_of_part(self, word: str) -> str:
-        """The one kind whose ways of being said hold ``word`` (工作: 找工作, 正式工作, 工作机会 are all 全职); ''
-        when none does or several do (岗位: 实训岗位 is 实习, 就业岗位 全职)."""
-        holding = {kind for kind, said in self.kinds.items() if any(word in s for s in said)}
-        return holding.pop() if len(word) >= 2 and len(holding) == 1 else ""
+        """The kind whose ways of being said mostly hold ``word``: more of them than all other kinds' together
+        (工作: 找工作, 正式工作, 工作机会 are 全职, 边工作边学 alone 学徒); '' when none does or no kind holds
+        most (岗位: 实训岗位 is 实习, 就业岗位 全职)."""
+        if len(word) < 2:
+            return ""
+        holding = {kind: sum(word in s for s in said) for kind, said in self.kinds.items()}
+        kind, most = max(holding.items(), key=lambda k: k[1])
+        return kind if most and most > sum(holding.values()) - most else ""
 
     def find(self, table: dict[str, tuple[str, ...]], text: str) -> list[str]:
         """Labels of ``table`` whose words occur in ``text``, in order of first occurrence;

@@ -320,6 +320,26 @@ def test_a_kind_asked_for_with_its_trade_or_its_terms_is_a_search(opp) -> None:
     assert welding.opportunities and not any(o["fits"] for o in welding.opportunities)
 
 
+def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
+    """ "有没有销售的岗位" listed every opening by deadline, saying no major or interest was read: 销售 is a
+    verbal noun to jieba (general idf 5.3, below the topic cut) and no title here names it. The activity an
+    opening is of is the trade asked, said back when nothing relates to it; 工作 heads one too (设计的工作)."""
+    chat = opp.chat("extractive")
+    sales = chat.answer("有没有销售的岗位", persona=Persona.student)
+    assert sales.route == "opportunities" and "没有读到具体的专业或兴趣" not in sales.answer
+    assert any("销售" in r["detail"] for o in sales.opportunities for r in o["reasons"])
+    design = chat.answer("有没有设计的工作", persona=Persona.student)
+    assert "“设计”" in design.answer and not any(o["fits"] for o in design.opportunities)
+
+
+def test_learning_while_working_is_an_apprenticeship(opp) -> None:
+    """ "我想边工作边学习" listed full-time jobs (工作 names 全职): working while learning is how an apprenticeship
+    is said (vocabulary ``kinds``)."""
+    answer = opp.ask("我想边工作边学习")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert {o["kind"] for o in answer.opportunities} == {"学徒"}
+
+
 def test_an_opening_with_a_major_or_a_kind_name_is_still_work(opp) -> None:
     """With a major read, 岗位 and 兼职 still ask for work: "我是学护理的，周末有空，想找个兼职" listed a 护理
     training beside the jobs, and "我是会计专业的，有什么岗位推荐吗" listed programs (专业 in 会计专业 read as
