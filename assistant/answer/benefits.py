@@ -49,14 +49,18 @@ def _body(benefit: BenefitMatch, cited: bool = True) -> str:
 
 # the catalog's supports listed for an enterprise that said nothing of itself (match.overview)
 OVERVIEW_LEAD = "贵单位的类型和打算做的事还不清楚，{basis}，企业可以享受的主要支持如下（各项条件待确认）："
+# the same, for an enterprise whose stated type or plans no catalog entry is for (match_profile found none)
+UNMATCHED_LEAD = "{understood}目录中没有专门针对这些情况的条目，{basis}，企业可以享受的主要支持如下（各项条件待确认）："
 
 
 def benefit_answer(base: Answer, result: MatchResult, understood: str = "", overview: bool = False) -> Answer | None:
     """The matcher's result as a cited answer, or None when it found nothing to say; ``understood``
     (what was read of the enterprise) opens the lead line; ``overview``: the result lists the catalog's
-    supports for an enterprise nothing is known of (another lead). Entries whose source clause is not in the
-    index (a corpus without the full plan) follow the cited ones flagged 原文未收录, without a figure;
-    when none is cited the answer is not grounded (the UI says so above it) but still lists them."""
+    supports for an enterprise nothing is known of, or none of whose stated type or plans an entry is
+    for (``understood`` then says what was read, and that nothing is specific to it). Entries whose source
+    clause is not in the index (a corpus without the full plan) follow the cited ones flagged 原文未收录,
+    without a figure; when none is cited the answer is not grounded (the UI says so above it) but still lists
+    them."""
     citations: list[Citation] = []
     sentences: list[AnswerSentence] = []
     removed: list[str] = []
@@ -84,11 +88,10 @@ def benefit_answer(base: Answer, result: MatchResult, understood: str = "", over
         return None
     unit = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
     basis = "根据惠企政策目录和所引条款" if grounded else "根据惠企政策目录（所依据文件的原文未收录，请向牵头单位核实）"
-    lead = (
-        OVERVIEW_LEAD.format(basis=basis)
-        if overview
-        else f"{understood}{basis}，与贵单位情况相关的支持措施和义务如下："
-    )
+    if overview:
+        lead = (UNMATCHED_LEAD if understood else OVERVIEW_LEAD).format(understood=understood, basis=basis)
+    else:
+        lead = f"{understood}{basis}，与贵单位情况相关的支持措施和义务如下："
     if base.mode is AnswerMode.staff:
         text = compose.staff_text(base.question, sentences, citations, unit)
     else:

@@ -250,7 +250,7 @@ class Chat:
             # asked-kind probe reads an amount at 0.32 there, no value clearly asked): the catalog's supports,
             # nearest the question first, then what a match needs; a figure clearly asked or how to do something
             # goes to the policy answerer
-            if query.for_enterprise and query.asked is not Asked.howto and self._clearly_asked_value(query) is None:
+            if self._asks_what_there_is(query):
                 return self._overview(query, base), ""
             return None, ""
         profile = EnterpriseProfile(
@@ -260,6 +260,13 @@ class Chat:
         )
         result = self.capabilities.match(profile)
         matched = benefit_answer(base.with_(backend="matcher"), result, understood_enterprise(profile))
+        if matched is None and query.asked is Asked.items and self._asks_what_there_is(query):
+            # nothing in the catalog is for what was said ("我们小公司有什么扶持政策吗": 中小微企业 triggers no
+            # entry), and the list of what there is asked: what there is for any enterprise, not the clause the
+            # words found (公开政策清单). One support asked of ("…有社保补贴吗") is the policy answer's
+            overview = self._overview(query, base, understood_enterprise(profile))
+            if overview is not None:
+                return overview.with_(profile=profile.model_dump(mode="json")), ""
         policy, said = yield from self._policy_part(query, base)
         extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
         if matched is None:
@@ -286,9 +293,14 @@ class Chat:
             )
         return matched.with_(**extra), said
 
-    def _overview(self, query: Query, base: Answer) -> Answer | None:
-        """The catalog's supports for a business that said nothing of itself, those nearest the question in meaning
-        first (the tax reliefs for "能享受什么税收优惠"), then :data:`MATCH_HINT`; None when the catalog lists none."""
+    def _asks_what_there_is(self, query: Query) -> bool:
+        """A business asking what support there is: no figure clearly asked, not how to do something."""
+        return query.for_enterprise and query.asked is not Asked.howto and self._clearly_asked_value(query) is None
+
+    def _overview(self, query: Query, base: Answer, understood: str = "") -> Answer | None:
+        """The catalog's supports for a business that said nothing of itself (or nothing an entry is for:
+        ``understood`` says what was read), those nearest the question in meaning first (the tax reliefs for
+        "能享受什么税收优惠"), then :data:`MATCH_HINT`; None when the catalog lists none."""
         result = self.capabilities.overview()
         if result.benefits:  # nearest in meaning to the question first (the dense model; cited ones first)
             names = [b.name for b in result.benefits if b.name not in self._benefit_vectors]
@@ -297,7 +309,7 @@ class Chat:
             question = self.understander.embed([query.standalone])[0]
             near = {b.id: float(question @ self._benefit_vectors[b.name]) for b in result.benefits}
             result.benefits.sort(key=lambda b: (not b.verified, -near[b.id]))
-        listed = benefit_answer(base.with_(backend="matcher"), result, overview=True)
+        listed = benefit_answer(base.with_(backend="matcher"), result, understood, overview=True)
         if listed is None:
             return None
         extra = {"benefits": [b.to_dict() for b in result.benefits]}

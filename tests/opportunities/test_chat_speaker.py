@@ -143,3 +143,18 @@ def test_a_business_asking_what_support_there_is_gets_the_catalogs_supports(opp)
     assert "税" in tax.benefits[0]["name"]
     one_rule = chat.answer("企业招用失业人员有补贴吗", persona=Persona.enterprise)
     assert not one_rule.answer.startswith("贵单位的类型和打算做的事还不清楚")
+
+
+def test_a_business_no_catalog_entry_is_for_gets_the_supports_there_are(opp) -> None:
+    """ "我们小公司有什么扶持政策吗": 中小微企业 triggers no catalog entry, and the clause the words found
+    (公开政策清单) was the whole answer. What was read is said, and that nothing is specific to it, then the
+    catalog's supports; one support asked of ("…有社保补贴吗") stays the policy answer."""
+    from assistant.types import Persona
+
+    chat = opp.chat("extractive")
+    small = chat.answer("我们小公司有什么扶持政策吗", persona=Persona.enterprise)
+    assert small.route == "benefits" and small.benefits and small.profile["types"] == ["中小微企业"]
+    assert small.answer.startswith("我理解贵单位的情况是（类型：中小微企业），目录中没有专门针对这些情况的条目")
+    assert "公开政策清单" not in small.answer
+    one = chat.answer("我们是小微企业，招了两个高校毕业生，有社保补贴吗", persona=Persona.enterprise)
+    assert one.route == "benefits" and "目录中没有专门针对" not in one.answer
