@@ -27,6 +27,9 @@ _ASKING = re.compile(
     r"(?:能|可以|可|会|要|需要|应当|有|是)?(?:享受|获得|申请|得到|抵免|抵扣)?"
     r"(?:什么|哪些|哪几|多少|怎么|怎样|如何|几|是否|能否|有没有|是不是)"
 )
+# any word that asks: those, and the ones asking which one, where, who or how long ("找哪个部门"); the asking part
+# of a question to carry over starts at one of :data:`_ASKING` ("…找谁申请" is carried whole, not from 谁)
+_ASKS = re.compile(_ASKING.pattern + r"|哪个|哪家|哪里|哪儿|谁|多久|多长")
 MAX_FOLLOW_UP = 24
 
 
@@ -55,7 +58,10 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         if asking and asking.start() > 0:
             return subject + previous[asking.start() :]
         return f"{subject}，{previous}"
-    if len(question) <= MAX_FOLLOW_UP and (_ANAPHORA.search(question) or _elliptical(question)):
+    said = _last_exchange(history, at)
+    if len(question) <= MAX_FOLLOW_UP and (
+        _ANAPHORA.search(question) or _elliptical(question) or _picks_up(question, said)
+    ):
         # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
         topic = "、".join(topic_words(previous)) or previous.rstrip("？?。！! ")
         return f"{topic}：{question}"
@@ -69,7 +75,23 @@ _ADDRESSED = re.compile(r"[你您]")
 def _elliptical(question: str) -> bool:
     """A question that asks without naming what of ("需要什么条件", "有什么要求", "多少钱"): no topic word of its
     own (jieba's general idf), an asking word, and not addressed to the assistant (你能做什么 asks of it)."""
-    return bool(_ASKING.search(question)) and not topic_words(question) and not _ADDRESSED.search(question)
+    return bool(_ASKS.search(question)) and not topic_words(question) and not _ADDRESSED.search(question)
+
+
+def _picks_up(question: str, said: str) -> bool:
+    """A question asking of something the last exchange said ("补贴大概多少钱" after an answer on apprenticeship
+    subsidies: 补贴 is a topic word, so the question is not elliptical, yet it asks of that subsidy): an asking
+    word, one of its topic words in the last question or answer, and not addressed to the assistant."""
+    if not _ASKS.search(question) or _ADDRESSED.search(question):
+        return False
+    return any(word in said for word in topic_words(question))
+
+
+def _last_exchange(history: list[Turn], at: int | None) -> str:
+    """The last question and what the assistant answered to it."""
+    if at is None:
+        return ""
+    return "\n".join(turn.content for turn in history[at:])
 
 
 def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) -> str:

@@ -158,3 +158,20 @@ def test_a_business_no_catalog_entry_is_for_gets_the_supports_there_are(opp) -> 
     assert "公开政策清单" not in small.answer
     one = chat.answer("我们是小微企业，招了两个高校毕业生，有社保补贴吗", persona=Persona.enterprise)
     assert one.route == "benefits" and "目录中没有专门针对" not in one.answer
+
+
+def test_a_business_asking_on_in_its_own_words_keeps_its_topic(opp) -> None:
+    """An enterprise's conversation: "补贴大概多少钱" after "我们是一家汽修厂，想带几个学徒" quoted the unemployed's
+    training subsidy, and "找哪个部门" answered with the yearly talent supply-and-demand report."""
+    from assistant.types import Persona, Turn
+
+    chat = opp.chat("extractive")
+    history: list[Turn] = []
+    answers = []
+    for message in ("我们是一家汽修厂，想带几个学徒", "补贴大概多少钱", "找哪个部门"):
+        answer = chat.answer(message, history, persona=Persona.enterprise)
+        answers.append(answer)
+        history += [Turn("user", message), Turn("assistant", answer.answer)]
+    amount, unit = answers[1], answers[2]
+    assert "学徒" in amount.standalone_question and "失业人员" not in amount.answer
+    assert unit.route != "platform" and unit.answer.startswith("牵头单位：教育局")

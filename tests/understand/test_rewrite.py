@@ -50,3 +50,19 @@ def test_a_question_naming_nothing_asks_of_the_one_before() -> None:
         assert carried.endswith("：" + question) and "学徒" in carried and "补贴" in carried
     assert standalone_question("你能做什么", history) == "你能做什么"
     assert standalone_question("学徒制需要什么条件", history) == "学徒制需要什么条件"  # names its own subject
+
+
+def test_a_question_asking_of_what_was_just_said_carries_the_topic() -> None:
+    """ "补贴大概多少钱" after an answer on apprenticeship subsidies was answered with the unemployed's training
+    subsidy (补贴 is a topic word, so the question was not elliptical), and "找哪个部门" got the yearly talent
+    report (哪个 was no asking word). A short question asking of a topic word the last exchange said carries the
+    topic; one on a matter the exchange did not speak of stands alone."""
+    history = [Turn("user", "我们是一家汽修厂，想带几个学徒"), Turn("assistant", "……有关企业可按规定享受补贴。")]
+    carried = standalone_question("补贴大概多少钱", history)
+    assert carried.endswith("：补贴大概多少钱") and "学徒" in carried
+    assert standalone_question("找哪个部门", history).endswith("：找哪个部门")
+    assert standalone_question("产假有几天", history) == "产假有几天"
+    assert standalone_question("你能做什么", history) == "你能做什么"
+    # the asking part carried over still starts at its question word, not at 谁 ("…找谁申请" stays whole)
+    asked_who = [Turn("user", "学徒制补贴找谁申请"), Turn("assistant", "……")]
+    assert standalone_question("那104团呢", asked_who) == "104团，学徒制补贴找谁申请"
