@@ -48,7 +48,7 @@ from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
-from assistant.understand.reader import PROGRAMS, asks_existence, higher_pay_said, read_student
+from assistant.understand.reader import PROGRAMS, asks_existence, higher_pay_said, read_student, recruiters
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -392,6 +392,7 @@ class Chat:
         names = {*words.kinds, *words.levels, *words.openings, *words.people, *words.wages}
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
+        names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked
         said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职

@@ -172,8 +172,31 @@ def _kind_asked_pattern() -> re.Pattern[str]:
 
 def asks_for_kind(text: str) -> bool:
     """Whether ``text`` asks whether there is one of a kind (:func:`_kind_asked_pattern`); the short noun before
-    the kind is no clause of its own (有哪些人可以参加培训 asks who may: 可以 is a function word)."""
+    the kind is no clause of its own (有哪些人可以参加培训 asks who may: 可以 is a function word). Asking who
+    recruits one (有哪些企业在招实习生, 有没有招学徒的厂) asks for one too (:func:`_recruiting_pattern`)."""
+    if _recruiting_pattern().search(text):
+        return True
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
+
+
+def recruiters(text: str) -> list[str]:
+    """The employer words of a question asking who recruits a kind (企业 in 有哪些企业在招实习生): who is asked
+    for, never what the student likes."""
+    asked = "".join(m.group(0) for m in _recruiting_pattern().finditer(text))
+    return [word for word in vocabulary().organisations if word in asked]
+
+
+@functools.cache
+def _recruiting_pattern() -> re.Pattern[str]:
+    """An existence question for those recruiting a kind: 招 (招聘, 招收) and the kind, the question ending in the
+    kind or in an employer (vocabulary ``organisations``): 有哪些企业在招实习生, 有没有招电工学徒的厂. Not when
+    something else is asked of it (有没有招实习生的补贴 asks for a subsidy)."""
+    words = vocabulary()
+    kind = _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
+    employer = _alternatives(words.organisations)
+    return re.compile(
+        rf"{_EXISTS}{_IN_ASK}{{0,8}}?招(?:聘|收)?{_IN_ASK}{{0,3}}?(?:{kind})(?:的?(?:{employer}))?{_ASK_END}"
+    )
 
 
 def least_pay(text: str) -> int | None:

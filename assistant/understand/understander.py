@@ -35,6 +35,7 @@ from assistant.understand.reader import (
     PROGRAMS,
     EnterpriseReading,
     StudentReading,
+    asks_for_kind,
     clauses,
     names_graduates,
     read_enterprise,
@@ -196,6 +197,10 @@ class Understander:
             and (owner or not self._asks_for_programs(message, today))
         ):
             route = Route.platform
+        # asking whether there is one of a kind or who recruits one ("有哪些企业在招实习生", "有没有招学徒的企业":
+        # the probe reads a business's duties to interns, benefits) by a writer not speaking for a business: a search
+        if route in (Route.policy, Route.benefits) and not owner and asks_for_kind(message):
+            route = Route.opportunities
         student, platform_kind = StudentReading(), ""
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent

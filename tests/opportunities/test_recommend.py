@@ -320,6 +320,17 @@ def test_a_kind_asked_for_with_its_trade_or_its_terms_is_a_search(opp) -> None:
     assert welding.opportunities and not any(o["fits"] for o in welding.opportunities)
 
 
+def test_asking_who_recruits_a_kind_is_a_search(opp) -> None:
+    """ "有哪些企业在招实习生" (no persona chosen) was answered with a business's duties to its interns, "贵单位"
+    and all: asking who recruits a kind is a search for it, and the employer word (企业) is no interest."""
+    chat = opp.chat("extractive")
+    for message, kind in (("有哪些企业在招实习生", "实习"), ("有没有招学徒的企业", "学徒")):
+        answer = chat.answer(message)
+        assert answer.route == "opportunities" and "贵单位" not in answer.answer, message
+        assert answer.opportunities and {o["kind"] for o in answer.opportunities} == {kind}, message
+        assert not any("企业" in r["detail"] for o in answer.opportunities for r in o["reasons"]), message
+
+
 def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
     """ "有没有销售的岗位" listed every opening by deadline, saying no major or interest was read: 销售 is a
     verbal noun to jieba (general idf 5.3, below the topic cut) and no title here names it. The activity an

@@ -12,6 +12,7 @@ from assistant.understand.reader import (
     read_enterprise,
     read_places,
     read_student,
+    recruiters,
     refuses,
     speaks_for_enterprise,
     speaks_for_school,
@@ -398,6 +399,18 @@ def test_asking_whether_there_is_one_of_a_kind_seeks_it() -> None:
         "实习生每天最多工作几个小时",
     ):
         assert not read_student(text, CATALOG, TODAY).seeks_someone, text
+
+
+def test_asking_who_recruits_a_kind_seeks_it() -> None:
+    """ "有哪些企业在招实习生" and "有没有招学徒的企业" were answered with a business's duties to its interns (the route
+    probe read benefits): asking who recruits a kind asks for one; the employer word is who is asked for. Not
+    when something else is asked of the recruiting (有没有招实习生的补贴 asks for a subsidy)."""
+    for text in ("有哪些企业在招实习生", "有没有招学徒的企业", "哪里有招电工学徒的厂？", "有什么公司在招聘实习生吗"):
+        assert read_student(text, CATALOG, TODAY).seeks_someone, text
+    assert recruiters("有哪些企业在招实习生") == ["企业"] and recruiters("哪里有招电工学徒的厂？") == ["厂"]
+    for text in ("有没有招实习生的补贴", "我们厂有哪些实习生要买保险", "企业招学徒有什么补贴"):
+        assert not read_student(text, CATALOG, TODAY).seeks_someone, text
+        assert recruiters(text) == [], text
 
 
 def test_a_higher_pay_wished_without_a_figure() -> None:
