@@ -48,7 +48,14 @@ from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
-from assistant.understand.reader import PROGRAMS, asks_existence, higher_pay_said, read_student, recruiters
+from assistant.understand.reader import (
+    PROGRAMS,
+    asks_existence,
+    asks_for_organisations,
+    higher_pay_said,
+    read_student,
+    recruiters,
+)
 from assistant.understand.understander import Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -89,6 +96,8 @@ _PLATFORM_WORD = re.compile(r"平台")
 _TO_PUBLISH = re.compile(
     r"(?:我们|我|咱们|咱|本单位|我校|我司|怎么|如何|咋|怎样|在哪)[^，,。；;！!？?]{0,14}?(?:发布|发|挂|登记|上传|提交|填报)"
 )
+# after the unit that handles a matter, what the platform holds of it
+PLATFORM_TOO = "信息服务平台上的相关信息："
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
 # 保险？" 0.42 / 0.39) gets the policy answer first and the postings after it. 0.75: above the policy /
 # opportunities ratio of every opportunity-seeking message of the dev routing sets (at most 0.61).
@@ -218,7 +227,7 @@ class Chat:
         elif query.route is Route.opportunities:
             routed, said = yield from self._opportunities_and_rules(query, base)
         elif query.route is Route.platform:
-            routed = self._platform(query, base)
+            routed, said = yield from self._platform_and_rules(query, base)
         if routed is not None and asks_to_publish(query.message):  # what is there comes after where to publish
             routed = routed.with_notice(PUBLISH_HINT)
         if routed is not None:
@@ -470,6 +479,21 @@ class Chat:
                 rec.reasons.append(place[0])
             rec.fits = fitting and (place is None or place[1] <= Relation.near)
         return recs
+
+    def _platform_and_rules(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
+        """The platform records; a message clearly asking which unit handles the matter ("我们学校想跟企业共建实训
+        基地，找哪个部门": the records name no department), not which businesses or schools, gets the policy answer's
+        lead unit first, the records after it, when the documents name one."""
+        records = self._platform(query, base)
+        # not which businesses or schools: "有没有企业在找学校帮忙解决技术问题" asks for the records (the asked-kind
+        # probe reads "which enterprise", a unit)
+        if stages.clearly_asked_value(query) is not Asked.unit or asks_for_organisations(query.message):
+            return records, ""
+        policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
+        if not policy.grounded or not any(s.source == "slot" for s in policy.sentences):
+            return records, said
+        mixed = compose.append_listing(policy, records, PLATFORM_TOO, MAX_OPPORTUNITIES)
+        return mixed.with_(route=Route.platform.value), said
 
     def _platform(self, query: Query, base: Answer) -> Answer:
         """The platform records of the kind asked (platform_reply.py), or the yearly report."""

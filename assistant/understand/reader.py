@@ -179,6 +179,19 @@ def asks_for_kind(text: str) -> bool:
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
 
 
+def asks_for_organisations(text: str) -> bool:
+    """Whether a message asks which businesses or schools, or whether there are some (有没有企业在找学校帮忙…,
+    哪些企业需要电工, 有什么学校能做): who the records list, not the unit handling a matter (找哪个部门)."""
+    return bool(_organisations_asked_pattern().search(text))
+
+
+@functools.cache
+def _organisations_asked_pattern() -> re.Pattern[str]:
+    words = vocabulary()
+    named = _alternatives((*words.organisations, *words.schools))
+    return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{named})")
+
+
 def recruiters(text: str) -> list[str]:
     """The employer words of a question asking who recruits a kind (企业 in 有哪些企业在招实习生): who is asked
     for, never what the student likes."""

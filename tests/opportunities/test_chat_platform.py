@@ -167,3 +167,19 @@ def test_a_region_with_more_graduates_than_demand_says_a_surplus_not_a_negative_
     assert lead.endswith("需求5人，可就业毕业生20人，毕业生富余15人。") and "缺口-" not in answer.answer
     assert nursing == "护理：需求 5 人，可就业毕业生 20 人，富余 15 人（供过于求）。"
     assert cooking == "烹饪：平台上没有2026年的需求或毕业生数据。"
+
+
+def test_which_unit_handles_a_platform_matter_is_said_before_the_records(opp) -> None:
+    """ "我们学校想跟企业共建实训基地，找哪个部门" listed the cooperation projects, none of which names a department:
+    a message clearly asking which unit handles the matter gets the lead unit from the clause first, then the
+    records; a question for the records alone is the records."""
+    from assistant.answer.chat import PLATFORM_TOO
+    from assistant.types import Persona
+
+    chat = opp.chat("extractive")
+    unit = chat.answer("我们学校想跟企业共建实训基地，找哪个部门", persona=Persona.school)
+    assert unit.route == "platform" and unit.answer.startswith("牵头单位：")
+    assert unit.citations and PLATFORM_TOO in unit.answer
+    assert unit.answer.split(PLATFORM_TOO)[1].strip().startswith("【校企合作项目】")
+    records = chat.answer("有没有企业在找学校帮忙解决技术问题？")
+    assert PLATFORM_TOO not in records.answer and records.answer.startswith("信息服务平台上已发布的技术需求共")

@@ -6,6 +6,7 @@ import datetime as dt
 
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
+    asks_for_organisations,
     higher_pay_said,
     main_place,
     names_graduates,
@@ -411,6 +412,20 @@ def test_asking_who_recruits_a_kind_seeks_it() -> None:
     for text in ("有没有招实习生的补贴", "我们厂有哪些实习生要买保险", "企业招学徒有什么补贴"):
         assert not read_student(text, CATALOG, TODAY).seeks_someone, text
         assert recruiters(text) == [], text
+
+
+def test_asking_which_businesses_or_schools() -> None:
+    """Which businesses or schools, or whether there are some, is what the platform's records list; which
+    department handles a matter is not (the asked-kind probe reads both as a unit)."""
+    for text in (
+        "有没有企业在找学校帮忙解决技术问题？",
+        "有哪些企业发布了技术需求？",
+        "哪些企业需要电工",
+        "有什么学校能提供培训",
+    ):
+        assert asks_for_organisations(text), text
+    for text in ("我们学校想跟企业共建实训基地，找哪个部门", "校企合作项目归哪个部门管", "想找学校合作研发，找谁对接"):
+        assert not asks_for_organisations(text), text
 
 
 def test_a_higher_pay_wished_without_a_figure() -> None:
