@@ -585,8 +585,9 @@ class Chat:
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
         asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount or best_paid
+        said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
         return opportunity_answer(
-            base.with_(backend="recommender"), recs, fields, self.capabilities.chunk, listed, asks_contact, asks_money
+            base.with_(backend="recommender"), recs, said, self.capabilities.chunk, listed, asks_contact, asks_money
         )
 
 

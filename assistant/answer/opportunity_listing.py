@@ -91,8 +91,10 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> st
 
 
 def _understood(fields: dict[str, object]) -> str:
-    labels = {"majors": "专业", "level": "层次", "locations": "地点", "kinds": "类型"}
-    said = [f"{labels[k]}：{'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items() if k in labels]
+    labels = {"majors": "专业", "interests": "兴趣", "level": "层次", "locations": "地点", "kinds": "类型"}
+    said = [
+        f"{label}：{'、'.join(v) if isinstance(v, list) else v}" for k, label in labels.items() if (v := fields.get(k))
+    ]
     start, end = fields.get("available_from"), fields.get("available_to")
     if isinstance(start, dt.date):
         said.append(f"时间：{start.isoformat()}起" + (f"至{end.isoformat()}" if isinstance(end, dt.date) else ""))

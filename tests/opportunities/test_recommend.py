@@ -343,6 +343,22 @@ def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
     assert "“设计”" in design.answer and not any(o["fits"] for o in design.opportunities)
 
 
+def test_the_interest_read_is_said_back(opp) -> None:
+    """ "孩子技校学焊工，想找个学徒" read 焊工 as the interest and listed the nearest, but the lead said only
+    "层次：技工；类型：学徒", as if the trade had not been heard: what was read says it back."""
+    answer = opp.ask("孩子技校学焊工，想找个学徒")
+    assert answer.answer.startswith("我理解你的情况是（兴趣：焊工；层次：技工；类型：学徒）")
+    assert answer.profile["interests"] == ["焊工"]
+
+
+def test_work_to_be_had_is_an_opening(opp) -> None:
+    """ "暑假有没有短期的活干，我在104团" was refused on the policy route: 活干 is how work is asked for (an
+    opening, vocabulary ``openings``), and the summer's openings are listed."""
+    answer = opp.ask("暑假有没有短期的活干，我在104团")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}
+
+
 def test_learning_while_working_is_an_apprenticeship(opp) -> None:
     """ "我想边工作边学习" listed full-time jobs (工作 names 全职): working while learning is how an apprenticeship
     is said (vocabulary ``kinds``)."""
