@@ -451,8 +451,11 @@ class Chat:
         return [
             w
             for (before, _), (w, flag), (after, _) in zip([("", "")] + tagged, tagged, tagged[1:])
-            if (after in heads or words.kind_of_part(after) not in ("", PROGRAMS))  # 工作 in 设计的工作: 全职
-            and flag in ("v", "vn")
+            # a kind said in other words heads an activity only (设计的工作: 全职; 好找 of 好找工作 says how easily)
+            if (
+                (after in heads and flag in ("v", "vn"))
+                or (words.kind_of_part(after) not in ("", PROGRAMS) and flag == "vn")
+            )
             and len(w) >= 2
             and w not in names
             and not before.startswith(("不", "没"))

@@ -165,6 +165,9 @@ def test_who_a_message_is_about_is_not_an_interest(opp) -> None:
         answer = opp.ask(message)
         assert answer.route == "opportunities", message
         assert not any(f"{word}”" in answer.answer or f"“{word}" in answer.answer for word in ("外甥", "闺女", "女儿"))
+    # who a program is for (女生) is not what is liked either: "有什么专业适合女生" said nothing related to 女生
+    girls = opp.ask("有什么专业适合女生")
+    assert girls.route == "opportunities" and "女生" not in girls.answer and "interests" not in girls.profile
 
 
 def test_what_happened_is_not_an_interest(opp) -> None:
@@ -341,6 +344,9 @@ def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
     assert any("销售" in r["detail"] for o in sales.opportunities for r in o["reasons"])
     design = chat.answer("有没有设计的工作", persona=Persona.student)
     assert "“设计”" in design.answer and not any(o["fits"] for o in design.opportunities)
+    # a plain verb before a kind said in other words says how, not what (好找 of 好找工作: easy to find)
+    easy = chat.answer("男生学什么技术好找工作", persona=Persona.student)
+    assert "好找" not in easy.answer.splitlines()[0]
 
 
 def test_the_interest_read_is_said_back(opp) -> None:
