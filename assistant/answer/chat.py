@@ -410,7 +410,7 @@ class Chat:
         headed = self._headed(query.message, names)
         nominal += headed
         # an activity heading an opening (销售的岗位, 设计的工作: jieba's verbal noun) is the trade asked, whether or
-        # not an item names it: said back when nothing does (a plain verb, 赚钱的活, only when an item names it)
+        # not an item names it: said back when nothing does (a plain verb heading one, 焊工学徒, as before)
         activities = {w for w, flag in tagged_words(query.message) if flag == "vn"} & set(headed)
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
