@@ -58,12 +58,15 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         if asking and asking.start() > 0:
             return subject + previous[asking.start() :]
         return f"{subject}，{previous}"
-    said = _last_exchange(history, at)
-    if len(question) <= MAX_FOLLOW_UP and (
-        _ANAPHORA.search(question) or _elliptical(question) or _picks_up(question, said)
-    ):
+    if len(question) > MAX_FOLLOW_UP:
+        return question
+    carried = topic_words(previous)
+    leans = _ANAPHORA.search(question) or _elliptical(question)
+    # picking up the last exchange only when its topic adds to the question ("有哪些补贴可以拿" after "有什么补贴"
+    # says it all already)
+    if leans or (any(w not in question for w in carried) and _picks_up(question, _last_exchange(history, at))):
         # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
-        topic = "、".join(topic_words(previous)) or previous.rstrip("？?。！! ")
+        topic = "、".join(carried) or previous.rstrip("？?。！! ")
         return f"{topic}：{question}"
     return question
 

@@ -62,6 +62,9 @@ def test_a_question_asking_of_what_was_just_said_carries_the_topic() -> None:
     assert carried.endswith("：补贴大概多少钱") and "学徒" in carried
     assert standalone_question("找哪个部门", history).endswith("：找哪个部门")
     assert standalone_question("产假有几天", history) == "产假有几天"
+    # the exchange's topic already in the question: nothing to carry ("有哪些补贴可以拿" after "有什么补贴")
+    asked = [Turn("user", "有什么补贴"), Turn("assistant", "……职业培训补贴……")]
+    assert standalone_question("有哪些补贴可以拿", asked) == "有哪些补贴可以拿"
     assert standalone_question("你能做什么", history) == "你能做什么"
     # the asking part carried over still starts at its question word, not at 谁 ("…找谁申请" stays whole)
     asked_who = [Turn("user", "学徒制补贴找谁申请"), Turn("assistant", "……")]
