@@ -408,10 +408,10 @@ class Chat:
         nominal = [word for word, _ in tagged]
         # the word an opening or a kind is of (会计岗位, 焊工学徒: jieba tags 会计 and 焊工 verbs) names a trade
         headed = self._headed(query.message, names)
-        nominal += headed
+        nominal += [word for word, _ in headed]
         # an activity heading an opening (销售的岗位, 设计的工作: jieba's verbal noun) is the trade asked, whether or
         # not an item names it: said back when nothing does (a plain verb heading one, 焊工学徒, as before)
-        activities = {w for w, flag in tagged_words(query.message) if flag == "vn"} & set(headed)
+        activities = {word for word, flag in headed if flag == "vn"}
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
         topic = [
@@ -441,15 +441,16 @@ class Chat:
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
 
     @staticmethod
-    def _headed(message: str, names: set[str]) -> list[str]:
-        """The words an opening or a kind is of (会计岗位, 焊工学徒), jieba tagging them verbs: a trade said in a noun
-        phrase; not a negated one (不加班的工作), a description (短期, 附近, 好一点: other tags) or the asking verb."""
+    def _headed(message: str, names: set[str]) -> list[tuple[str, str]]:
+        """The words an opening or a kind is of (会计岗位, 焊工学徒), jieba tagging them verbs, with their tags: a trade
+        said in a noun phrase; not a negated one (不加班的工作), a description (短期, 附近, 好一点: other tags) or the
+        asking verb."""
         words = vocabulary()
         # not a program's words (相关专业, 学什么专业: 专业 is what one studies, said in phrases)
         heads = {*words.openings, *(w for k, ws in words.kinds.items() if k != PROGRAMS for w in (k, *ws))}
         tagged = [(w, f) for w, f in tagged_words(message) if w != "的"]
         return [
-            w
+            (w, flag)
             for (before, _), (w, flag), (after, _) in zip([("", "")] + tagged, tagged, tagged[1:])
             # a kind said in other words heads an activity only (设计的工作: 全职; 好找 of 好找工作 says how easily)
             if (

@@ -163,11 +163,15 @@ def asks_existence(word: str) -> bool:
 def _kind_asked_pattern() -> re.Pattern[str]:
     """An existence question whose object ends in a kind's word (有没有包吃住的学徒, 哪里有电工培训班？):
     the kind is the thing asked for. Not when the kind only qualifies it (有没有学徒制的补贴 asks for a subsidy)."""
-    words = vocabulary()
-    # a kind's word that starts with 的 (的工作) ends a modifier here: 有没有不加班的工作
-    kind = _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
     # between the two, a modifier ending in 的 (包吃住的) and a short noun (电工)
-    return re.compile(rf"{_EXISTS}(?:{_IN_ASK}{{0,12}}的)?(?P<noun>{_IN_ASK}{{0,4}}?){kind}{_ASK_END}")
+    return re.compile(rf"{_EXISTS}(?:{_IN_ASK}{{0,12}}的)?(?P<noun>{_IN_ASK}{{0,4}}?){_sought_kind()}{_ASK_END}")
+
+
+def _sought_kind() -> str:
+    """The words of the kinds one looks for by name, as one alternation; a kind's word that starts with 的
+    (的工作) ends a modifier in a question: 有没有不加班的工作."""
+    words = vocabulary()
+    return _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
 
 
 def asks_for_kind(text: str) -> bool:
@@ -204,11 +208,9 @@ def _recruiting_pattern() -> re.Pattern[str]:
     """An existence question for those recruiting a kind: 招 (招聘, 招收) and the kind, the question ending in the
     kind or in an employer (vocabulary ``organisations``): 有哪些企业在招实习生, 有没有招电工学徒的厂. Not when
     something else is asked of it (有没有招实习生的补贴 asks for a subsidy)."""
-    words = vocabulary()
-    kind = _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
-    employer = _alternatives(words.organisations)
+    employer = _alternatives(vocabulary().organisations)
     return re.compile(
-        rf"{_EXISTS}{_IN_ASK}{{0,8}}?招(?:聘|收)?{_IN_ASK}{{0,3}}?(?:{kind})(?:的?(?:{employer}))?{_ASK_END}"
+        rf"{_EXISTS}{_IN_ASK}{{0,8}}?招(?:聘|收)?{_IN_ASK}{{0,3}}?{_sought_kind()}(?:的?{employer})?{_ASK_END}"
     )
 
 
