@@ -7,18 +7,22 @@ import re
 
 from playwright.sync_api import expect
 
-POSTING = {
-    "id": "WEBNEWS1",
-    "title": "汽车美容与维修实习生",
-    "kind": "实习",
-    "enterprise": "乌鲁木齐测试汽车服务有限公司",
-    "location": "乌鲁木齐市米东区",
-    "majors": "汽车运用与维修",
-    "level": "中职",
-    "start": f"{dt.date.today().year + 1}-03-01",
-    "deadline": "2099-01-31",
-    "published": dt.date.today().isoformat(),
-}
+
+def _posting() -> dict[str, str]:
+    """Dated when the test runs, not when it is collected: a session crossing midnight made it a day old."""
+    today = dt.date.today()
+    return {
+        "id": "WEBNEWS1",
+        "title": "汽车美容与维修实习生",
+        "kind": "实习",
+        "enterprise": "乌鲁木齐测试汽车服务有限公司",
+        "location": "乌鲁木齐市米东区",
+        "majors": "汽车运用与维修",
+        "level": "中职",
+        "start": f"{today.year + 1}-03-01",
+        "deadline": "2099-01-31",
+        "published": today.isoformat(),
+    }
 
 
 def test_a_saved_student_profile_shows_a_posting_published_since(page, served) -> None:
@@ -30,13 +34,14 @@ def test_a_saved_student_profile_shows_a_posting_published_since(page, served) -
     page.locator("#news-look").click()  # the key was filled in by saving
     expect(page.locator("#news-result")).to_contain_text("没有新的内容")
 
-    served.assistant.publish_records("posting", [POSTING])
+    posting = _posting()
+    served.assistant.publish_records("posting", [posting])
     try:
         page.locator("#news-look").click()
-        card = page.locator("#news-result .card", has_text=POSTING["title"])
+        card = page.locator("#news-result .card", has_text=posting["title"])
         expect(card).to_be_visible()
         expect(card.locator("ul.reasons")).to_contain_text("专业")
         page.locator("#news-look").click()
         expect(page.locator("#news-result")).to_contain_text("没有新的内容")  # the visit moved the mark
     finally:
-        served.assistant.withdraw_record(POSTING["id"])
+        served.assistant.withdraw_record(posting["id"])
