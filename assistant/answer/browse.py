@@ -16,6 +16,27 @@ from assistant.places import Relation
 WINDOW_LEAD = "以下按可参加时间和地点列出可参考的{kinds}："
 PAY_LEAD = "以下按待遇和地点列出可参考的{kinds}："
 PAY_NONE_LEAD = "没有找到待遇达到每月{pay}元的{kinds}，以下是待遇最接近的几个："
+PAY_RANGE_LEAD = "目前{where}在招的{kinds}共{count}个，{stated}月收入在{low}至{high}元之间（以各岗位为准）；"
+PAY_UNSTATED_LEAD = "目前{where}在招的{kinds}共{count}个，都没有写明具体收入；"
+
+
+def pay_range_lead(items: list[OpportunityItem], kinds: list[str], places: list[str], today: dt.date) -> str:
+    """What the open postings of ``kinds`` pay, over all of them (those in or near ``places`` when some are): how
+    many there are, how many state a monthly amount, the lowest and the highest stated ("学徒一个月能拿多少钱":
+    the openings answer it, a rule's figure does not); '' when none is open."""
+    open_ = [r for r in in_places(items, kinds, places, today) if r.item.record_type == "posting"]
+    fitting = [r for r in open_ if r.fits]
+    near = fitting or open_
+    if not near:
+        return ""
+    named, where = "、".join(kinds) or "岗位", f"{'、'.join(places)}及附近" if places and fitting else ""
+    stated = [r.item for r in near if r.item.pay_min or r.item.pay_max]
+    if not stated:
+        return PAY_UNSTATED_LEAD.format(where=where, kinds=named, count=len(near))
+    low = min(i.pay_min or i.pay_max or 0 for i in stated)
+    high = max(i.pay_max or i.pay_min or 0 for i in stated)
+    some = "" if len(stated) == len(near) else f"其中{len(stated)}个写明了收入，"
+    return PAY_RANGE_LEAD.format(where=where, kinds=named, count=len(near), stated=some, low=low, high=high)
 
 
 def in_window(

@@ -31,6 +31,7 @@ from assistant.answer.browse import (
     best_paid_first,
     in_places,
     in_window,
+    pay_range_lead,
 )
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
@@ -354,7 +355,9 @@ class Chat:
         """The postings and programs; when the message reads nearly as well as a question about the
         rules (see :data:`POLICY_MIX_SHARE`), the policy answer first and the postings after it."""
         found = self._opportunities(query, base)
-        if not asks_rules_too(query):
+        # what one of a kind is paid ("学徒一个月能拿多少钱"): the openings say it; a rule's figure (the double
+        # wage owed without a contract) is no answer to it
+        if not asks_rules_too(query) or query.student.asks_pay:
             return found, ""
         policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if not policy.grounded:
@@ -585,6 +588,8 @@ class Chat:
         lead = WINDOW_LEAD if window else PAY_LEAD if pay or best_paid else BROWSE_LEAD
         if pay and not any(r.fits for r in recs):
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
+        if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
+            lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)

@@ -53,8 +53,9 @@ class StudentReading:
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
-    asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒)
+    asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒; 想半工半读)
     best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
+    asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -120,9 +121,10 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.going = wishes_to_go(text)
-    reading.asks_for_kind = bool(reading.kinds) and asks_for_kind(text)
+    reading.asks_for_kind = bool(reading.kinds) and seeks_kind(text)
     reading.min_pay = least_pay(text)
     reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)
+    reading.asks_pay = bool(reading.kinds) and asks_kind_pay(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
@@ -181,6 +183,52 @@ def asks_for_kind(text: str) -> bool:
     if _recruiting_pattern().search(text):
         return True
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
+
+
+def seeks_kind(text: str) -> bool:
+    """Whether ``text`` looks for one of a kind: asks whether there is one (:func:`asks_for_kind`), asks it after
+    naming it (孩子想边读书边工作，有这样的吗; 工学交替的有吗), ends on the wish for it (我想半工半读, 想参加培训) or
+    asks what one pays (学徒一个月能拿多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the
+    probe's to read)."""
+    looks = _kind_then_exists().search(text) or _kind_wished().search(text)
+    return asks_for_kind(text) or asks_kind_pay(text) or bool(looks)
+
+
+def asks_kind_pay(text: str) -> bool:
+    """Whether ``text`` asks how much one of a kind is paid (:func:`_kind_pay_asked`)."""
+    return bool(_kind_pay_asked().search(text))
+
+
+@functools.cache
+def _kind_then_exists() -> re.Pattern[str]:
+    """The kind, then whether there is one, ending the message: the kind may carry an opening's word (实习岗位,
+    学徒机会), nothing else (学徒的补贴有吗 asks for a subsidy)."""
+    opening = _alternatives((*vocabulary().openings, "机会"))
+    return re.compile(
+        rf"{_sought_kind()}(?:的?{opening})?的?[，,]?\s*(?:那)?有(?:没有|没|吗|么|这样的|这种的?|这类的?)"
+        rf"[的呢吗嘛啊呀吧]*\s*[？?。！!]*\s*$"
+    )
+
+
+@functools.cache
+def _kind_pay_asked() -> re.Pattern[str]:
+    """How much one of the kind is paid (学徒一个月能拿多少钱, 实习生工资一般多少, 当学徒工资高吗): what the openings
+    pay, not a rule's figure; the kind is whose pay it is (见习补贴一个月多少 asks a subsidy's, 实习学生的报酬最低
+    不能低于多少 a rule's floor: neither is the kind's own pay)."""
+    wages = _alternatives(vocabulary().wages)
+    return re.compile(
+        rf"{_sought_kind()}[生工期]?的?{wages}{_IN_ASK}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
+        rf"{_IN_ASK}{{0,2}}{_ASK_END}"
+    )
+
+
+@functools.cache
+def _kind_wished() -> re.Pattern[str]:
+    """Wishing for the kind (想半工半读, 打算找个实习, 想参加培训), ending the message."""
+    return re.compile(
+        rf"(?<!不)(?:想|要|打算|准备|希望)(?:去|找|当|做|参加|报名?|学|试试)?(?:个|份|一个|一份)?{_sought_kind()}"
+        rf"[的呢吧啊呀]*\s*[。！!]*\s*$"
+    )
 
 
 def asks_for_organisations(text: str) -> bool:

@@ -35,12 +35,12 @@ from assistant.understand.reader import (
     PROGRAMS,
     EnterpriseReading,
     StudentReading,
-    asks_for_kind,
     clauses,
     names_graduates,
     read_enterprise,
     read_student,
     refuses,
+    seeks_kind,
     speaks_for_enterprise,
     speaks_for_school,
     wishes_to_go,
@@ -198,8 +198,9 @@ class Understander:
         ):
             route = Route.platform
         # asking whether there is one of a kind or who recruits one ("有哪些企业在招实习生", "有没有招学徒的企业":
-        # the probe reads a business's duties to interns, benefits) by a writer not speaking for a business: a search
-        if route in (Route.policy, Route.benefits) and not owner and asks_for_kind(message):
+        # the probe reads a business's duties to interns, benefits) or wishing for one ("我想半工半读") by a writer
+        # not speaking for a business: a search
+        if route in (Route.policy, Route.benefits) and not owner and seeks_kind(message):
             route = Route.opportunities
         student, platform_kind = StudentReading(), ""
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年

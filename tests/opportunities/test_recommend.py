@@ -237,6 +237,25 @@ def test_a_higher_pay_wished_lists_the_best_paid_first(opp) -> None:
     assert fits == sorted(fits, reverse=True)  # in or near the place asked first
 
 
+def test_what_a_kind_pays_is_what_its_openings_pay(opp) -> None:
+    """ "学徒一个月能拿多少钱" led with "超过一个月…企业要每月支付二倍工资" (a contract rule's figure): the openings
+    of the kind say what it pays. The lead gives how many are open and the lowest and highest monthly pay they
+    state, over all of them (each line then says its own)."""
+    answer = opp.ask("学徒一个月能拿多少钱")
+    assert answer.route == "opportunities" and {o["kind"] for o in answer.opportunities} == {"学徒"}
+    assert "二倍工资" not in answer.answer
+    postings = [i for i in opp.opportunity_items() if i.kind == "学徒" and i.record_type == "posting"]
+    stated = [i for i in postings if not i.expired(dt.date.today()) and (i.pay_min or i.pay_max)]
+    low, high = min(i.pay_min or i.pay_max for i in stated), max(i.pay_max or i.pay_min for i in stated)
+    assert f"月收入在{low}至{high}元之间" in answer.answer.splitlines()[0]
+    assert all("待遇：" in line for line in answer.answer.splitlines()[1 : 1 + len(answer.opportunities)])
+    for message in ("我想半工半读", "孩子想边读书边工作，有这样的吗"):  # a kind wished for, asked after naming it
+        reply = opp.ask(message)
+        assert reply.route == "opportunities" and {o["kind"] for o in reply.opportunities} == {"学徒"}, message
+    rule = opp.ask("顶岗实习学生的报酬最低不能低于多少钱？")  # a rule's floor: the policy answer
+    assert rule.route == "policy"
+
+
 def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")

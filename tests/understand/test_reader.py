@@ -414,6 +414,30 @@ def test_asking_who_recruits_a_kind_seeks_it() -> None:
         assert recruiters(text) == [], text
 
 
+def test_a_kind_wished_for_or_asked_after_naming_it_seeks_it() -> None:
+    """ "我想半工半读" was refused on the policy route and "孩子想边读书边工作，有这样的吗" answered with the rule on
+    part-time work: a message ending on the wish for a kind, or naming it and then asking whether there is one, looks
+    for one (working while studying is an apprenticeship, vocabulary ``kinds``). Not when a rule is then asked of
+    it, nor when the kind only qualifies what is asked (学徒的补贴)."""
+    for text in ("我想半工半读", "孩子想边读书边工作，有这样的吗", "工学交替的有吗", "想参加培训", "实习机会有没有？"):
+        reading = read_student(text, CATALOG, TODAY)
+        assert reading.seeks_someone and reading.kinds, text
+    assert read_student("一边上班一边学习的机会有吗", CATALOG, TODAY).kinds == ["学徒"]
+    for text in ("想当学徒，要签合同吗", "学徒的补贴有吗", "我不想当学徒", "实习生的工资有没有最低标准"):
+        assert not read_student(text, CATALOG, TODAY).seeks_someone, text
+
+
+def test_asking_what_a_kind_pays_seeks_it() -> None:
+    """ "学徒一个月能拿多少钱" led with a contract rule's double wage: how much one of a kind is paid is what its
+    openings pay. Not a subsidy's amount (见习补贴), nor a rule's floor asked of the students' pay."""
+    for text in ("学徒一个月能拿多少钱", "实习生工资一般多少？", "当学徒工资高吗", "在昌吉实习一个月能拿多少钱"):
+        reading = read_student(text, CATALOG, TODAY)
+        assert reading.asks_pay and reading.seeks_someone, text
+    for text in ("见习补贴一个月能拿多少钱？", "顶岗实习学生的报酬最低不能低于多少钱？", "学徒培训补贴每人多少钱"):
+        reading = read_student(text, CATALOG, TODAY)
+        assert not reading.asks_pay and not reading.seeks_someone, text
+
+
 def test_asking_which_businesses_or_schools() -> None:
     """Which businesses or schools, or whether there are some, is what the platform's records list; which
     department handles a matter is not (the asked-kind probe reads both as a unit)."""
