@@ -153,6 +153,9 @@ def _asks_which_school() -> re.Pattern[str]:
 _EXISTS = r"(?:有没有|有无|哪里有|哪儿有|哪有|有什么|有哪些|有啥)"
 _ASK_END = r"[的呢吗嘛啊呀吧]*\s*(?:[，,。；;！!？?]|$)"
 _IN_ASK = r"[^，,。；;！!？?]"
+# a character of a question's clause not starting a rule's words (最低 / 最少, 标准, 规定, 怎么 / 如何 发, 按…) nor
+# joining a second question (、)
+_PLAIN = r"(?:(?!最|标准|规定|怎么|如何|按|依法)[^，,。；;！!？?、])"
 _SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
 
 
@@ -214,10 +217,11 @@ def _kind_then_exists() -> re.Pattern[str]:
 def _kind_pay_asked() -> re.Pattern[str]:
     """How much one of the kind is paid (学徒一个月能拿多少钱, 实习生工资一般多少, 当学徒工资高吗): what the openings
     pay, not a rule's figure; the kind is whose pay it is (见习补贴一个月多少 asks a subsidy's, 实习学生的报酬最低
-    不能低于多少 a rule's floor: neither is the kind's own pay)."""
+    不能低于多少 a rule's floor: neither is the kind's own pay), and nothing between asks a rule of it (实习的报酬
+    怎么发、最低多少: how it is paid and its floor, :data:`_PLAIN`)."""
     wages = _alternatives(vocabulary().wages)
     return re.compile(
-        rf"{_sought_kind()}[生工期]?的?{wages}{_IN_ASK}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
+        rf"{_sought_kind()}[生工期]?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
         rf"{_IN_ASK}{{0,2}}{_ASK_END}"
     )
 

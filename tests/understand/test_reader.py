@@ -433,7 +433,13 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
     for text in ("学徒一个月能拿多少钱", "实习生工资一般多少？", "当学徒工资高吗", "在昌吉实习一个月能拿多少钱"):
         reading = read_student(text, CATALOG, TODAY)
         assert reading.asks_pay and reading.seeks_someone, text
-    for text in ("见习补贴一个月能拿多少钱？", "顶岗实习学生的报酬最低不能低于多少钱？", "学徒培训补贴每人多少钱"):
+    for text in (
+        "见习补贴一个月能拿多少钱？",
+        "顶岗实习学生的报酬最低不能低于多少钱？",
+        "学徒培训补贴每人多少钱",
+        "顶岗实习的报酬怎么发、最低多少？",
+        "实习工资最少多少",
+    ):
         reading = read_student(text, CATALOG, TODAY)
         assert not reading.asks_pay and not reading.seeks_someone, text
 
