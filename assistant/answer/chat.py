@@ -35,16 +35,24 @@ from assistant.answer.browse import (
 )
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
-from assistant.answer.opportunity_listing import BROWSE_LEAD, MEANING_LEAD, opportunity_answer
+from assistant.answer.opportunity_listing import (
+    BROWSE_LEAD,
+    MEANING_LEAD,
+    PERKS_LEAD,
+    PERKS_NONE_LEAD,
+    opportunity_answer,
+)
 from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import place_reason
+from assistant.opportunities.perks import offering_first
 from assistant.places import Relation
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK
+from assistant.retrieve.searcher import MAX_TOP_K
 from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tagged_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
@@ -67,6 +75,7 @@ if TYPE_CHECKING:
     from assistant.platform.report import SupplyDemandReport
 
 MAX_OPPORTUNITIES = 5
+PERK_POOL = 4  # perks asked with a major: this many times the listed ones are ranked, those stating them first
 # a word in Latin letters (part-time, PLC, 1+X's X is one letter and left alone)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
 LATIN_NOTICE = (
@@ -376,7 +385,7 @@ class Chat:
         """Whether a message names what a student looks for or where ("有没有全职的", "昌吉有吗" after a
         search: the small-talk probe reads 0.53 / 0.68 on such bare words; a greeting names none)."""
         reading = read_student(message, self.understander.majors())
-        return reading.says_anything or reading.seeks  # an opening (有没有兼职) is a wish too
+        return reading.says_anything or reading.seeks or bool(reading.perks)  # an opening (有没有兼职) is a wish too
 
     def _interests(self, query: Query) -> list[str]:
         """The message's topic words that say what the student is interested in: not a place, a kind
@@ -405,7 +414,8 @@ class Chat:
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
         names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked
-        said = [w for table in (words.kinds, words.levels) for ws in table.values() for w in ws if w in query.message]
+        tables = (words.kinds, words.levels, words.perks)  # 包住 / 管饭: what an opening offers, not what it is
+        said = [w for table in tables for ws in table.values() for w in ws if w in query.message]
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]
@@ -476,10 +486,12 @@ class Chat:
                 kinds.append(item.kind)
         return ItemUse(named, kinds)
 
-    def _browse(self, kinds: list[str], places: list[str], fitting: bool) -> list[Recommendation]:
+    def _browse(
+        self, kinds: list[str], places: list[str], fitting: bool, top_k: int = MAX_OPPORTUNITIES
+    ) -> list[Recommendation]:
         """What there is of the kinds asked, nearest the places asked first, each with its place as the
         reason; one outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
-        recs = self.capabilities.search(" ".join(places), MAX_OPPORTUNITIES, kinds)
+        recs = self.capabilities.search(" ".join(places), top_k, kinds)
         for rec in recs:
             place = place_reason(rec.item, places)
             if place is not None:
@@ -542,9 +554,10 @@ class Chat:
         recs: list[Recommendation] = []
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
         unrelated = ""  # the words nothing relates to, when the items are only the nearest in meaning
+        perks = reading.perks  # "有没有包吃住的实习": those stating them first, among more than are shown
         if reading.majors or interests:
             profile = StudentProfile(**fields, interests=interests)
-            result = self.capabilities.recommend(profile, MAX_OPPORTUNITIES)
+            result = self.capabilities.recommend(profile, MAX_OPPORTUNITIES * (PERK_POOL if perks else 1))
             recs, suggestions, unrelated = result.ranked, result.suggestions, result.unrelated_words
         # no major read and nothing matched ("十二师有哪些专业可以报"): what there is of the kinds named,
         # by their listed words or their own names (with no major, that 专业 means programs), or of the work an
@@ -559,8 +572,9 @@ class Chat:
         pay = reading.min_pay
         best_paid = reading.best_paid  # "有没有工资高一点的实习": the best paid first, no figure to grade by
         browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay or best_paid)
-        if browse and (pay or best_paid) and not kinds:  # a wage asked is work: no program or training pays one
-            kinds = list(WORK)
+        browse = browse or (not recs and not reading.majors and bool(perks))
+        if browse and (pay or best_paid or perks) and not kinds:  # a wage or a perk asked is work: no program or
+            kinds = list(WORK)  # training pays one
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
         if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
             recs = in_window(
@@ -580,12 +594,20 @@ class Chat:
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
             recs = best_paid_first(recs, MAX_OPPORTUNITIES)
+        elif browse and perks:  # the most a search gives, in the browse's order, for the perks to pick from
+            recs = self._browse(kinds, reading.locations, fitting=not interests, top_k=MAX_TOP_K)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
+        if perks:
+            recs = offering_first(recs, perks)[:MAX_OPPORTUNITIES]
         recs = named_first(recs, query.message)
         tried = f"（可以试试资料里的这些专业：{'、'.join(suggestions)}）" if suggestions else ""
         missed = f"没有找到与“{'、'.join(interests)}”相关的机会{tried}，" if interests else "没有读到具体的专业或兴趣，"
         lead = WINDOW_LEAD if window else PAY_LEAD if pay or best_paid else BROWSE_LEAD
+        if perks and not window and not pay:  # said first: what was asked of them, and whether any states it
+            lead = (PERKS_LEAD if any(r.fits for r in recs) else PERKS_NONE_LEAD).format(
+                perks="、".join(perks), kinds="{kinds}"
+            )
         if pay and not any(r.fits for r in recs):
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
         if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed

@@ -56,6 +56,7 @@ class StudentReading:
     asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒; 想半工半读)
     best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
     asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
+    perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -125,6 +126,9 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.min_pay = least_pay(text)
     reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)
     reading.asks_pay = bool(reading.kinds) and asks_kind_pay(text)
+    reading.perks = perks_said(text)
+    # "有没有包吃住的": an opening asked for by what it offers, its kind not said
+    reading.opening = reading.opening or asks_for_perk(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
@@ -195,6 +199,30 @@ def seeks_kind(text: str) -> bool:
     probe's to read)."""
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
     return asks_for_kind(text) or asks_kind_pay(text) or bool(looks)
+
+
+def perks_said(text: str) -> list[str]:
+    """What a message asks an opening to offer besides pay (包吃住: 住宿 and 餐食; vocabulary ``perks``), each
+    perk read on its own (a word two perks share, 吃住, says both), not when denied (不用包住)."""
+    words = vocabulary()
+    return [perk for perk, said in words.perks.items() if words.find({perk: said}, text) and not _negated(text, said)]
+
+
+def asks_for_perk(text: str) -> bool:
+    """Whether a message asks whether there is an opening offering a perk (:func:`_perk_asked`)."""
+    return bool(_perk_asked().search(text)) and bool(perks_said(text))
+
+
+@functools.cache
+def _perk_asked() -> re.Pattern[str]:
+    """Whether there is one offering a perk, as a modifier ending the question (有没有包吃住的, 哪里有管饭的活):
+    not a perk asked of someone (实习生有没有五险一金 asks a right)."""
+    words = vocabulary()
+    perk, opening = (
+        _alternatives(tuple(w for said in words.perks.values() for w in said)),
+        _alternatives(words.openings),
+    )
+    return re.compile(rf"{_EXISTS}{_IN_ASK}{{0,4}}?{perk}{_IN_ASK}{{0,2}}?的(?:{opening}|{_sought_kind()})?{_ASK_END}")
 
 
 def asks_kind_pay(text: str) -> bool:

@@ -35,6 +35,7 @@ from assistant.understand.reader import (
     PROGRAMS,
     EnterpriseReading,
     StudentReading,
+    asks_for_perk,
     clauses,
     names_graduates,
     read_enterprise,
@@ -198,9 +199,9 @@ class Understander:
         ):
             route = Route.platform
         # asking whether there is one of a kind or who recruits one ("有哪些企业在招实习生", "有没有招学徒的企业":
-        # the probe reads a business's duties to interns, benefits) or wishing for one ("我想半工半读") by a writer
-        # not speaking for a business: a search
-        if route in (Route.policy, Route.benefits) and not owner and seeks_kind(message):
+        # the probe reads a business's duties to interns, benefits), wishing for one ("我想半工半读") or asking for
+        # one by what it offers ("有没有包吃住的") by a writer not speaking for a business: a search
+        if route in (Route.policy, Route.benefits) and not owner and (seeks_kind(message) or asks_for_perk(message)):
             route = Route.opportunities
         student, platform_kind = StudentReading(), ""
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
@@ -347,6 +348,7 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,
             min_pay=reading.min_pay or before.min_pay,
+            perks=reading.perks or before.perks,
         )
     return reading
 

@@ -33,6 +33,8 @@ class Vocabulary:
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
     # a law's dated events as its text says them (施行, 修订, 通过) -> the words a question says them in
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what an opening offers besides the pay (住宿, 餐食, 五险一金) -> the words asking for it or stating it
+    perks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kind_of_part(self, word: str) -> str:
         """The kind whose ways of being said mostly hold ``word``: more of them than all other kinds' together
@@ -99,6 +101,7 @@ def vocabulary() -> Vocabulary:
         terms,
         time_words={str(k): str(v) for k, v in raw.get("time_words", {}).items()},
         law_events=table("law_events"),
+        perks=table("perks"),
         **{name: words(name) for name in _WORD_LISTS},
     )
 

@@ -256,6 +256,26 @@ def test_what_a_kind_pays_is_what_its_openings_pay(opp) -> None:
     assert rule.route == "policy"
 
 
+def test_what_an_opening_offers_puts_those_stating_it_first(opp) -> None:
+    """ "有没有包吃住的实习" listed every internship by place, as if 包吃住 were not said (and 包住 was read as an
+    interest): the openings stating lodging and meals come first, each saying so with its pay; one not stating
+    them is no good fit. Said bare ("有没有包吃住的"), it is a search for work too."""
+    from assistant.opportunities.perks import offered
+
+    answer = opp.ask("有没有包吃住的实习")
+    assert answer.route == "opportunities" and "没有找到与" not in answer.answer
+    assert "写明提供住宿、餐食的实习" in answer.answer.splitlines()[0]
+    items = {i.record_id: i for i in opp.opportunity_items()}
+    good = [o for o in answer.opportunities if o["fits"]]
+    assert good and all(set(offered(items[o["record_id"]])) >= {"住宿", "餐食"} for o in good)
+    assert answer.opportunities[: len(good)] == good  # those stating both first
+    meals = opp.ask("学汽修的，想找个管饭的实习")
+    assert meals.opportunities and meals.opportunities[0]["fits"]
+    assert "餐食" in offered(items[meals.opportunities[0]["record_id"]])
+    bare = opp.ask("有没有包吃住的")
+    assert bare.route == "opportunities" and bare.opportunities
+
+
 def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")

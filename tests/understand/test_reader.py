@@ -7,9 +7,11 @@ import datetime as dt
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
     asks_for_organisations,
+    asks_for_perk,
     higher_pay_said,
     main_place,
     names_graduates,
+    perks_said,
     read_enterprise,
     read_places,
     read_student,
@@ -442,6 +444,17 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
     ):
         reading = read_student(text, CATALOG, TODAY)
         assert not reading.asks_pay and not reading.seeks_someone, text
+
+
+def test_what_an_opening_should_offer_is_read_not_liked() -> None:
+    """ "有没有包住的实习" read 包住 as what the student likes: what an opening offers besides pay is a perk
+    (vocabulary ``perks``), a word two perks share saying both (吃住: 住宿 and 餐食). Asking whether there is one
+    offering it (有没有包吃住的) asks for an opening; asking whether someone gets it (实习生有没有五险一金) does not."""
+    assert perks_said("有没有包吃住的实习") == ["住宿", "餐食"]
+    assert perks_said("想找个管饭的活") == ["餐食"] and perks_said("要交五险一金的工作") == ["五险一金"]
+    assert perks_said("不用包住，离家近就行") == []
+    assert read_student("有没有包吃住的", CATALOG, TODAY).opening
+    assert asks_for_perk("哪里有管饭的工作？") and not asks_for_perk("实习生有没有五险一金")
 
 
 def test_asking_which_businesses_or_schools() -> None:

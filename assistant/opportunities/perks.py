@@ -1,0 +1,46 @@
+"""What an opening offers besides its pay (住宿, 餐食, 五险一金), and the openings offering what a student asks for
+first: "有没有包吃住的实习" listed every internship by place, as if 包吃住 were not said.
+
+The words are the vocabulary's ``perks`` (the words people ask in, 包住 / 管饭, and the words postings state it in,
+提供住宿 / 含食宿 / 包工作餐): an item offers a perk when its 待遇, 保险 or 岗位说明 line holds one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.opportunities.fit import Reason
+from assistant.opportunities.items import OpportunityItem
+from assistant.opportunities.recommend import Recommendation
+from assistant.understand.reader import perks_said
+
+PERK = 1.0  # the score of offering every perk asked (graded like a reason; one missing lists it among the nearest)
+_OFFER_LINES = re.compile(r"^(?:待遇|保险|岗位说明|说明)：(.+)$", re.MULTILINE)
+
+
+def offered(item: OpportunityItem) -> list[str]:
+    """The perks ``item`` states (its 待遇, 保险 and 岗位说明 lines), in the vocabulary's labels."""
+    return perks_said("\n".join(m.group(1) for m in _OFFER_LINES.finditer(item.text)))
+
+
+def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recommendation]:
+    """``recs`` with a reason saying whether each states the perks ``asked``, those stating all of them first
+    (in their order), then those stating some, then the rest; one not stating all is no good fit (it comes
+    under the nearest, the reason saying what it does not state)."""
+    if not asked:
+        return recs
+
+    def met(rec: Recommendation) -> int:
+        have = offered(rec.item)
+        missing = [p for p in asked if p not in have]
+        if missing:
+            rec.fits = False
+            rec.reasons.append(Reason("待遇", f"没有写明提供{'、'.join(missing)}", 0.0))
+        else:  # the pay said with it (实习补贴2500-3000元/月，含食宿): a pay asked is then not said twice
+            rec.score += PERK
+            said = f"{rec.item.pay}；" if rec.item.pay else ""
+            rec.reasons.append(Reason("待遇", f"{said}写明提供{'、'.join(asked)}", PERK))
+        return len(missing)
+
+    counted = [(met(rec), n, rec) for n, rec in enumerate(recs)]
+    return [rec for _, _, rec in sorted(counted, key=lambda c: (c[0], c[1]))]
