@@ -34,12 +34,22 @@ from assistant.answer.browse import (
     pay_range_lead,
 )
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
-from assistant.answer.listed_items import ITEM_LEAD, PAST_END, Listed, pointed_at
+from assistant.answer.listed_items import (
+    ALL_LISTED_LEAD,
+    FIELD_LABELS,
+    ITEM_LEAD,
+    MAX_FOLLOW_UP_CHARS,
+    PAST_END,
+    Listed,
+    last_listing,
+    pointed_at,
+)
 from assistant.answer.opportunity_listing import (
     BROWSE_LEAD,
     MEANING_LEAD,
     PERKS_LEAD,
     PERKS_NONE_LEAD,
+    offered_by,
     opportunity_answer,
 )
 from assistant.answer.platform_listing import REPORT
@@ -59,6 +69,7 @@ from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
     PROGRAMS,
+    StudentReading,
     asks_existence,
     asks_for_organisations,
     higher_pay_said,
@@ -212,6 +223,11 @@ class Chat:
                 return
         query = self.understander.understand(question, history or [], persona=persona)
         clock.lap("understand")
+        asked_of_all = self._listing_asked(question, query, history or [], mode)
+        if asked_of_all is not None:  # "学费多少" right after a listing: each listed item's fees, not a rule's
+            asked_of_all = asked_of_all.with_(timings=clock.timings)
+            yield from emit(asked_of_all, pieces(asked_of_all.answer), clock)
+            return
         if query.small_talk >= SMALL_TALK_SHARE and not query.follow_up and not self._names_a_wish(question):
             reply = Answer(
                 question, question, SMALL_TALK_REPLY, False, mode, self.answerer.backend, timings=clock.timings
@@ -531,17 +547,46 @@ class Chat:
             text = PAST_END.format(count=listed.count, n=listed.n)
             text += f"可以说“第1个”到“第{listed.count}个”。" if listed.count > 1 else ""
             return base.with_(answer=text, sentences=[AnswerSentence(text, [], "conversation", True)])
+        rec = self._find_listed(listed)
+        if rec is None:
+            return None
+        # the lead says it all (the UI shows the item as a card, not as the listing line)
+        who = offered_by(rec.item)
+        contact = rec.item.contact or "资料中没有写明"
+        lead = ITEM_LEAD.format(n=listed.n) + f"{rec.item.title}（{who}），联系方式：{contact}"
+        lead += f"，报名截止{rec.item.deadline.isoformat()}。" if rec.item.deadline else "。"
+        return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
+
+    def _find_listed(self, listed: Listed) -> Recommendation | None:
+        """The indexed item a listing's line names (its title, and who offers it), without reasons."""
         kinds = [listed.kind] if listed.kind in vocabulary().kinds else []
         for rec in self.capabilities.search(listed.title, MAX_OPPORTUNITIES, kinds):
-            who = rec.item.enterprise or rec.item.school
+            who = offered_by(rec.item)
             if rec.item.title == listed.title and who and listed.rest.startswith(who):
                 rec.reasons = []
-                # the lead says it all (the UI shows the item as a card, not as the listing line)
-                contact = rec.item.contact or "资料中没有写明"
-                lead = ITEM_LEAD.format(n=listed.n) + f"{rec.item.title}（{who}），联系方式：{contact}"
-                lead += f"，报名截止{rec.item.deadline.isoformat()}。" if rec.item.deadline else "。"
-                return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
+                return rec
         return None
+
+    def _listing_asked(self, question: str, query: Query, history: list[Turn], mode: AnswerMode) -> Answer | None:
+        """A short follow-up asking what the items just listed state ("学费多少", "工资多少", "怎么联系": a field
+        of theirs, vocabulary ``item_fields`` and ``wages``), naming nothing new (no major, place, level, time or
+        kind they are not, no other topic: "违约金多少" asks a rule): the same items, each line saying it first.
+        None when it is not such a follow-up (the chat reads it as any other message)."""
+        lines = last_listing(history) if len(question) <= MAX_FOLLOW_UP_CHARS else []
+        if not lines:
+            return None
+        reading = read_student(question, self.understander.majors())
+        field = listing_field(question, query, reading, {line.kind for line in lines})
+        if not field:
+            return None
+        recs = [rec for rec in map(self._find_listed, lines) if rec is not None]
+        if not recs:
+            return None
+        base = Answer(question, question, "", False, mode, "recommender", route=Route.opportunities.value)
+        base = base.with_(asked=(Asked.contact if field == "contact" else Asked.amount).value)
+        lead = ALL_LISTED_LEAD.format(count=len(recs), field=FIELD_LABELS[field])
+        contact, money = field == "contact", field == "money"
+        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money)
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
@@ -646,6 +691,26 @@ def kinds_in_other_words(message: str) -> list[str]:
     words = vocabulary()
     found = (words.kind_of_part(w) for w in nominal_words(message) if w not in words.kinds)  # not a kind's name
     return list(dict.fromkeys(kind for kind in found if kind))
+
+
+def listing_field(message: str, query: Query, reading: StudentReading, listed_kinds: set[str]) -> str:
+    """The field of the listed items a follow-up asks ("money": 学费多少, 工资多少; "contact": 怎么联系), '' when it
+    asks none or names something new: a major, a place, a level, a time, a kind the listing is not of, or a topic
+    word that is no field's, no kind's and no word for the items themselves (违约金多少 asks a rule)."""
+    words = vocabulary()
+    fields = {**words.item_fields, "money": (*words.item_fields.get("money", ()), *words.wages)}
+    asked = [name for name, said in fields.items() if any(w in message for w in said)]
+    if len(asked) != 1:
+        return ""
+    new = reading.majors or reading.locations or reading.level or reading.available_from or reading.available_to
+    kinds = {kind for kind in words.kinds if any(w in message for w in (kind, *words.kinds[kind]))}
+    if new or not kinds <= listed_kinds:
+        return ""
+    items = (*words.schools, *words.organisations, *words.openings, *(w for ws in words.kinds.values() for w in ws))
+    known = (*fields[asked[0]], *items, *words.kinds)
+    if any(not any(t in w or w in t for w in known) for t in query.topic):
+        return ""
+    return asked[0]
 
 
 def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:

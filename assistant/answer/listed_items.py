@@ -1,4 +1,5 @@
-"""A follow-up about one item of a listing the chat just gave ("第一个怎么联系？", "最后那个啥时候截止？").
+"""A follow-up about one item of a listing the chat just gave ("第一个怎么联系？", "最后那个啥时候截止？"), or
+about all of them ("学费多少", "怎么联系": :func:`last_listing`).
 
 The chat's opportunity answers list one item per line, in the form ``opportunity_listing._line``
 writes (【实习】title — enterprise（place），…). A short message naming a position in that list
@@ -20,6 +21,8 @@ _POSITION = re.compile(
 )
 ITEM_LEAD = "上面列出的第{n}个："  # the lead of an answer about one listed item (not a listing to point into)
 PAST_END = "上面只列出了{count}个机会，没有第{n}个。"
+ALL_LISTED_LEAD = "上面列出的{count}个机会的{field}如下："  # a follow-up asking what all of them state
+FIELD_LABELS = {"money": "待遇或费用", "contact": "联系方式"}
 _OWN = (ITEM_LEAD.split("{")[0], PAST_END.split("{")[0])  # this module's answers: passed over, not counted
 _LOOK_BACK = 3  # other assistant turns searched for the listing
 # a listed line as the listing writes it: 【kind】title — who（place）…
@@ -57,6 +60,19 @@ def pointed_at(message: str, history: list[Turn]) -> Listed | None:
         return Listed(n, len(lines))
     line = lines[n - 1]
     return Listed(n, len(lines), line.group("kind"), line.group("title").strip(), line.group("rest"))
+
+
+def last_listing(history: list[Turn]) -> list[Listed]:
+    """Every line of the listing the chat gave last (within ``_LOOK_BACK`` answers), in order; [] when none."""
+    answers = [t.content for t in reversed(history) if t.role == "assistant" and not t.content.startswith(_OWN)]
+    for answer in answers[:_LOOK_BACK]:
+        lines = list(_LISTED.finditer(answer))
+        if lines:
+            return [
+                Listed(n, len(lines), m.group("kind"), m.group("title").strip(), m.group("rest"))
+                for n, m in enumerate(lines, start=1)
+            ]
+    return []
 
 
 def _number(text: str) -> int:

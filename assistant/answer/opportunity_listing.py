@@ -14,6 +14,7 @@ from assistant.records import WORK
 from assistant.types import Citation, StoredChunk
 
 if TYPE_CHECKING:
+    from assistant.opportunities.items import OpportunityItem
     from assistant.opportunities.recommend import Recommendation
 
 # the lead of a list of what there is (nothing read to match on, or nothing matched)
@@ -76,9 +77,14 @@ def opportunity_answer(
     )
 
 
+def offered_by(item: OpportunityItem) -> str:
+    """Who offers an item as its line says: a posting's enterprise, a program's school (not its partners)."""
+    return item.enterprise if item.record_type == "posting" else item.school
+
+
 def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
     item = rec.item
-    who = item.enterprise if item.record_type == "posting" else item.school
+    who = offered_by(item)
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")

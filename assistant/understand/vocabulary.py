@@ -35,6 +35,8 @@ class Vocabulary:
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what an opening offers besides the pay (住宿, 餐食, 五险一金) -> the words asking for it or stating it
     perks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what a listed item states (money: 学费, 费用; contact: 联系方式, 电话): a follow-up asking it of the listing
+    item_fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kind_of_part(self, word: str) -> str:
         """The kind whose ways of being said mostly hold ``word``: more of them than all other kinds' together
@@ -102,6 +104,7 @@ def vocabulary() -> Vocabulary:
         time_words={str(k): str(v) for k, v in raw.get("time_words", {}).items()},
         law_events=table("law_events"),
         perks=table("perks"),
+        item_fields=table("item_fields"),
         **{name: words(name) for name in _WORD_LISTS},
     )
 

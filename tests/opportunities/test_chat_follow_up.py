@@ -22,6 +22,27 @@ def test_the_chat_answers_a_follow_up_about_a_listed_item_with_its_contact(opp) 
     assert item.opportunities[0]["contact"] and item.opportunities[0]["contact"] in item.answer
 
 
+def test_a_follow_up_asking_what_the_listed_items_state_gets_each_one_s(opp) -> None:
+    """ "学费多少" right after a list of programs was answered with the law's rule on fees ("资料中没有写明具体的
+    金额"), and "第二个怎么联系" after programs found no item (a program's line names its school, not its
+    partners): a short follow-up asking a field of the listed items gets each one's, the same items in order; a
+    rule's figure asked after it ("违约金多少") is a question of its own."""
+    chat = opp.chat("extractive")
+    first = "初中毕业能学什么"
+    listing = chat.answer(first)
+    titles = [o["title"] for o in listing.opportunities]
+    assert listing.route == "opportunities" and {o["kind"] for o in listing.opportunities} == {"专业"}
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    fees = chat.answer("学费多少", turns)
+    assert fees.route == "opportunities" and [o["title"] for o in fees.opportunities] == titles
+    lines = fees.answer.splitlines()[1:]
+    assert lines and all("费用：" in line for line in lines)
+    second = chat.answer("第二个怎么联系", turns)
+    assert second.answer.startswith("上面列出的第2个：") and second.opportunities[0]["title"] == titles[1]
+    rule = chat.answer("违约金多少", turns)
+    assert rule.route == "policy"
+
+
 def test_either_of_two_kinds_asked_lists_both(opp) -> None:
     """ "学徒或者培训": 培训 alone names the kind too (it read only 学徒 and left the cooking course out)."""
     answer = opp.chat("extractive").answer("有没有厨师相关的学徒或者培训")
