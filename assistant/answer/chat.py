@@ -56,7 +56,7 @@ from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
-from assistant.opportunities.fit import place_reason
+from assistant.opportunities.fit import LEVEL_RANK, LEVEL_SAME, Reason, level_reason, place_reason, required_level
 from assistant.opportunities.perks import offering_first
 from assistant.places import Relation
 from assistant.platform.records import PlatformKind
@@ -503,17 +503,31 @@ class Chat:
         return ItemUse(named, kinds)
 
     def _browse(
-        self, kinds: list[str], places: list[str], fitting: bool, top_k: int = MAX_OPPORTUNITIES
+        self,
+        kinds: list[str],
+        places: list[str],
+        fitting: bool,
+        top_k: int = MAX_OPPORTUNITIES,
+        level: str | None = None,
     ) -> list[Recommendation]:
         """What there is of the kinds asked, nearest the places asked first, each with its place as the
-        reason; one outside the places asked (or any, when not ``fitting``) is listed among the nearest."""
-        recs = self.capabilities.search(" ".join(places), top_k, kinds)
+        reason; one outside the places asked (or any, when not ``fitting``) is listed among the nearest.
+        With the student's ``level``, as the recommender grades it: no posting asking a higher one, a program
+        not above it after the others ("中职毕业以后有什么出路" listed the 中职 programs first)."""
+        recs = self.capabilities.search(" ".join(places), MAX_TOP_K if level else top_k, kinds)
+        if level:
+            recs = [r for r in recs if not (required_level(r.item) or 0) > LEVEL_RANK.get(level, 0)]
+        grade: dict[str, float] = {}  # the level's grade alone reorders them (the search's order otherwise)
         for rec in recs:
             place = place_reason(rec.item, places)
             if place is not None:
                 rec.reasons.append(place[0])
             rec.fits = fitting and (place is None or place[1] <= Relation.near)
-        return recs
+            graded = level_reason(rec.item, level) or (_further_study(rec.item, level) if level else None)
+            if graded is not None:
+                rec.reasons.append(graded)
+                grade[rec.item.record_id] = graded.score
+        return sorted(recs, key=lambda r: -grade.get(r.item.record_id, 0.0))[:top_k] if level else recs
 
     def _platform_and_rules(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
         """The platform records; a message clearly asking which unit handles the matter ("我们学校想跟企业共建实训
@@ -617,7 +631,7 @@ class Chat:
         pay = reading.min_pay
         best_paid = reading.best_paid  # "有没有工资高一点的实习": the best paid first, no figure to grade by
         browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay or best_paid)
-        browse = browse or (not recs and not reading.majors and bool(perks))
+        browse = browse or (not recs and not reading.majors and bool(perks or reading.options))
         if browse and (pay or best_paid or perks) and not kinds:  # a wage or a perk asked is work: no program or
             kinds = list(WORK)  # training pays one
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
@@ -634,13 +648,13 @@ class Chat:
         elif browse and (pay or best_paid):
             recs = in_places(self.capabilities.items(), kinds, reading.locations, dt.date.today(), not interests)
         elif browse:
-            recs = self._browse(kinds, reading.locations, fitting=not interests)
+            recs = self._browse(kinds, reading.locations, fitting=not interests, level=reading.level)
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
             recs = best_paid_first(recs, MAX_OPPORTUNITIES)
         elif browse and perks:  # the most a search gives, in the browse's order, for the perks to pick from
-            recs = self._browse(kinds, reading.locations, fitting=not interests, top_k=MAX_TOP_K)
+            recs = self._browse(kinds, reading.locations, not interests, MAX_TOP_K, reading.level)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         if perks:
@@ -691,6 +705,15 @@ def kinds_in_other_words(message: str) -> list[str]:
     words = vocabulary()
     found = (words.kind_of_part(w) for w in nominal_words(message) if w not in words.kinds)  # not a kind's name
     return list(dict.fromkeys(kind for kind in found if kind))
+
+
+def _further_study(item: OpportunityItem, level: str) -> Reason | None:
+    """A program above the student's level, in a list of what there is for them: going on to study there fits
+    them as an opening for their own level does (the recommender grades neither; a browse weighs them alike)."""
+    rank = LEVEL_RANK.get(item.level) if item.kind == PROGRAMS else None
+    if rank is None or rank <= LEVEL_RANK.get(level, 0):
+        return None
+    return Reason("层次", f"{item.level}专业，可以升学", LEVEL_SAME)
 
 
 def listing_field(message: str, query: Query, reading: StudentReading, listed_kinds: set[str]) -> str:

@@ -51,6 +51,7 @@ class StudentReading:
     kinds: list[str] = field(default_factory=list)
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
+    options: bool = False  # asks what ways there are, of any kind (孩子初中毕业了，有什么出路)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
     asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒; 想半工半读)
@@ -87,13 +88,15 @@ class StudentReading:
         """Seeks, and says who: a major, an opening, a least pay asked ("乌鲁木齐有没有工资5000以上的工作": what the
         writer wants to earn), or a kind with a level ("我是中职会计专业…想找五家渠的实习") or with a wish to go
         ("厂里在招学徒，我想去") or asked for as such ("有没有包吃住的学徒": the kind is what is asked for, not
-        学徒 in 学徒制补贴). A kind alone ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
+        学徒 in 学徒制补贴), or the ways there are for someone at a level ("孩子初中毕业了，有什么出路"). A kind alone
+        ("想给一线工人搞在岗培训") may be what the writer's enterprise runs."""
         return bool(
             self.majors
             or self.opening
             or self.min_pay is not None
             or self.best_paid
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
+            or (self.options and bool(self.level))
         )
 
 
@@ -122,6 +125,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.going = wishes_to_go(text)
+    reading.options = any(w in text for w in words.options)
     reading.asks_for_kind = bool(reading.kinds) and seeks_kind(text)
     reading.min_pay = least_pay(text)
     reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)

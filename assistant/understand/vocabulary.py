@@ -21,6 +21,7 @@ class Vocabulary:
     activities: dict[str, tuple[str, ...]]
     school_terms: dict[str, tuple[str, str]]  # word -> (MM-DD from, MM-DD to)
     openings: tuple[str, ...] = ()  # an opening of any kind (岗位): a student looking, kind not said
+    options: tuple[str, ...] = ()  # what ways there are, of any kind (出路): programs and openings alike
     time_words: dict[str, str] = field(default_factory=dict)  # spoken word -> the words jionlp reads
     # who a message is about (女儿, 外甥) and the words saying someone likes something (感兴趣): never an interest
     people: tuple[str, ...] = ()
@@ -110,4 +111,15 @@ def vocabulary() -> Vocabulary:
 
 
 # the vocabulary's plain word lists (the Vocabulary fields of that name)
-_WORD_LISTS = ("openings", "people", "organisations", "owners", "schools", "teachers", "graduates", "issuing", "wages")
+_WORD_LISTS = (
+    "openings",
+    "options",
+    "people",
+    "organisations",
+    "owners",
+    "schools",
+    "teachers",
+    "graduates",
+    "issuing",
+    "wages",
+)

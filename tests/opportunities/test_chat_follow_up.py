@@ -43,6 +43,21 @@ def test_a_follow_up_asking_what_the_listed_items_state_gets_each_one_s(opp) -> 
     assert rule.route == "policy"
 
 
+def test_the_ways_there_are_for_someone_at_a_level_are_of_any_kind_and_go_up(opp) -> None:
+    """ "孩子初中毕业了成绩一般，有什么出路" got a subsidy for unemployed graduates, and "中职毕业以后有什么出路"
+    (once read) listed the 中职 programs the student has finished first: what there is for someone at a level, of
+    any kind, graded as the recommender grades a level (no posting asking a higher one, a program not above it last, one
+    above it as fitting as an opening for their own level). 成绩 is no interest."""
+    chat = opp.chat("extractive")
+    pupil = chat.answer("孩子初中毕业了成绩一般，有什么出路")
+    assert pupil.route == "opportunities" and pupil.opportunities and "成绩" not in pupil.answer.splitlines()[0]
+    assert all(o["level"] in ("中职", "技工", "不限", "") or o["kind"] == "专业" for o in pupil.opportunities)
+    assert any(o["kind"] == "专业" for o in pupil.opportunities)
+    leaver = chat.answer("中职毕业以后有什么出路")
+    assert leaver.route == "opportunities" and leaver.opportunities
+    assert not any(o["kind"] == "专业" and o["level"] == "中职" for o in leaver.opportunities)
+
+
 def test_either_of_two_kinds_asked_lists_both(opp) -> None:
     """ "学徒或者培训": 培训 alone names the kind too (it read only 学徒 and left the cooking course out)."""
     answer = opp.chat("extractive").answer("有没有厨师相关的学徒或者培训")

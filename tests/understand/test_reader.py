@@ -457,6 +457,15 @@ def test_what_an_opening_should_offer_is_read_not_liked() -> None:
     assert asks_for_perk("哪里有管饭的工作？") and not asks_for_perk("实习生有没有五险一金")
 
 
+def test_the_ways_there_are_for_someone_at_a_level_seek_any_kind() -> None:
+    """ "孩子初中毕业了成绩一般，有什么出路" was answered with a subsidy for unemployed graduates: asking what ways
+    there are (vocabulary ``options``) for someone whose level is said looks for programs and openings alike; 成绩
+    says how the child does at school, no interest. Without a level it says nobody to look for."""
+    reading = read_student("孩子初中毕业了成绩一般，有什么出路", CATALOG, TODAY)
+    assert reading.options and reading.level == "初中" and not reading.kinds and reading.seeks_someone
+    assert not read_student("职业教育毕业生的出路有哪些政策保障", CATALOG, TODAY).seeks_someone
+
+
 def test_asking_which_businesses_or_schools() -> None:
     """Which businesses or schools, or whether there are some, is what the platform's records list; which
     department handles a matter is not (the asked-kind probe reads both as a unit)."""
