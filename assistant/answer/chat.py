@@ -648,13 +648,16 @@ class Chat:
         elif browse and (pay or best_paid):
             recs = in_places(self.capabilities.items(), kinds, reading.locations, dt.date.today(), not interests)
         elif browse:
-            recs = self._browse(kinds, reading.locations, fitting=not interests, level=reading.level)
+            # the level graded only for the ways there are for someone (出路: the level they are at); "我想在十二师读
+            # 个中职，有哪些专业可以报" names the level sought, and its programs are what is asked
+            level = reading.level if reading.options else None
+            recs = self._browse(kinds, reading.locations, fitting=not interests, level=level)
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
             recs = best_paid_first(recs, MAX_OPPORTUNITIES)
         elif browse and perks:  # the most a search gives, in the browse's order, for the perks to pick from
-            recs = self._browse(kinds, reading.locations, not interests, MAX_TOP_K, reading.level)
+            recs = self._browse(kinds, reading.locations, not interests, MAX_TOP_K)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         if perks:
