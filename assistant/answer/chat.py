@@ -649,15 +649,15 @@ class Chat:
             recs = in_places(self.capabilities.items(), kinds, reading.locations, dt.date.today(), not interests)
         elif browse:
             # the level graded only for the ways there are for someone (出路: the level they are at); "我想在十二师读
-            # 个中职，有哪些专业可以报" names the level sought, and its programs are what is asked
+            # 个中职，有哪些专业可以报" names the level sought, and its programs are what is asked. Perks asked: the
+            # most a search gives, for the perks to pick from
             level = reading.level if reading.options else None
-            recs = self._browse(kinds, reading.locations, fitting=not interests, level=level)
+            top_k = MAX_TOP_K if perks else MAX_OPPORTUNITIES
+            recs = self._browse(kinds, reading.locations, not interests, top_k, level)
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
             recs = best_paid_first(recs, MAX_OPPORTUNITIES)
-        elif browse and perks:  # the most a search gives, in the browse's order, for the perks to pick from
-            recs = self._browse(kinds, reading.locations, not interests, MAX_TOP_K)
         if not recs:
             recs = self.capabilities.search(query.standalone, MAX_OPPORTUNITIES, kinds)
         if perks:
