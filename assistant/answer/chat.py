@@ -587,11 +587,11 @@ class Chat:
         kind they are not, no other topic: "违约金多少" asks a rule): the same items, each line saying it first.
         None when it is not such a follow-up (the chat reads it as any other message)."""
         lines = last_listing(history) if len(question) <= MAX_FOLLOW_UP_CHARS else []
-        if not lines:
+        field = field_asked(question) if lines else ""
+        if not field:  # read the message as a student's (time words cost) only when it asks a listed field
             return None
         reading = read_student(question, self.understander.majors())
-        field = listing_field(question, query, reading, {line.kind for line in lines})
-        if not field:
+        if names_something_new(reading, query, field, {line.kind for line in lines}):
             return None
         recs = [rec for rec in map(self._find_listed, lines) if rec is not None]
         if not recs:
@@ -719,24 +719,30 @@ def _further_study(item: OpportunityItem, level: str) -> Reason | None:
     return Reason("层次", f"{item.level}专业，可以升学", LEVEL_SAME)
 
 
-def listing_field(message: str, query: Query, reading: StudentReading, listed_kinds: set[str]) -> str:
-    """The field of the listed items a follow-up asks ("money": 学费多少, 工资多少; "contact": 怎么联系), '' when it
-    asks none or names something new: a major, a place, a level, a time, a kind the listing is not of, or a topic
-    word that is no field's, no kind's and no word for the items themselves (违约金多少 asks a rule)."""
+def _item_fields() -> dict[str, tuple[str, ...]]:
+    """The fields a listed item states, in the words a follow-up asks them by (a word of pay asks the money)."""
     words = vocabulary()
-    fields = {**words.item_fields, "money": (*words.item_fields.get("money", ()), *words.wages)}
-    asked = [name for name, said in fields.items() if any(w in message for w in said)]
-    if len(asked) != 1:
-        return ""
+    return {**words.item_fields, "money": (*words.item_fields.get("money", ()), *words.wages)}
+
+
+def field_asked(message: str) -> str:
+    """The one field of listed items a message asks ("money": 学费多少, 工资多少; "contact": 怎么联系); '' for none
+    or more than one."""
+    asked = [name for name, said in _item_fields().items() if any(w in message for w in said)]
+    return asked[0] if len(asked) == 1 else ""
+
+
+def names_something_new(reading: StudentReading, query: Query, field: str, listed_kinds: set[str]) -> bool:
+    """Whether a follow-up asking ``field`` of the listed items names something they are not: a major, a place, a
+    level, a time, a kind the listing is not of, or a topic word that is no field's, no kind's and no word for the
+    items themselves (违约金多少 asks a rule)."""
     new = reading.majors or reading.locations or reading.level or reading.available_from or reading.available_to
-    kinds = {kind for kind in words.kinds if any(w in message for w in (kind, *words.kinds[kind]))}
-    if new or not kinds <= listed_kinds:
-        return ""
+    if new or not set(reading.kinds) <= listed_kinds:
+        return True
+    words = vocabulary()
     items = (*words.schools, *words.organisations, *words.openings, *(w for ws in words.kinds.values() for w in ws))
-    known = (*fields[asked[0]], *items, *words.kinds)
-    if any(not any(t in w or w in t for w in known) for t in query.topic):
-        return ""
-    return asked[0]
+    known = (*_item_fields()[field], *items, *words.kinds)
+    return any(not any(t in w or w in t for w in known) for t in query.topic)
 
 
 def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:

@@ -132,7 +132,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.asks_pay = bool(reading.kinds) and asks_kind_pay(text)
     reading.perks = perks_said(text)
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said
-    reading.opening = reading.opening or asks_for_perk(text)
+    reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif _negated(text, words.kinds["学徒"] + ("学徒",)):
