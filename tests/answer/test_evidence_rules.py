@@ -134,6 +134,23 @@ def test_a_part_cut_at_a_semicolon_is_quoted_with_its_sentence_when_the_clause_i
     assert [c.text[:6] for c in widen(chosen, article, max_chars=40)] == ["对上岗实习的"]  # the sentence over it too
 
 
+def test_a_sentence_of_another_clause_scoring_nearly_as_well_is_quoted_too() -> None:
+    """Two rules that say the same words (夜班 for pregnant workers, 夜班 for nursing mothers) for a question in
+    other words: when the scores cannot tell them apart, quoting one is a coin toss; both are quoted. A rule
+    clearly behind, adding no word of the question, is not."""
+    from assistant.answer.evidence import TIE_SHARE, QuestionTerms, choose, collect
+    from assistant.types import SearchHit
+
+    pregnant = SearchHit("a", "law", "劳动法", "", "第六十一条", "第六十一条", "怀孕七个月以上的，不得安排夜班。", 1.0)
+    nursing = SearchHit("b", "law", "劳动法", "", "第六十三条", "第六十三条", "哺乳未满一周岁的，不得安排夜班。", 0.9)
+    first, second = collect([pregnant, nursing], QuestionTerms({"夜班": 2.0}))
+    assert first.matched == second.matched  # the second adds no word of the question
+    first.score, second.score = 1.0, TIE_SHARE
+    assert [c.hit.chunk_id for c in choose([first, second])] == ["a", "b"]
+    second.score = TIE_SHARE - 0.05
+    assert [c.hit.chunk_id for c in choose([first, second])] == ["a"]
+
+
 def test_the_sentence_whose_cosine_stands_out_wins_over_equal_overlap() -> None:
     """A spoken question shares its words with several sentences of a clause; e5 cosines of one
     question crowd within a few hundredths, so the sentence that says what it means in other words
