@@ -57,7 +57,7 @@ from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import LEVEL_RANK, LEVEL_SAME, Reason, level_reason, place_reason, required_level
-from assistant.opportunities.perks import offering_first
+from assistant.opportunities.perks import FREE, offering_first, stated
 from assistant.places import Relation
 from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
@@ -623,7 +623,8 @@ class Chat:
         # opening asks for ("有没有兼职": an empty reply, or the introduction, told of nothing there is), where asked;
         # the lead says it is a list, not a match, and names the interest that matched nothing (then no
         # item counts as a fit: they come under the nearest)
-        named = list(dict.fromkeys([*reading.kinds, *(kind for kind in vocabulary().kinds if kind in query.message)]))
+        by_name = [kind for kind in vocabulary().kinds if kind in query.message and kind not in reading.declined]
+        named = list(dict.fromkeys([*reading.kinds, *by_name]))
         kinds = work or named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
@@ -632,7 +633,8 @@ class Chat:
         best_paid = reading.best_paid  # "有没有工资高一点的实习": the best paid first, no figure to grade by
         browse = not recs and not reading.majors and bool(kinds or reading.locations or window or pay or best_paid)
         browse = browse or (not recs and not reading.majors and bool(perks or reading.options))
-        if browse and (pay or best_paid or perks) and not kinds:  # a wage or a perk asked is work: no program or
+        paid = [p for p in perks if p != FREE]  # costing nothing is a training's or a program's
+        if browse and (pay or best_paid or paid) and not kinds:  # a wage or a perk asked is work: no program or
             kinds = list(WORK)  # training pays one
         every = len(self.capabilities.items()) if pay else MAX_OPPORTUNITIES  # a pay grades them all
         if browse and window:  # what can be attended then ("暑假想找个兼职"), nearest the places asked first
@@ -668,7 +670,7 @@ class Chat:
         lead = WINDOW_LEAD if window else PAY_LEAD if pay or best_paid else BROWSE_LEAD
         if perks and not window and not pay:  # said first: what was asked of them, and whether any states it
             lead = (PERKS_LEAD if any(r.fits for r in recs) else PERKS_NONE_LEAD).format(
-                perks="、".join(perks), kinds="{kinds}"
+                perks=stated(perks), kinds="{kinds}"
             )
         if pay and not any(r.fits for r in recs):
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 # the lead of a list of what there is (nothing read to match on, or nothing matched)
 BROWSE_LEAD = "以下按地点和报名截止时间列出可参考的{kinds}："
 # perks asked (包吃住): those stating them first; or that none does, and the others
-PERKS_LEAD = "以下先列出写明提供{perks}的{kinds}："
-PERKS_NONE_LEAD = "没有找到写明提供{perks}的{kinds}，以下是其他可参考的{kinds}："
+PERKS_LEAD = "以下先列出写明{perks}的{kinds}："
+PERKS_NONE_LEAD = "没有找到写明{perks}的{kinds}，以下是其他可参考的{kinds}："
 # nothing relates to the student's words: the items are only the nearest in meaning (recommend.py)
 MEANING_LEAD = (
     "没有找到与“{words}”相关的专业或机会{tried}，下面是资料里意思最接近的几个，不是同一专业，请看说明是否合适："

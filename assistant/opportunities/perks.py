@@ -14,13 +14,21 @@ from assistant.opportunities.items import OpportunityItem
 from assistant.opportunities.recommend import Recommendation
 from assistant.understand.reader import perks_said
 
+# the perk of costing nothing (vocabulary ``perks``): a training's or a program's, stated as 免费 (not 提供免费)
+FREE = "免费"
 PERK = 1.0  # the score of offering every perk asked (graded like a reason; one missing lists it among the nearest)
-_OFFER_LINES = re.compile(r"^(?:待遇|保险|岗位说明|说明)：(.+)$", re.MULTILINE)
+_OFFER_LINES = re.compile(r"^(?:待遇|保险|岗位说明|说明|学费)：(.+)$", re.MULTILINE)
 
 
 def offered(item: OpportunityItem) -> list[str]:
-    """The perks ``item`` states (its 待遇, 保险 and 岗位说明 lines), in the vocabulary's labels."""
+    """The perks ``item`` states (its 待遇, 保险, 岗位说明 and 学费 lines), in the vocabulary's labels."""
     return perks_said("\n".join(m.group(1) for m in _OFFER_LINES.finditer(item.text)))
+
+
+def stated(perks: list[str]) -> str:
+    """How the perks are said after 写明: 提供住宿、餐食; 免费 as it is (提供住宿，免费)."""
+    offers = [p for p in perks if p != FREE]
+    return "，".join([*(["提供" + "、".join(offers)] if offers else []), *([FREE] if FREE in perks else [])])
 
 
 def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recommendation]:
@@ -33,13 +41,15 @@ def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recomme
     def met(rec: Recommendation) -> int:
         have = offered(rec.item)
         missing = [p for p in asked if p not in have]
+        # a program states its fees (学费), not a pay: what it says is the reason's
+        field, line = ("学费", rec.item.tuition) if rec.item.tuition and not rec.item.pay else ("待遇", rec.item.pay)
         if missing:
             rec.fits = False
-            rec.reasons.append(Reason("待遇", f"没有写明提供{'、'.join(missing)}", 0.0))
+            rec.reasons.append(Reason(field, f"没有写明{stated(missing)}", 0.0))
         else:  # the pay said with it (实习补贴2500-3000元/月，含食宿): a pay asked is then not said twice
             rec.score += PERK
-            said = f"{rec.item.pay}；" if rec.item.pay else ""
-            rec.reasons.append(Reason("待遇", f"{said}写明提供{'、'.join(asked)}", PERK))
+            said = f"{line}；" if line else ""
+            rec.reasons.append(Reason(field, f"{said}写明{stated(asked)}", PERK))
         return len(missing)
 
     counted = [(met(rec), n, rec) for n, rec in enumerate(recs)]

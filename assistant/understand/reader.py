@@ -21,9 +21,12 @@ from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
 
-# a word negated by what comes just before it (不想当学徒, 不要实习): the wish is the opposite
+# a word negated by what comes just before it (不想当学徒, 不要实习): the wish is the opposite; not across a 的
+# (不要钱的培训, 不用加班的工作: what is declined describes the thing, which is wished for)
 _DECLINE = r"不想|不要|不考虑|不用|不去|不愿意?|不打算"
-_NEGATION = re.compile(rf"(?:{_DECLINE}|别)[^，。,；;！？!?]{{0,3}}$")  # 别 only right before the word (别的 ≠ 别)
+_NEGATION = re.compile(rf"(?:{_DECLINE}|别)[^，。,；;！？!?的]{{0,3}}$")  # 别 only right before the word (别的 ≠ 别)
+# or declined after it (学徒不考虑, 实习就算了)
+_DECLINED_AFTER = re.compile(r"^[^，。,；;！？!?的]{0,2}?(?:不考虑|就算了|除外|不去|不想去|不要了)")
 # a status denied in its own clause (还不是试点企业, 申报过…但没评上, 尚未认定): the enterprise is not that
 _DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未(?!来)|并非")  # 是不是 / 有没有 ask, 未来 is a time
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")
@@ -49,6 +52,7 @@ class StudentReading:
     available_from: dt.date | None = None
     available_to: dt.date | None = None
     kinds: list[str] = field(default_factory=list)
+    declined: list[str] = field(default_factory=list)  # kinds the message declines (不想当学徒, 不要实习)
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
     options: bool = False  # asks what ways there are, of any kind (孩子初中毕业了，有什么出路)
@@ -119,8 +123,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     if window:
         reading.available_from, reading.available_to = window
     for kind in words.find(words.kinds, text):
-        if not _negated(text, words.kinds[kind] + (kind,)):
-            reading.kinds.append(kind)
+        (reading.declined if _negated(text, words.kinds[kind] + (kind,)) else reading.kinds).append(kind)
     if PROGRAMS not in reading.kinds and _asks_which_school().search(text):
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
@@ -219,14 +222,15 @@ def asks_for_perk(text: str) -> bool:
 
 @functools.cache
 def _perk_asked() -> re.Pattern[str]:
-    """Whether there is one offering a perk, as a modifier ending the question (有没有包吃住的, 哪里有管饭的活):
-    not a perk asked of someone (实习生有没有五险一金 asks a right)."""
+    """Whether there is one offering a perk, as a modifier ending the question (有没有包吃住的, 哪里有管饭的活, or
+    opening a clause: 有不要钱的培训吗): not a perk asked of someone (实习生有没有五险一金 asks a right)."""
     words = vocabulary()
     perk, opening = (
         _alternatives(tuple(w for said in words.perks.values() for w in said)),
         _alternatives(words.openings),
     )
-    return re.compile(rf"{_EXISTS}{_IN_ASK}{{0,4}}?{perk}{_IN_ASK}{{0,2}}?的(?:{opening}|{_sought_kind()})?{_ASK_END}")
+    exists = rf"(?:{_EXISTS}|(?:^|[，,])有)"
+    return re.compile(rf"{exists}{_IN_ASK}{{0,4}}?{perk}{_IN_ASK}{{0,2}}?的(?:{opening}|{_sought_kind()})?{_ASK_END}")
 
 
 def asks_kind_pay(text: str) -> bool:
@@ -453,5 +457,7 @@ def _negated(text: str, words: tuple[str, ...]) -> bool:
     for word in words:
         start = text.find(word)
         if start > 0 and _NEGATION.search(text[max(0, start - 8) : start]):
+            return True
+        if start >= 0 and _DECLINED_AFTER.search(text[start + len(word) :]):
             return True
     return False

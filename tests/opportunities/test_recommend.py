@@ -276,6 +276,30 @@ def test_what_an_opening_offers_puts_those_stating_it_first(opp) -> None:
     assert bare.route == "opportunities" and bare.opportunities
 
 
+def test_costing_nothing_is_offered_and_a_declined_kind_is_not_listed(opp) -> None:
+    """ "孩子没考上高中，有没有免费的职业培训" read 免费 as the interest and found nothing; "有不要钱的培训吗" read
+    不要 as declining training and listed work; "我不想当学徒，有实习吗" listed apprenticeships with the internships.
+    Costing nothing is offered like lodging (a training's 待遇, a program's 学费 line, said in the reason); a
+    declined kind is not listed."""
+    from assistant.opportunities.perks import offered
+
+    items = {i.record_id: i for i in opp.opportunity_items()}
+    for message in ("孩子没考上高中，有没有免费的职业培训", "有不要钱的培训吗"):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and "没有找到与" not in answer.answer, message
+        assert "写明免费的培训" in answer.answer.splitlines()[0], message
+        assert {o["kind"] for o in answer.opportunities} == {"培训"}, message
+        good = [o for o in answer.opportunities if o["fits"]]
+        assert good and all("免费" in offered(items[o["record_id"]]) for o in good), message
+    programs = opp.ask("有没有免学费的专业")
+    assert programs.opportunities and all(o["kind"] == "专业" for o in programs.opportunities)
+    assert "学费：" in programs.answer.splitlines()[1]
+    declined = (("我不想当学徒，有实习吗", "实习"), ("不要实习，想找全职", "全职"), ("学徒不考虑，有没有培训", "培训"))
+    for message, kind in declined:
+        answer = opp.ask(message)
+        assert {o["kind"] for o in answer.opportunities} == {kind}, message
+
+
 def test_a_year_saying_who_the_student_is_leaves_the_window_to_the_term(opp) -> None:
     """ "我今年高职二年级，…暑假能去哪实习" read 今年 as the window (the rest of December)."""
     answer = opp.ask("我今年高职二年级，学机电的，暑假能去哪实习")

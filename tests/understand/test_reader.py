@@ -455,6 +455,24 @@ def test_what_an_opening_should_offer_is_read_not_liked() -> None:
     assert perks_said("不用包住，离家近就行") == []
     assert read_student("有没有包吃住的", CATALOG, TODAY).opening
     assert asks_for_perk("哪里有管饭的工作？") and not asks_for_perk("实习生有没有五险一金")
+    # costing nothing is offered too (a training's 免费培训, a program's 免学费); 有…的…吗 asks whether there is one
+    assert perks_said("孩子没考上高中，有没有免费的职业培训") == ["免费"]
+    assert perks_said("有没有免学费的专业") == ["免费"]
+    assert asks_for_perk("有不要钱的培训吗") and asks_for_perk("有包吃住的实习吗")
+    assert not asks_for_perk("有五险一金的工作要交税吗")
+
+
+def test_a_kind_declined_before_or_after_it_and_what_is_declined_of_it() -> None:
+    """ "我不想当学徒，有实习吗" listed apprenticeships with the internships (the kind's name in the message counted),
+    "学徒不考虑" was not read as declining, and "有不要钱的培训吗" read 不要 as declining the training: what is
+    declined across a 的 describes the thing wished for (不要钱的培训, 不用加班的工作)."""
+    reading = read_student("我不想当学徒，有实习吗", CATALOG, TODAY)
+    assert reading.kinds == ["实习"] and reading.declined == ["学徒"]
+    reading = read_student("学徒不考虑，有没有培训", CATALOG, TODAY)
+    assert reading.kinds == ["培训"] and reading.declined == ["学徒"] and reading.wants_apprenticeship is False
+    assert read_student("实习就算了，想直接上班", CATALOG, TODAY).declined == ["实习"]
+    assert read_student("有不要钱的培训吗", CATALOG, TODAY).kinds == ["培训"]
+    assert read_student("不要实习，想找全职", CATALOG, TODAY).kinds == ["全职"]
 
 
 def test_the_ways_there_are_for_someone_at_a_level_seek_any_kind() -> None:
