@@ -269,15 +269,17 @@ class Assistant:
         if self._major_matcher is None or self._major_version != index.version:
             names: set[str] = set()
             certificates: dict[str, set[str]] = {}
+            codes: dict[str, str] = {}  # major -> its program's 专业代码
             for chunk in index.all_chunks():
                 if chunk.metadata.get("record_type") in ("program", "posting"):
                     names.update(m for m in str(chunk.metadata.get("majors", "")).split("、") if m)
                 if chunk.metadata.get("record_type") == "program":
                     certs = {c for c in str(chunk.metadata.get("certificates", "")).split("、") if c}
                     certificates.setdefault(str(chunk.metadata.get("majors", "")), set()).update(certs)
+                    codes[str(chunk.metadata.get("majors", ""))] = str(chunk.metadata.get("program_code", ""))
             if self._query_embed is None:
                 self._query_embed = query_embedder(functools.partial(embed_queries, index.embedder))
-            self._major_matcher = MajorMatcher(names, self._query_embed, certificates=certificates)
+            self._major_matcher = MajorMatcher(names, self._query_embed, certificates=certificates, codes=codes)
             self._major_version = index.version
         return self._major_matcher
 

@@ -466,6 +466,8 @@ class Chat:
         # 高薪, 收入高点 say what it pays, not what it is about
         pay_words = higher_pay_said(query.message)
         topic = [w for w in topic if not any(w in said for said in pay_words)]
+        # 会计专业 (one word to jieba) names the major 会计: the word 专业 says only that it is one
+        topic = list(dict.fromkeys(w.removesuffix(PROGRAMS) if len(w) > len(PROGRAMS) + 1 else w for w in topic))
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
 

@@ -30,6 +30,7 @@ from assistant.opportunities.fit import (
     item_majors,
     level_reason,
     major_reason,
+    not_higher,
     pay_reason,
     place_reason,
     required_level,
@@ -131,7 +132,7 @@ def recommend(
     wanted = Wanted.read(profile, majors, RELATED_MIN)
     good: list[Recommendation] = []
     near: list[Recommendation] = []
-    known, words = wanted.table.keys(), profile.interests
+    known, words = wanted.table.keys() | wanted.fields.keys(), profile.interests
     for item in items:
         # most items have no major relation: set lookups skip them before any scoring (10,000 postings),
         # then the hard facts (expired, a kind left out, a level forbidden) before the graded reasons
@@ -252,10 +253,13 @@ def _add_graded(
     rec: Recommendation, item: OpportunityItem, profile: StudentProfile, today: dt.date, with_deadline: bool = True
 ) -> tuple[tuple[Reason, Relation] | None, Reason | None, Reason | None]:
     """Adds the graded reasons past the major (place, time, apprenticeship, level, pay; the deadline shown,
-    never scored) to ``rec`` and its score; returns the place, time and apprenticeship ones, which decide a fit."""
+    never scored) to ``rec`` and its score; returns the place, time and apprenticeship ones, which decide a fit
+    (a program not above the student's level is none either: ``rec.fits`` is cleared here)."""
     place = place_reason(item, profile.locations)
     time = time_reason(item, profile)
     apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
+    if not_higher(item, profile.level):  # the 中职 program a 中职 student is in: not going on
+        rec.fits = False
     for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
         if reason is not None:
             rec.reasons.append(reason)
@@ -302,7 +306,8 @@ def score_item(
     rec = Recommendation(item, major.score, [major])
     place, time, apprentice = _add_graded(rec, item, profile, today, with_deadline)
     rec.fits = (
-        not major.detail.startswith(RELATED_LABEL)
+        rec.fits
+        and not major.detail.startswith(RELATED_LABEL)
         and (place is None or place[1] <= Relation.near)
         and (time is None or time.score >= TIME_INSIDE - 0.25 * EARLY_WEEKS_OK)
         and (apprentice is None or apprentice.score > 0)

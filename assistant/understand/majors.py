@@ -6,13 +6,20 @@ is matched (1) as written, (2) through the everyday names in ``vocabulary.yaml``
 (``min_similarity``). The third is a guess (e5 cosines of short names crowd 0.85-0.91: 会计 ->
 电子商务 0.904, 财务 -> 电子商务 0.888), so recommendations grade it as a close major, never as the
 student's own (``resolve(name, dense=False)`` gives only what the name says).
+
+Two relations read from the program catalog rather than the names: programs leading to the same
+certificate, and majors of the same 专业大类 of the national catalog by their codes (``major_fields.yaml``).
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
+from importlib import resources
 
 import numpy as np
+import yaml
 
 from assistant.understand.classify import Embed
 from assistant.understand.vocabulary import vocabulary
@@ -27,12 +34,15 @@ class MajorMatcher:
         embed: Embed | None = None,
         min_similarity: float = 0.9,
         certificates: Mapping[str, Iterable[str]] | None = None,
+        codes: Mapping[str, str] | None = None,
     ) -> None:
         self.catalog = sorted({name for name in catalog if name})
         self.embed = embed
         self.min_similarity = min_similarity
         # major -> the certificates its programs lead to (the program catalog's 可获证书)
         self.certificates = {name: set(certs) for name, certs in (certificates or {}).items() if certs}
+        # major -> its 专业大类 (the program catalog's 专业代码, read as the national catalog numbers them)
+        self.fields = {name: field for name, code in (codes or {}).items() if (field := major_field(code))}
         self._vectors: np.ndarray | None = None
 
     def sharing_certificates(self, names: set[str]) -> dict[str, list[str]]:
@@ -45,6 +55,13 @@ class MajorMatcher:
             for major, certs in self.certificates.items()
             if major not in names and certs & wanted
         }
+
+    def same_field(self, names: set[str]) -> dict[str, str]:
+        """Catalog majors of the 专业大类 of one of ``names``, at any level, with the field's name (中餐烹饪与营养膳食
+        and 酒店管理与数字化运营 are both 旅游大类: a cook going on to a 高职 finds the hotel program, which the names'
+        dense similarity puts after 食品, 养老 and 护理)."""
+        wanted = {self.fields[n] for n in names if n in self.fields}
+        return {major: field for major, field in self.fields.items() if major not in names and field in wanted}
 
     def in_text(self, text: str) -> list[str]:
         """Catalog majors a free text names (as written or by an everyday name)."""
@@ -99,3 +116,22 @@ class MajorMatcher:
         sims = self._catalog_vectors() @ self.embed([name])[0]
         best = int(np.argmax(sims))
         return [self.catalog[best]] if sims[best] >= self.min_similarity else []
+
+
+_CODE = re.compile(r"^([2-7]\d)\d{4}$")
+
+
+def major_field(code: str) -> str:
+    """The 专业大类 a major's six-digit code of the national catalog (2021) is of ("" for another code): 41-59 for
+    高职专科 majors, the same field 20 higher for 中职 and 20 lower for 职业本科 ones."""
+    match = _CODE.match(code.strip())
+    if not match:
+        return ""
+    number = int(match.group(1))
+    return _fields().get(41 + (number - 21) % 20, "") if 21 <= number <= 79 else ""
+
+
+@functools.cache
+def _fields() -> dict[int, str]:
+    raw = yaml.safe_load((resources.files(__package__) / "major_fields.yaml").read_text(encoding="utf-8"))
+    return {int(k): str(v) + "大类" for k, v in raw.items()}

@@ -575,6 +575,48 @@ def test_certificates_relate_majors_in_the_matcher() -> None:
     assert matcher.sharing_certificates({"电子商务"}) == {} and matcher.sharing_certificates(set()) == {}
 
 
+def test_a_higher_program_of_the_same_field_is_the_way_on(opp) -> None:
+    """A 中职 cook wanting a 高职 got only the 中职 program already attended: no 高职 cooking program exists, and
+    the names' dense similarity puts 食品, 养老 and 护理 before 酒店管理. The catalog's codes say 中餐烹饪 (740201)
+    and 酒店管理与数字化运营 (540106) are both 旅游大类: a program of the field above the student's level is near."""
+    cook = StudentProfile(majors=["厨师"], level="中职", locations=["乌鲁木齐"], kinds=["专业"])
+    by_name = {r.item.title: r for r in opp.recommend(cook, top_k=10, today=TODAY).ranked}
+    hotel = by_name["酒店管理与数字化运营"]
+    assert any(r.text.startswith("专业：相近专业：酒店管理与数字化运营（同属旅游大类）") for r in hotel.reasons)
+    # not a posting of the field (a hotel job for a cook), nor a program at the student's level or below
+    jobs = StudentProfile(majors=["厨师"], level="中职", locations=["乌鲁木齐"], kinds=["全职", "实习"])
+    ranked = opp.recommend(jobs, top_k=10, today=TODAY).ranked
+    assert not any("同属" in r.text for rec in ranked if rec.item.kind != "专业" for r in rec.reasons)
+
+
+def test_a_major_said_with_the_word_for_one_is_that_major(opp) -> None:
+    """ "我是会计专业的，有什么岗位推荐吗" took 会计专业 (one word to jieba) as the interest, which nothing is near
+    enough in meaning, and listed construction apprenticeships as the nearest: the word 专业 says only that 会计 is
+    a major; 会计 is near 电子商务 (a close major, not the student's own)."""
+    answer = opp.ask("我是会计专业的，有什么岗位推荐吗")
+    assert answer.route == "opportunities" and "会计专业" not in answer.answer.splitlines()[0]
+    assert answer.opportunities and all("电子商务" in o["reasons"][0]["text"] for o in answer.opportunities[:2])
+    reading = opp.ask("我在中职学烹饪，毕业想上个高职，有哪些专业")  # 有哪些专业 asks for programs
+    assert reading.opportunities and all(o["kind"] == "专业" for o in reading.opportunities)
+    assert any(o["title"] == "酒店管理与数字化运营" for o in reading.opportunities)
+    assert not any(o["fits"] for o in reading.opportunities if o["title"] == "中餐烹饪与营养膳食")
+
+
+def test_the_national_catalog_s_codes_name_a_major_s_field() -> None:
+    """The 2021 catalog numbers the same 专业大类 41-59 for 高职专科, 61-79 for 中职, 21-39 for 职业本科."""
+    from assistant.understand.majors import MajorMatcher, major_field
+
+    assert major_field("740201") == major_field("540106") == major_field("340101") == "旅游大类"
+    assert major_field("660301") == "装备制造大类" and major_field("700206") == "交通运输大类"
+    assert major_field("PX-2026-01") == major_field("800101") == major_field("600101") == ""
+    matcher = MajorMatcher(
+        ["中餐烹饪与营养膳食", "酒店管理与数字化运营", "护理"],
+        codes={"中餐烹饪与营养膳食": "740201", "酒店管理与数字化运营": "540106", "护理": "520201"},
+    )
+    assert matcher.same_field({"中餐烹饪与营养膳食"}) == {"酒店管理与数字化运营": "旅游大类"}
+    assert matcher.same_field({"护理"}) == {} and matcher.same_field(set()) == {}
+
+
 def test_the_guesses_reach_past_the_items_a_hard_fact_excludes(opp) -> None:
     """数控: no item names it, so the items nearest in meaning are shown. Of the 20 nearest chunks the
     kind asked (实习) and the level (中职: no 高职-only posting) left one internship; the guesses are
