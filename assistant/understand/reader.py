@@ -204,6 +204,7 @@ def seeks_kind(text: str) -> bool:
     naming it (孩子想边读书边工作，有这样的吗; 工学交替的有吗), ends on the wish for it (我想半工半读, 想参加培训) or
     asks what one pays (学徒一个月能拿多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the
     probe's to read)."""
+    text = text.replace("一边", "边")  # 一边上班一边学习: the kinds' words say 边上班边学
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
     return asks_for_kind(text) or asks_kind_pay(text) or bool(looks)
 
@@ -230,7 +231,10 @@ def _perk_asked() -> re.Pattern[str]:
         _alternatives(words.openings),
     )
     exists = rf"(?:{_EXISTS}|(?:^|[，,])有)"
-    return re.compile(rf"{exists}{_IN_ASK}{{0,4}}?{perk}{_IN_ASK}{{0,2}}?的(?:{opening}|{_sought_kind()})?{_ASK_END}")
+    # 活 / 活儿 ending the question is a job (哪里有管饭的活): only there, not a word of its own (活动)
+    return re.compile(
+        rf"{exists}{_IN_ASK}{{0,4}}?{perk}{_IN_ASK}{{0,2}}?的(?:{opening}|{_sought_kind()}|活儿?)?{_ASK_END}"
+    )
 
 
 def asks_kind_pay(text: str) -> bool:
@@ -240,11 +244,12 @@ def asks_kind_pay(text: str) -> bool:
 
 @functools.cache
 def _kind_then_exists() -> re.Pattern[str]:
-    """The kind, then whether there is one, ending the message: the kind may carry an opening's word (实习岗位,
-    学徒机会), nothing else (学徒的补贴有吗 asks for a subsidy)."""
+    """The kind, then whether there is one or whether it can be done, ending the message: the kind may carry an
+    opening's word (实习岗位, 学徒机会), nothing else (学徒的补贴有吗 asks for a subsidy; 边上班边学习可以吗 asks for
+    one, 实习期间请假可以吗 asks a rule)."""
     opening = _alternatives((*vocabulary().openings, "机会"))
     return re.compile(
-        rf"{_sought_kind()}(?:的?{opening})?的?[，,]?\s*(?:那)?有(?:没有|没|吗|么|这样的|这种的?|这类的?)"
+        rf"{_sought_kind()}(?:的?{opening})?的?[，,]?\s*(?:(?:那)?有(?:没有|没|吗|么|这样的|这种的?|这类的?)|可以吗|行吗|行不行)"
         rf"[的呢吗嘛啊呀吧]*\s*[？?。！!]*\s*$"
     )
 

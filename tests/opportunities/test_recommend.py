@@ -274,6 +274,11 @@ def test_what_an_opening_offers_puts_those_stating_it_first(opp) -> None:
     assert "餐食" in offered(items[meals.opportunities[0]["record_id"]])
     bare = opp.ask("有没有包吃住的")
     assert bare.route == "opportunities" and bare.opportunities
+    for message in ("哪里有管饭的活", "有没有管吃住的活儿"):  # 活 / 活儿: a job, said plainly
+        job = opp.ask(message)
+        assert job.route == "opportunities" and job.opportunities and "没有找到与" not in job.answer, message
+    both = opp.ask("一边上班一边学习可以吗")  # working while studying, asked whether it can be done
+    assert both.route == "opportunities" and {o["kind"] for o in both.opportunities} == {"学徒"}
 
 
 def test_costing_nothing_is_offered_and_a_declined_kind_is_not_listed(opp) -> None:

@@ -17,6 +17,7 @@ from assistant.understand.reader import (
     read_student,
     recruiters,
     refuses,
+    seeks_kind,
     speaks_for_enterprise,
     speaks_for_school,
     wishes_to_go,
@@ -460,6 +461,12 @@ def test_what_an_opening_should_offer_is_read_not_liked() -> None:
     assert perks_said("有没有免学费的专业") == ["免费"]
     assert asks_for_perk("有不要钱的培训吗") and asks_for_perk("有包吃住的实习吗")
     assert not asks_for_perk("有五险一金的工作要交税吗")
+    # 活 / 活儿 ending the question is a job (not 活动)
+    assert (
+        asks_for_perk("哪里有管饭的活")
+        and asks_for_perk("有没有管吃住的活儿")
+        and not asks_for_perk("有没有管饭的活动")
+    )
 
 
 def test_a_kind_declined_before_or_after_it_and_what_is_declined_of_it() -> None:
@@ -516,3 +523,13 @@ def test_a_higher_pay_wished_without_a_figure() -> None:
     )
     for text in asked:
         assert not read_student(text, CATALOG, TODAY).best_paid, text
+
+
+def test_a_kind_asked_whether_it_can_be_done_is_looked_for() -> None:
+    """ "一边上班一边学习可以吗" got a rule on training workers: working while studying said with 一边…一边, then
+    whether it can be done, looks for one (an apprenticeship); a rule asked of a kind (实习期间请假可以吗) does not."""
+    assert read_student("一边上班一边学习可以吗", CATALOG, TODAY).kinds == ["学徒"]
+    for text in ("一边上班一边学习可以吗", "一边工作一边学习，有这样的吗", "半工半读行不行", "当学徒可以吗"):
+        assert seeks_kind(text), text
+    for text in ("实习期间请假可以吗", "想当学徒，要签合同吗"):
+        assert not seeks_kind(text), text
