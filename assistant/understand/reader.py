@@ -25,8 +25,10 @@ from assistant.understand.vocabulary import vocabulary
 # (不要钱的培训, 不用加班的工作: what is declined describes the thing, which is wished for)
 _DECLINE = r"不想|不要|不考虑|不用|不去|不愿意?|不打算"
 _NEGATION = re.compile(rf"(?:{_DECLINE}|别)[^，。,；;！？!?的]{{0,3}}$")  # 别 only right before the word (别的 ≠ 别)
-# or declined after it (学徒不考虑, 实习就算了)
-_DECLINED_AFTER = re.compile(r"^[^，。,；;！？!?的]{0,2}?(?:不考虑|就算了|除外|不去|不想去|不要了)")
+# or declined after it, ending its clause (学徒不考虑, 实习就算了; not 实习不去昌吉: the place is declined)
+_DECLINED_AFTER = re.compile(
+    r"^[^，。,；;！？!?的]{0,2}?(?:不考虑|就算了|除外|不去|不想去|不要)[了啦吧]?(?:[，,。；;！？!?]|$)"
+)
 # a status denied in its own clause (还不是试点企业, 申报过…但没评上, 尚未认定): the enterprise is not that
 _DENIED = re.compile(r"(?<!是)不是|(?<!有)没|未(?!来)|并非")  # 是不是 / 有没有 ask, 未来 is a time
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")

@@ -478,6 +478,8 @@ def test_a_kind_declined_before_or_after_it_and_what_is_declined_of_it() -> None
     reading = read_student("学徒不考虑，有没有培训", CATALOG, TODAY)
     assert reading.kinds == ["培训"] and reading.declined == ["学徒"] and reading.wants_apprenticeship is False
     assert read_student("实习就算了，想直接上班", CATALOG, TODAY).declined == ["实习"]
+    assert read_student("想找实习，不去昌吉", CATALOG, TODAY).kinds == ["实习"]  # the place is declined
+    assert read_student("实习不去昌吉，想在米东", CATALOG, TODAY).kinds == ["实习"]
     assert read_student("有不要钱的培训吗", CATALOG, TODAY).kinds == ["培训"]
     assert read_student("不要实习，想找全职", CATALOG, TODAY).kinds == ["全职"]
 
