@@ -141,7 +141,7 @@ def holds_beyond(kind: Asked, text: str, given: str) -> bool:
     年休假" (the premise restated). A value is its numbers with the words of its shape (一年 / 一小时
     differ); an amount may be given by reference (不得超过…培训费用). Not used to rank sentences: 工资不得低于
     当地最低工资标准 would then outrank the holiday pay rates for "国庆加班工资怎么给"."""
-    if kind is Asked.amount and by_reference(text):
+    if kind is Asked.amount and by_reference(text) and not refers_to_asked(text, given):
         return True  # stated by what it is measured by: not a figure the question could have given
     if not holds(kind, text):
         return False
@@ -185,6 +185,21 @@ def hit_holds(kind: Asked, hit: SearchHit) -> bool:
 def by_reference(text: str) -> bool:
     """Whether ``text`` gives an amount by what it is measured by (不得超过用人单位提供的培训费用)."""
     return bool(_AMOUNT_BY_REFERENCE.search(_values_of(text)))
+
+
+# characters a measure referred to shares with the question for it to be the very thing asked (最低工资 of
+# 最低工资标准): two-character words (工资, 标准) are shared by a basis and what it measures (上一个月的工资标准
+# answers "这一个月工资按什么标准算")
+_SAME_MEASURE = 4
+
+
+def refers_to_asked(text: str, question: str) -> bool:
+    """Whether every amount ``text`` gives by reference refers to what ``question`` asks the figure of: "工资
+    不得低于当地最低工资标准" for "最低工资每月是多少钱" says the figure is the figure asked, which is no answer."""
+    spans = [m.group(0) for m in _AMOUNT_BY_REFERENCE.finditer(_values_of(text))]
+    asked = re.sub(r"\W", "", question)
+    grams = {asked[i : i + _SAME_MEASURE] for i in range(len(asked) - _SAME_MEASURE + 1)}
+    return bool(spans) and all(any(g in span for g in grams) for span in spans)
 
 
 def _unit(hit: SearchHit) -> str:

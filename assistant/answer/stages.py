@@ -21,7 +21,16 @@ from typing import Protocol
 from assistant.answer import compose, evidence
 from assistant.answer.decide import Decision, Signals, decide
 from assistant.answer.evidence import Candidate, QuestionTerms
-from assistant.answer.slots import SLOT_KINDS, SLOT_LABELS, Slot, find_slot, hit_holds, holds_beyond
+from assistant.answer.slots import (
+    SLOT_KINDS,
+    SLOT_LABELS,
+    Slot,
+    find_slot,
+    hit_holds,
+    holds,
+    holds_beyond,
+    refers_to_asked,
+)
 from assistant.answer.subject import question_subject, said_elsewhere
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
@@ -302,6 +311,9 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     merit = on_merit(found)
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
     slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
+    if slot is not None and kind is Asked.amount and not holds(kind, slot.text):
+        if refers_to_asked(slot.text, query.standalone):  # 最低工资 "不得低于…最低工资标准": no figure of it
+            return None
     value = next((c for c in merit if slot is not None and c.text == slot.sentence), None)
     if value is not None and said_elsewhere(value, question_subject(query.standalone, found.terms), found.terms, merit):
         return None

@@ -30,6 +30,12 @@ def test_slot_shapes() -> None:
     assert hit_holds(Asked.amount, hit("其额外支付的工资应当按照该劳动者上一个月的工资标准确定。"))
     slot = find_slot(Asked.amount, [hit(bound)])
     assert slot is not None and slot.text == "金额或比例：违约金的数额不得超过用人单位提供的培训费用"
+    # a measure referred to that is the very thing asked says no figure of it; a basis sharing a word does
+    floor = "用人单位支付劳动者的工资不得低于当地最低工资标准。"
+    assert not holds_beyond(Asked.amount, floor, "最低工资标准一个月是多少元？")
+    assert holds_beyond(Asked.amount, floor, "试用期工资最少给多少？")
+    basis = "其额外支付的工资应当按照该劳动者上一个月的工资标准确定。"
+    assert holds_beyond(Asked.amount, basis, "不提前通知、多给一个月工资解除合同，这一个月工资按什么标准算？")
     # a value the question itself states is its premise, not the answer: 一年 and 一小时 differ
     given = "员工干满一年了，年休假一年能休几天？"
     assert not holds_beyond(Asked.duration, "劳动者连续工作一年以上的，享受带薪年休假。", given)
