@@ -56,7 +56,15 @@ from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
-from assistant.opportunities.fit import LEVEL_RANK, LEVEL_SAME, Reason, level_reason, place_reason, required_level
+from assistant.opportunities.fit import (
+    LEVEL_RANK,
+    LEVEL_SAME,
+    Reason,
+    above_level,
+    level_reason,
+    place_reason,
+    required_level,
+)
 from assistant.opportunities.perks import FREE, offering_first, stated
 from assistant.places import Relation
 from assistant.platform.records import PlatformKind
@@ -717,10 +725,7 @@ def kinds_in_other_words(message: str) -> list[str]:
 def _further_study(item: OpportunityItem, level: str) -> Reason | None:
     """A program above the student's level, in a list of what there is for them: going on to study there fits
     them as an opening for their own level does (the recommender grades neither; a browse weighs them alike)."""
-    rank = LEVEL_RANK.get(item.level) if item.kind == PROGRAMS else None
-    if rank is None or rank <= LEVEL_RANK.get(level, 0):
-        return None
-    return Reason("层次", f"{item.level}专业，可以升学", LEVEL_SAME)
+    return Reason("层次", f"{item.level}专业，可以升学", LEVEL_SAME) if above_level(item, level) else None
 
 
 def _item_fields() -> dict[str, tuple[str, ...]]:

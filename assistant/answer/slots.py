@@ -195,7 +195,7 @@ _SAME_MEASURE = 4
 
 def refers_to_asked(text: str, question: str) -> bool:
     """Whether every amount ``text`` gives by reference refers to what ``question`` asks the figure of: "工资
-    不得低于当地最低工资标准" for "最低工资每月是多少钱" says the figure is the figure asked, which is no answer."""
+    不得低于当地最低工资标准" for "最低工资一个月多少钱" says the figure is the figure asked, which is no answer."""
     spans = [m.group(0) for m in _AMOUNT_BY_REFERENCE.finditer(_values_of(text))]
     asked = re.sub(r"\W", "", question)
     grams = {asked[i : i + _SAME_MEASURE] for i in range(len(asked) - _SAME_MEASURE + 1)}

@@ -311,9 +311,10 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     merit = on_merit(found)
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
     slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
-    if slot is not None and kind is Asked.amount and not holds(kind, slot.text):
-        if refers_to_asked(slot.text, query.standalone):  # 最低工资 "不得低于…最低工资标准": no figure of it
-            return None
+    # an amount by reference to the very thing asked (最低工资: "不得低于…最低工资标准") is no figure of it
+    by_reference = slot is not None and kind is Asked.amount and not holds(kind, slot.text)
+    if by_reference and slot is not None and refers_to_asked(slot.text, query.standalone):
+        return None
     value = next((c for c in merit if slot is not None and c.text == slot.sentence), None)
     if value is not None and said_elsewhere(value, question_subject(query.standalone, found.terms), found.terms, merit):
         return None

@@ -159,18 +159,13 @@ def major_reason(item: OpportunityItem, majors: list[str], wanted: Wanted) -> Re
         certs = sorted({c for m in hits if best == 2 for c in wanted.shared.get(m, [])})
         why = f"（同样可考{'、'.join(certs)}）" if certs else ""
         return Reason("专业", label + "、".join(hits) + why, score)
-    on = [m for m in majors if m in wanted.fields] if _further_study(item, wanted.profile.level) else []
+    on = [m for m in majors if m in wanted.fields] if above_level(item, wanted.profile.level) else []
     if on:  # a program above the student's level in their 专业大类: the way on when their own major has none
         return Reason("专业", RELATED_LABEL + "、".join(on) + f"（同属{wanted.fields[on[0]]}）", MAJOR_RELATED)
     words = [w for w in wanted.profile.interests if w in item.about]
     if words:
         return Reason("专业", "兴趣相关：" + "、".join(words), INTEREST_TEXT)
     return None
-
-
-def _further_study(item: OpportunityItem, level: str | None) -> bool:
-    """Whether ``item`` is a program above the student's ``level`` (one enrols in it to go on)."""
-    return item.kind == "专业" and level is not None and LEVEL_RANK.get(item.level, -1) > LEVEL_RANK.get(level, 99)
 
 
 def place_reason(item: OpportunityItem, wanted_places: Iterable[str]) -> tuple[Reason, Relation] | None:
@@ -274,6 +269,12 @@ def level_reason(item: OpportunityItem, level: str | None) -> Reason | None:
     if LEVEL_RANK.get(level) == needed:
         return Reason("层次", f"面向{item.level}，与你的层次相同", LEVEL_SAME)
     return None
+
+
+def above_level(item: OpportunityItem, level: str | None) -> bool:
+    """Whether ``item`` is a program (专业) above the student's ``level``: one enrols in it to go on."""
+    rank = LEVEL_RANK.get(item.level)
+    return item.kind == "专业" and level is not None and rank is not None and rank > LEVEL_RANK.get(level, 0)
 
 
 def not_higher(item: OpportunityItem, level: str | None) -> bool:
