@@ -228,7 +228,8 @@ def choose(
         adds = c.matched - covered
         same_clause = c.hit.chunk_id == best.hit.chunk_id
         threshold = SAME_CLAUSE_SHARE if same_clause else OTHER_CLAUSE_SHARE
-        tie = not same_clause and c.score >= TIE_SHARE * best.score
+        # a tie speaks of the question's topic (a word of it beyond everyday ones): weak candidates crowd too
+        tie = not same_clause and c.score >= TIE_SHARE * best.score and any(is_topic_word(t) for t in c.matched)
         if c.overlap > 0 and ((c.score >= threshold * best.score and adds) or tie):
             chosen.append(c)
             covered |= c.matched

@@ -137,7 +137,7 @@ def test_a_part_cut_at_a_semicolon_is_quoted_with_its_sentence_when_the_clause_i
 def test_a_sentence_of_another_clause_scoring_nearly_as_well_is_quoted_too() -> None:
     """Two rules that say the same words (夜班 for pregnant workers, 夜班 for nursing mothers) for a question in
     other words: when the scores cannot tell them apart, quoting one is a coin toss; both are quoted. A rule
-    clearly behind, adding no word of the question, is not."""
+    clearly behind, adding no word of the question, is not; nor one sharing only an everyday word."""
     from assistant.answer.evidence import TIE_SHARE, QuestionTerms, choose, collect
     from assistant.types import SearchHit
 
@@ -149,6 +149,10 @@ def test_a_sentence_of_another_clause_scoring_nearly_as_well_is_quoted_too() -> 
     assert [c.hit.chunk_id for c in choose([first, second])] == ["a", "b"]
     second.score = TIE_SHARE - 0.05
     assert [c.hit.chunk_id for c in choose([first, second])] == ["a"]
+    # candidates sharing only an everyday word (安排) crowd as closely; such a tie is not quoted
+    weak = collect([pregnant, nursing], QuestionTerms({"安排": 0.2}))
+    weak[0].score, weak[1].score = 0.3, 0.3
+    assert [c.hit.chunk_id for c in choose(weak)] == ["a"]
 
 
 def test_the_sentence_whose_cosine_stands_out_wins_over_equal_overlap() -> None:
