@@ -254,12 +254,10 @@ def _add_graded(
 ) -> tuple[tuple[Reason, Relation] | None, Reason | None, Reason | None]:
     """Adds the graded reasons past the major (place, time, apprenticeship, level, pay; the deadline shown,
     never scored) to ``rec`` and its score; returns the place, time and apprenticeship ones, which decide a fit
-    (a program not above the student's level is none either: ``rec.fits`` is cleared here)."""
+    (with :func:`not_higher`: a program not above the student's level is none either)."""
     place = place_reason(item, profile.locations)
     time = time_reason(item, profile)
     apprentice = apprenticeship_reason(item, profile.wants_apprenticeship)
-    if not_higher(item, profile.level):  # the 中职 program a 中职 student is in: not going on
-        rec.fits = False
     for reason in (place[0] if place else None, time, apprentice, level_reason(item, profile.level)):
         if reason is not None:
             rec.reasons.append(reason)
@@ -306,7 +304,7 @@ def score_item(
     rec = Recommendation(item, major.score, [major])
     place, time, apprentice = _add_graded(rec, item, profile, today, with_deadline)
     rec.fits = (
-        rec.fits
+        not not_higher(item, profile.level)  # the 中职 program a 中职 student is in: not going on
         and not major.detail.startswith(RELATED_LABEL)
         and (place is None or place[1] <= Relation.near)
         and (time is None or time.score >= TIME_INSIDE - 0.25 * EARLY_WEEKS_OK)

@@ -140,7 +140,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
-    elif _negated(text, words.kinds["学徒"] + ("学徒",)):
+    elif "学徒" in reading.declined:
         reading.wants_apprenticeship = False
     return reading
 
