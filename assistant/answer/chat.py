@@ -488,9 +488,10 @@ class Chat:
         # not a program's words (相关专业, 学什么专业: 专业 is what one studies, said in phrases)
         heads = {*words.openings, *(w for k, ws in words.kinds.items() if k != PROGRAMS for w in (k, *ws))}
         tagged = [(w, f) for w, f in tagged_words(message) if w != "的"]
+        padded = [("", ""), ("", ""), *tagged]
         return [
             (w, flag)
-            for (before, _), (w, flag), (after, _) in zip([("", "")] + tagged, tagged, tagged[1:])
+            for (_, framed), (before, _), (w, flag), (after, _) in zip(padded, padded[1:], tagged, tagged[1:])
             # a kind said in other words heads an activity only (设计的工作: 全职; 好找 of 好找工作 says how easily)
             if (
                 (after in heads and flag in ("v", "vn"))
@@ -500,6 +501,9 @@ class Chat:
             and w not in names
             and not before.startswith(("不", "没"))
             and not asks_existence(w)  # 有没有 of 有没有兼职 asks, it names nothing
+            # the verb of a phrase a preposition opens relates its object (跟电脑有关的实习, 和汽车相关的工作: 电脑 and
+            # 汽车 are what is liked), it is no trade
+            and framed != "p"
         ]
 
     def _item_use(self, word: str) -> ItemUse:

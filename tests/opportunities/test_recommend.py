@@ -415,6 +415,9 @@ def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
     # a plain verb before a kind said in other words says how, not what (好找 of 好找工作: easy to find)
     easy = chat.answer("男生学什么技术好找工作", persona=Persona.student)
     assert "好找" not in easy.answer.splitlines()[0]
+    # the verb of a phrase a preposition opens relates its object: 电脑 is liked, 有关 is no trade
+    related = chat.answer("想找点跟电脑有关的实习", persona=Persona.student)
+    assert related.profile["interests"] == ["电脑"], related.profile
 
 
 def test_the_interest_read_is_said_back(opp) -> None:
