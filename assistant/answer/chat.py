@@ -388,9 +388,12 @@ class Chat:
         """The postings and programs; when the message reads nearly as well as a question about the
         rules (see :data:`POLICY_MIX_SHARE`), the policy answer first and the postings after it."""
         found = self._opportunities(query, base)
-        # what one of a kind is paid ("学徒一个月能拿多少钱"): the openings say it; a rule's figure (the double
-        # wage owed without a contract) is no answer to it
-        if not asks_rules_too(query) or query.student.asks_pay:
+        if query.student.asks_fees and not found.opportunities:  # no program states its fee (an index of rules
+            # only): what the rules say of it, or that they name no figure, rather than an empty search
+            return (yield from self._policy_part(query, base.with_(route=Route.policy.value)))
+        # what one of a kind is paid ("学徒一个月能拿多少钱") or what a school costs ("孩子读中职一年要交多少钱"): the
+        # openings and programs say it; a rule's figure (the double wage owed without a contract) is no answer to it
+        if not asks_rules_too(query) or query.student.asks_pay or query.student.asks_fees:
             return found, ""
         policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if not policy.grounded:
@@ -668,8 +671,12 @@ class Chat:
             # 个中职，有哪些专业可以报" names the level sought, and its programs are what is asked. Perks asked: the
             # most a search gives, for the perks to pick from
             level = reading.level if reading.options else None
-            top_k = MAX_TOP_K if perks else MAX_OPPORTUNITIES
+            # what a school of a level costs ("我想读高职，学费贵吗"): its programs first, among all there are
+            school = reading.level if reading.asks_fees else None
+            top_k = MAX_TOP_K if perks or school else MAX_OPPORTUNITIES
             recs = self._browse(kinds, reading.locations, not interests, top_k, level)
+            if school:
+                recs = sorted(recs, key=lambda r: r.item.level != school)[: top_k if perks else MAX_OPPORTUNITIES]
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
@@ -693,7 +700,8 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        asks_contact, asks_money = query.asked is Asked.contact, query.asked is Asked.amount or best_paid
+        asks_contact = query.asked is Asked.contact
+        asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
         return opportunity_answer(
             base.with_(backend="recommender"), recs, said, self.capabilities.chunk, listed, asks_contact, asks_money

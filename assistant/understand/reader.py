@@ -63,6 +63,7 @@ class StudentReading:
     asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒; 想半工半读)
     best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
     asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
+    asks_fees: bool = False  # asks what a school or its programs cost (读中职一年要交多少钱): the programs answer it
     perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
 
     def fields(self) -> dict[str, Any]:
@@ -101,6 +102,7 @@ class StudentReading:
             or self.opening
             or self.min_pay is not None
             or self.best_paid
+            or self.asks_fees
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
             or (self.options and bool(self.level))
         )
@@ -136,6 +138,9 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)
     reading.asks_pay = bool(reading.kinds) and asks_kind_pay(text)
     reading.perks = perks_said(text)
+    reading.asks_fees = asks_fees(text)
+    if reading.asks_fees and not reading.kinds:
+        reading.kinds.append(PROGRAMS)  # "上技校贵不贵": the schools' programs, their 学费 lines
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
     if "学徒" in reading.kinds:
@@ -209,6 +214,24 @@ def seeks_kind(text: str) -> bool:
     text = text.replace("一边", "边")  # 一边上班一边学习: the kinds' words say 边上班边学
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
     return asks_for_kind(text) or asks_kind_pay(text) or bool(looks)
+
+
+# the levels of a school one attends (读中职, 上技校): not 初中, the level one leaves
+_SCHOOL_LEVELS = ("中职", "技工", "高职", "职业本科")
+
+
+def asks_fees(text: str) -> bool:
+    """Whether ``text`` asks what attending a school or a program costs (孩子读中职一年要交多少钱, 职校学费一年多少,
+    上技校贵不贵: vocabulary ``fees``), said of the programs (专业, 学费, 读职校) or a school level, with no work
+    named (实习 / 全职 / 学徒, an opening, a wage: what those pay is :func:`asks_kind_pay`'s) and not a rule's fee
+    ("培训费用" a worker owes back is the policy answer's)."""
+    words = vocabulary()
+    if not any(w in text for w in words.fees):
+        return False
+    kinds = words.find(words.kinds, text)
+    if any(k != PROGRAMS for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
+        return False
+    return PROGRAMS in kinds or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
 
 
 def perks_said(text: str) -> list[str]:

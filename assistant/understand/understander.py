@@ -35,6 +35,7 @@ from assistant.understand.reader import (
     PROGRAMS,
     EnterpriseReading,
     StudentReading,
+    asks_fees,
     asks_for_perk,
     clauses,
     names_graduates,
@@ -200,8 +201,14 @@ class Understander:
             route = Route.platform
         # asking whether there is one of a kind or who recruits one ("有哪些企业在招实习生", "有没有招学徒的企业":
         # the probe reads a business's duties to interns, benefits), wishing for one ("我想半工半读") or asking for
-        # one by what it offers ("有没有包吃住的") by a writer not speaking for a business: a search
-        if route in (Route.policy, Route.benefits) and not owner and (seeks_kind(message) or asks_for_perk(message)):
+        # one by what it offers ("有没有包吃住的") or what a school costs ("孩子读中职一年要交多少钱": the
+        # programs' 学费 lines say it; the probe reads a rule's amount) by a writer not speaking for a business: a
+        # search
+        if (
+            route in (Route.policy, Route.benefits)
+            and not owner
+            and (seeks_kind(message) or asks_for_perk(message) or asks_fees(message))
+        ):
             route = Route.opportunities
         student, platform_kind = StudentReading(), ""
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年

@@ -32,6 +32,7 @@ class Vocabulary:
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
+    fees: tuple[str, ...] = ()  # what attending costs (学费, 交多少): a school's or a program's fee asked
     # a law's dated events as its text says them (施行, 修订, 通过) -> the words a question says them in
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what an opening offers besides the pay (住宿, 餐食, 五险一金) -> the words asking for it or stating it
@@ -122,4 +123,5 @@ _WORD_LISTS = (
     "graduates",
     "issuing",
     "wages",
+    "fees",
 )

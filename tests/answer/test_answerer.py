@@ -320,3 +320,12 @@ def test_greetings_and_thanks_get_what_the_assistant_does(policy_assistant) -> N
     history = [Turn("user", first), Turn("assistant", policy_assistant.ask(first).answer)]
     follow = policy_assistant.ask("好的，那学徒制呢？", history=history)
     assert follow.answer != SMALL_TALK_REPLY and "学徒制" in follow.standalone_question
+
+
+def test_a_fee_no_program_states_gets_what_the_rules_say(policy_assistant) -> None:
+    """What a school costs is read in the programs' 学费 lines; over an index of rules only there is none, and
+    "上技校一年学费多少" said only that no program matched. It gets the policy answer: the documents name no
+    figure, with the rules on fees beside it."""
+    answer = extractive(policy_assistant).answer("上技校一年学费多少")
+    assert answer.route == "policy" and not answer.grounded and not answer.opportunities
+    assert "金额" in answer.answer and "学费" in answer.answer

@@ -420,6 +420,18 @@ def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
     assert related.profile["interests"] == ["电脑"], related.profile
 
 
+def test_what_a_school_costs_is_its_programs_fees(opp) -> None:
+    """A parent's "孩子读中职一年要交多少钱" quoted the double wage owed without a contract (a rule's amount): the
+    programs state what attending costs, each line says its 费用, those of the level asked first."""
+    chat = opp.chat("extractive")
+    for message, level in (("孩子读中职一年要交多少钱", "中职"), ("我想读高职，学费贵吗", "高职")):
+        answer = chat.answer(message, persona=Persona.student)
+        assert answer.route == "opportunities" and "二倍工资" not in answer.answer, message
+        listed = [line for line in answer.answer.splitlines() if line.startswith("【")]
+        assert listed and all("费用：" in line for line in listed), message
+        assert answer.opportunities[0]["level"] == level, answer.opportunities[0]
+
+
 def test_the_interest_read_is_said_back(opp) -> None:
     """ "孩子技校学焊工，想找个学徒" read 焊工 as the interest and listed the nearest, but the lead said only
     "层次：技工；类型：学徒", as if the trade had not been heard: what was read says it back."""

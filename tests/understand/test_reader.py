@@ -262,6 +262,19 @@ def test_an_action_and_a_little_is_no_noun() -> None:
     assert "地点" in nominal_words("实习地点在哪") and not a_little_of("看点") and not a_little_of("电工")
 
 
+def test_what_a_school_costs_is_asked_of_its_programs() -> None:
+    """ "孩子读中职一年要交多少钱" was answered with the double wage owed without a contract: the probe read an
+    amount of a rule. Paying for a school level or its programs (vocabulary ``fees``) asks the programs' 学费 lines;
+    a grant received (助学金…多少钱), a wage or a rule's training costs are not fees."""
+    from assistant.understand.reader import asks_fees
+
+    assert asks_fees("孩子读中职一年要交多少钱") and asks_fees("上技校贵不贵") and asks_fees("职校学费一年多少")
+    reading = read_student("上技校贵不贵", CATALOG)
+    assert reading.asks_fees and reading.kinds == ["专业"] and reading.seeks_someone
+    assert not asks_fees("中职学生的国家助学金每人每年能领多少钱") and not asks_fees("中职毕业工资一般多少钱")
+    assert not asks_fees("实习一个月要交多少钱伙食费") and not asks_fees("培训费用指哪些钱")
+
+
 def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
     """ "我是学会计的，想找个实习" read no interest: jieba tags 会计 (and 种植, 开车) as a verb, so the chat said
     "没有读到具体的专业或兴趣". The word after 学 (学的, 学的是) is what the person learns; a negation after 学
