@@ -203,11 +203,12 @@ class Understander:
         # the probe reads a business's duties to interns, benefits), wishing for one ("我想半工半读") or asking for
         # one by what it offers ("有没有包吃住的") or what a school costs ("孩子读中职一年要交多少钱": the
         # programs' 学费 lines say it; the probe reads a rule's amount) by a writer not speaking for a business: a
-        # search
+        # search; so is the same asked of another school right after ("那高职呢？")
+        fees = asks_fees(message) or self._fees_go_on(message, earlier)
         if (
             route in (Route.policy, Route.benefits)
             and not owner
-            and (seeks_kind(message) or asks_for_perk(message) or asks_fees(message))
+            and (seeks_kind(message) or asks_for_perk(message) or fees)
         ):
             route = Route.opportunities
         student, platform_kind = StudentReading(), ""
@@ -219,6 +220,7 @@ class Understander:
             route, platform_kind = Route.platform, GRADUATES
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
+            student = replace(student, asks_fees=fees)
             # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
             # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
             # benefits question, unless the probe is sure (:data:`SURE_ROUTE`) of a message about the
@@ -278,6 +280,16 @@ class Understander:
         if not read_student(message, self.majors(), today).says_anything:
             return False
         return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
+
+    @staticmethod
+    def _fees_go_on(message: str, earlier: list[str]) -> bool:
+        """A message only naming another school level, place or major ("那高职呢？", "昌吉的呢") right after a question
+        on what a school costs asks the same of it (alone, the probe reads 高职多少钱 as a rule's amount); a question
+        of its own ("实习期间受伤了谁负责") does not."""
+        if not earlier:
+            return False
+        asked = asking_text(message, [Turn(role="user", content=earlier[-1])])
+        return asked != message.strip() and asks_fees(asked)
 
     def _asks_for_programs(self, message: str, today: dt.date | None) -> bool:
         """A message asking which schools teach a major, where or at a level ("哪些学校有护理专业": the platform

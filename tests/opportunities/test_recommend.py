@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.opportunities.recommend import FEW_FIT_NOTE, ONLY_FEW_NOTE
-from assistant.types import Persona
+from assistant.types import Persona, Turn
 from assistant.understand.profiles import StudentProfile
 from tests.opportunities.conftest import TODAY
 
@@ -422,7 +422,8 @@ def test_an_activity_heading_an_opening_is_the_trade_asked(opp) -> None:
 
 def test_what_a_school_costs_is_its_programs_fees(opp) -> None:
     """A parent's "孩子读中职一年要交多少钱" quoted the double wage owed without a contract (a rule's amount): the
-    programs state what attending costs, each line says its 费用, those of the level asked first."""
+    programs state what attending costs, each line says its 费用, those of the level asked first; "那高职呢？"
+    after it asks the same of 高职."""
     chat = opp.chat("extractive")
     for message, level in (("孩子读中职一年要交多少钱", "中职"), ("我想读高职，学费贵吗", "高职")):
         answer = chat.answer(message, persona=Persona.student)
@@ -430,6 +431,12 @@ def test_what_a_school_costs_is_its_programs_fees(opp) -> None:
         listed = [line for line in answer.answer.splitlines() if line.startswith("【")]
         assert listed and all("费用：" in line for line in listed), message
         assert answer.opportunities[0]["level"] == level, answer.opportunities[0]
+    # the same asked of another school right after (alone, 高职多少钱 reads as a rule's amount); a question of its
+    # own after it is not a search
+    turns = [Turn(role="user", content="孩子读中职一年要交多少钱"), Turn(role="assistant", content="…")]
+    other = chat.answer("那高职呢？", turns, persona=Persona.student)
+    assert other.route == "opportunities" and other.opportunities[0]["level"] == "高职", other.answer
+    assert chat.answer("实习期间受伤了谁负责", turns, persona=Persona.student).route == "policy"
 
 
 def test_the_interest_read_is_said_back(opp) -> None:
