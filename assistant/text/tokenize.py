@@ -91,15 +91,20 @@ def nominal_words(text: str) -> list[str]:
 
 def nominal_tagged(text: str) -> list[tuple[str, str]]:
     """:func:`nominal_words` with jieba's tag of each (``vn``: a verbal noun, 直播 or 有空). What one learns is
-    named too, whatever its tag: the word after 学 (学会计的, 学的是种植, 学开车: jieba tags 会计, 种植 and 开车 as
-    verbs, and they are the trade the person names)."""
+    named too, whatever its tag: the word after 学 (学会计的, 学的是种植, 学开车, 学点烹饪: jieba tags 会计, 种植, 开车
+    and 烹饪 as verbs, and they are the trade the person names)."""
     found: list[tuple[str, str]] = []
     learning = False  # right after 学, or after 学的 / 学的是
     for word, flag in tagged_words(text):
         learned = learning and flag.startswith("v") and len(word) >= 2 and not word.startswith(_NEGATIONS)
         if (flag.startswith(_NOMINAL) and not a_little_of(word)) or learned:
             found.append((word, flag))
-        learning = word == "学" or (learning and word in ("的", "是"))
+        # 学, 学的, 学的是; 学 with "a little" (学些, 学一点, 学点 glued: 想学点烹饪)
+        learning = (
+            word == "学"
+            or (learning and (word in ("的", "是") or flag in ("m", "q")))
+            or (word[0] == "学" and a_little_of(word))
+        )
     return found
 
 

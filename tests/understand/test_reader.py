@@ -284,6 +284,8 @@ def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
     assert "会计" in nominal_words("我是学会计的，想找个实习")
     assert "种植" in nominal_words("我女儿学的是种植") and "开车" in nominal_words("想学开车")
     assert "会计" not in nominal_words("会计要做账") and "不会" not in nominal_words("我学不会数学")
+    # learning "a little" of it (学点 glued by jieba, 学些, 学一点): "想学点会计，有什么专业" read no interest
+    assert "会计" in nominal_words("想学点会计") and "烹饪" in nominal_words("我想学些烹饪")
 
 
 def test_a_kind_alone_does_not_say_who_looks_for_it() -> None:
