@@ -280,13 +280,17 @@ def benefits_html(benefits: Sequence[Mapping[str, Any]], warnings: Sequence[str]
 # ---- opportunities ---------------------------------------------------------------------------------
 def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> str:
     kind = escape(str(item.get("kind", "")))
-    org = item.get("enterprise") or item.get("school") or ""
+    # a program is offered by its school; its enterprises are partners (the chat's line says the same)
+    program = item.get("record_type") == "program"
+    org = (item.get("school") if program else item.get("enterprise")) or item.get("enterprise") or item.get("school")
     facts = [
-        ("单位", org),
+        ("单位", org or ""),
+        ("合作企业", item.get("enterprise", "") if program and item.get("school") else ""),
         ("地点", item.get("location", "")),
         ("对口专业", "、".join(item.get("majors") or [])),
         ("层次", item.get("level", "")),
         ("待遇", item.get("pay", "")),
+        ("学费", item.get("tuition", "")),  # what attending costs, what a fee question asks
         ("时间", " 至 ".join(x for x in (item.get("start"), item.get("end")) if x)),
     ]
     rows = "".join(f"<div><b>{k}：</b>{escape(str(v))}</div>" for k, v in facts if v)

@@ -89,6 +89,7 @@ class OpportunityItem:
             "end": _iso(self.end),
             "deadline": _iso(self.deadline),
             "contact": self.contact,
+            "tuition": self.tuition,
             "score": round(self.score, 6),
             "text": self.text,
         }

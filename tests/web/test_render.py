@@ -98,6 +98,23 @@ def test_postings_and_recommendations_show_deadline_location_and_reasons() -> No
     assert '<b>联系方式：</b><span class="contact">0991-3318866</span>' in reachable  # how to apply, on the card
 
 
+def test_a_program_card_names_its_school_and_fee() -> None:
+    """A fee asked in the chat ("孩子读中职一年要交多少钱") showed program cards without the fee, each naming its
+    partner enterprises as the 单位: a program is offered by its school, its enterprises are partners, its 学费
+    is shown."""
+    program = {
+        "kind": "专业",
+        "record_type": "program",
+        "title": "现代物流管理",
+        "school": "乌鲁木齐职业大学",
+        "enterprise": "新疆通达云仓物流有限公司",
+        "tuition": "4600元/年",
+    }
+    html = opportunities_html([program])
+    assert "<b>单位：</b>乌鲁木齐职业大学" in html and "<b>合作企业：</b>新疆通达云仓物流有限公司" in html
+    assert "<b>学费：</b>4600元/年" in html
+
+
 def test_recommendations_show_signed_reasons_and_the_nearest_apart() -> None:
     good = {
         "kind": "实习",
