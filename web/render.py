@@ -281,11 +281,11 @@ def benefits_html(benefits: Sequence[Mapping[str, Any]], warnings: Sequence[str]
 def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> str:
     kind = escape(str(item.get("kind", "")))
     # a program is offered by its school; its enterprises are partners (the chat's line says the same)
-    program = item.get("record_type") == "program"
-    org = (item.get("school") if program else item.get("enterprise")) or item.get("enterprise") or item.get("school")
+    program = item.get("record_type") == "program" and bool(item.get("school"))
+    org = item.get("school") if program else item.get("enterprise") or item.get("school")
     facts = [
         ("单位", org or ""),
-        ("合作企业", item.get("enterprise", "") if program and item.get("school") else ""),
+        ("合作企业", item.get("enterprise", "") if program else ""),
         ("地点", item.get("location", "")),
         ("对口专业", "、".join(item.get("majors") or [])),
         ("层次", item.get("level", "")),

@@ -312,8 +312,12 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
     slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
     # an amount by reference to the very thing asked (最低工资: "不得低于…最低工资标准") is no figure of it
-    by_reference = slot is not None and kind is Asked.amount and not holds(kind, slot.text)
-    if by_reference and slot is not None and refers_to_asked(slot.text, query.standalone):
+    if (
+        slot is not None
+        and kind is Asked.amount
+        and not holds(kind, slot.text)
+        and refers_to_asked(slot.text, query.standalone)
+    ):
         return None
     value = next((c for c in merit if slot is not None and c.text == slot.sentence), None)
     if value is not None and said_elsewhere(value, question_subject(query.standalone, found.terms), found.terms, merit):
