@@ -474,6 +474,12 @@ class Chat:
             and (0 < uses[w].named <= len(self.capabilities.items()) // 3 or w in activities)
         ]
         topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
+        # a word holding a perk (住宿费, 伙食费 after "学费多少") names what is paid or offered, not a trade; so does a
+        # word of a question on what a school costs that names no item (书本费 in "读中职书本费贵不贵")
+        perks = [w for ws in words.perks.values() for w in ws if w in query.message]
+        topic = [w for w in topic if not any(p in w for p in perks)]
+        if query.student.asks_fees:
+            topic = [w for w in topic if uses[w].named > 0]
         # 高薪, 收入高点 say what it pays, not what it is about
         pay_words = higher_pay_said(query.message)
         topic = [w for w in topic if not any(w in said for said in pay_words)]

@@ -439,6 +439,24 @@ def test_what_a_school_costs_is_its_programs_fees(opp) -> None:
     assert chat.answer("实习期间受伤了谁负责", turns, persona=Persona.student).route == "policy"
 
 
+def test_a_cost_asked_is_no_trade(opp) -> None:
+    """ "住宿费呢" after a fees listing read 住宿费 as the interest ("没有找到与“住宿费”相关的专业", programs
+    "与“住宿费”意思相近" listed): a word holding a perk names what is paid or offered, and a question on what a
+    school costs takes no word naming no item as the trade. The listing says which programs state lodging (none
+    here)."""
+    chat = opp.chat("extractive")
+    turns = [Turn(role="user", content="孩子读中职一年要交多少钱"), Turn(role="assistant", content="…")]
+    lodging = chat.answer("住宿费呢", turns, persona=Persona.student)
+    assert lodging.route == "opportunities" and not lodging.profile.get("interests"), lodging.profile
+    assert "住宿费" not in lodging.answer.splitlines()[0] and "没有找到写明提供住宿的专业" in lodging.answer
+    assert all("费用：" in line for line in lodging.answer.splitlines() if line.startswith("【"))
+    # a major the catalog names is still the trade of a fee question
+    nursing = chat.answer("学护理的学费一年多少", persona=Persona.student)
+    assert nursing.profile["majors"] == ["护理"] and nursing.opportunities[0]["title"] == "护理"
+    books = chat.answer("读中职书本费贵不贵", persona=Persona.student)
+    assert books.route == "opportunities" and not books.profile.get("interests"), books.profile
+
+
 def test_the_interest_read_is_said_back(opp) -> None:
     """ "孩子技校学焊工，想找个学徒" read 焊工 as the interest and listed the nearest, but the lead said only
     "层次：技工；类型：学徒", as if the trade had not been heard: what was read says it back."""
