@@ -281,14 +281,15 @@ def _kind_then_exists() -> re.Pattern[str]:
 
 @functools.cache
 def _kind_pay_asked() -> re.Pattern[str]:
-    """How much one of the kind is paid (学徒一个月能拿多少钱, 实习生工资一般多少, 当学徒工资高吗): what the openings
-    pay, not a rule's figure; the kind is whose pay it is (见习补贴一个月多少 asks a subsidy's, 实习学生的报酬最低
-    不能低于多少 a rule's floor: neither is the kind's own pay), and nothing between asks a rule of it (实习的报酬
-    怎么发、最低多少: how it is paid and its floor, :data:`_PLAIN`)."""
+    """How much one of the kind is paid (学徒一个月能拿多少钱, 实习生工资一般多少, 当学徒工资高吗; the period may
+    come last, 实习工资一般多少钱一个月): what the openings pay, not a rule's figure; the kind is whose pay it is
+    (见习补贴一个月多少 asks a subsidy's, 实习学生的报酬最低不能低于多少 a rule's floor: neither is the kind's own
+    pay), and nothing between asks a rule of it (实习的报酬怎么发、最低多少: how it is paid and its floor,
+    :data:`_PLAIN`)."""
     wages = _alternatives(vocabulary().wages)
     return re.compile(
         rf"{_sought_kind()}[生工期]?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
-        rf"{_IN_ASK}{{0,2}}{_ASK_END}"
+        rf"{_IN_ASK}{{0,2}}(?:{wages})?{_ASK_END}"
     )
 
 

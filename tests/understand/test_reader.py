@@ -459,7 +459,13 @@ def test_a_kind_wished_for_or_asked_after_naming_it_seeks_it() -> None:
 def test_asking_what_a_kind_pays_seeks_it() -> None:
     """ "学徒一个月能拿多少钱" led with a contract rule's double wage: how much one of a kind is paid is what its
     openings pay. Not a subsidy's amount (见习补贴), nor a rule's floor asked of the students' pay."""
-    for text in ("学徒一个月能拿多少钱", "实习生工资一般多少？", "当学徒工资高吗", "在昌吉实习一个月能拿多少钱"):
+    for text in (
+        "学徒一个月能拿多少钱",
+        "实习生工资一般多少？",
+        "当学徒工资高吗",
+        "在昌吉实习一个月能拿多少钱",
+        "实习工资一般多少钱一个月",  # the period last: led with the double wage too
+    ):
         reading = read_student(text, CATALOG, TODAY)
         assert reading.asks_pay and reading.seeks_someone, text
     for text in (
@@ -468,6 +474,7 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "学徒培训补贴每人多少钱",
         "顶岗实习的报酬怎么发、最低多少？",
         "实习工资最少多少",
+        "实习工资多少算违法",
     ):
         reading = read_student(text, CATALOG, TODAY)
         assert not reading.asks_pay and not reading.seeks_someone, text
