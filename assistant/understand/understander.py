@@ -56,10 +56,14 @@ _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clause
 _INTERROGATIVE = re.compile(
     r"[？?]$|什么|多少|几|哪|谁|怎么|怎样|如何|为什么|吗|呢|是否|能否|可否|有没有|是不是|能不能|多久|多长|啥|咋"
 )
-# 几 after a wish and before what it counts is "a few", no question ("想招几个学厨师的学生", "打算带几个徒弟");
-# 几 ending its clause asks ("计划新开几个？"); 要 is left out, it also says must ("按规定要设几个学徒岗")
+# 几 after a wish and before what it counts is "a few", no question ("想招几个学厨师的学生", "打算带几个徒弟", the
+# wish's object before it: "想从职校招几个实习生", "想找职校合作要几个实习生"); 几 ending its clause asks ("计划新开
+# 几个？"), so does one after a wish to know (想知道 / 想问 / 想了解 open a question); 要 is left out, it also says
+# must ("按规定要设几个学徒岗")
 _MEASURE, _STOP = "个名位天家批", "，,；;。！!？?\\s"
-_A_FEW = re.compile(rf"(?:想|打算|准备|计划|希望)[^{_STOP}几]{{1,2}}几(?=[{_MEASURE}]?[^{_STOP}{_MEASURE}])")
+_A_FEW = re.compile(
+    rf"(?:想|打算|准备|计划|希望)(?!知道|问|了解)[^{_STOP}几]{{1,6}}几(?=[{_MEASURE}]?[^{_STOP}{_MEASURE}])"
+)
 _COUNT_WORD = re.compile(r"几|多少")
 _LAST_CLAUSE = re.compile(r"[，,；;！!。]")  # a question mark ends a question, not a clause
 VALUE_KINDS = frozenset({Asked.unit, Asked.amount, Asked.date, Asked.frequency, Asked.duration, Asked.how_many})

@@ -19,3 +19,7 @@ def test_a_few_after_a_wish_is_no_count_asked() -> None:
     assert asks_a_count("我们厂50个人得设几个") and asks_a_count("按规定要设几个学徒岗")
     assert asks_a_count("听说要增加专业，计划新开几个？")  # 几 ending its clause asks
     assert asks_a_count("想知道能招几个学徒") and asks_a_count("想招几个实习生，一个能补多少钱")
+    # the wish's object may come first ("数量：…共5个专业" led an enterprise's answer); a wish to know still asks
+    assert not asks_a_count("我们酒店想从职校招几个实习生")
+    assert not asks_a_count("我们公司缺电工，想找职校合作要几个实习生")
+    assert asks_a_count("想知道企业一般要设几个学徒岗") and asks_a_count("我想问一下每年要招几个学徒")
