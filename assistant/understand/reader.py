@@ -221,12 +221,14 @@ _SCHOOL_LEVELS = ("中职", "技工", "高职", "职业本科")
 
 
 def asks_fees(text: str) -> bool:
-    """Whether ``text`` asks what attending a school or a program costs (孩子读中职一年要交多少钱, 职校学费一年多少,
-    上技校贵不贵: vocabulary ``fees``), said of the programs (专业, 学费, 读职校) or a school level, with no work
+    """Whether ``text`` asks what attending a school or a program costs (孩子读中职一年要交多少钱, 上技校贵不贵:
+    vocabulary ``fees``; a cost named with its price asked, 职校学费一年多少: ``fee_names`` and ``prices``, not
+    职校不退学费怎么办 or 收费标准是谁定的), said of the programs (专业, 学费, 读职校) or a school level, with no work
     named (实习 / 全职 / 学徒, an opening, a wage: what those pay is :func:`asks_kind_pay`'s) and not a rule's fee
     ("培训费用" a worker owes back is the policy answer's)."""
     words = vocabulary()
-    if not any(w in text for w in words.fees):
+    named = any(w in text for w in words.fee_names) and any(w in text for w in words.prices)
+    if not named and not any(w in text for w in words.fees):
         return False
     kinds = words.find(words.kinds, text)
     if any(k != PROGRAMS for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):

@@ -32,7 +32,9 @@ class Vocabulary:
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
-    fees: tuple[str, ...] = ()  # what attending costs (学费, 交多少): a school's or a program's fee asked
+    fees: tuple[str, ...] = ()  # asking what attending costs (交多少, 贵不贵): a school's or a program's fee asked
+    fee_names: tuple[str, ...] = ()  # a cost named (学费, 收费): asks the fee only with a price asked
+    prices: tuple[str, ...] = ()  # a price asked of a cost named (多少, 贵, 交)
     # a law's dated events as its text says them (施行, 修订, 通过) -> the words a question says them in
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what an opening offers besides the pay (住宿, 餐食, 五险一金) -> the words asking for it or stating it
@@ -124,4 +126,6 @@ _WORD_LISTS = (
     "issuing",
     "wages",
     "fees",
+    "fee_names",
+    "prices",
 )

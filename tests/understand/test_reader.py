@@ -275,6 +275,18 @@ def test_what_a_school_costs_is_asked_of_its_programs() -> None:
     assert not asks_fees("实习一个月要交多少钱伙食费") and not asks_fees("培训费用指哪些钱")
 
 
+def test_a_fee_named_without_its_price_asked_is_a_rule_s_matter() -> None:
+    """ "职校不退学费怎么办" listed the programs' fees: 学费 named a cost and counted as asking it. A cost named asks
+    what attending costs only with its price asked (多少, 贵, 交, 免); a refund, who sets the fees or an
+    overcharge is asked of the rules."""
+    from assistant.understand.reader import asks_fees
+
+    for text in ("职校不退学费怎么办", "高职学费能退吗", "中职学校收费标准是谁定的", "职校乱收费怎么办"):
+        assert not asks_fees(text), text
+    for text in ("中职学生上学要交学费吗？", "我想读高职，学费贵吗", "上技校一年学费多少", "中职能免学费吗"):
+        assert asks_fees(text), text
+
+
 def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
     """ "我是学会计的，想找个实习" read no interest: jieba tags 会计 (and 种植, 开车) as a verb, so the chat said
     "没有读到具体的专业或兴趣". The word after 学 (学的, 学的是) is what the person learns; a negation after 学
