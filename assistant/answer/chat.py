@@ -96,6 +96,7 @@ if TYPE_CHECKING:
 MAX_OPPORTUNITIES = 5
 PERK_POOL = 4  # perks asked with a major: this many times the listed ones are ranked, those stating them first
 # a word in Latin letters (part-time, PLC, 1+X's X is one letter and left alone)
+_FEE = "费"  # the noun of what is paid for (学费, 书本费, 住宿费): a cost, never a trade
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
 LATIN_NOTICE = (
     "提示：资料是中文的，问题中的英文{words}在资料中没有出现，下面的回答只依据问题的中文部分；"
@@ -474,12 +475,10 @@ class Chat:
             and (0 < uses[w].named <= len(self.capabilities.items()) // 3 or w in activities)
         ]
         topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
-        # a word holding a perk (住宿费, 伙食费 after "学费多少") names what is paid or offered, not a trade; so does a
-        # word of a question on what a school costs that names no item (书本费 in "读中职书本费贵不贵")
+        # a word holding a perk (住宿费 after "学费多少": 住宿) names what is paid or offered, not a trade; so
+        # does a fee (书本费, 报名费: a noun of 费 names what is paid for)
         perks = [w for ws in words.perks.values() for w in ws if w in query.message]
-        topic = [w for w in topic if not any(p in w for p in perks)]
-        if query.student.asks_fees:
-            topic = [w for w in topic if uses[w].named > 0]
+        topic = [w for w in topic if not any(p in w for p in perks) and not w.endswith(_FEE)]
         # 高薪, 收入高点 say what it pays, not what it is about
         pay_words = higher_pay_said(query.message)
         topic = [w for w in topic if not any(w in said for said in pay_words)]

@@ -158,6 +158,8 @@ _CEILING = re.compile(r"最多|不超过|不高于|以下|以内|之内")
 
 
 PROGRAMS = "专业"  # the kind of the schools' programs (vocabulary kinds)
+# the kinds one pays to attend, their items stating a 费用 (a program's 学费, a training's fee): work kinds pay
+_CHARGED = (PROGRAMS, "培训")
 
 
 @functools.cache
@@ -231,9 +233,9 @@ def asks_fees(text: str) -> bool:
     if not named and not any(w in text for w in words.fees):
         return False
     kinds = words.find(words.kinds, text)
-    if any(k != PROGRAMS for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
+    if any(k not in _CHARGED for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
         return False
-    return PROGRAMS in kinds or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
+    return bool(kinds) or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
 
 
 def perks_said(text: str) -> list[str]:
@@ -290,7 +292,7 @@ def _kind_pay_asked() -> re.Pattern[str]:
     :data:`_PLAIN`)."""
     wages = _alternatives(vocabulary().wages)
     return re.compile(
-        rf"{_sought_kind()}[生工期]?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
+        rf"{_sought_kind()}(?:[生工]|期间?)?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
         rf"{_IN_ASK}{{0,2}}(?:{wages})?{_ASK_END}"
     )
 

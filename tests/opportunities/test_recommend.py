@@ -455,6 +455,11 @@ def test_a_cost_asked_is_no_trade(opp) -> None:
     assert nursing.profile["majors"] == ["护理"] and nursing.opportunities[0]["title"] == "护理"
     books = chat.answer("读中职书本费贵不贵", persona=Persona.student)
     assert books.route == "opportunities" and not books.profile.get("interests"), books.profile
+    # a training's fee is asked of the trainings, each line saying it (a work kind's pay is not a fee)
+    training = chat.answer("培训班要交钱吗", persona=Persona.student)
+    listed = [line for line in training.answer.splitlines() if line.startswith("【")]
+    assert training.route == "opportunities" and listed, training.answer
+    assert all(line.startswith("【培训】") and "费用：" in line for line in listed), listed
 
 
 def test_the_interest_read_is_said_back(opp) -> None:

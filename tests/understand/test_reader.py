@@ -285,6 +285,9 @@ def test_a_fee_named_without_its_price_asked_is_a_rule_s_matter() -> None:
         assert not asks_fees(text), text
     for text in ("中职学生上学要交学费吗？", "我想读高职，学费贵吗", "上技校一年学费多少", "中职能免学费吗"):
         assert asks_fees(text), text
+    # a training is paid for too (its items state a 费用); a work kind's money is its pay
+    assert asks_fees("培训班要交钱吗") and asks_fees("参加培训要交多少钱")
+    assert not asks_fees("实习一个月要交多少钱伙食费")
 
 
 def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
@@ -477,6 +480,7 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "当学徒工资高吗",
         "在昌吉实习一个月能拿多少钱",
         "实习工资一般多少钱一个月",  # the period last: led with the double wage too
+        "学徒期间一个月能拿多少",
     ):
         reading = read_student(text, CATALOG, TODAY)
         assert reading.asks_pay and reading.seeks_someone, text
