@@ -95,8 +95,8 @@ if TYPE_CHECKING:
 
 MAX_OPPORTUNITIES = 5
 PERK_POOL = 4  # perks asked with a major: this many times the listed ones are ranked, those stating them first
-# a word in Latin letters (part-time, PLC, 1+X's X is one letter and left alone)
 _FEE = "费"  # the noun of what is paid for (学费, 书本费, 住宿费): a cost, never a trade
+# a word in Latin letters (part-time, PLC, 1+X's X is one letter and left alone)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
 LATIN_NOTICE = (
     "提示：资料是中文的，问题中的英文{words}在资料中没有出现，下面的回答只依据问题的中文部分；"

@@ -160,6 +160,9 @@ _CEILING = re.compile(r"最多|不超过|不高于|以下|以内|之内")
 PROGRAMS = "专业"  # the kind of the schools' programs (vocabulary kinds)
 # the kinds one pays to attend, their items stating a 费用 (a program's 学费, a training's fee): work kinds pay
 _CHARGED = (PROGRAMS, "培训")
+# the training costs a worker owes back on leaving within a service period (劳动合同法第二十二条's 培训费用), not a
+# training's fee to attend ("培训班要交钱吗": the trainings' 费用 lines)
+_OWED_BACK = "培训费"
 
 
 @functools.cache
@@ -225,15 +228,17 @@ _SCHOOL_LEVELS = ("中职", "技工", "高职", "职业本科")
 def asks_fees(text: str) -> bool:
     """Whether ``text`` asks what attending a school or a program costs (孩子读中职一年要交多少钱, 上技校贵不贵:
     vocabulary ``fees``; a cost named with its price asked, 职校学费一年多少: ``fee_names`` and ``prices``, not
-    职校不退学费怎么办 or 收费标准是谁定的), said of the programs (专业, 学费, 读职校) or a school level, with no work
-    named (实习 / 全职 / 学徒, an opening, a wage: what those pay is :func:`asks_kind_pay`'s) and not a rule's fee
-    ("培训费用" a worker owes back is the policy answer's)."""
+    职校不退学费怎么办 or 收费标准是谁定的), said of the programs or the trainings (专业, 学费, 读职校, 培训班) or a
+    school level, with no work named (实习 / 全职 / 学徒, an opening, a wage: what those pay is
+    :func:`asks_kind_pay`'s) and not a rule's fee ("培训费用" a worker owes back is the policy answer's)."""
     words = vocabulary()
     named = any(w in text for w in words.fee_names) and any(w in text for w in words.prices)
     if not named and not any(w in text for w in words.fees):
         return False
     kinds = words.find(words.kinds, text)
     if any(k not in _CHARGED for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
+        return False
+    if _OWED_BACK in text:  # 培训费 owed back to an employer (员工离职要交多少培训费): the labour law's matter
         return False
     return bool(kinds) or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
 

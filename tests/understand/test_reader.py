@@ -288,6 +288,7 @@ def test_a_fee_named_without_its_price_asked_is_a_rule_s_matter() -> None:
     # a training is paid for too (its items state a 费用); a work kind's money is its pay
     assert asks_fees("培训班要交钱吗") and asks_fees("参加培训要交多少钱")
     assert not asks_fees("实习一个月要交多少钱伙食费")
+    assert not asks_fees("员工离职要交多少培训费")  # owed back to an employer: the labour law's
 
 
 def test_what_one_learns_is_named_whatever_jieba_tags_it() -> None:
