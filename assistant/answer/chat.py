@@ -444,6 +444,7 @@ class Chat:
         names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked
         tables = (words.kinds, words.levels, words.perks)  # 包住 / 管饭: what an opening offers, not what it is
         said = [w for table in tables for ws in table.values() for w in ws if w in query.message]
+        said += [w for w in (*words.fees, *words.fee_names) if w in query.message]  # 交钱 of 要交钱吗 asks a price
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]

@@ -82,13 +82,17 @@ def offered_by(item: OpportunityItem) -> str:
     return item.enterprise if item.record_type == "posting" else item.school
 
 
+# the reasons that say an item's pay or fee line (a pay asked for, a perk asked of it: opportunities/perks.py)
+_SAID_IN_REASONS = ("待遇", "学费")
+
+
 def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
     item = rec.item
     who = offered_by(item)
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
-    if money and not any(r.reason == "待遇" for r in rec.reasons):  # a pay asked for says it among the reasons
+    if money and not any(r.reason in _SAID_IN_REASONS for r in rec.reasons):  # a pay or fee the reasons say
         amount = item.pay or item.tuition or "资料中没有写明"
         parts.append(f"{'待遇' if item.kind in WORK else '费用'}：{amount}")  # a training's or program's is a fee
     if item.deadline:

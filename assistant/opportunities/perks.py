@@ -43,12 +43,14 @@ def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recomme
         missing = [p for p in asked if p not in have]
         # a program states its fees (学费), not a pay: what it says is the reason's
         field, line = ("学费", rec.item.tuition) if rec.item.tuition and not rec.item.pay else ("待遇", rec.item.pay)
+        # the line said with it (实习补贴2500-3000元/月，含食宿; 免费培训), stated or not: a pay or fee asked is then
+        # not said twice, and not lost when the perk is missing
+        said = f"{line}；" if line else ""
         if missing:
             rec.fits = False
-            rec.reasons.append(Reason(field, f"没有写明{stated(missing)}", 0.0))
-        else:  # the pay said with it (实习补贴2500-3000元/月，含食宿): a pay asked is then not said twice
+            rec.reasons.append(Reason(field, f"{said}没有写明{stated(missing)}", 0.0))
+        else:
             rec.score += PERK
-            said = f"{line}；" if line else ""
             rec.reasons.append(Reason(field, f"{said}写明{stated(asked)}", PERK))
         return len(missing)
 

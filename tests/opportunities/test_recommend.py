@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -449,7 +450,8 @@ def test_a_cost_asked_is_no_trade(opp) -> None:
     lodging = chat.answer("住宿费呢", turns, persona=Persona.student)
     assert lodging.route == "opportunities" and not lodging.profile.get("interests"), lodging.profile
     assert "住宿费" not in lodging.answer.splitlines()[0] and "没有找到写明提供住宿的专业" in lodging.answer
-    assert all("费用：" in line for line in lodging.answer.splitlines() if line.startswith("【"))
+    # each says its fee, in the line or in the reason on lodging (学费：…；没有写明提供住宿)
+    assert all(re.search("(费用|学费)：", line) for line in lodging.answer.splitlines() if line.startswith("【"))
     # a major the catalog names is still the trade of a fee question
     nursing = chat.answer("学护理的学费一年多少", persona=Persona.student)
     assert nursing.profile["majors"] == ["护理"] and nursing.opportunities[0]["title"] == "护理"
@@ -460,6 +462,11 @@ def test_a_cost_asked_is_no_trade(opp) -> None:
     listed = [line for line in training.answer.splitlines() if line.startswith("【")]
     assert training.route == "opportunities" and listed, training.answer
     assert all(line.startswith("【培训】") and "费用：" in line for line in listed), listed
+    assert not training.profile.get("interests"), training.profile  # 交钱 asks a price: no trade
+    # after the lodging asked, the trainings' fee is said in the reason on lodging, not lost
+    again = chat.answer("培训班要交钱吗", [*turns, Turn(role="user", content="住宿费呢"), turns[1]], Persona.student)
+    lines = [line for line in again.answer.splitlines() if line.startswith("【培训】")]
+    assert lines and all(re.search("(费用|待遇)：", line) for line in lines), again.answer
 
 
 def test_the_interest_read_is_said_back(opp) -> None:
