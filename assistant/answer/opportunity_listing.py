@@ -84,6 +84,7 @@ def offered_by(item: OpportunityItem) -> str:
 
 # the reasons that say an item's pay or fee line (a pay asked for, a perk asked of it: opportunities/perks.py)
 _SAID_IN_REASONS = ("待遇", "学费")
+_SHOWN_REASONS = 3  # a line's reasons, first three
 
 
 def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
@@ -92,12 +93,13 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> st
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
-    if money and not any(r.reason in _SAID_IN_REASONS for r in rec.reasons):  # a pay or fee the reasons say
+    shown = rec.reasons[:_SHOWN_REASONS]
+    if money and not any(r.reason in _SAID_IN_REASONS for r in shown):  # a pay or fee the reasons shown say
         amount = item.pay or item.tuition or "资料中没有写明"
         parts.append(f"{'待遇' if item.kind in WORK else '费用'}：{amount}")  # a training's or program's is a fee
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
-    reasons = "；".join(f"{r.reason}：{r.detail}" for r in rec.reasons[:3])
+    reasons = "；".join(f"{r.reason}：{r.detail}" for r in shown)
     if reasons:
         parts.append(f"理由：{reasons}")
     return "，".join(parts)
