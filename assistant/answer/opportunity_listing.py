@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import compose
 from assistant.answer.types import Answer, AnswerSentence
+from assistant.opportunities.fit import LINE_REASONS
 from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
 from assistant.records import WORK
 from assistant.types import Citation, StoredChunk
@@ -82,8 +83,6 @@ def offered_by(item: OpportunityItem) -> str:
     return item.enterprise if item.record_type == "posting" else item.school
 
 
-# the reasons that say an item's pay or fee line (a pay asked for, a perk asked of it: opportunities/perks.py)
-_SAID_IN_REASONS = ("待遇", "学费")
 _SHOWN_REASONS = 3  # a line's reasons, first three
 
 
@@ -94,7 +93,7 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> st
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     shown = rec.reasons[:_SHOWN_REASONS]
-    if money and not any(r.reason in _SAID_IN_REASONS for r in shown):  # a pay or fee the reasons shown say
+    if money and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
         amount = item.pay or item.tuition or "资料中没有写明"
         parts.append(f"{'待遇' if item.kind in WORK else '费用'}：{amount}")  # a training's or program's is a fee
     if item.deadline:

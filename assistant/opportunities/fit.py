@@ -63,6 +63,13 @@ RELATED_LABEL = "相近专业："
 LEVEL_RANK = {"初中": 0, "中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
 
 
+PAY_REASON = "待遇"  # what an opening pays (and a training's 待遇 line)
+FEE_REASON = "学费"  # what a program costs
+# the reasons that say an item's pay or fee line (a pay asked for, a perk asked of it: perks.py), so a listing
+# line need not say it again
+LINE_REASONS = (PAY_REASON, FEE_REASON)
+
+
 @dataclass
 class Reason:
     """One signal: what it is (专业 / 地点 / 时间 / 学徒制 / 层次 / 待遇 / 截止日期), what it found, its score."""
@@ -302,10 +309,10 @@ def pay_reason(item: OpportunityItem, min_pay: int | None) -> Reason | None:
         return None
     best = item.pay_max or item.pay_min
     if best is None:
-        return Reason("待遇", "未注明金额", 0.0)
+        return Reason(PAY_REASON, "未注明金额", 0.0)
     if best >= min_pay:
-        return Reason("待遇", f"{item.pay or best}，达到期望", PAY)
-    return Reason("待遇", f"{item.pay or best}，低于期望的{min_pay}元", -PAY)
+        return Reason(PAY_REASON, f"{item.pay or best}，达到期望", PAY)
+    return Reason(PAY_REASON, f"{item.pay or best}，低于期望的{min_pay}元", -PAY)
 
 
 def deadline_reason(item: OpportunityItem, today: dt.date) -> Reason | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.opportunities.fit import Reason
+from assistant.opportunities.fit import FEE_REASON, PAY_REASON, Reason
 from assistant.opportunities.items import OpportunityItem
 from assistant.opportunities.recommend import Recommendation
 from assistant.understand.reader import perks_said
@@ -42,7 +42,8 @@ def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recomme
         have = offered(rec.item)
         missing = [p for p in asked if p not in have]
         # a program states its fees (学费), not a pay: what it says is the reason's
-        field, line = ("学费", rec.item.tuition) if rec.item.tuition and not rec.item.pay else ("待遇", rec.item.pay)
+        program = bool(rec.item.tuition) and not rec.item.pay
+        field, line = (FEE_REASON, rec.item.tuition) if program else (PAY_REASON, rec.item.pay)
         # the line said with it (实习补贴2500-3000元/月，含食宿; 免费培训), stated or not: a pay or fee asked is then
         # not said twice, and not lost when the perk is missing
         said = f"{line}；" if line else ""
