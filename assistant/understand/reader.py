@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.places import gazetteer, places_in
 from assistant.text.numbers import parse_number
-from assistant.text.tokenize import has_function_word
+from assistant.text.tokenize import has_function_word, tagged_words
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
@@ -401,7 +401,29 @@ def speaks_for_enterprise(text: str) -> bool:
     (饭店想招…, 公司打算录用…, 我们想招10个电工; 招生 is a school's). A student or a parent seeking a place
     names the business as where to go (想去汽修厂实习), not as theirs, and says it hires (厂里在招学徒), not what
     it means to."""
-    return bool(_speaker_pattern().search(text))
+    return bool(_speaker_pattern().search(text)) or _ours_by_trade(text)
+
+
+_OURS = frozenset({"我们", "咱们", "咱", "本"})
+_OURS_BEFORE = 3  # the words between ours and the business: this one, small, its trade (我们这家小超市, 咱们食品公司)
+
+
+def _ours_by_trade(text: str) -> bool:
+    """Ours, the business named with its trade or size (我们汽修厂, 咱们食品公司, 我们这家小超市), by jieba's
+    tags: after 我们 / 咱们, up to :data:`_OURS_BEFORE` words that are nouns, adjectives or a demonstrative, one
+    ending in a business word. A verb or a preposition between says someone else's (我们在饭店打工,
+    我们家孩子去饭店)."""
+    org = tuple(vocabulary().organisations)
+    words = tagged_words(text)
+    for i, (word, _) in enumerate(words):
+        if word not in _OURS:
+            continue
+        for after, flag in words[i + 1 : i + 1 + _OURS_BEFORE]:
+            if after.endswith(org):
+                return True
+            if not (flag.startswith("n") or flag == "a" or (flag == "r" and after.startswith("这"))):
+                break
+    return False
 
 
 def wishes_to_go(text: str) -> bool:
