@@ -55,6 +55,7 @@ from assistant.answer.opportunity_listing import (
 from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
+from assistant.answer.talent_supply import TALENT_HINT, WHERE_FROM, schools_answer, with_schools
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import (
     LEVEL_RANK,
@@ -126,6 +127,7 @@ _PLATFORM_WORD = re.compile(r"平台")
 _TO_PUBLISH = re.compile(
     r"(?:我们|我|咱们|咱|本单位|我校|我司|怎么|如何|咋|怎样|在哪)[^，,。；;！!？?]{0,14}?(?:发布|发|挂|登记|上传|提交|填报)"
 )
+EVEN_ODDS = 0.5  # a balanced probe's share past which its label is the likelier reading
 # after the unit that handles a matter, what the platform holds of it
 PLATFORM_TOO = "信息服务平台上的相关信息："
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
@@ -257,7 +259,9 @@ class Chat:
         )
         routed: Answer | None = None
         said = ""  # text already streamed (a written policy answer on the benefits route)
-        if query.route is Route.benefits:
+        if query.takes_students:
+            routed, said = yield from self._students_sought(query, base)
+        elif query.route is Route.benefits:
             routed, said = yield from self._benefits(query, base.with_(route=Route.benefits.value))
         elif query.route is Route.opportunities:
             routed, said = yield from self._opportunities_and_rules(query, base)
@@ -288,8 +292,8 @@ class Chat:
         not in the documents, that is said first and the matched benefits follow. Yields the policy
         answer's tokens as they are written (the ``openai`` backend streams its generation; the final
         answer replaces them, as on the policy route), returns the answer."""
-        reading = query.enterprise
-        if not reading.types and not reading.activities:
+        found = self._matched(query, base)
+        if found is None:
             # nothing to match on. A business asking what support there is ("有什么补贴吗", "有没有补贴": the
             # asked-kind probe reads an amount at 0.32 there, no value clearly asked): the catalog's supports,
             # nearest the question first, then what a match needs; a figure clearly asked or how to do something
@@ -297,13 +301,7 @@ class Chat:
             if self._asks_what_there_is(query):
                 return self._overview(query, base), ""
             return None, ""
-        profile = EnterpriseProfile(
-            types=reading.types,  # type: ignore[arg-type]
-            activities=reading.activities,  # type: ignore[arg-type]
-            location=reading.location,
-        )
-        result = self.capabilities.match(profile)
-        matched = benefit_answer(base.with_(backend="matcher"), result, understood_enterprise(profile))
+        profile, result, matched = found
         if matched is None and query.asked is Asked.items and self._asks_what_there_is(query):
             # nothing in the catalog is for what was said ("我们小公司有什么扶持政策吗": 中小微企业 triggers no
             # entry), and the list of what there is asked: what there is for any enterprise, not the clause the
@@ -312,7 +310,7 @@ class Chat:
             if overview is not None:
                 return overview.with_(profile=profile.model_dump(mode="json")), ""
         policy, said = yield from self._policy_part(query, base)
-        extra = {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
+        extra = matched_fields(profile, result)
         if matched is None:
             return policy.with_(**extra), said
         if policy.grounded:
@@ -336,6 +334,38 @@ class Chat:
                 sentences=[AnswerSentence(notice, [], "notice", True), *matched.sentences],
             )
         return matched.with_(**extra), said
+
+    def _matched(self, query: Query, base: Answer) -> tuple[EnterpriseProfile, MatchResult, Answer | None] | None:
+        """The enterprise the conversation describes, what the catalog matches for it and that as an answer (None
+        when it found nothing to say); None when nothing is known of it to match on."""
+        reading = query.enterprise
+        if not reading.types and not reading.activities:
+            return None
+        profile = EnterpriseProfile(
+            types=reading.types,  # type: ignore[arg-type]
+            activities=reading.activities,  # type: ignore[arg-type]
+            location=reading.location,
+        )
+        result = self.capabilities.match(profile)
+        return profile, result, benefit_answer(base.with_(backend="matcher"), result, understood_enterprise(profile))
+
+    def _students_sought(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
+        """An employer looking for students to take in (talent_supply.py). Asking where or from whom to find them
+        (:func:`asks_where_to_find`): the schools first, then what the catalog matches for the business (not a
+        rule's quotes, which the words of finding someone pick at random); otherwise the business's answer first
+        (its benefits, or the policy answer: "实习协议找谁签" asks a rule) and the schools after. How to post the
+        need on the platform last."""
+        majors = self.understander.majors()
+        schools = schools_answer(query, base, self.capabilities.platform, self.capabilities.items, majors)
+        if schools is not None and asks_where_to_find(query):
+            found = self._matched(query, base)
+            if found is not None and found[2] is not None:
+                schools = with_benefits(schools, found[2]).with_(**matched_fields(*found[:2]))
+            return schools.with_notice(TALENT_HINT, first=False), ""
+        routed, said = (yield from self._benefits(query, base)) if query.route is Route.benefits else (None, "")
+        if routed is None:
+            routed, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
+        return with_schools(routed, schools), said
 
     def _asks_what_there_is(self, query: Query) -> bool:
         """A business asking what support there is: no figure clearly asked, not how to do something."""
@@ -787,6 +817,18 @@ def understood_enterprise(profile: EnterpriseProfile) -> str:
         if any(values)
     ]
     return f"我理解贵单位的情况是（{'；'.join(said)}），" if said else ""
+
+
+def asks_where_to_find(query: Query) -> bool:
+    """Asks where or from whom (the asked-kind probe: a unit or a contact) and what the platform's records hold
+    rather than a rule (the balanced platform probe past even odds): "我们厂想招几个职校的实习生，去哪找", not
+    "我们饭店接收烹饪实习生，实习协议找谁签"."""
+    return query.asked in WHERE_FROM and query.platform >= EVEN_ODDS
+
+
+def matched_fields(profile: EnterpriseProfile, result: MatchResult) -> dict[str, object]:
+    """The answer's fields for the benefits matched (the UI's cards) and the profile they were matched for."""
+    return {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
 
 
 def lead_units(result: MatchResult, limit: int = 3) -> str:

@@ -29,8 +29,21 @@ def records_answer(
     search: Callable[[PlatformFilters, int], list[PlatformRecord]],
     majors: MajorMatcher,
 ) -> Answer:
-    """The records of ``kind`` in the place, the year and the major the message names; a narrowing nothing
-    meets is dropped (the place first, then the year: the same major elsewhere or in another year says more)."""
+    """The records of ``kind`` in the place, the year and the major the message names (:func:`narrowed`)."""
+    return platform_answer(base, kind, *narrowed(query, kind, search, majors))
+
+
+def narrowed(
+    query: Query,
+    kind: PlatformKind,
+    search: Callable[[PlatformFilters, int], list[PlatformRecord]],
+    majors: MajorMatcher,
+    newest: bool = False,
+) -> tuple[list[PlatformRecord], list[str], list[str]]:
+    """The records of ``kind`` in the place, the year and the major the message names, newest first; a
+    narrowing nothing meets is dropped (the place first, then the year: the same major elsewhere or in another
+    year says more). Returns the records, the narrowings dropped and the ones kept (as said: 专业：护理).
+    ``newest``: one record per organisation and title, its newest (which schools train a major, not its years)."""
     every = search(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
     named = places_in(query.message)
     # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
@@ -49,8 +62,12 @@ def records_answer(
         if records or not wanted:
             break
         dropped.append(wanted.pop(next(iter(wanted)))[1])
-    kept = [label for _, label in wanted.values()]
-    return platform_answer(base, kind, records, dropped, kept)
+    if newest:  # the first of each
+        first: dict[tuple[str, str], PlatformRecord] = {}
+        for record in records:
+            first.setdefault((record.org, record.title), record)
+        records = list(first.values())
+    return records, dropped, [label for _, label in wanted.values()]
 
 
 def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list[str]:

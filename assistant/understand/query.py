@@ -58,3 +58,8 @@ class Query:
     # the platform record kind the message asks for when the understanding decided it (an employer naming
     # graduates: "graduates"); empty: the chat reads it from the message
     platform_kind: str = ""
+    # the writer's business looks for students to take in, of a trade or a kind a student seeks ("我开了家汽修厂，
+    # 想从职校要几个学徒"): the schools training them (the platform's graduate records) belong in the answer
+    takes_students: bool = False
+    # the platform probe's share (balanced): the message asks for the information platform's records rather than not
+    platform: float = 0.0

@@ -86,6 +86,7 @@ GRADUATES = "graduates"
 # the two sides of one market on the platform (PlatformKind.tech_need / .resource): an enterprise's technical needs
 # and what schools offer (技术服务与合作资源). The writer's side decides which one they look for
 TECH_NEED, RESOURCE = "tech_need", "resource"
+TRAINING = "培训"  # the kind of opportunity a business buys for its workers (vocabulary kinds)
 OFF_TOPIC = 0.5  # the off-topic probe's share above which a message is about something no document covers
 
 
@@ -151,13 +152,14 @@ class Understander:
         # a student, a parent or a school, by their words or their choice, is no enterprise (unless the message
         # speaks for a business: a parent who runs a shop)
         no_business = not owner and (persona in (Persona.student, Persona.school) or school)
-        route, student, platform_kind = self._route(
-            message, earlier, vector, routes, off_topic, owner, no_business, today
+        platform = self.platform.scores(vector).share("platform")
+        route, student, platform_kind, takes = self._route(
+            message, earlier, platform, routes, off_topic, owner, no_business, today
         )
         if route is Route.platform and not platform_kind and (owner or school):
             platform_kind = self._side_sought(vector, owner)
         enterprise = EnterpriseReading()
-        if route is Route.benefits:
+        if route is Route.benefits or takes:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
         return Query(
             message=message,
@@ -176,29 +178,32 @@ class Understander:
             parts=self._parts(message),
             for_enterprise=owner,
             platform_kind=platform_kind,
+            takes_students=takes,
+            platform=platform,
         )
 
     def _route(
         self,
         message: str,
         earlier: list[str],
-        vector: np.ndarray,
+        platform: float,
         routes: Scores,
         off_topic: float,
         owner: bool,
         no_business: bool,
         today: dt.date | None,
-    ) -> tuple[Route, StudentReading, str]:
+    ) -> tuple[Route, StudentReading, str, bool]:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
         writer decides it (``owner``: the writer speaks for a business; ``no_business``: for a student, a parent or
-        a school, by their words or their choice)."""
+        a school, by their words or their choice); and whether the writer's business looks for students to
+        take in (:attr:`Query.takes_students`)."""
         # a student, a parent, a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog
         # is what an enterprise may claim ("贵单位" and its tax relief would answer a school asking about its part)
         barred = (Route.benefits,) if no_business else ()
         route = _next_best(routes, *barred)
         if (
-            self.platform.scores(vector).share("platform") >= PLATFORM_SHARE
+            platform >= PLATFORM_SHARE
             and not (route is Route.opportunities and self._refines_search(message, earlier, today))
             and (owner or not self._asks_for_programs(message, today))
         ):
@@ -215,7 +220,7 @@ class Understander:
             and (seeks_kind(message) or asks_for_perk(message) or fees)
         ):
             route = Route.opportunities
-        student, platform_kind = StudentReading(), ""
+        student, platform_kind, takes = StudentReading(), "", False
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
         # demand (the platform-kind probe alone reads "想每年固定接收一批高职酒店专业的实习生" as graduates too,
@@ -241,7 +246,11 @@ class Understander:
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
             elif owner:
                 route = _next_best(routes, Route.opportunities)
-        return route, student, platform_kind
+            # such a writer naming a trade or a kind of student looks for the students too: the schools that
+            # train them belong in the answer. Not a training alone ("我们汽修厂想给工人搞技能培训"): a service
+            # the business buys for its own workers, not students it takes in
+            takes = owner and student.seeks and set(student.kinds) != {TRAINING}
+        return route, student, platform_kind, takes
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
         """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");
