@@ -354,18 +354,22 @@ class Chat:
         (:func:`asks_where_to_find`): the schools first, then what the catalog matches for the business (not a
         rule's quotes, which the words of finding someone pick at random); otherwise the business's answer first
         (its benefits, or the policy answer: "实习协议找谁签" asks a rule) and the schools after. How to post the
-        need on the platform last."""
+        need on the platform last, unless asked (:data:`PUBLISH_HINT` then opens the answer)."""
         majors = self.understander.majors()
         schools = schools_answer(query, base, self.capabilities.platform, self.capabilities.items, majors)
+        hint = not asks_to_publish(query.message)
         if schools is not None and asks_where_to_find(query):
             found = self._matched(query, base)
             if found is not None and found[2] is not None:
                 schools = with_benefits(schools, found[2]).with_(**matched_fields(*found[:2]))
-            return schools.with_notice(TALENT_HINT, first=False), ""
+            return schools.with_notice(TALENT_HINT, first=False) if hint else schools, ""
         routed, said = (yield from self._benefits(query, base)) if query.route is Route.benefits else (None, "")
         if routed is None:
             routed, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
-        return with_schools(routed, schools), said
+        if schools is not None and not (routed.grounded or routed.citations or routed.benefits or said):
+            # the documents say nothing of it ("咱们养老院…想从职校找几个实习的学生，怎么联系"): the schools answer it
+            return schools.with_notice(TALENT_HINT, first=False) if hint else schools, ""
+        return with_schools(routed, schools, hint), said
 
     def _asks_what_there_is(self, query: Query) -> bool:
         """A business asking what support there is: no figure clearly asked, not how to do something."""

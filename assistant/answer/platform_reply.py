@@ -43,11 +43,12 @@ def narrowed(
     """The records of ``kind`` in the place, the year and the major the message names, newest first; a
     narrowing nothing meets is dropped (the place first, then the year: the same major elsewhere or in another
     year says more). Returns the records, the narrowings dropped and the ones kept (as said: 专业：护理).
-    ``newest``: one record per organisation and title, its newest (which schools train a major, not its years)."""
+    ``newest``: one record per organisation and title, its newest, whatever year the message names (which schools
+    train a major, not its years: an employer's 明年夏天 is when they want interns)."""
     every = search(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
     named = places_in(query.message)
     # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
-    year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS else None
+    year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS and not newest else None
     recorded = {m for r in every for m in record_majors(r.record)}  # the records' own majors
     narrowing: dict[str, tuple[str | int, str] | None] = {
         "location": (named[0].name, f"地点：{named[0].name}") if named else None,

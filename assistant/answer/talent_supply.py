@@ -59,12 +59,12 @@ def _contacts(schools: list[str], items: list[OpportunityItem]) -> str:
     return "；".join(f"{school} {found[school]}" for school in dict.fromkeys(schools) if school in found)
 
 
-def with_schools(answer: Answer, schools: Answer | None) -> Answer:
+def with_schools(answer: Answer, schools: Answer | None, hint: bool = True) -> Answer:
     """``answer`` (what applies to the business), the schools after it under :data:`SCHOOLS_TOO` with their
-    contacts, and how to post the need."""
+    contacts, and how to post the need (``hint``; not when the answer already says where to publish)."""
     if schools is not None:
         kept = [s for s in schools.sentences if s.text != SCHOOLS_LEAD]  # the heading says it instead
         text = "\n".join([SCHOOLS_TOO, *(s.text for s in kept)])
         heading = AnswerSentence(SCHOOLS_TOO, [], "lead", True)
         answer = answer.with_(answer=answer.answer + "\n" + text, sentences=[*answer.sentences, heading, *kept])
-    return answer.with_notice(TALENT_HINT, first=False)
+    return answer.with_notice(TALENT_HINT, first=False) if hint else answer

@@ -53,9 +53,10 @@ def test_asking_how_to_publish_on_the_platform_says_where(opp) -> None:
     """ "我们想招10个电工，怎么在平台上发布" got what the platform is (F017); a school asking to publish a project
     got the projects already published. Both now say where to publish (the 发布 page) and how it is shown."""
     from assistant.answer.chat import PUBLISH_HINT, asks_to_publish
+    from assistant.answer.talent_supply import SCHOOLS_TOO, TALENT_HINT
 
-    hire = opp.ask("我们想招10个电工，怎么在平台上发布")
-    assert hire.answer.endswith(PUBLISH_HINT)
+    hire = opp.ask("我们想招10个电工，怎么在平台上发布")  # said once, the schools training electricians after
+    assert hire.answer.startswith(PUBLISH_HINT) and TALENT_HINT not in hire.answer and SCHOOLS_TOO in hire.answer
     project = opp.ask("我们学校想在平台上发布校企合作项目，怎么操作")
     assert project.route == "platform" and project.answer.startswith(PUBLISH_HINT)
     assert asks_to_publish("我校的实训基地想挂到平台上，怎么弄")

@@ -1,0 +1,58 @@
+"""An employer looking for students to take in is pointed to the schools that train them (the platform's
+graduate records, task 13), and to where to post the need."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.talent_supply import SCHOOLS_LEAD, SCHOOLS_TOO, TALENT_HINT
+from assistant.types import Persona
+
+pytestmark = pytest.mark.slow
+
+
+def _records(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("【毕业生状况】")]
+
+
+def test_asking_where_to_find_interns_gets_the_schools_first(opp) -> None:
+    """ "我们厂想招几个职校的实习生，去哪找" got the benefits route led by rule quotes on teachers' recruitment and
+    interns' placements; it asks where the students are."""
+    answer = opp.chat("extractive").answer("我们厂想招几个职校的实习生，去哪找", persona=Persona.enterprise)
+    assert answer.answer.startswith(SCHOOLS_LEAD) and answer.grounded
+    records = _records(answer.answer)
+    assert records and len({line.split("：")[0] for line in records}) == len(records)  # each school and major once
+    assert "联系方式（各校专业目录）：" in answer.answer and answer.answer.endswith(TALENT_HINT)
+    assert answer.benefits  # what the business takes on with them follows (接纳实习学生 …)
+    assert answer.answer.index("【毕业生状况】") < answer.answer.index("与贵单位情况相关的支持措施和义务")
+
+
+def test_a_trade_named_narrows_the_schools_after_the_business_answer(opp) -> None:
+    chat = opp.chat("extractive")
+    for message, major in (
+        ("我开了家汽修厂，想从职校要几个学徒", "汽车运用与维修"),
+        ("我们饭店接收烹饪实习生，实习协议找谁签", "中餐烹饪与营养膳食"),  # a rule asked: the rule first
+    ):
+        answer = chat.answer(message)
+        assert not answer.answer.startswith(SCHOOLS_LEAD) and SCHOOLS_TOO in answer.answer, message
+        records = _records(answer.answer.split(SCHOOLS_TOO)[1])
+        assert records and all(f"【毕业生状况】{major}（" in line for line in records), message
+        assert answer.answer.endswith(TALENT_HINT), message
+
+
+def test_when_the_interns_are_wanted_narrows_no_school(opp) -> None:
+    """明年夏天 is when the hotel wants interns, not a graduation year ("平台上没有符合“年份：2027年”的毕业生状况");
+    推荐几个学校 asks for some, not how many ("资料中没有写明具体的数量")."""
+    answer = opp.chat("extractive").answer("我们酒店明年夏天要一批实习生，推荐几个学校")
+    assert SCHOOLS_TOO in answer.answer and "年份" not in answer.answer and "数量" not in answer.answer
+    assert _records(answer.answer.split(SCHOOLS_TOO)[1])
+
+
+def test_a_training_for_the_workers_or_a_students_search_takes_no_students(opp) -> None:
+    """A business training its own workers buys a service; a student looking for an internship is no employer."""
+    chat = opp.chat("extractive")
+    training = chat.answer("我们汽修厂想给工人搞技能培训，哪个局管")
+    assert training.route != "opportunities" and SCHOOLS_TOO not in training.answer
+    assert not training.answer.startswith(SCHOOLS_LEAD)
+    student = chat.answer("我是中职学汽修的，想找个汽修店实习")
+    assert student.route == "opportunities" and TALENT_HINT not in student.answer
