@@ -59,10 +59,11 @@ _INTERROGATIVE = re.compile(
 # 几 after a wish and before what it counts is "a few", no question ("想招几个学厨师的学生", "打算带几个徒弟", the
 # wish's object before it: "想从职校招几个实习生", "想找职校合作要几个实习生"); 几 ending its clause asks ("计划新开
 # 几个？"), so does one after a wish to know (想知道 / 想问 / 想了解 open a question); 要 is left out, it also says
-# must ("按规定要设几个学徒岗")
-_MEASURE, _STOP = "个名位天家批", "，,；;。！!？?\\s"
+# must ("按规定要设几个学徒岗"). So is 几 right after a request for some (推荐几个学校, 介绍几家企业, 列几个)
+_MEASURE, _STOP = "个名位天家批所", "，,；;。！!？?\\s"
 _A_FEW = re.compile(
-    rf"(?:想|打算|准备|计划|希望)(?!知道|问|了解)[^{_STOP}几]{{1,6}}几(?=[{_MEASURE}]?[^{_STOP}{_MEASURE}])"
+    rf"(?:(?:想|打算|准备|计划|希望)(?!知道|问|了解)[^{_STOP}几]{{1,6}}|推荐|介绍|列举?)几"
+    rf"(?=[{_MEASURE}]?[^{_STOP}{_MEASURE}])"
 )
 _COUNT_WORD = re.compile(r"几|多少")
 _LAST_CLAUSE = re.compile(r"[，,；;！!。]")  # a question mark ends a question, not a clause

@@ -23,3 +23,6 @@ def test_a_few_after_a_wish_is_no_count_asked() -> None:
     assert not asks_a_count("我们酒店想从职校招几个实习生")
     assert not asks_a_count("我们公司缺电工，想找职校合作要几个实习生")
     assert asks_a_count("想知道企业一般要设几个学徒岗") and asks_a_count("我想问一下每年要招几个学徒")
+    # asking for some (推荐几个学校: "资料中没有写明具体的数量" led the answer), not how many there are
+    assert not asks_a_count("我们酒店明年夏天要一批实习生，推荐几个学校") and not asks_a_count("帮我介绍几家企业")
+    assert asks_a_count("本地的职校有几所") and asks_a_count("你们能推荐几个？")
