@@ -180,6 +180,7 @@ _IN_ASK = r"[^，,。；;！!？?]"
 # joining a second question (、)
 _PLAIN = r"(?:(?!最|标准|规定|怎么|如何|按|依法)[^，,。；;！!？?、])"
 _SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
+_PAID_FOR = "培训"  # the sought kind one pays for, not is paid in
 
 
 def asks_existence(word: str) -> bool:
@@ -195,11 +196,11 @@ def _kind_asked_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_EXISTS}(?:{_IN_ASK}{{0,12}}的)?(?P<noun>{_IN_ASK}{{0,4}}?){_sought_kind()}{_ASK_END}")
 
 
-def _sought_kind() -> str:
+def _sought_kind(kinds: tuple[str, ...] = _SOUGHT_KINDS) -> str:
     """The words of the kinds one looks for by name, as one alternation; a kind's word that starts with 的
     (的工作) ends a modifier in a question: 有没有不加班的工作."""
     words = vocabulary()
-    return _alternatives(tuple(w.removeprefix("的") for k in _SOUGHT_KINDS for w in (k, *words.kinds[k])))
+    return _alternatives(tuple(w.removeprefix("的") for k in kinds for w in (k, *words.kinds[k])))
 
 
 def asks_for_kind(text: str) -> bool:
@@ -294,10 +295,15 @@ def _kind_pay_asked() -> re.Pattern[str]:
     come last, 实习工资一般多少钱一个月): what the openings pay, not a rule's figure; the kind is whose pay it is
     (见习补贴一个月多少 asks a subsidy's, 实习学生的报酬最低不能低于多少 a rule's floor: neither is the kind's own
     pay), and nothing between asks a rule of it (实习的报酬怎么发、最低多少: how it is paid and its floor,
-    :data:`_PLAIN`)."""
-    wages = _alternatives(vocabulary().wages)
+    :data:`_PLAIN`). Or a verb of being paid asks how much, a few words after the kind (实习一般给多少钱, 当学徒能挣
+    多少; not 实习生受伤了企业要给多少钱, the kind's clause is about something else)."""
+    words = vocabulary()
+    wages, paid = _alternatives(words.wages), _alternatives(words.paid)
+    # a training is paid for: 培训要给多少钱 asks its fee (asks_fees)
+    earning = _sought_kind(tuple(k for k in _SOUGHT_KINDS if k != _PAID_FOR))
     return re.compile(
-        rf"{_sought_kind()}(?:[生工]|期间?)?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
+        rf"(?:{_sought_kind()}(?:[生工]|期间?)?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
+        rf"|{earning}(?:[生工]|期间?)?{_PLAIN}{{0,3}}?{paid}(?:多少|几千|几百))"
         rf"{_IN_ASK}{{0,2}}(?:{wages})?{_ASK_END}"
     )
 

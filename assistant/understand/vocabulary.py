@@ -32,6 +32,7 @@ class Vocabulary:
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
+    paid: tuple[str, ...] = ()  # the verbs of being paid (给, 拿, 挣): how much right after them asks the pay
     fees: tuple[str, ...] = ()  # asking what attending costs (交多少, 贵不贵): a school's or a program's fee asked
     fee_names: tuple[str, ...] = ()  # a cost named (学费, 收费): asks the fee only with a price asked
     prices: tuple[str, ...] = ()  # a price asked of a cost named (多少, 贵, 交)
@@ -125,6 +126,7 @@ _WORD_LISTS = (
     "graduates",
     "issuing",
     "wages",
+    "paid",
     "fees",
     "fee_names",
     "prices",

@@ -203,6 +203,15 @@ def test_who_speaks_for_a_business() -> None:
         assert not speaks_for_enterprise(seeker), seeker
 
 
+def test_a_business_named_with_its_trade_or_size_is_ours() -> None:
+    """我们 before the business word only was ours: "我们汽修厂想给工人搞技能培训，哪个局管" was read as a student's
+    search for a training. jieba's tags decide what lies between: nouns, an adjective, a demonstrative."""
+    for owner in ("我们汽修厂想给工人搞技能培训", "咱们食品公司想招人", "我们这家小超市想招个学徒", "我们物流公司缺人"):
+        assert speaks_for_enterprise(owner), owner
+    for other in ("我们在饭店打工", "我们家孩子在饭店打工", "我们学校的食堂招人吗", "我们实习的工厂不给工资"):
+        assert not speaks_for_enterprise(other), other
+
+
 def test_who_names_graduates() -> None:
     """Those the platform's graduate records count: an employer naming them looks for the talent supply."""
     for text in ("有没有今年毕业的学生可以推荐", "想招几个应届生", "平台上有没有合适的毕业生"):
@@ -482,6 +491,8 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "在昌吉实习一个月能拿多少钱",
         "实习工资一般多少钱一个月",  # the period last: led with the double wage too
         "学徒期间一个月能拿多少",
+        "实习一般给多少钱",  # a verb of being paid (vocabulary ``paid``): quoted a fine's 一倍以上五倍以下
+        "当学徒能挣多少",
     ):
         reading = read_student(text, CATALOG, TODAY)
         assert reading.asks_pay and reading.seeks_someone, text
@@ -492,9 +503,12 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "顶岗实习的报酬怎么发、最低多少？",
         "实习工资最少多少",
         "实习工资多少算违法",
+        "实习生受伤了企业要给多少钱",  # the kind's clause is about something else
+        "实习给多少钱算合法",
     ):
         reading = read_student(text, CATALOG, TODAY)
         assert not reading.asks_pay and not reading.seeks_someone, text
+    assert not read_student("培训要给多少钱", CATALOG, TODAY).asks_pay  # a training is paid for: its fee
 
 
 def test_what_an_opening_should_offer_is_read_not_liked() -> None:
