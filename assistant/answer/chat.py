@@ -509,7 +509,13 @@ class Chat:
             and in_dictionary(w)
             and (0 < uses[w].named <= len(self.capabilities.items()) // 3 or w in activities)
         ]
-        topic = [w for w in topic if not any(w in s for s in said) and not uses[w].how_a_kind_is_written]
+        topic = [
+            w
+            for w in topic
+            if not any(w in s for s in said)
+            and not straddles(w, said, query.message)
+            and not uses[w].how_a_kind_is_written
+        ]
         # a word holding a perk (住宿费 after "学费多少": 住宿) names what is paid or offered, not a trade; so
         # does a fee (书本费, 报名费: a noun of 费 names what is paid for)
         perks = [w for ws in words.perks.values() for w in ws if w in query.message]
@@ -762,6 +768,14 @@ class ItemUse:
         or major: the way that kind is written (毕业生 in programs' 培养目标), not something a student could
         like (电脑 in one posting's work, 护理 in titles of every kind)."""
         return not self.named and len(self.described_in) >= TEMPLATE_MIN_ITEMS and len(set(self.described_in)) == 1
+
+
+def straddles(word: str, said: list[str], message: str) -> bool:
+    """Whether every place ``word`` stands in ``message`` overlaps a said word (a level, a kind, a fee): a piece
+    jieba cut across two words, not a word of the message (职能 of "读中职能免学费吗", across 中职 and 能)."""
+    spans = [(m.start(), m.end()) for w in said for m in re.finditer(re.escape(w), message)]
+    places = [(m.start(), m.end()) for m in re.finditer(re.escape(word), message)]
+    return bool(places) and all(any(a < end and start < b for a, b in spans) for start, end in places)
 
 
 def kinds_in_other_words(message: str) -> list[str]:

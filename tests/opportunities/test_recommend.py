@@ -526,6 +526,16 @@ def test_a_word_of_the_level_said_is_no_interest(opp) -> None:
     assert any("电脑" in d for d in details)  # a rare interest one posting's work names stays
 
 
+def test_a_piece_cut_across_a_level_is_no_interest(opp) -> None:
+    """jieba cuts "读中职能免学费吗" 读/中/职能/免/学费: 职能 (across 中职 and 能) was the interest and the programs
+    were listed as "与“职能”意思相近"."""
+    from assistant.answer.chat import straddles
+
+    answer = opp.ask("读中职能免学费吗")
+    assert answer.route == "opportunities" and "职能" not in answer.answer
+    assert straddles("职能", ["中职"], "读中职能免学费吗") and not straddles("职能", ["中职"], "中职学校的职能是什么")
+
+
 def test_an_interest_in_everyday_words_finds_the_items_it_names(opp) -> None:
     """汽车 is common in general language (below the topic cut) but names what some items are: "我喜欢汽车"
     used to read nothing and list the programs by place."""
