@@ -360,9 +360,10 @@ class Chat:
         hint = not asks_to_publish(query.message)
         if schools is not None and asks_where_to_find(query):
             found = self._matched(query, base)
-            if found is not None and found[2] is not None:
+            schools = schools.with_notice(TALENT_HINT, first=False) if hint else schools  # with the schools, above
+            if found is not None and found[2] is not None:  # the benefits (a table in the UI)
                 schools = with_benefits(schools, found[2]).with_(**matched_fields(*found[:2]))
-            return schools.with_notice(TALENT_HINT, first=False) if hint else schools, ""
+            return schools, ""
         routed, said = (yield from self._benefits(query, base)) if query.route is Route.benefits else (None, "")
         if routed is None:
             routed, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))

@@ -8,6 +8,7 @@ The understanding decides who is such an employer (:attr:`Query.takes_students`)
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.answer.platform_listing import MAX_RECORDS, platform_answer
 from assistant.answer.platform_reply import narrowed
@@ -43,6 +44,10 @@ def schools_answer(
     if not records:
         return None
     answer = platform_answer(base, PlatformKind.graduates, records, dropped, kept)
+    # no card or table shows these beside an enterprise's benefits (the bubble leaves the listing lines out)
+    answer = answer.with_(
+        sentences=[replace(s, source="record") if s.source == "listing" else s for s in answer.sentences]
+    )
     reach = _contacts([r.org for r in records[:MAX_RECORDS]], items())
     if reach:
         answer = answer.with_notice(f"联系方式（各校专业目录）：{reach}。", first=False)

@@ -24,8 +24,10 @@ class AnswerSentence:
 
     text: str
     markers: list[int]
-    # conversation: about the conversation itself ("上面只列出了1个机会"), no claim the documents must back
-    source: Literal["quote", "slot", "lead", "generated", "notice", "listing", "conversation"]
+    # conversation: about the conversation itself ("上面只列出了1个机会"), no claim the documents must back;
+    # listing: an item the UI also shows as a card or a table row; record: a platform record only the text shows
+    # (the schools' graduate records among an enterprise's benefits, talent_supply.py)
+    source: Literal["quote", "slot", "lead", "generated", "notice", "listing", "record", "conversation"]
     verified: bool
 
 

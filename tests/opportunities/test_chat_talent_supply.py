@@ -22,9 +22,10 @@ def test_asking_where_to_find_interns_gets_the_schools_first(opp) -> None:
     assert answer.answer.startswith(SCHOOLS_LEAD) and answer.grounded
     records = _records(answer.answer)
     assert records and len({line.split("：")[0] for line in records}) == len(records)  # each school and major once
-    assert "联系方式（各校专业目录）：" in answer.answer and answer.answer.endswith(TALENT_HINT)
-    assert answer.benefits  # what the business takes on with them follows (接纳实习学生 …)
-    assert answer.answer.index("【毕业生状况】") < answer.answer.index("与贵单位情况相关的支持措施和义务")
+    assert "联系方式（各校专业目录）：" in answer.answer
+    assert answer.benefits  # what the business takes on with them follows (接纳实习学生 …), after the hint
+    assert answer.answer.index(TALENT_HINT) < answer.answer.index("与贵单位情况相关的支持措施和义务")
+    assert answer.answer.index("【毕业生状况】") < answer.answer.index(TALENT_HINT)
 
 
 def test_a_trade_named_narrows_the_schools_after_the_business_answer(opp) -> None:

@@ -211,6 +211,23 @@ def test_listed_items_shown_as_cards_are_not_repeated_in_the_bubble() -> None:
     assert "为你找到以下机会" in bubble and "护理实习生" not in bubble and "共1项，见下方卡片" in bubble
 
 
+def test_records_only_the_text_shows_stay_in_the_bubble_beside_the_benefits_table() -> None:
+    """The schools' graduate records an employer looking for students gets were listing lines, left out of the
+    bubble with the benefits the table shows ("共4项" counted three benefits and the record, which no table shows)."""
+    from assistant.answer.types import AnswerSentence
+
+    record = "【毕业生状况】汽车运用与维修（中职）— 十二师职业技术学校：2026年毕业82人"
+    sentences = [
+        AnswerSentence(record, [], "record", True),
+        AnswerSentence("此外，与贵单位情况相关的支持措施和义务：", [], "lead", True),
+        AnswerSentence("【支持】学徒制培训补贴[1]。", [1], "listing", True),
+    ]
+    text = "\n".join(s.text for s in sentences)
+    answer = Answer("问", "问", text, True, AnswerMode.chat, "matcher", sentences=sentences, route="benefits")
+    bubble = answer_markdown(answer.with_(benefits=[{"title": "学徒制培训补贴"}]))
+    assert record in bubble and "学徒制培训补贴" not in bubble and "共1项，见下方表格" in bubble
+
+
 def test_a_reply_about_the_conversation_carries_no_ungrounded_warning() -> None:
     """ "第九个呢" after a one-item listing: said plainly, with no "未在现有政策资料中找到明确依据" (it claims
     nothing of the documents); an ungrounded answer about them keeps the warning."""
