@@ -442,6 +442,11 @@ def names_graduates(text: str) -> bool:
     return any(word in text for word in vocabulary().graduates)
 
 
+def names_the_report(text: str) -> bool:
+    """Whether a text names the platform's yearly supply-and-demand report by its name (人才供需报告)."""
+    return any(word in text for word in vocabulary().report_names)
+
+
 def speaks_for_school(text: str) -> bool:
     """Whether the writer speaks for a school: ours (我们职校, 我校, 本校) or a post there ending its clause
     (我是初中老师，…; 我在职校当老师). A student says where they study (我中职学烹饪的), not whose it is."""

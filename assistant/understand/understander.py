@@ -39,6 +39,7 @@ from assistant.understand.reader import (
     asks_for_perk,
     clauses,
     names_graduates,
+    names_the_report,
     read_enterprise,
     read_student,
     refuses,
@@ -84,6 +85,10 @@ PLATFORM_SHARE = 0.65
 # the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
 # layer sits above this one)
 GRADUATES = "graduates"
+REPORT = "report"  # the platform-kind probe's label for the yearly report (answer/platform_listing.py REPORT)
+# a value is clearly asked when its kind is at least this many times as likely as the next kind (as the answer's
+# "资料中没有写明具体的X" needs: answer/stages.py ABSENCE_LEAD)
+CLEAR_LEAD = 2.0
 # the two sides of one market on the platform (PlatformKind.tech_need / .resource): an enterprise's technical needs
 # and what schools offer (技术服务与合作资源). The writer's side decides which one they look for
 TECH_NEED, RESOURCE = "tech_need", "resource"
@@ -157,6 +162,11 @@ class Understander:
         route, student, platform_kind, takes = self._route(
             message, earlier, platform, routes, off_topic, owner, no_business, today
         )
+        # the yearly report named by its name, and no value clearly asked of it: the report ("今年师里的人才供需报告
+        # 出来没有" read 0.53 on the platform probe and was refused); its lead unit or how often it comes out
+        # ("…是哪个部门负责的", "多久发布一次") are the plan's rules
+        if route is not Route.platform and names_the_report(message) and not clearly_asks_value(asked_labels):
+            route, platform_kind, student = Route.platform, REPORT, StudentReading()
         if route is Route.platform and not platform_kind and (owner or school):
             platform_kind = self._side_sought(vector, owner)
         enterprise = EnterpriseReading()
@@ -351,6 +361,15 @@ def asks_a_count(text: str) -> bool:
     """Whether a text asks how many: 几 or 多少 left once every 几 that says "a few" after a wish is set
     aside (想招几个学生 states a plan; 我们厂50个人得设几个 asks)."""
     return bool(_COUNT_WORD.search(_A_FEW.sub("", text)))
+
+
+def clearly_asks_value(labels: Sequence[tuple[str, float]]) -> bool:
+    """Whether the asked-kind probe's reading (labels, most likely first) asks a value (a unit, an amount, a date,
+    a frequency, a duration, a count) at least :data:`CLEAR_LEAD` times as likely as the next kind."""
+    if not labels:
+        return False
+    (label, top), second = labels[0], labels[1][1] if len(labels) > 1 else 0.0
+    return label in {k.value for k in VALUE_KINDS} and top >= CLEAR_LEAD * second
 
 
 def _next_best(scores: Scores, *excluded: Route) -> Route:
