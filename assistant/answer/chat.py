@@ -841,8 +841,10 @@ def understood_enterprise(profile: EnterpriseProfile) -> str:
 def asks_where_to_find(query: Query) -> bool:
     """Asks where or from whom (the asked-kind probe: a unit or a contact) and what the platform's records hold
     rather than a rule (the balanced platform probe past even odds): "我们厂想招几个职校的实习生，去哪找", not
-    "我们饭店接收烹饪实习生，实习协议找谁签"."""
-    return query.asked in WHERE_FROM and query.platform >= EVEN_ODDS
+    "我们饭店接收烹饪实习生，实习协议找谁签"; or asks which school by the words a student asks for programs with
+    (哪所学校, 什么学校: the programs kind), "…想找两个学食品加工的实习生，哪所学校有这个专业" (it led with the
+    benefits' lead units, 牵头单位：教育局)."""
+    return query.asked in WHERE_FROM and (query.platform >= EVEN_ODDS or PROGRAMS in query.student.kinds)
 
 
 def matched_fields(profile: EnterpriseProfile, result: MatchResult) -> dict[str, object]:

@@ -28,6 +28,16 @@ def test_asking_where_to_find_interns_gets_the_schools_first(opp) -> None:
     assert answer.answer.index("【毕业生状况】") < answer.answer.index(TALENT_HINT)
 
 
+def test_asking_which_school_trains_the_trade_gets_those_schools_first(opp) -> None:
+    """ "哪所学校有这个专业" asks for schools (the words a student asks for programs with); it led with the benefits'
+    lead units (牵头单位：教育局)."""
+    message = "我们是做奶制品的，想找两个学食品加工的实习生，哪所学校有这个专业"
+    answer = opp.chat("extractive").answer(message, persona=Persona.enterprise)
+    assert answer.answer.startswith(SCHOOLS_LEAD)
+    records = _records(answer.answer)
+    assert records and all("【毕业生状况】食品智能加工技术（" in line for line in records)
+
+
 def test_a_trade_named_narrows_the_schools_after_the_business_answer(opp) -> None:
     chat = opp.chat("extractive")
     for message, major in (
