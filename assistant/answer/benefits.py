@@ -14,6 +14,7 @@ from assistant.opportunities.match import UNVERIFIED
 
 if TYPE_CHECKING:
     from assistant.opportunities.match import BenefitMatch, MatchResult
+    from assistant.understand.profiles import EnterpriseProfile
 
 MAX_BENEFITS = 8
 _STATUS = {"eligible": "条件已满足", "check": "需进一步确认", "not_yet": "尚不满足"}
@@ -100,6 +101,11 @@ def benefit_answer(base: Answer, result: MatchResult, understood: str = "", over
     return base.with_(
         answer=text, grounded=grounded, citations=citations, sentences=sentences, removed=removed, refer_to=unit
     )
+
+
+def matched_fields(profile: EnterpriseProfile, result: MatchResult) -> dict[str, object]:
+    """An answer's fields for the benefits matched (the UI's table) and the profile they were matched for."""
+    return {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
 
 
 def with_benefits(answer: Answer, benefits: Answer, limit: int = 4) -> Answer:

@@ -22,7 +22,7 @@ import numpy as np
 
 from assistant.answer import compose, stages
 from assistant.answer.answerer import Answerer, Clock, emit, pieces
-from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, with_benefits
+from assistant.answer.benefits import MAX_BENEFITS, benefit_answer, matched_fields, with_benefits
 from assistant.answer.browse import (
     PAY_LEAD,
     PAY_NONE_LEAD,
@@ -55,7 +55,7 @@ from assistant.answer.opportunity_listing import (
 from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
-from assistant.answer.talent_supply import TALENT_HINT, WHERE_FROM, schools_answer, with_schools
+from assistant.answer.talent_supply import asks_where_to_find, schools_answer, with_posting_hint, with_schools
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, AnswerSentence
 from assistant.opportunities.fit import (
     LEVEL_RANK,
@@ -127,7 +127,6 @@ _PLATFORM_WORD = re.compile(r"平台")
 _TO_PUBLISH = re.compile(
     r"(?:我们|我|咱们|咱|本单位|我校|我司|怎么|如何|咋|怎样|在哪)[^，,。；;！!？?]{0,14}?(?:发布|发|挂|登记|上传|提交|填报)"
 )
-EVEN_ODDS = 0.5  # a balanced probe's share past which its label is the likelier reading
 # after the unit that handles a matter, what the platform holds of it
 PLATFORM_TOO = "信息服务平台上的相关信息："
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
@@ -360,8 +359,8 @@ class Chat:
         hint = not asks_to_publish(query.message)
         if schools is not None and asks_where_to_find(query):
             found = self._matched(query, base)
-            schools = schools.with_notice(TALENT_HINT, first=False) if hint else schools  # with the schools, above
-            if found is not None and found[2] is not None:  # the benefits (a table in the UI)
+            schools = with_posting_hint(schools, hint)  # with the schools, above the benefits (a table in the UI)
+            if found is not None and found[2] is not None:
                 schools = with_benefits(schools, found[2]).with_(**matched_fields(*found[:2]))
             return schools, ""
         routed, said = (yield from self._benefits(query, base)) if query.route is Route.benefits else (None, "")
@@ -369,8 +368,8 @@ class Chat:
             routed, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if schools is not None and not (routed.grounded or routed.citations or routed.benefits or said):
             # the documents say nothing of it ("咱们养老院…想从职校找几个实习的学生，怎么联系"): the schools answer it
-            return schools.with_notice(TALENT_HINT, first=False) if hint else schools, ""
-        return with_schools(routed, schools, hint), said
+            return with_posting_hint(schools, hint), ""
+        return with_posting_hint(with_schools(routed, schools), hint), said
 
     def _asks_what_there_is(self, query: Query) -> bool:
         """A business asking what support there is: no figure clearly asked, not how to do something."""
@@ -836,20 +835,6 @@ def understood_enterprise(profile: EnterpriseProfile) -> str:
         if any(values)
     ]
     return f"我理解贵单位的情况是（{'；'.join(said)}），" if said else ""
-
-
-def asks_where_to_find(query: Query) -> bool:
-    """Asks where or from whom (the asked-kind probe: a unit or a contact) and what the platform's records hold
-    rather than a rule (the balanced platform probe past even odds): "我们厂想招几个职校的实习生，去哪找", not
-    "我们饭店接收烹饪实习生，实习协议找谁签"; or asks which school by the words a student asks for programs with
-    (哪所学校, 什么学校: the programs kind), "…想找两个学食品加工的实习生，哪所学校有这个专业" (it led with the
-    benefits' lead units, 牵头单位：教育局)."""
-    return query.asked in WHERE_FROM and (query.platform >= EVEN_ODDS or PROGRAMS in query.student.kinds)
-
-
-def matched_fields(profile: EnterpriseProfile, result: MatchResult) -> dict[str, object]:
-    """The answer's fields for the benefits matched (the UI's cards) and the profile they were matched for."""
-    return {"benefits": [b.to_dict() for b in result.benefits], "profile": profile.model_dump(mode="json")}
 
 
 def lead_units(result: MatchResult, limit: int = 3) -> str:

@@ -18,9 +18,11 @@ from assistant.platform.records import PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Asked, Query
+from assistant.understand.reader import PROGRAMS
 
 # asked where or from whom ("去哪找", "找谁", "哪个学校有", "怎么联系学校"): the schools answer it first
 WHERE_FROM = frozenset({Asked.unit, Asked.contact})
+EVEN_ODDS = 0.5  # a balanced probe's share past which its label is the likelier reading
 SCHOOLS_LEAD = "招实习生、学徒或毕业生，可以直接联系开设相关专业的学校（每校每个专业列最新一年的毕业生情况）。"
 # after another answer (what applies to the business): the schools under their own heading
 SCHOOLS_TOO = "另外，开设相关专业的学校（每校每个专业列最新一年的毕业生情况）："
@@ -64,12 +66,27 @@ def _contacts(schools: list[str], items: list[OpportunityItem]) -> str:
     return "；".join(f"{school} {found[school]}" for school in dict.fromkeys(schools) if school in found)
 
 
-def with_schools(answer: Answer, schools: Answer | None, hint: bool = True) -> Answer:
+def with_schools(answer: Answer, schools: Answer | None) -> Answer:
     """``answer`` (what applies to the business), the schools after it under :data:`SCHOOLS_TOO` with their
-    contacts, and how to post the need (``hint``; not when the answer already says where to publish)."""
-    if schools is not None:
-        kept = [s for s in schools.sentences if s.text != SCHOOLS_LEAD]  # the heading says it instead
-        text = "\n".join([SCHOOLS_TOO, *(s.text for s in kept)])
-        heading = AnswerSentence(SCHOOLS_TOO, [], "lead", True)
-        answer = answer.with_(answer=answer.answer + "\n" + text, sentences=[*answer.sentences, heading, *kept])
+    contacts."""
+    if schools is None:
+        return answer
+    kept = [s for s in schools.sentences if s.text != SCHOOLS_LEAD]  # the heading says it instead
+    text = "\n".join([SCHOOLS_TOO, *(s.text for s in kept)])
+    heading = AnswerSentence(SCHOOLS_TOO, [], "lead", True)
+    return answer.with_(answer=answer.answer + "\n" + text, sentences=[*answer.sentences, heading, *kept])
+
+
+def with_posting_hint(answer: Answer, hint: bool = True) -> Answer:
+    """``answer`` and how to post the need on the platform (``hint``; not when the answer already says where to
+    publish)."""
     return answer.with_notice(TALENT_HINT, first=False) if hint else answer
+
+
+def asks_where_to_find(query: Query) -> bool:
+    """Asks where or from whom (the asked-kind probe: a unit or a contact) and what the platform's records hold
+    rather than a rule (the balanced platform probe past even odds): "我们厂想招几个职校的实习生，去哪找", not
+    "我们饭店接收烹饪实习生，实习协议找谁签"; or asks which school by the words a student asks for programs with
+    (哪所学校, 什么学校: the programs kind), "…想找两个学食品加工的实习生，哪所学校有这个专业" (it led with the
+    benefits' lead units, 牵头单位：教育局)."""
+    return query.asked in WHERE_FROM and (query.platform >= EVEN_ODDS or PROGRAMS in query.student.kinds)
