@@ -259,8 +259,14 @@ class Understander:
                 route = _next_best(routes, Route.opportunities)
             # such a writer naming a trade or a kind of student looks for the students too: the schools that
             # train them belong in the answer. Not a training alone ("我们汽修厂想给工人搞技能培训"): a service
-            # the business buys for its own workers, not students it takes in
-            takes = owner and student.seeks and set(student.kinds) != {TRAINING}
+            # the business buys for its own workers, not students it takes in; nor what a kind is paid or costs
+            # ("实习一般给多少钱" after "我们厂想招几个职校的实习生" asks the going rate, not for the schools again)
+            takes = (
+                owner
+                and student.seeks
+                and set(student.kinds) != {TRAINING}
+                and not (student.asks_pay or student.asks_fees)
+            )
         return route, student, platform_kind, takes
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:

@@ -67,3 +67,9 @@ def test_a_training_for_the_workers_or_a_students_search_takes_no_students(opp) 
     assert not training.answer.startswith(SCHOOLS_LEAD)
     student = chat.answer("我是中职学汽修的，想找个汽修店实习")
     assert student.route == "opportunities" and TALENT_HINT not in student.answer
+    # tried in the browser: the employer's next question, what interns are paid, listed every school again
+    from assistant.types import Turn
+
+    history = [Turn(role="user", content="我们厂想招几个职校的实习生，去哪找"), Turn(role="assistant", content="…")]
+    pay = chat.answer("实习一般给多少钱", history=history)
+    assert SCHOOLS_TOO not in pay.answer and not pay.answer.startswith(SCHOOLS_LEAD)
