@@ -52,7 +52,6 @@ from assistant.answer.opportunity_listing import (
     offered_by,
     opportunity_answer,
 )
-from assistant.answer.platform_listing import REPORT
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.talent_supply import asks_where_to_find, schools_answer, with_posting_hint, with_schools
@@ -85,7 +84,7 @@ from assistant.understand.reader import (
     read_student,
     recruiters,
 )
-from assistant.understand.understander import Understander, last_clause
+from assistant.understand.understander import REPORT, Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:

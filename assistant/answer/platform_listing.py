@@ -27,8 +27,6 @@ from assistant.platform.search import PlatformRecord
 MAX_RECORDS = 8  # listed in the chat
 MAX_LISTED = 500  # counted (the platform search's own limit)
 YEARLY_KINDS = frozenset({PlatformKind.talent_demand, PlatformKind.graduates})  # records of one year each
-# the platform-kind probe's label for the yearly supply-and-demand report (task 3): sums, not records
-REPORT = "report"
 
 
 def record_line(item: PlatformRecord, today: dt.date) -> str:

@@ -39,6 +39,7 @@ from assistant.text.sentences import split_sentences
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
+from assistant.understand.understander import CLEAR_LEAD
 from assistant.understand.vocabulary import vocabulary
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -220,7 +221,7 @@ def unanswered_parts(query: Query, scoped: Scoped) -> list[str]:
     return [f"关于“{part.rstrip('？?')}”，现有资料中没有写明具体的{SLOT_LABELS[kind]}。" for part, kind in missing]
 
 
-ABSENCE_LEAD = 2.0  # "资料中没有写明具体的X" only when X is at least twice as likely as the next kind
+ABSENCE_LEAD = CLEAR_LEAD  # "资料中没有写明具体的X" only when X is at least twice as likely as the next kind
 
 
 def clearly_asked_value(query: Query) -> Asked | None:

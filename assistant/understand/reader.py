@@ -158,8 +158,9 @@ _CEILING = re.compile(r"最多|不超过|不高于|以下|以内|之内")
 
 
 PROGRAMS = "专业"  # the kind of the schools' programs (vocabulary kinds)
+TRAINING = "培训"  # the kind one pays for, not is paid in: a service a business buys for its workers
 # the kinds one pays to attend, their items stating a 费用 (a program's 学费, a training's fee): work kinds pay
-_CHARGED = (PROGRAMS, "培训")
+_CHARGED = (PROGRAMS, TRAINING)
 # the training costs a worker owes back on leaving within a service period (劳动合同法第二十二条's 培训费用), not a
 # training's fee to attend ("培训班要交钱吗": the trainings' 费用 lines)
 _OWED_BACK = "培训费"
@@ -180,7 +181,6 @@ _IN_ASK = r"[^，,。；;！!？?]"
 # joining a second question (、)
 _PLAIN = r"(?:(?!最|标准|规定|怎么|如何|按|依法)[^，,。；;！!？?、])"
 _SOUGHT_KINDS = ("实习", "全职", "学徒", "培训")  # the kinds one looks for by name; 专业's words are phrases
-_PAID_FOR = "培训"  # the sought kind one pays for, not is paid in
 
 
 def asks_existence(word: str) -> bool:
@@ -300,7 +300,7 @@ def _kind_pay_asked() -> re.Pattern[str]:
     words = vocabulary()
     wages, paid = _alternatives(words.wages), _alternatives(words.paid)
     # a training is paid for: 培训要给多少钱 asks its fee (asks_fees)
-    earning = _sought_kind(tuple(k for k in _SOUGHT_KINDS if k != _PAID_FOR))
+    earning = _sought_kind(tuple(k for k in _SOUGHT_KINDS if k != TRAINING))
     return re.compile(
         rf"(?:{_sought_kind()}(?:[生工]|期间?)?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"
         rf"|{earning}(?:[生工]|期间?)?{_PLAIN}{{0,3}}?{paid}(?:多少|几千|几百))"

@@ -33,6 +33,7 @@ from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
     PROGRAMS,
+    TRAINING,
     EnterpriseReading,
     StudentReading,
     asks_fees,
@@ -85,14 +86,13 @@ PLATFORM_SHARE = 0.65
 # the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
 # layer sits above this one)
 GRADUATES = "graduates"
-REPORT = "report"  # the platform-kind probe's label for the yearly report (answer/platform_listing.py REPORT)
-# a value is clearly asked when its kind is at least this many times as likely as the next kind (as the answer's
-# "资料中没有写明具体的X" needs: answer/stages.py ABSENCE_LEAD)
+REPORT = "report"  # the platform-kind probe's label for the yearly report (sums, not records)
+# a value is clearly asked when its kind is at least this many times as likely as the next kind (the answer's
+# "资料中没有写明具体的X" needs it too: answer/stages.py ABSENCE_LEAD)
 CLEAR_LEAD = 2.0
 # the two sides of one market on the platform (PlatformKind.tech_need / .resource): an enterprise's technical needs
 # and what schools offer (技术服务与合作资源). The writer's side decides which one they look for
 TECH_NEED, RESOURCE = "tech_need", "resource"
-TRAINING = "培训"  # the kind of opportunity a business buys for its workers (vocabulary kinds)
 OFF_TOPIC = 0.5  # the off-topic probe's share above which a message is about something no document covers
 
 
