@@ -300,7 +300,7 @@ class Chat:
                 return self._overview(query, base), ""
             return None, ""
         profile, result, matched = found
-        if matched is None and query.asked is Asked.items and self._asks_what_there_is(query):
+        if matched is None and self._asked_last(query) is Asked.items and self._asks_what_there_is(query):
             # nothing in the catalog is for what was said ("我们小公司有什么扶持政策吗": 中小微企业 triggers no
             # entry), and the list of what there is asked: what there is for any enterprise, not the clause the
             # words found (公开政策清单). One support asked of ("…有社保补贴吗") is the policy answer's
@@ -309,6 +309,13 @@ class Chat:
                 return overview.with_(profile=profile.model_dump(mode="json")), ""
         policy, said = yield from self._policy_part(query, base)
         extra = matched_fields(profile, result)
+        refused = not (policy.grounded or policy.citations)
+        if matched is None and refused and query.for_enterprise and self._clearly_asked_value(query) is None:
+            # the documents answer nothing of what was said, how-to included ("我们是做物流的小公司，怎么享受优惠"):
+            # what there is for any enterprise and whom to ask, not a refusal
+            overview = self._overview(query, base, understood_enterprise(profile))
+            if overview is not None:
+                return overview.with_(profile=profile.model_dump(mode="json")), ""
         if matched is None:
             return policy.with_(**extra), said
         if policy.grounded:
@@ -372,7 +379,19 @@ class Chat:
 
     def _asks_what_there_is(self, query: Query) -> bool:
         """A business asking what support there is: no figure clearly asked, not how to do something."""
-        return query.for_enterprise and query.asked is not Asked.howto and self._clearly_asked_value(query) is None
+        return (
+            query.for_enterprise
+            and self._asked_last(query) is not Asked.howto
+            and self._clearly_asked_value(query) is None
+        )
+
+    def _asked_last(self, query: Query) -> Asked:
+        """What the message asks, read from its last clause when it first describes the business: "我们是做物流的
+        小公司，有什么优惠政策" reads how-to (0.19) over a list (0.18) whole, a list (0.41) in "有什么优惠政策"."""
+        tail = last_clause(query.message)
+        if tail == query.message.strip():
+            return query.asked
+        return Asked(self.understander.asked_scores(tail).best)
 
     def _overview(self, query: Query, base: Answer, understood: str = "") -> Answer | None:
         """The catalog's supports for a business that said nothing of itself (or nothing an entry is for:

@@ -160,6 +160,21 @@ def test_a_business_no_catalog_entry_is_for_gets_the_supports_there_are(opp) -> 
     assert one.route == "benefits" and "目录中没有专门针对" not in one.answer
 
 
+def test_a_business_describing_itself_first_is_asked_by_its_last_clause(opp) -> None:
+    """ "我们是做物流的小公司，有什么优惠政策" was refused: read whole, the message asks how to do something (0.19
+    over a list, 0.18), and the clause answer found nothing. What is asked is read from the last clause; and a
+    business nothing in the catalog is for, whose question the documents do not answer, gets the supports there
+    are (with their lead units), not a refusal."""
+    from assistant.types import Persona
+
+    chat = opp.chat("extractive")
+    for message in ("我们是做物流的小公司，有什么优惠政策", "我们是做物流的小公司，怎么享受优惠政策"):
+        answer = chat.answer(message, persona=Persona.enterprise)
+        assert answer.route == "benefits" and answer.benefits, message
+        assert answer.answer.startswith("我理解贵单位的情况是（类型：中小微企业）"), message
+        assert "牵头单位" in answer.answer and "没有找到能回答" not in answer.answer, message
+
+
 def test_a_business_asking_on_in_its_own_words_keeps_its_topic(opp) -> None:
     """An enterprise's conversation: "补贴大概多少钱" after "我们是一家汽修厂，想带几个学徒" quoted the unemployed's
     training subsidy, and "找哪个部门" answered with the yearly talent supply-and-demand report."""
