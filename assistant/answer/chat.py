@@ -630,7 +630,9 @@ class Chat:
         label = query.platform_kind or self.understander.platform_kind(query.standalone)
         base = base.with_(route=Route.platform.value, backend="platform")
         if label == REPORT:
-            return yearly_report_answer(query, base, self.capabilities.report, self.understander.majors())
+            return yearly_report_answer(
+                query, base, self.capabilities.report, self.understander.majors(), self.capabilities.platform
+            )
         kind = PlatformKind(label)
         return records_answer(query, base, kind, self.capabilities.platform, self.understander.majors())
 

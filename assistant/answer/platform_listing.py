@@ -62,11 +62,34 @@ def _described(item: PlatformRecord, today: dt.date) -> str:
         facts += [f"联系方式：{rec.contact}"] if rec.contact else []
         return f"{head}{what} — {rec.enterprise}（{'，'.join(facts)}）"
     if isinstance(rec, GraduateOutcome):
-        return (
-            f"{head}{rec.program}（{rec.level}）— {rec.school}：{rec.year}年毕业{rec.graduates}人，"
-            f"就业{rec.employed}人（在本地区{rec.employed_in_region}人），升学{rec.further_study}人"
-        )
+        return f"{head}{rec.program}（{rec.level}）— {rec.school}：{outcome_words(rec)}"
     return f"{head}{item.title} — {item.org}"
+
+
+def outcome_words(rec: GraduateOutcome) -> str:
+    """A graduate row's year in words, with the shares a person compares programs on, computed from the row's
+    own counts ("就业54人（占65%），其中在本地区35人"; no share of a year nobody graduated in)."""
+
+    def share(part: int) -> str:
+        return f"（占{round(100 * part / rec.graduates)}%）" if rec.graduates and part else ""
+
+    return (
+        f"{rec.year}年毕业{rec.graduates}人，就业{rec.employed}人{share(rec.employed)}，"
+        f"其中在本地区{rec.employed_in_region}人，升学{rec.further_study}人{share(rec.further_study)}"
+    )
+
+
+def by_outcome(records: list[PlatformRecord]) -> list[PlatformRecord]:
+    """Graduate rows newest year first and, within a year, the programs whose graduates found work most often
+    first (what a student choosing a major compares); other records as they were."""
+
+    def key(item: PlatformRecord) -> tuple[int, float]:
+        rec = item.record
+        if not isinstance(rec, GraduateOutcome):
+            return (0, 0.0)
+        return (-rec.year, -(rec.employed_share or 0.0))
+
+    return sorted(records, key=key)
 
 
 def platform_answer(
@@ -87,6 +110,10 @@ def platform_answer(
     more = "（最新的在前）"
     if len(records) > len(shown):
         more = f"，下面是最新的{len(shown)}条（全部可到“供需信息”页查看）"
+    if kind is PlatformKind.graduates:  # ordered by by_outcome
+        more = "（最新一年在前，同一年就业比例高的在前）"
+        if len(records) > len(shown):
+            more = f"，下面列出{len(shown)}条（最新一年在前，同一年就业比例高的在前；全部可到“供需信息”页查看）"
     which = f"符合“{'、'.join(kept)}”的" if kept else "已发布的"
     lead = f"信息服务平台上{which}{kind.label}共{len(records)}条{more}："
     heads = [f"平台上没有符合“{'、'.join(dropped)}”的{kind.label}，下面是放宽这些条件后的结果。"] if dropped else []
@@ -97,12 +124,17 @@ def platform_answer(
 
 
 def report_answer(
-    base: Answer, report: SupplyDemandReport, asked_year: int | None = None, named: Sequence[str] = ()
+    base: Answer,
+    report: SupplyDemandReport,
+    asked_year: int | None = None,
+    named: Sequence[str] = (),
+    outcomes: Sequence[PlatformRecord] = (),
 ) -> Answer:
     """The yearly report's totals, shortages and surpluses per major as an answer (the 供需报告 tab has
     the table, the chart and the downloads). ``asked_year``: the year the message named, when the report
     is of another (nothing recorded that year), said first. ``named``: the majors the message asks about
-    ("护理专业出来好不好找工作"), each one's own row said right after the totals (or that none is recorded)."""
+    ("护理专业出来好不好找工作"), each one's own row said right after the totals (or that none is recorded), then
+    ``outcomes``: the graduate rows of the major (where its graduates went, each school's newest year)."""
     where = report.region or "全部地区"
     if not report.has_data:
         text = f"信息服务平台上还没有{report.year}年{where}的岗位、人才需求或毕业生数据，暂时无法汇总供需情况。"
@@ -119,6 +151,8 @@ def report_answer(
         f"{major_words(rows[m])}。" if m in rows else f"{m}：平台上没有{report.year}年的需求或毕业生数据。"
         for m in named
     ]
+    if outcomes:
+        lines += [f"{_described(r, dt.date.today())}。" for r in outcomes[:MAX_RECORDS]]
     lines += [f"缺口最大的专业：{'；'.join(report.shortages)}。"] if report.shortages else []
     lines += [f"毕业生富余的专业：{'；'.join(report.surpluses)}。"] if report.surpluses else []
     lines += [f"算法：{NOTES}完整的表格、图表和下载在“供需报告”页。"]

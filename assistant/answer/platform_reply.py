@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, platform_answer, report_answer
+from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, by_outcome, platform_answer, report_answer
 from assistant.answer.types import Answer
 from assistant.places import places_in
 from assistant.platform.records import KIND_LABELS, PlatformKind, record_majors
@@ -29,8 +29,12 @@ def records_answer(
     search: Callable[[PlatformFilters, int], list[PlatformRecord]],
     majors: MajorMatcher,
 ) -> Answer:
-    """The records of ``kind`` in the place, the year and the major the message names (:func:`narrowed`)."""
-    return platform_answer(base, kind, *narrowed(query, kind, search, majors))
+    """The records of ``kind`` in the place, the year and the major the message names (:func:`narrowed`);
+    graduate rows by their outcome within a year (:func:`by_outcome`: "哪个专业就业率高")."""
+    records, dropped, kept = narrowed(query, kind, search, majors)
+    if kind is PlatformKind.graduates:
+        records = by_outcome(records)
+    return platform_answer(base, kind, records, dropped, kept)
 
 
 def narrowed(
@@ -86,10 +90,16 @@ def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list
 
 
 def yearly_report_answer(
-    query: Query, base: Answer, report: Callable[[int, str], SupplyDemandReport], majors: MajorMatcher
+    query: Query,
+    base: Answer,
+    report: Callable[[int, str], SupplyDemandReport],
+    majors: MajorMatcher,
+    search: Callable[[PlatformFilters, int], list[PlatformRecord]] | None = None,
 ) -> Answer:
     """The yearly supply-and-demand report of the year named (else this year; the year before when nothing
-    is recorded yet), for the place named (else everywhere), with the rows of the majors the message names."""
+    is recorded yet), for the place named (else everywhere), with the rows of the majors the message names and
+    (with ``search``) where that major's graduates went: "护理专业的毕业生都去哪了" reads as the job market, and
+    the graduate rows answer it."""
     named = places_in(query.message)
     region = named[0].name if named else ""
     today = dt.date.today()
@@ -101,4 +111,8 @@ def yearly_report_answer(
         if earlier.has_data:
             found, asked_year = earlier, year
     asked = named_majors(query, {row.major for row in found.majors}, majors)
-    return report_answer(base, found, asked_year, asked)
+    outcomes: list[PlatformRecord] = []
+    if asked and search is not None:
+        rows, _, kept = narrowed(query, PlatformKind.graduates, search, majors, newest=True)
+        outcomes = by_outcome(rows) if any(label.startswith("专业：") for label in kept) else []
+    return report_answer(base, found, asked_year, asked, outcomes)

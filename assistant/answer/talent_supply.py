@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answer.platform_listing import MAX_RECORDS, platform_answer
+from assistant.answer.platform_listing import MAX_RECORDS, by_outcome, platform_answer
 from assistant.answer.platform_reply import narrowed
 from assistant.answer.types import Answer, AnswerSentence
 from assistant.opportunities.items import OpportunityItem
@@ -45,6 +45,7 @@ def schools_answer(
     records, dropped, kept = narrowed(query, PlatformKind.graduates, search, majors, newest=True)
     if not records:
         return None
+    records = by_outcome(records)  # as every listing of graduate rows says it is ordered
     answer = platform_answer(base, PlatformKind.graduates, records, dropped, kept)
     # no card or table shows these beside an enterprise's benefits (the bubble leaves the listing lines out)
     answer = answer.with_(

@@ -160,6 +160,11 @@ class GraduateOutcome(_Record):
     enrolment: OptInt = Field(default=None, ge=0, description="当年招生人数")
     published: OptDate = None
 
+    @property
+    def employed_share(self) -> float | None:
+        """The share of the year's graduates in work (None when none graduated)."""
+        return self.employed / self.graduates if self.graduates else None
+
     @model_validator(mode="after")
     def _counts(self) -> GraduateOutcome:
         if self.employed + self.further_study > self.graduates:

@@ -4,6 +4,7 @@ technical needs, talent demand, schools' resources and graduates' outcomes, aske
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -196,3 +197,43 @@ def test_which_unit_handles_a_platform_matter_is_said_before_the_records(opp) ->
     assert unit.answer.split(PLATFORM_TOO)[1].strip().startswith("【校企合作项目】")
     records = chat.answer("有没有企业在找学校帮忙解决技术问题？")
     assert PLATFORM_TOO not in records.answer and records.answer.startswith("信息服务平台上已发布的技术需求共")
+
+
+def test_graduate_rows_say_their_shares_and_the_best_placed_come_first() -> None:
+    """A parent comparing programs ("毕业生的就业情况和就业率") got each row's counts only, newest first in the
+    order they were published. Each row now says what share of its graduates found work or went on studying
+    (from its own counts), and within a year the programs whose graduates found work most often come first."""
+    from assistant.answer.platform_listing import by_outcome, outcome_words
+    from assistant.platform.records import GraduateOutcome
+    from assistant.platform.search import PlatformRecord
+
+    def row(program: str, year: int, graduates: int, employed: int, further: int = 0) -> PlatformRecord:
+        record = GraduateOutcome(
+            id=f"G-{len(program)}{graduates}-{year}", school="某职校", program=program, level="中职", location="乌鲁木齐市",
+            year=year, graduates=graduates, employed=employed, employed_in_region=employed // 2,
+            further_study=further,
+        )  # fmt: skip
+        return PlatformRecord(PlatformKind.graduates, record, "test")
+
+    assert outcome_words(row("护理", 2026, 80, 60, 8).record) == (
+        "2026年毕业80人，就业60人（占75%），其中在本地区30人，升学8人（占10%）"
+    )
+    assert outcome_words(row("护理", 2026, 0, 0).record) == "2026年毕业0人，就业0人，其中在本地区0人，升学0人"
+    ordered = by_outcome([row("烹饪", 2026, 50, 25), row("护理", 2025, 10, 10), row("汽修", 2026, 40, 36)])
+    assert [(r.record.program, r.record.year) for r in ordered] == [("汽修", 2026), ("烹饪", 2026), ("护理", 2025)]
+
+
+def test_where_a_majors_graduates_went_is_answered_with_its_graduate_rows(opp) -> None:
+    """ "护理专业的毕业生都去哪了" got the yearly report's totals and shortages: the platform-kind probe reads the
+    job market. The named major's graduate rows (each school's newest year) now follow its row of the report;
+    "毕业生的就业情况和就业率" lists the rows best placed first, with their shares."""
+    answer = opp.ask("护理专业的毕业生都去哪了")
+    assert answer.route == "platform"
+    rows = [line for line in answer.answer.splitlines() if line.startswith("【毕业生状况】")]
+    assert rows and all(line.startswith("【毕业生状况】护理") and "就业" in line and "%）" in line for line in rows)
+    rates = opp.ask("毕业生的就业情况和就业率")
+    lines = [line for line in rates.answer.splitlines() if line.startswith("【毕业生状况】")]
+    assert rates.route == "platform" and "同一年就业比例高的在前" in rates.answer.splitlines()[0]
+    year = re.search(r"：(\d{4})年毕业", lines[0]).group(1)  # type: ignore[union-attr]
+    shares = [int(re.search(r"就业\d+人（占(\d+)%）", line).group(1)) for line in lines if f"：{year}年毕业" in line]  # type: ignore[union-attr]
+    assert len(shares) > 1 and shares == sorted(shares, reverse=True)
