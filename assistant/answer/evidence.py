@@ -37,6 +37,10 @@ from assistant.understand.topic import is_topic_word
 # everyday words (low general IDF: 准备, 作为, 方面) still count a little in sentence overlap
 EVERYDAY_WEIGHT = 0.2
 _RESPONSIBLE_LINE = re.compile(r"^[（(]\s*(?:责任单位|牵头单位)")
+# a line that only names where the clause comes from ("（依据：《…实施方案》三、（一）2.）"): quoted with its clause,
+# never chosen for itself (the title's words match a question about the division, and the answer quoted the
+# line alone)
+_BASIS_LINE = re.compile(r"^[（(]?\s*依据\s*[：:]\s*(?:《[^》]+》[^，,。；;《]*[、，,]?\s*)+[）)]?\s*[。.]?$")
 _HEADING_SHARE = 0.5
 _MIN_SENTENCE_CHARS = 6
 # a clause is quoted whole when chosen sentences and the rest of it fit in this many characters (widen)
@@ -208,6 +212,7 @@ def choose(
 
     Returned in reading order (clause rank, then position) so quotes read naturally.
     """
+    ranked = [c for c in ranked if not is_basis_line(c.text)]
     if not ranked:
         return []
     best = ranked[0]
@@ -248,6 +253,11 @@ def choose(
         if counted is not None and counted not in chosen:
             chosen.append(counted)
     return sorted(chosen, key=lambda c: (c.hit_rank, c.position))
+
+
+def is_basis_line(sentence: str) -> bool:
+    """Whether ``sentence`` only names the source of its clause (依据：《…》第五十条)."""
+    return bool(_BASIS_LINE.match(sentence.strip()))
 
 
 def _sentence_head(fragment: Candidate, ranked: list[Candidate]) -> Candidate | None:

@@ -183,3 +183,29 @@ def test_a_part_of_a_place_s_name_weighs_as_an_everyday_word() -> None:
     terms = question_terms("十二师职校以后重点发展哪些领域的专业？", lambda t: 5.0, lambda t: 3)
     assert terms.weights["十二"] == 5.0 * 0.5 * EVERYDAY_WEIGHT  # a part of 十二师 (half) and no topic
     assert terms.weights["专业"] == 5.0 and terms.weights["十二师"] == 5.0
+
+
+def test_a_line_naming_only_the_source_is_quoted_with_its_clause_never_for_itself() -> None:
+    """ "十二师有哪些专业可以报" (the bundled corpus) quoted "（依据：《十二师深化产教融合的实施方案》三、（一）2.）"
+    alone for its second clause: the basis line holds the plan's title (十二师) and the clause heading's words
+    count for each of its sentences, so it outscored the clause's own rule."""
+    from assistant.answer.evidence import QuestionTerms, choose, collect, is_basis_line, rank, widen
+    from assistant.types import SearchHit
+
+    assert is_basis_line("（依据：《十二师深化产教融合的实施方案》三、（一）2.）")
+    assert is_basis_line("依据：《中华人民共和国职业教育法》第五十条、第六十六条")
+    assert is_basis_line("依据：《劳动法》第四十四条、《劳动合同法》第三十一条")
+    assert not is_basis_line("依据：《劳动法》第四十四条，企业应当支付加班费。")  # a rule follows the source
+    assert not is_basis_line("依据本法规定，企业应当支付报酬。")
+    text = (
+        "9.专业设置对接乌昌产业。围绕重点产业体系优化专业结构，重点建设急需专业和专业群。"
+        "（依据：《十二师深化产教融合的实施方案》三、（一）2.）"
+    )
+    hit = SearchHit("c", "policy", "十二师产教融合目标（摘编）", "", "9.", "9.", text, 1.0)
+    hit.metadata["heading"] = "9.专业设置对接乌昌产业"
+    terms = QuestionTerms({"十二师": 3.0, "专业": 2.0})
+    ranked = rank(collect([hit], terms), {})
+    assert is_basis_line(ranked[0].text)  # it scores best: the title's 十二师, the heading's 专业
+    chosen = choose(ranked)
+    assert chosen and not any(is_basis_line(c.text) for c in chosen)
+    assert any(is_basis_line(c.text) for c in widen(chosen, ranked))  # quoted with the clause it names
