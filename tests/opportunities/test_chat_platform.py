@@ -209,8 +209,8 @@ def test_graduate_rows_say_their_shares_and_the_best_placed_come_first() -> None
 
     def row(program: str, year: int, graduates: int, employed: int, further: int = 0) -> PlatformRecord:
         record = GraduateOutcome(
-            id=f"G-{len(program)}{graduates}-{year}", school="某职校", program=program, level="中职", location="乌鲁木齐市",
-            year=year, graduates=graduates, employed=employed, employed_in_region=employed // 2,
+            id=f"G-{len(program)}{graduates}-{year}", school="某职校", program=program, level="中职",
+            location="乌鲁木齐市", year=year, graduates=graduates, employed=employed, employed_in_region=employed // 2,
             further_study=further,
         )  # fmt: skip
         return PlatformRecord(PlatformKind.graduates, record, "test")
