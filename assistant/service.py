@@ -18,6 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.answer.answerer import Answerer
 from assistant.answer.chat import Capabilities, Chat
+from assistant.answer.outcomes import newest_outcomes, with_outcomes
 from assistant.answer.similarity import DenseSimilarity
 from assistant.answer.types import Answer, AnswerEvent, AnswerMode, Turn
 from assistant.config import LLMBackend, RerankMode, Settings
@@ -52,6 +53,8 @@ from assistant.opportunities.publish import PublishResult, publish_records, staf
 from assistant.opportunities.recommend import Recommendation, RecommendResult, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
 from assistant.platform import Platform
+from assistant.platform.records import GraduateOutcome, PlatformKind
+from assistant.platform.search import PlatformFilters
 from assistant.records import RecordKind
 from assistant.retrieve.rerank import build_reranker
 from assistant.retrieve.searcher import FusionConfig, FusionMethod, HybridSearcher, SearchMode
@@ -354,7 +357,13 @@ class Assistant:
     def recommend(self, profile: StudentProfile, top_k: int = 10, today: dt.date | None = None) -> RecommendResult:
         """Ranked postings and programs for a student (good fits, then the nearest), each with signed reasons."""
         items, majors = self.opportunity_items(), self._majors()
-        return recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
+        result = recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
+        with_outcomes(result.ranked, self._outcomes())  # each program's graduates, as its school published them
+        return result
+
+    def _outcomes(self) -> dict[tuple[str, str], GraduateOutcome]:
+        """Each school's newest graduate row per program, from the platform's published records."""
+        return newest_outcomes(self.platform.search("", PlatformFilters(kind=[PlatformKind.graduates]), 500))
 
     def _opportunities_by_meaning(self, words: str, limit: int = 200) -> Iterator[str]:
         """Record ids of the postings and programs nearest in meaning to ``words`` (their stored vectors),

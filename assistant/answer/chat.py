@@ -52,6 +52,8 @@ from assistant.answer.opportunity_listing import (
     offered_by,
     opportunity_answer,
 )
+from assistant.answer.outcomes import newest_outcomes, with_outcomes
+from assistant.answer.platform_listing import MAX_LISTED
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.talent_supply import asks_where_to_find, schools_answer, with_posting_hint, with_schools
@@ -766,6 +768,9 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
+        # each program with what became of its graduates (the platform's 毕业生状况), however it was found
+        graduates = self.capabilities.platform(PlatformFilters(kind=[PlatformKind.graduates]), MAX_LISTED)
+        recs = with_outcomes(recs, newest_outcomes(graduates))
         asks_contact = query.asked is Asked.contact
         asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead

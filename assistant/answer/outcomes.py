@@ -1,0 +1,36 @@
+"""Where a program's graduates went, on the program's card (task 13: the platform's 毕业生状况 serve its
+recommendations). A student or a parent choosing a major compares programs by what became of those who
+finished them; the graduate rows the schools publish say it. Each program recommended or listed carries its
+school's newest row for it as a reason (scored 0: it informs, the ranking stays the recommender's)."""
+
+from __future__ import annotations
+
+from assistant.answer.platform_listing import outcome_words
+from assistant.opportunities.fit import Reason
+from assistant.opportunities.recommend import Recommendation
+from assistant.platform.records import GraduateOutcome
+from assistant.platform.search import PlatformRecord
+
+OUTCOME_REASON = "毕业生去向"
+
+
+def newest_outcomes(records: list[PlatformRecord]) -> dict[tuple[str, str], GraduateOutcome]:
+    """Each (school, program)'s newest graduate row."""
+    newest: dict[tuple[str, str], GraduateOutcome] = {}
+    for item in records:
+        rec = item.record
+        if isinstance(rec, GraduateOutcome):
+            key = (rec.school, rec.program)
+            if key not in newest or rec.year > newest[key].year:
+                newest[key] = rec
+    return newest
+
+
+def with_outcomes(recs: list[Recommendation], outcomes: dict[tuple[str, str], GraduateOutcome]) -> list[Recommendation]:
+    """``recs`` with each program's graduate row as a reason, when its school published one (in place)."""
+    for rec in recs:
+        item = rec.item
+        found = outcomes.get((item.school, item.title)) if item.record_type == "program" else None
+        if found is not None and not any(r.reason == OUTCOME_REASON for r in rec.reasons):
+            rec.reasons.append(Reason(OUTCOME_REASON, outcome_words(found)))
+    return recs
