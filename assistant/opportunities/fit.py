@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ from assistant.places import Relation, gazetteer
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.profiles import StudentProfile
 from assistant.understand.reader import main_place
+
+_PARENTHESES = re.compile(r"[（(]([^（）()]+)[）)]")  # a location's clarifier: 乌鲁木齐市（十二师西郊城区）
 
 MAJOR_EXACT = 3.0
 MAJOR_INTEREST = 2.5
@@ -193,13 +196,17 @@ def _best_relation(wanted: tuple[str, ...], location: str) -> Relation:
 
 @functools.lru_cache(maxsize=4096)
 def _relation(wanted: str, location: str) -> Relation:
+    """How an item's ``location`` relates to a ``wanted`` place: its main place, or the unit its parentheses
+    name ("乌鲁木齐市（十二师西郊城区）" is in the city and in the division: a student wanting 十二师 is there,
+    not "附近"), whichever is closer."""
     atlas = gazetteer()
     place_w = atlas.lookup(wanted) or next(iter(atlas.places_in(wanted)), None)
     name = main_place(location)
     place_o = atlas.lookup(name) if name else None
     if place_w is None or place_o is None:
         return Relation.same if wanted in location else Relation.far
-    return atlas.relation(place_w, place_o)
+    units = [atlas.lookup(main_place(inner)) for inner in _PARENTHESES.findall(location) if main_place(inner)]
+    return min(atlas.relation(place_w, place) for place in [place_o, *units] if place is not None)
 
 
 def time_reason(item: OpportunityItem, profile: StudentProfile) -> Reason | None:

@@ -61,6 +61,17 @@ def test_a_posting_in_the_next_city_is_shown_lower_with_the_reason() -> None:
     assert result.note  # few fit well: the result says so
 
 
+def test_a_unit_named_in_a_locations_parentheses_is_where_the_item_is() -> None:
+    """ "十二师有哪些专业可以报": the division's own school, at 乌鲁木齐市（十二师西郊城区）, was "在意向地点附近" (its
+    main place, the city, neighbours the division); the unit in its parentheses is in the division."""
+    school = posting(location="乌鲁木齐市（十二师西郊城区）")
+    for wanted in ("新疆生产建设兵团第十二师", "十二师", "西郊", "乌鲁木齐"):
+        reason, _ = place_reason(school, [wanted]) or (None, None)
+        assert reason is not None and reason.detail == "乌鲁木齐市（十二师西郊城区），在意向范围", wanted
+    near, _ = place_reason(school, ["昌吉"]) or (None, None)
+    assert near is not None and near.detail.endswith("在意向地点附近")  # neither the city nor the unit is 昌吉
+
+
 def test_start_two_weeks_early_is_graded_not_dropped() -> None:
     profile = student(available_from="2027-03-15", available_to="2027-09-30")
     reason = time_reason(posting(), profile)
