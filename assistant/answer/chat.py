@@ -69,7 +69,7 @@ from assistant.opportunities.fit import (
 )
 from assistant.opportunities.perks import FREE, offering_first, stated
 from assistant.places import Relation
-from assistant.platform.records import PlatformKind
+from assistant.platform.records import KIND_LABELS, PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK
 from assistant.retrieve.searcher import MAX_TOP_K
@@ -629,7 +629,7 @@ class Chat:
 
     def _platform(self, query: Query, base: Answer) -> Answer:
         """The platform records of the kind asked (platform_reply.py), or the yearly report."""
-        label = query.platform_kind or self.understander.platform_kind(query.standalone)
+        label = query.platform_kind or kind_named(query.message) or self.understander.platform_kind(query.standalone)
         base = base.with_(route=Route.platform.value, backend="platform")
         if label == REPORT:
             return yearly_report_answer(
@@ -870,6 +870,13 @@ def lead_units(result: MatchResult, limit: int = 3) -> str:
         if benefit.lead_unit and benefit.lead_unit not in named:  # cited or not, the answer lists it
             named[benefit.lead_unit] = benefit.name
     return "；".join(f"{unit}（{name}）" for unit, name in list(named.items())[:limit])
+
+
+def kind_named(message: str) -> str:
+    """The platform record kind a message names by the platform's own name for it ("平台上有没有养老方面的技术需求":
+    the kind probe read the yearly report), when it names one; '' otherwise."""
+    named = [kind.value for kind, label in KIND_LABELS.items() if label in message]
+    return named[0] if len(named) == 1 else ""
 
 
 def asks_rules_too(query: Query) -> bool:

@@ -447,6 +447,11 @@ def names_the_report(text: str) -> bool:
     return any(word in text for word in vocabulary().report_names)
 
 
+def names_the_platform(text: str) -> bool:
+    """Whether a text names the information platform as where to look ("平台上有合适的企业吗")."""
+    return any(word in text for word in vocabulary().platform_places)
+
+
 def speaks_for_school(text: str) -> bool:
     """Whether the writer speaks for a school: ours (我们职校, 我校, 本校) or a post there ending its clause
     (我是初中老师，…; 我在职校当老师). A student says where they study (我中职学烹饪的), not whose it is."""

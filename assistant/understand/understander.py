@@ -40,6 +40,7 @@ from assistant.understand.reader import (
     asks_for_perk,
     clauses,
     names_graduates,
+    names_the_platform,
     names_the_report,
     read_enterprise,
     read_student,
@@ -83,6 +84,7 @@ SURE_ROUTE = 4.0
 # 问题", 0.80) only roughly: every question of the dev answer and routing sets reads at most 0.62, so a
 # message goes to the platform only above that (evals/README.md, ninth session)
 PLATFORM_SHARE = 0.65
+PLATFORM_NAMED_SHARE = 0.5  # even odds: the platform probe's share for a message naming the platform as where to look
 # the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
 # layer sits above this one)
 GRADUATES = "graduates"
@@ -167,6 +169,18 @@ class Understander:
         # ("…是哪个部门负责的", "多久发布一次") are the plan's rules
         if route is not Route.platform and names_the_report(message) and not clearly_asks_value(asked_labels):
             route, platform_kind, student = Route.platform, REPORT, StudentReading()
+        # the platform named as where to look, the platform probe past even odds (not tuned) and no value clearly
+        # asked ("我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗", 0.64 under its 0.65 cut, was a
+        # student's search for programs); what the plan says of the platform ("信息平台是哪个部门负责建的") asks a
+        # value, and an employer looking for students keeps the schools' answer
+        elif (
+            route is not Route.platform
+            and not takes
+            and platform >= PLATFORM_NAMED_SHARE
+            and names_the_platform(message)
+            and not clearly_asks_value(asked_labels)
+        ):
+            route, student = Route.platform, StudentReading()
         if route is Route.platform and not platform_kind and (owner or school):
             platform_kind = self._side_sought(vector, owner)
         enterprise = EnterpriseReading()

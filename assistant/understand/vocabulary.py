@@ -31,6 +31,7 @@ class Vocabulary:
     teachers: tuple[str, ...] = ()  # posts at a school (老师, 校长): "我是初中老师" speaks for one
     graduates: tuple[str, ...] = ()  # those the graduate records count (毕业, 应届): an employer's hire
     report_names: tuple[str, ...] = ()  # the yearly supply-and-demand report's name on the platform (供需报告)
+    platform_places: tuple[str, ...] = ()  # the platform named as where to look (平台上)
     issuing: tuple[str, ...] = ()  # issuing a document (印发, 出台): its own date is the one asked
     wages: tuple[str, ...] = ()  # what one is paid (月薪, 工资): a number after one is the pay asked for
     paid: tuple[str, ...] = ()  # the verbs of being paid (给, 拿, 挣): how much right after them asks the pay
@@ -126,6 +127,7 @@ _WORD_LISTS = (
     "teachers",
     "graduates",
     "report_names",
+    "platform_places",
     "issuing",
     "wages",
     "paid",

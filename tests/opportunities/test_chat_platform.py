@@ -237,3 +237,18 @@ def test_where_a_majors_graduates_went_is_answered_with_its_graduate_rows(opp) -
     year = re.search(r"：(\d{4})年毕业", lines[0]).group(1)  # type: ignore[union-attr]
     shares = [int(re.search(r"就业\d+人（占(\d+)%）", line).group(1)) for line in lines if f"：{year}年毕业" in line]  # type: ignore[union-attr]
     assert len(shares) > 1 and shares == sorted(shares, reverse=True)
+
+
+def test_the_platform_named_as_where_to_look_gets_its_records(opp) -> None:
+    """ "我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗" (platform probe 0.64, under its 0.65 cut) got
+    programs for a student; "平台上有没有养老方面的技术需求" named the kind and got the yearly report (the kind probe's
+    reading). The platform named as where to look, past even odds, is its records; a kind named by the platform's
+    own name is that kind. What the plan says of the platform asks a value and stays a policy question."""
+    from assistant.types import Persona
+
+    school = opp.ask("我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗", persona=Persona.school)
+    assert school.route == "platform" and "校企合作项目" in school.answer.splitlines()[0]
+    need = opp.ask("平台上有没有养老方面的技术需求")
+    assert need.route == "platform" and need.answer.startswith("信息服务平台上符合“专业：")
+    assert all(line.startswith("【技术需求】") for line in need.answer.splitlines()[1:])
+    assert opp.ask("信息平台是哪个部门负责建的？").route == "policy"
