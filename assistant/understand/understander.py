@@ -266,9 +266,7 @@ class Understander:
             # On the dev sets, messages reading no major lean to opportunities 1.0-3.1 when they are policy
             # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
             sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
-            # asking which programs there are, in the words of one choosing ("十二师有哪些专业可以报": the
-            # vocabulary's programs kind), is a search for them whoever asks
-            if not student.seeks_someone and not sure and PROGRAMS not in student.kinds:
+            if not student.seeks_someone and not sure:
                 # a seeker's words (想学, 想去) by no business writer: never the enterprise's catalog
                 seeker = (Route.benefits,) if student.going and not owner else ()
                 route = _next_best(routes, Route.opportunities, *barred, *seeker)

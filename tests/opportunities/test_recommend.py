@@ -107,16 +107,6 @@ def test_a_chat_asking_what_programs_there_are_lists_them(opp) -> None:
     assert all("十二师" in o["location"] or "十二师" in o.get("school", "") for o in answer.opportunities)
 
 
-def test_which_programs_there_are_asked_by_nobody_in_particular_is_a_search(opp) -> None:
-    """ "十二师有哪些专业可以报" quoted the plan's 2020 program setup (the route probe reads a search, 0.74 against
-    0.22, short of sure, and no seeker's words, so the policy answer took it); the programs kind the words ask
-    for (专业可以报) keeps it a search. A question about the plan's programs stays a policy one."""
-    answer = opp.ask("十二师有哪些专业可以报")
-    assert answer.route == "opportunities" and answer.opportunities
-    assert all(o["kind"] == "专业" for o in answer.opportunities)
-    assert opp.ask("十二师方案要求新设几个专业？").route == "policy"
-
-
 def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(opp) -> None:
     """摄影 is no catalog major and 相关专业 no listed kind, but the route probe is sure (0.9): the answer
     says nothing matches 摄影 and lists the programs there are as the nearest, never as fits (it used to
