@@ -768,9 +768,10 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        # each program with what became of its graduates (the platform's 毕业生状况), however it was found
-        graduates = self.capabilities.platform(PlatformFilters(kind=[PlatformKind.graduates]), MAX_LISTED)
-        recs = with_outcomes(recs, newest_outcomes(graduates))
+        if any(r.item.record_type == "program" for r in recs):  # each with what became of its graduates, however
+            # it was found (the platform's 毕业生状况)
+            graduates = self.capabilities.platform(PlatformFilters(kind=[PlatformKind.graduates]), MAX_LISTED)
+            recs = with_outcomes(recs, newest_outcomes(graduates))
         asks_contact = query.asked is Asked.contact
         asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead

@@ -205,7 +205,7 @@ def _relation(wanted: str, location: str) -> Relation:
     place_o = atlas.lookup(name) if name else None
     if place_w is None or place_o is None:
         return Relation.same if wanted in location else Relation.far
-    units = [atlas.lookup(main_place(inner)) for inner in _PARENTHESES.findall(location) if main_place(inner)]
+    units = [atlas.lookup(unit) for unit in map(main_place, _PARENTHESES.findall(location)) if unit]
     return min(atlas.relation(place_w, place) for place in [place_o, *units] if place is not None)
 
 
