@@ -62,8 +62,9 @@ def test_a_posting_in_the_next_city_is_shown_lower_with_the_reason() -> None:
 
 
 def test_a_unit_named_in_a_locations_parentheses_is_where_the_item_is() -> None:
-    """ "我想在十二师读个中职，有哪些专业可以报？": the division's own school, at 乌鲁木齐市（十二师西郊城区）, was "在意向
-    地点附近" (its main place, the city, neighbours the division); the unit in its parentheses is in the division."""
+    """ "我想在十二师读个中职，有哪些专业可以报？": the division's own school, at 乌鲁木齐市（十二师西郊城区）, was
+    "在意向地点附近" (its main place, the city, neighbours the division); the unit in its parentheses is in the
+    division."""
     school = posting(location="乌鲁木齐市（十二师西郊城区）")
     for wanted in ("新疆生产建设兵团第十二师", "十二师", "西郊", "乌鲁木齐"):
         reason, _ = place_reason(school, [wanted]) or (None, None)
