@@ -49,7 +49,7 @@ def _build_search(assistant: Assistant) -> None:
 
 def _build_recommend(assistant: Assistant) -> None:
     gr.Markdown(
-        "填写你的情况，按专业、地点、时间、是否学徒制逐项打分，每条理由标明加减分（截止日期只显示，不加分）；符合的不多时另列最接近的机会。"
+        "填写你的情况，按专业、地点、时间、是否学徒制逐项打分，每条理由标明加减分（截止日期和专业的毕业生去向只显示，不加分）；符合的不多时另列最接近的机会。"
     )
     with gr.Row():
         majors = gr.Textbox(label="所学或想学的专业", placeholder="例如：汽修、电工、厨师、幼师", elem_id="rec-majors")

@@ -6,12 +6,12 @@ school's newest row for it as a reason (scored 0: it informs, the ranking stays 
 from __future__ import annotations
 
 from assistant.answer.platform_listing import outcome_words
-from assistant.opportunities.fit import Reason
+from assistant.opportunities.fit import OUTCOME_REASON, Reason
 from assistant.opportunities.recommend import Recommendation
 from assistant.platform.records import GraduateOutcome
 from assistant.platform.search import PlatformRecord
 
-OUTCOME_REASON = "毕业生去向"
+__all__ = ["OUTCOME_REASON", "newest_outcomes", "with_outcomes"]
 
 
 def newest_outcomes(records: list[PlatformRecord]) -> dict[tuple[str, str], GraduateOutcome]:

@@ -66,6 +66,9 @@ RELATED_LABEL = "相近专业："
 LEVEL_RANK = {"初中": 0, "中职": 1, "技工": 1, "高职": 2, "职业本科": 3, "本科": 3}
 
 
+DEADLINE_REASON = "截止日期"
+OUTCOME_REASON = "毕业生去向"  # where a program's graduates went (answer/outcomes.py: the platform's 毕业生状况)
+INFORMING_REASONS = (OUTCOME_REASON,)  # said, never scored
 PAY_REASON = "待遇"  # what an opening pays (and a training's 待遇 line)
 FEE_REASON = "学费"  # what a program costs
 # the reasons that say an item's pay or fee line (a pay asked for, a perk asked of it: perks.py), so a listing
@@ -84,7 +87,11 @@ class Reason:
     @property
     def text(self) -> str:
         """``地点：昌吉市，不在意向范围（+0）``: the reason with its signed score."""
-        return f"{self.reason}：{self.detail}（{_signed(self.score)}）" if self.reason != "截止日期" else self.detail
+        if self.reason == DEADLINE_REASON:
+            return self.detail
+        if self.reason in INFORMING_REASONS:  # it counts for nothing by design: no "（+0）" to read as a verdict
+            return f"{self.reason}：{self.detail}"
+        return f"{self.reason}：{self.detail}（{_signed(self.score)}）"
 
     def to_dict(self) -> dict[str, str | float]:
         return {"reason": self.reason, "detail": self.detail, "score": round(self.score, 2), "text": self.text}
@@ -327,4 +334,4 @@ def deadline_reason(item: OpportunityItem, today: dt.date) -> Reason | None:
     if item.deadline is None:
         return None
     days = (item.deadline - today).days
-    return Reason("截止日期", f"{item.deadline.isoformat()} 截止（还有{days}天）", 0.0)
+    return Reason(DEADLINE_REASON, f"{item.deadline.isoformat()} 截止（还有{days}天）", 0.0)

@@ -29,6 +29,7 @@ def test_a_recommended_program_carries_its_schools_newest_graduate_row(opp) -> N
             assert not outcome, rec.item.title
             continue
         assert len(outcome) == 1 and outcome[0].score == 0, rec.item.title
+        assert outcome[0].text == f"{OUTCOME_REASON}：{outcome[0].detail}", rec.item.title  # no "（+0）" verdict
         assert outcome[0].detail.startswith(f"{row.year}年毕业{row.graduates}人，就业{row.employed}人"), rec.item.title
         years = [
             r.record.year for r in rows if (r.record.school, r.record.program) == (rec.item.school, rec.item.title)
