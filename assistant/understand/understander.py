@@ -161,10 +161,6 @@ class Understander:
         # speaks for a business: a parent who runs a shop)
         no_business = not owner and (persona in (Persona.student, Persona.school) or school)
         platform = self.platform.scores(vector).share("platform")
-        if asking == message and standalone != message:
-            # a follow-up asking in its own words ("哪个专业就业率最高" after a listing of programs: the previous
-            # question's topic carried in front reads 0.61, the message alone 0.66): the platform it names alone
-            platform = max(platform, self.platform.scores(asking_vector).share("platform"))
         route, student, platform_kind, takes = self._route(
             message, earlier, platform, routes, off_topic, owner, no_business, today
         )

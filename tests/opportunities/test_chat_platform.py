@@ -252,18 +252,3 @@ def test_the_platform_named_as_where_to_look_gets_its_records(opp) -> None:
     assert need.route == "platform" and need.answer.startswith("信息服务平台上符合“专业：")
     assert all(line.startswith("【技术需求】") for line in need.answer.splitlines()[1:])
     assert opp.ask("信息平台是哪个部门负责建的？").route == "policy"
-
-
-def test_a_follow_up_asking_the_platform_in_its_own_words_gets_its_records(opp) -> None:
-    """In the browser, as a parent: after "孩子初中毕业，学什么专业好就业" (programs, each with its graduates),
-    "哪个专业就业率最高" was a search for an interest, 就业率 ("没有找到与“就业率”相关的…"): the previous question's
-    topic carried in front of it read 0.61 on the platform probe, the message alone 0.66. A follow-up asking in its
-    own words is read on the platform probe by itself too."""
-    from assistant.types import Turn
-
-    first = "孩子初中毕业，学什么专业好就业"
-    listing = opp.ask(first)
-    history = [Turn("user", first), Turn("assistant", listing.answer)]
-    rates = opp.chat("extractive").answer("哪个专业就业率最高", history)
-    assert rates.route == "platform" and "就业率" not in rates.answer
-    assert rates.answer.splitlines()[1].startswith("【毕业生状况】")
