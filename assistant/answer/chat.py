@@ -172,6 +172,7 @@ class Chat:
         self.understander = understander
         self.answerer = answerer
         self.capabilities = capabilities
+        self._tail_read: tuple[str, str] = ("", "")  # a message's last clause -> the kind it asks
         self._benefit_vectors: dict[str, np.ndarray] = {}  # a benefit's name -> its vector (the overview's order)
 
     def answer(
@@ -390,10 +391,19 @@ class Chat:
     def _asked_last(self, query: Query) -> Asked:
         """What the message asks, read from its last clause when it first describes the business: "我们是做物流的
         小公司，有什么优惠政策" reads how-to (0.19) over a list (0.18) whole, a list (0.41) in "有什么优惠政策"."""
-        tail = last_clause(query.message)
-        if tail == query.message.strip():
-            return query.asked
-        return Asked(self.understander.asked_scores(tail).best)
+        tail = self._tail_asked(query.message)
+        return query.asked if tail is None else Asked(tail)
+
+    def _tail_asked(self, message: str) -> str | None:
+        """The asked kind read from the message's last clause alone; None when that clause is the whole
+        message. Read once per message (both the listing and the value checks ask it)."""
+        tail = last_clause(message)
+        if tail == message.strip():
+            return None
+        read = self._tail_read  # one tuple, read and replaced whole: requests may share the chat
+        if read[0] != tail:
+            read = self._tail_read = (tail, self.understander.asked_scores(tail).best)
+        return read[1]
 
     def _overview(self, query: Query, base: Answer, understood: str = "") -> Answer | None:
         """The catalog's supports for a business that said nothing of itself (or nothing an entry is for:
@@ -418,10 +428,8 @@ class Chat:
         describes the enterprise ("我们是104团的一家棉花加工厂，…，有什么政策？" reads count 0.37 from 一家)
         asks in its last clause, and "资料中没有写明具体的数量" would answer a question nobody asked."""
         kind = stages.clearly_asked_value(query)
-        tail = last_clause(query.message)
-        if kind is None or tail == query.message.strip():
-            return kind
-        return kind if self.understander.asked_scores(tail).best == kind.value else None
+        tail = self._tail_asked(query.message) if kind is not None else None
+        return kind if tail is None or tail == kind.value else None
 
     def _policy_part(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
         """The policy answer to a message another route answers too; with the ``openai`` backend its

@@ -70,12 +70,13 @@ def outcome_words(rec: GraduateOutcome) -> str:
     """A graduate row's year in words, with the shares a person compares programs on, computed from the row's
     own counts ("就业54人（占65%），其中在本地区35人"; no share of a year nobody graduated in)."""
 
-    def share(part: int) -> str:
-        return f"（占{round(100 * part / rec.graduates)}%）" if rec.graduates and part else ""
+    def share(part: float | None) -> str:
+        return f"（占{round(100 * part)}%）" if part else ""
 
+    studying = rec.further_study / rec.graduates if rec.graduates else None
     return (
-        f"{rec.year}年毕业{rec.graduates}人，就业{rec.employed}人{share(rec.employed)}，"
-        f"其中在本地区{rec.employed_in_region}人，升学{rec.further_study}人{share(rec.further_study)}"
+        f"{rec.year}年毕业{rec.graduates}人，就业{rec.employed}人{share(rec.employed_share)}，"
+        f"其中在本地区{rec.employed_in_region}人，升学{rec.further_study}人{share(studying)}"
     )
 
 
