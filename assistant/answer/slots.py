@@ -35,7 +35,11 @@ _SHAPES: dict[Asked, re.Pattern[str]] = {
     Asked.duration: re.compile(rf"(?<![每第月\d]){_NUM_SHORT}\s*{TIME_UNIT}(?![级\d])"),
     # a count of things, not of periods (3至12个月 is a duration)
     Asked.how_many: re.compile(rf"(?<!第){_NUM}\s*(?:个(?!{_PERIOD})|家|所|项|人|名|批|类|种|门|条|支)"),
-    Asked.date: re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"),
+    # a calendar date, or a day the law counts from or to (自用工之日起, 满一个月的次日, 补订合同的前一日)
+    Asked.date: re.compile(
+        r"\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|年底|年内|年末|之前|以前|起施行|施行"
+        r"|(?:之|次|当|前一|后一)日|届满"
+    ),
     # how to reach someone: a telephone number (0991-1234567, a mobile, a hotline after 电话), a web or
     # mail address, a street address with its number or an office's floor and room
     Asked.contact: re.compile(
