@@ -23,6 +23,9 @@ def test_slot_shapes() -> None:
     assert holds(Asked.amount, "按投资额的百分之三十抵扣") and not holds(Asked.amount, "按规定给予培训补贴")
     assert holds(Asked.how_many, "引入5家以上企业参与办学") and not holds(Asked.how_many, "第五条")
     assert holds(Asked.date, "2023年底前完成")
+    # a day the law counts from or to is the date asked of it ("从哪天开始算、算到哪天为止")
+    assert holds(Asked.date, "起算时间为用工之日起满一个月的次日，截止时间为补订书面劳动合同的前一日")
+    assert not holds(Asked.date, "用人单位应当向劳动者每月支付两倍的工资")
     # an amount given by what it is measured by says the amount asked, but does not rank a sentence as one
     bound = "违约金的数额不得超过用人单位提供的培训费用。"
     assert hit_holds(Asked.amount, hit(bound)) and holds_beyond(Asked.amount, bound, "违约金最多能让他赔多少？")
