@@ -456,12 +456,21 @@ class Chat:
             return (yield from self._policy_part(query, base.with_(route=Route.policy.value)))
         # what one of a kind is paid ("学徒一个月能拿多少钱") or what a school costs ("孩子读中职一年要交多少钱"): the
         # openings and programs say it; a rule's figure (the double wage owed without a contract) is no answer to it
-        if not asks_rules_too(query) or query.student.asks_pay or query.student.asks_fees:
+        if query.student.asks_pay or query.student.asks_fees:
+            return found, ""
+        if not found.opportunities:  # nothing listed fits ("…政府有没有专门给这种娃的培训"): the empty search said,
+            # then what the rules say of it when the calibrated decision says they answer it
+            policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
+            if not policy.grounded:
+                return found, said
+            related = policy.with_notice(RELATED_RULES_LEAD).with_notice(found.answer)
+            return related.with_(route=Route.opportunities.value, profile=found.profile), said
+        if not asks_rules_too(query):
             return found, ""
         policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if not policy.grounded:
             return found, said
-        if not found.opportunities or not query.student.majors:
+        if not query.student.majors:
             # postings for "(在乌鲁木齐)实习的学生要买什么保险" would be any internship (there): the rule answers
             # it; what the student studies (护理专业的实习生…) picks postings worth showing after the rule
             return policy, said
@@ -886,6 +895,10 @@ def kind_named(message: str) -> str:
     the kind probe read the yearly report), when it names one; '' otherwise."""
     named = [kind.value for kind, label in KIND_LABELS.items() if label in message]
     return named[0] if len(named) == 1 else ""
+
+
+# after an empty search, the rules the policy route finds for the same message
+RELATED_RULES_LEAD = "以下规定可能与你的问题有关："
 
 
 def asks_rules_too(query: Query) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.chat import Chat
+from assistant.answer.chat import RELATED_RULES_LEAD, Chat
 from assistant.answer.types import AnswerMode, Turn
 from assistant.errors import LLMBusy, QueryError
 from tests.answer.fakes import FakeLLM
@@ -150,8 +150,22 @@ def test_a_student_looking_for_an_internship_reaches_opportunities(policy_assist
     answer = policy_assistant.ask("我在职高学电工，寒假想找个实习，有推荐的吗？")
     assert answer.route == "opportunities"
     assert answer.profile["majors"] == ["电气技术应用"] and answer.profile["kinds"] == ["实习"]
-    # this index holds policies only: no postings to list, said plainly
-    assert not answer.grounded and "没有找到相符的" in answer.answer
+    # this index holds policies only: no postings to list, said plainly and first; the internship rules the
+    # policy route finds for the same message follow, cited, under their own lead
+    assert answer.answer.startswith("我理解你的情况是") and "没有找到相符的" in answer.answer
+    assert not answer.opportunities and answer.grounded and answer.citations
+    assert answer.answer.index("没有找到相符的") < answer.answer.index(RELATED_RULES_LEAD)
+
+
+def test_an_empty_search_is_followed_by_the_rules_that_answer_it(policy_assistant) -> None:
+    """A parent asking whether there is training for a child who left school finds no listing in an index of
+    rules; the law answers it (劳动预备制度 for 初高中毕业生), after the empty search."""
+    answer = policy_assistant.ask("孩子初中毕业就不念了，想学门手艺，国家有没有给这种孩子的职业培训？")
+    assert answer.route == "opportunities" and not answer.opportunities
+    assert answer.grounded and RELATED_RULES_LEAD in answer.answer and "初高中毕业生" in answer.answer
+    for sentence in answer.sentences:
+        if sentence.source in {"quote", "slot"}:
+            assert sentence.markers and all(n in {c.n for c in answer.citations} for n in sentence.markers)
 
 
 def test_who_leads_a_task_is_said_first(policy_assistant) -> None:
