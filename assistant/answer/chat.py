@@ -428,7 +428,9 @@ class Chat:
         describes the enterprise ("我们是104团的一家棉花加工厂，…，有什么政策？" reads count 0.37 from 一家)
         asks in its last clause, and "资料中没有写明具体的数量" would answer a question nobody asked."""
         kind = stages.clearly_asked_value(query)
-        tail = self._tail_asked(query.message) if kind is not None else None
+        if kind is None:
+            return None
+        tail = self._tail_asked(query.message)
         return kind if tail is None or tail == kind.value else None
 
     def _policy_part(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
