@@ -309,6 +309,7 @@ class Assistant:
             search=self._search_as_recommendations,
             chunk=self.index.get,
             platform=lambda filters, top_k: self.platform.search("", filters, top_k),
+            outcomes=self.program_outcomes,
             items=self.opportunity_items,
             report=lambda year, region: self.platform.report(year, region),
         )
@@ -358,10 +359,10 @@ class Assistant:
         """Ranked postings and programs for a student (good fits, then the nearest), each with signed reasons."""
         items, majors = self.opportunity_items(), self._majors()
         result = recommend(items, profile, top_k, today, majors, self._opportunities_by_meaning)
-        with_outcomes(result.ranked, self._outcomes())  # each program's graduates, as its school published them
+        with_outcomes(result.ranked, self.program_outcomes())  # each program's graduates, as its school published them
         return result
 
-    def _outcomes(self) -> dict[tuple[str, str], GraduateOutcome]:
+    def program_outcomes(self) -> dict[tuple[str, str], GraduateOutcome]:
         """Each school's newest graduate row per program, from the platform's published records."""
         return newest_outcomes(self.platform.search("", PlatformFilters(kind=[PlatformKind.graduates]), 500))
 

@@ -52,8 +52,7 @@ from assistant.answer.opportunity_listing import (
     offered_by,
     opportunity_answer,
 )
-from assistant.answer.outcomes import newest_outcomes, with_outcomes
-from assistant.answer.platform_listing import MAX_LISTED
+from assistant.answer.outcomes import lacks_outcome, with_outcomes
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.talent_supply import asks_where_to_find, schools_answer, with_posting_hint, with_schools
@@ -69,7 +68,7 @@ from assistant.opportunities.fit import (
 )
 from assistant.opportunities.perks import FREE, offering_first, stated
 from assistant.places import Relation
-from assistant.platform.records import KIND_LABELS, PlatformKind
+from assistant.platform.records import KIND_LABELS, GraduateOutcome, PlatformKind
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK
 from assistant.retrieve.searcher import MAX_TOP_K
@@ -161,6 +160,8 @@ class Capabilities:
     chunk: Callable[[str], StoredChunk | None]
     # the information platform's published records meeting the filters, newest first, at most top_k
     platform: Callable[[PlatformFilters, int], list[PlatformRecord]]
+    # each (school, program)'s newest graduate row on the platform (answer/outcomes.py)
+    outcomes: Callable[[], dict[tuple[str, str], GraduateOutcome]]
     # every posting and program of the index
     items: Callable[[], list[OpportunityItem]]
     # the yearly talent supply-and-demand report of a year and a region ("" = everywhere)
@@ -787,10 +788,9 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        if any(r.item.record_type == "program" for r in recs):  # each with what became of its graduates, however
-            # it was found (the platform's 毕业生状况)
-            graduates = self.capabilities.platform(PlatformFilters(kind=[PlatformKind.graduates]), MAX_LISTED)
-            recs = with_outcomes(recs, newest_outcomes(graduates))
+        if lacks_outcome(recs):  # each program with what became of its graduates, however it was found (the
+            # platform's 毕业生状况; the recommender's programs carry it already)
+            recs = with_outcomes(recs, self.capabilities.outcomes())
         asks_contact = query.asked is Asked.contact
         asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead

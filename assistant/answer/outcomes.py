@@ -11,7 +11,7 @@ from assistant.opportunities.recommend import Recommendation
 from assistant.platform.records import GraduateOutcome
 from assistant.platform.search import PlatformRecord
 
-__all__ = ["OUTCOME_REASON", "newest_outcomes", "with_outcomes"]
+__all__ = ["OUTCOME_REASON", "lacks_outcome", "newest_outcomes", "with_outcomes"]
 
 
 def newest_outcomes(records: list[PlatformRecord]) -> dict[tuple[str, str], GraduateOutcome]:
@@ -26,11 +26,20 @@ def newest_outcomes(records: list[PlatformRecord]) -> dict[tuple[str, str], Grad
     return newest
 
 
+def lacks_outcome(recs: list[Recommendation]) -> bool:
+    """Whether a program among ``recs`` has no graduate row as a reason yet."""
+    return any(rec.item.record_type == "program" and not _has_outcome(rec) for rec in recs)
+
+
+def _has_outcome(rec: Recommendation) -> bool:
+    return any(r.reason == OUTCOME_REASON for r in rec.reasons)
+
+
 def with_outcomes(recs: list[Recommendation], outcomes: dict[tuple[str, str], GraduateOutcome]) -> list[Recommendation]:
     """``recs`` with each program's graduate row as a reason, when its school published one (in place)."""
     for rec in recs:
         item = rec.item
         found = outcomes.get((item.school, item.title)) if item.record_type == "program" else None
-        if found is not None and not any(r.reason == OUTCOME_REASON for r in rec.reasons):
+        if found is not None and not _has_outcome(rec):
             rec.reasons.append(Reason(OUTCOME_REASON, outcome_words(found)))
     return recs
