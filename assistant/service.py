@@ -53,6 +53,7 @@ from assistant.opportunities.publish import PublishResult, publish_records, staf
 from assistant.opportunities.recommend import Recommendation, RecommendResult, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
 from assistant.platform import Platform
+from assistant.platform.loader import recorded_roots, register_platform_files, register_roots
 from assistant.platform.records import GraduateOutcome, PlatformKind
 from assistant.platform.search import PlatformFilters
 from assistant.records import RecordKind
@@ -173,6 +174,8 @@ class Assistant:
         )
         if register_catalog([Path(p) for p in paths], self.settings.index_dir):
             self._benefits = None  # read again at the next match
+        register_platform_files([Path(p) for p in paths], self.settings.index_dir)  # they travel with it too
+        register_roots([Path(p) for p in paths], self.settings.index_dir)
         return report
 
     def ingest_uploads(
@@ -234,6 +237,8 @@ class Assistant:
             builder = Assistant(self.settings.model_copy(update={"index_dir": new}), embedder=self._embedder)
             try:
                 register_catalog(indexed_catalog_files(index_dir), new)  # the benefits catalog travels on
+                register_platform_files([index_dir], new)  # so do the platform's records and folders
+                register_roots(recorded_roots(index_dir), new)
                 report = builder.ingest(sources, progress=progress, on_total=on_total, on_file=on_file)
             finally:
                 self._embedder = builder._embedder

@@ -8,6 +8,9 @@ JSONL, from its name (``talent_demand.csv``, ``graduates_2025.csv``).
 from __future__ import annotations
 
 import json
+import logging
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,13 +18,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from assistant.errors import CorruptFile, EmptyDocument, UnsupportedFormat, field_errors
+from assistant.errors import CorruptFile, EmptyDocument, IngestError, UnsupportedFormat, field_errors
 from assistant.ingest.decode import decode_text
 from assistant.ingest.records import RECORD_SUFFIXES, RowError, _clean_keys, _csv_rows, _json_item_lines
 from assistant.platform.records import PLATFORM_MODELS, PlatformKind
 from assistant.records import _Record
 
 PLATFORM_DIR = "platform"  # the corpus folder holding platform records (not indexed as documents)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,6 +47,69 @@ def platform_files(roots: list[Path]) -> list[Path]:
                 if p.suffix.lower() in RECORD_SUFFIXES and not p.name.lower().startswith("readme")
             )
     return found
+
+
+def register_platform_files(paths: list[Path], index_dir: Path) -> list[Path]:
+    """Copy the platform record files found under ``paths`` (``platform/`` of each folder) into the index
+    folder, as ingestion registers the benefit catalog: the platform's sample records (graduates, talent
+    demand, cooperation ...) then travel with the index and are found from whatever folder a command runs
+    in, not relative to it. The copies keep their path below ``platform/``, so registering a changed file
+    again replaces it; a file that cannot be read at all is named in the log and not copied."""
+    found = [(root, f) for root in paths if root.is_dir() for f in platform_files([root])]
+    found += [(p.parent.parent, p) for p in paths if p.is_file() and p.parent.name == PLATFORM_DIR]
+    copied: list[Path] = []
+    for root, path in found:
+        try:
+            load_platform_records(path)
+        except IngestError as exc:
+            log.warning("platform record file not registered with the index: %s", exc)
+            continue
+        dest = index_dir / path.relative_to(root)
+        if path.resolve() != dest.resolve():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+        copied.append(dest)
+    return copied
+
+
+ROOTS_FILE = "record_roots.json"  # in the index folder: the folders ingested, for the postings and programs
+
+
+def register_roots(paths: list[Path], index_dir: Path) -> list[Path]:
+    """Add the folders among ``paths`` (resolved) to those the index records as ingested: the platform
+    reads its postings and programs (report, matching) from the same folders as the index, whatever the
+    working folder. Returns every recorded folder."""
+    roots = recorded_roots(index_dir)
+    roots += [p.resolve() for p in paths if p.is_dir() and p.resolve() not in roots]
+    if roots:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        (index_dir / ROOTS_FILE).write_text(json.dumps([str(r) for r in roots], ensure_ascii=False), encoding="utf-8")
+    return roots
+
+
+def recorded_roots(index_dir: Path) -> list[Path]:
+    """The folders :func:`register_roots` recorded; none for an index built before they were recorded."""
+    try:
+        return [Path(str(p)) for p in json.loads((index_dir / ROOTS_FILE).read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError) as exc:
+        if (index_dir / ROOTS_FILE).exists():
+            log.warning("%s unreadable (%s): the corpus folders are read instead", index_dir / ROOTS_FILE, exc)
+        return []
+
+
+def registered_or_corpus_files(index_dir: Path, corpus_dirs: Iterable[str | Path]) -> list[Path]:
+    """The platform record files registered with the index; for an index built before they were
+    registered (or none yet), ``platform/`` under the corpus folders, with a warning when they hold any:
+    that depends on the working folder when the folders are relative."""
+    files = platform_files([index_dir])
+    if not files:
+        files = platform_files([Path(p).resolve() for p in corpus_dirs])
+        if files:
+            log.warning(
+                "platform records not registered with the index; read from the corpus folders",
+                extra={"files": [str(f) for f in files]},
+            )
+    return files
 
 
 def load_platform_records(path: Path) -> PlatformBatch:

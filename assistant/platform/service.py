@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.errors import QueryError
+from assistant.errors import IngestError, QueryError
 from assistant.ingest.pipeline import discover_files
 from assistant.ingest.records import RowError, load_records
 from assistant.platform import accounts, saved, workflow
-from assistant.platform.loader import load_platform_records, platform_files
+from assistant.platform.loader import load_platform_records, recorded_roots, registered_or_corpus_files
 from assistant.platform.matching import MatchReport, match_demand, match_need, match_school, same_major
 from assistant.platform.records import GraduateOutcome, PlatformKind, TalentDemand, TechNeed
 from assistant.platform.report import SupplyDemandReport, build_report
@@ -201,12 +201,16 @@ class Platform:
 
     # ---- files ---------------------------------------------------------------------------
     def _corpus_items(self) -> list[PlatformRecord]:
-        files = platform_files([Path(p) for p in self.settings.corpus_dirs])
+        files = registered_or_corpus_files(self.settings.index_dir, self.settings.corpus_dirs)
         signature = _signature(files)
         if self._corpus is None or self._corpus[0] != signature:
             items, errors = [], []
             for path in files:
-                batch = load_platform_records(path)
+                try:
+                    batch = load_platform_records(path)
+                except IngestError as exc:  # a file changed since it was registered: named, the others read
+                    errors.append(RowError(str(path), 0, "(file)", exc.problem))
+                    continue
                 errors += batch.errors
                 for _, rec in batch.rows:
                     published = getattr(rec, "published", None)
@@ -218,8 +222,9 @@ class Platform:
 
     def postings_and_programs(self) -> tuple[list[Posting], list[Program]]:
         """Postings and programs from the corpus record files and the staff-published files."""
-        roots = [Path(p) for p in self.settings.corpus_dirs] + [self.settings.data_dir / "records"]
-        files = [f for f in discover_files([r for r in roots if r.is_dir()]) if f.suffix.lower() in _RECORD_EXT]
+        roots = record_roots(self.settings) + [self.settings.data_dir / "records"]
+        found = discover_files(dict.fromkeys(r.resolve() for r in roots if r.is_dir()))
+        files = list(dict.fromkeys(f for f in found if f.suffix.lower() in _RECORD_EXT))
         signature = _signature(files)
         if self._records is None or self._records[0] != signature:
             postings: list[Posting] = []
@@ -240,6 +245,18 @@ class Platform:
 
 
 _RECORD_EXT = {".csv", ".json", ".jsonl", ".yaml", ".yml"}
+
+
+def record_roots(settings: Settings) -> list[Path]:
+    """The folders the index was built from (recorded at ingestion, found from any working folder), else the
+    configured corpus folders, with a warning for each that is not there."""
+    roots = [r for r in recorded_roots(settings.index_dir) if r.is_dir()]
+    if roots:
+        return roots
+    for folder in settings.corpus_dirs:
+        if not Path(folder).is_dir():
+            log.warning("corpus folder %s not found from %s: its postings and programs are not read", folder, Path.cwd())
+    return [Path(p) for p in settings.corpus_dirs]
 
 
 def _signature(files: list[Path]) -> _Signature:
