@@ -7,6 +7,7 @@ JSONL, from its name (``talent_demand.csv``, ``graduates_2025.csv``).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import shutil
@@ -105,11 +106,14 @@ def registered_or_corpus_files(index_dir: Path, corpus_dirs: Iterable[str | Path
     if not files:
         files = platform_files([Path(p).resolve() for p in corpus_dirs])
         if files:
-            log.warning(
-                "platform records not registered with the index; read from the corpus folders",
-                extra={"files": [str(f) for f in files]},
-            )
+            _warn_unregistered(tuple(str(f) for f in files))
     return files
+
+
+@functools.cache
+def _warn_unregistered(files: tuple[str, ...]) -> None:
+    """Said once per process and set of files (the platform reads its files at every search)."""
+    log.warning("platform records not registered with the index; read from the corpus folders", extra={"files": files})
 
 
 def load_platform_records(path: Path) -> PlatformBatch:

@@ -9,6 +9,7 @@ needs the embedding model or the index.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from pathlib import Path
 from typing import Any
@@ -253,10 +254,17 @@ def record_roots(settings: Settings) -> list[Path]:
     roots = [r for r in recorded_roots(settings.index_dir) if r.is_dir()]
     if roots:
         return roots
-    for folder in settings.corpus_dirs:
-        if not Path(folder).is_dir():
-            log.warning("corpus folder %s not found from %s: its postings and programs are not read", folder, Path.cwd())
+    missing = tuple(str(f) for f in settings.corpus_dirs if not Path(f).is_dir())
+    if missing:
+        _warn_missing(missing, str(Path.cwd()))
     return [Path(p) for p in settings.corpus_dirs]
+
+
+@functools.cache
+def _warn_missing(folders: tuple[str, ...], cwd: str) -> None:
+    """Said once per process, folder set and working folder (the platform reads its files at every search)."""
+    for folder in folders:
+        log.warning("corpus folder %s not found from %s: its postings and programs are not read", folder, cwd)
 
 
 def _signature(files: list[Path]) -> _Signature:
