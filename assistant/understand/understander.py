@@ -18,7 +18,9 @@ topic        words rare in general language (jieba's bundled IDF), not everyday 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -476,6 +478,13 @@ def _load_cache(path: Path | None) -> dict[str, np.ndarray]:
 def _save_cache(path: Path, known: dict[str, np.ndarray]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     texts = list(known)
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, texts=np.asarray(texts), vectors=np.stack([known[t] for t in texts]))
-    tmp.replace(path)
+    # a temporary file of this process's own: two processes starting on one index (a server and a CLI
+    # command) once wrote the same ".tmp.npz" and the second rename failed with FileNotFoundError
+    fd, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp.npz", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, texts=np.asarray(texts), vectors=np.stack([known[t] for t in texts]))
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
