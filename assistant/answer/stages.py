@@ -311,7 +311,10 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
     merit = on_merit(found)
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
-    slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
+    # who bears a liability or a cost is said by the clause's words: a plan task's lead unit answers who leads
+    # it ("实习学生在企业受伤了，谁来负责？" once led with the financing task's 牵头单位：财政局)
+    lead_units = kind is not Asked.unit or not query.asks_who_bears
+    slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit], lead_units=lead_units)
     # an amount by reference to the very thing asked (最低工资: "不得低于…最低工资标准") is no figure of it
     if (
         slot is not None

@@ -120,6 +120,7 @@ def examples() -> dict[str, dict[str, list[str]]]:
     them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
     ``small_talk``: greetings, thanks and questions about the assistant (``talk``) against all of those;
     ``contact``: asking how to reach someone (a phone number, an address) against the asked examples;
+    ``bears``: asking who bears a liability, a cost or a duty, against the other unit examples;
     ``platform``: asking for the information platform's records against every route example;
     ``platform_kinds``: the kind of platform record a message asks for (合作项目, 技术需求 ...);
     ``activities``: an enterprise's activities as people describe them, one clause each
@@ -134,6 +135,9 @@ def examples() -> dict[str, dict[str, list[str]]]:
     # share its probabilities with the others)
     asked = [t for texts in out["asked"].values() for t in texts]
     out["contact"] = {"contact": [str(t) for t in raw["contact"]], "other": asked}
+    # who bears a liability, a cost or a duty, against the other unit examples (who leads, handles, where to go)
+    bears = [str(t) for t in raw["bears"]]
+    out["bears"] = {"bears": bears, "other": [t for t in out["asked"]["unit"] if t not in bears]}
     # asking for the information platform's records, against every route example: a probe beside the route
     # probe (a fourth route label moved the other three and the scope probe on the dev sets)
     routed = [t for texts in out["routes"].values() for t in texts]

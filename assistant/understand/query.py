@@ -49,6 +49,9 @@ class Query:
     topic: tuple[str, ...] = ()  # the message's topic words (rare in general language)
     off_topic: float = 0.0  # probability the message is about something the documents never cover (the weather …)
     small_talk: float = 0.0  # probability the message talks to the assistant (你好, 谢谢) instead of asking
+    # the bears probe's share (balanced), for a unit asked: who bears a liability, a cost or a duty ("出了事谁担
+    # 责任", "培训费谁出") rather than who leads or handles it; 0 when no unit is asked
+    bears: float = 0.0
     student: StudentReading = field(default_factory=StudentReading)
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False
@@ -63,3 +66,12 @@ class Query:
     takes_students: bool = False
     # the platform probe's share (balanced): the message asks for the information platform's records rather than not
     platform: float = 0.0
+
+    @property
+    def asks_who_bears(self) -> bool:
+        """Whether a unit asked is who bears a liability, a cost or a duty (the bears probe past even odds, not
+        tuned) rather than who leads or handles it."""
+        return self.bears >= BEARS_SHARE
+
+
+BEARS_SHARE = 0.5

@@ -125,6 +125,9 @@ class Understander:
         self.contact = ExampleClassifier(
             examples()["contact"], examples_embed or embed, self.ASKED_STRENGTH, True, form_share=self.ASKED_FORM_SHARE
         )
+        self.bears = ExampleClassifier(
+            examples()["bears"], examples_embed or embed, self.ASKED_STRENGTH, True, form_share=self.ASKED_FORM_SHARE
+        )
         self.platform = ExampleClassifier(examples()["platform"], examples_embed or embed, self.SCOPE_STRENGTH, True)
         self.platform_kinds = ExampleClassifier(
             examples()["platform_kinds"], examples_embed or embed, self.ROUTE_STRENGTH
@@ -147,6 +150,8 @@ class Understander:
         asking_vector = self.embed([asking])[0]
         routes, asked = self.routes.scores(vector), self.asked.scores(asking_vector, asking)
         asked_labels = with_contact(asked.labels, self.contact.scores(asking_vector, asking).share("contact"))
+        # who bears it (a liability, a cost), read only of a unit asked: a plan task's lead unit is no answer to it
+        bears = self.bears.scores(asking_vector, asking).share("bears") if asked_labels[0][0] == Asked.unit.value else 0.0
         if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
@@ -198,6 +203,7 @@ class Understander:
             asked_scores=asked_labels,
             topic=tuple(topic_words(standalone)),
             off_topic=off_topic,
+            bears=bears,
             small_talk=self.talk.scores(self.embed([message])[0]).share("talk"),
             student=student,
             enterprise=enterprise,
