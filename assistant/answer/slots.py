@@ -99,17 +99,15 @@ def find_slot(
     preferred: list[str] | None = None,
     terms: dict[str, float] | None = None,
     within: list[str] | None = None,
-    lead_units: bool = True,
 ) -> Slot | None:
     """The asked thing in the first hit that holds it (``preferred`` chunk ids are tried first);
     within a clause, the piece sharing most of the question's ``terms`` (idf-weighted). With
-    ``within``, a value is read only from those sentences (the ones the answer quotes). Without
-    ``lead_units``, a unit is read from the clauses' words only, not from a plan task's lead unit."""
+    ``within``, a value is read only from those sentences (the ones the answer quotes)."""
     if kind not in SLOT_KINDS:
         return None
     order = sorted(hits, key=lambda h: (h.chunk_id not in (preferred or []), hits.index(h)))
     for hit in order:
-        found, sentence = (_unit(hit, lead_units), "") if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
+        found, sentence = (_unit(hit), "") if kind is Asked.unit else _shaped(kind, hit, terms or {}, within)
         if found and kind is Asked.how_many and _only_a_batch(found):
             # 一批 (a batch) is how a plan says "some": stated as the count asked, it read as one
             return Slot(kind, hit, f"{SLOT_LABELS[kind]}：原文没有给出具体数字，只说“{found}”", sentence)
@@ -208,10 +206,8 @@ def refers_to_asked(text: str, question: str) -> bool:
     return bool(spans) and all(any(g in span for g in grams) for span in spans)
 
 
-def _unit(hit: SearchHit, lead_units: bool = True) -> str:
-    """The clause's lead unit (a plan task's, from its metadata; ``lead_units``), else the unit its text says
-    leads or handles it."""
-    lead = str(hit.metadata.get("lead_unit", "") or "") if lead_units else ""
+def _unit(hit: SearchHit) -> str:
+    lead = str(hit.metadata.get("lead_unit", "") or "")
     units = str(hit.metadata.get("responsible_units", "") or "")
     if lead:
         return f"{lead}（责任单位：{units}）" if units and units != lead else lead

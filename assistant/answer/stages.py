@@ -307,14 +307,15 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         return issued
     if kind is Asked.date and law_events_asked(query, found.of_named):
         return None  # a law's event its retrieved text does not date: any other date would be another event's
+    # who bears a liability or a cost is no 牵头单位: the quotes say who (实习单位…依法承担法律责任); a plan task's
+    # lead unit answers who leads the task ("实习学生在企业受伤了，谁来负责？" once led with the financing task's 财政局)
+    if kind is Asked.unit and query.asks_who_bears:
+        return None
     # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last
     # step takes one at half the best score): on the dev splits two such leads stated another rule's figure
     merit = on_merit(found)
     hits = list({c.hit.chunk_id: c.hit for c in merit}.values())  # their clauses, in order
-    # who bears a liability or a cost is said by the clause's words: a plan task's lead unit answers who leads
-    # it ("实习学生在企业受伤了，谁来负责？" once led with the financing task's 牵头单位：财政局)
-    lead_units = kind is not Asked.unit or not query.asks_who_bears
-    slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit], lead_units=lead_units)
+    slot = find_slot(kind, hits, terms=found.terms.weights, within=[c.text for c in merit])
     # an amount by reference to the very thing asked (最低工资: "不得低于…最低工资标准") is no figure of it
     if (
         slot is not None
