@@ -52,7 +52,7 @@ from assistant.answer.opportunity_listing import (
     offered_by,
     opportunity_answer,
 )
-from assistant.answer.outcomes import lacks_outcome, with_outcomes
+from assistant.answer.outcomes import OUTCOME_LEAD, by_share_in_work, lacks_outcome, with_outcomes
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
 from assistant.answer.slots import SLOT_LABELS
 from assistant.answer.talent_supply import asks_where_to_find, schools_answer, with_posting_hint, with_schools
@@ -74,6 +74,7 @@ from assistant.records import WORK
 from assistant.retrieve.searcher import MAX_TOP_K
 from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tagged_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
+from assistant.understand.classify import outcome_word
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
@@ -612,12 +613,16 @@ class Chat:
         fitting: bool,
         top_k: int = MAX_OPPORTUNITIES,
         level: str | None = None,
+        outcomes: dict[tuple[str, str], GraduateOutcome] | None = None,
     ) -> list[Recommendation]:
         """What there is of the kinds asked, nearest the places asked first, each with its place as the
         reason; one outside the places asked (or any, when not ``fitting``) is listed among the nearest.
         With the student's ``level``, as the recommender grades it: no posting asking a higher one, a program
-        not above it after the others ("中职毕业以后有什么出路" listed the 中职 programs first)."""
-        recs = self.capabilities.search(" ".join(places), MAX_TOP_K if level else top_k, kinds)
+        not above it after the others ("中职毕业以后有什么出路" listed the 中职 programs first). With the programs'
+        graduate rows (``outcomes``: how they fare was asked), the largest share in work first within a level."""
+        recs = self.capabilities.search(" ".join(places), MAX_TOP_K if level or outcomes else top_k, kinds)
+        if outcomes:
+            recs = by_share_in_work(recs, outcomes)
         if level:
             recs = [r for r in recs if not (required_level(r.item) or 0) > LEVEL_RANK.get(level, 0)]
         grade: dict[str, float] = {}  # the level's grade alone reorders them (the search's order otherwise)
@@ -630,7 +635,9 @@ class Chat:
             if graded is not None:
                 rec.reasons.append(graded)
                 grade[rec.item.record_id] = graded.score
-        return sorted(recs, key=lambda r: -grade.get(r.item.record_id, 0.0))[:top_k] if level else recs
+        if not level:
+            return recs[:top_k] if outcomes else recs
+        return sorted(recs, key=lambda r: -grade.get(r.item.record_id, 0.0))[:top_k]  # stable: the share kept within
 
     def _platform_and_rules(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
         """The platform records; a message clearly asking which unit handles the matter ("我们学校想跟企业共建实训
@@ -714,7 +721,11 @@ class Chat:
         work = list(WORK) if reading.opening and not reading.kinds else []
         work = work or ([] if reading.kinds else kinds_in_other_words(query.message))  # 有什么工作: 全职
         fields = reading.fields() | ({"kinds": work} if work else {})
+        # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
+        fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
         interests = [] if reading.majors else self._interests(query)
+        if query.asks_outcomes:  # 就业率 in "哪个专业就业率高" is what is asked of the programs, no interest
+            interests = [w for w in interests if not outcome_word(w)]
         recs: list[Recommendation] = []
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
         unrelated = ""  # the words nothing relates to, when the items are only the nearest in meaning
@@ -730,7 +741,7 @@ class Chat:
         # item counts as a fit: they come under the nearest)
         by_name = [kind for kind in vocabulary().kinds if kind in query.message and kind not in reading.declined]
         named = list(dict.fromkeys([*reading.kinds, *by_name]))
-        kinds = work or named
+        kinds = [PROGRAMS] if query.asks_outcomes else work or named
         if unrelated:  # only near in meaning: of the kinds named, else what there is of them is listed instead
             recs = [r for r in recs if not kinds or r.item.kind in kinds]
         window = bool(reading.available_from or reading.available_to)
@@ -762,7 +773,8 @@ class Chat:
             # what a school of a level costs ("我想读高职，学费贵吗"): its programs first, among all there are
             school = reading.level if reading.asks_fees else None
             top_k = MAX_TOP_K if perks or school else MAX_OPPORTUNITIES
-            recs = self._browse(kinds, reading.locations, not interests, top_k, level)
+            outcomes = self.capabilities.outcomes() if query.asks_outcomes else None
+            recs = self._browse(kinds, reading.locations, not interests, top_k, level, outcomes)
             if school:
                 recs = sorted(recs, key=lambda r: r.item.level != school)[: top_k if perks else MAX_OPPORTUNITIES]
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
@@ -788,9 +800,15 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        if lacks_outcome(recs):  # each program with what became of its graduates, however it was found (the
-            # platform's 毕业生状况; the recommender's programs carry it already)
-            recs = with_outcomes(recs, self.capabilities.outcomes())
+        if lacks_outcome(recs) or query.asks_outcomes:  # each program with what became of its graduates, however
+            # it was found (the platform's 毕业生状况; the recommender's programs carry it already)
+            graduates = self.capabilities.outcomes()
+            recs = with_outcomes(recs, graduates)
+        if query.asks_outcomes and recs:  # asked how they fare: the largest share in work first
+            if not browse:  # a browse ordered them already, within the level graded
+                recs = by_share_in_work(recs, graduates)  # good fits still first
+            if not reading.majors:
+                listed = (missed if interests else "") + OUTCOME_LEAD.format(kinds=PROGRAMS)
         asks_contact = query.asked is Asked.contact
         asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead

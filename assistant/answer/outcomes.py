@@ -11,7 +11,10 @@ from assistant.opportunities.recommend import Recommendation
 from assistant.platform.records import GraduateOutcome
 from assistant.platform.search import PlatformRecord
 
-__all__ = ["OUTCOME_REASON", "lacks_outcome", "newest_outcomes", "with_outcomes"]
+__all__ = ["OUTCOME_LEAD", "OUTCOME_REASON", "by_share_in_work", "lacks_outcome", "newest_outcomes", "with_outcomes"]
+
+# the lead of the programs listed when a message asks how a major's graduates fare ("哪个专业就业率高")
+OUTCOME_LEAD = "以下按毕业生就业比例（各校最新一年发布的毕业生状况）从高到低列出{kinds}："
 
 
 def newest_outcomes(records: list[PlatformRecord]) -> dict[tuple[str, str], GraduateOutcome]:
@@ -43,3 +46,17 @@ def with_outcomes(recs: list[Recommendation], outcomes: dict[tuple[str, str], Gr
         if found is not None and not _has_outcome(rec):
             rec.reasons.append(Reason(OUTCOME_REASON, outcome_words(found)))
     return recs
+
+
+def by_share_in_work(
+    recs: list[Recommendation], outcomes: dict[tuple[str, str], GraduateOutcome]
+) -> list[Recommendation]:
+    """``recs`` with the programs whose graduates are most in work first (their school's newest row), those with
+    no row after them; stable, so an order before (good fits first, a level) holds among equals."""
+
+    def share(rec: Recommendation) -> float:
+        row = outcomes.get((rec.item.school, rec.item.title)) if rec.item.record_type == "program" else None
+        found = row.employed_share if row is not None else None
+        return -1.0 if found is None else found
+
+    return sorted(recs, key=lambda rec: (not rec.fits, -share(rec)))

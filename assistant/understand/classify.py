@@ -120,6 +120,7 @@ def examples() -> dict[str, dict[str, list[str]]]:
     them as ``in`` and the messages the documents are not about (``out_of_scope``) as ``out``;
     ``small_talk``: greetings, thanks and questions about the assistant (``talk``) against all of those;
     ``contact``: asking how to reach someone (a phone number, an address) against the asked examples;
+    ``outcomes``: asking how a major's or a school's graduates fare, against every route example;
     ``bears``: asking who bears a liability, a cost or a duty, against the other unit examples;
     ``platform``: asking for the information platform's records against every route example;
     ``platform_kinds``: the kind of platform record a message asks for (合作项目, 技术需求 ...);
@@ -134,13 +135,17 @@ def examples() -> dict[str, dict[str, list[str]]]:
     # how to reach someone, against every asked example: a probe beside the asked one (no new asked kind to
     # share its probabilities with the others)
     asked = [t for texts in out["asked"].values() for t in texts]
+    routed = [t for texts in out["routes"].values() for t in texts]
     out["contact"] = {"contact": [str(t) for t in raw["contact"]], "other": asked}
+    # how a major's graduates fare, against every route example and graduates' rules (the platform's graduate
+    # rows answer it)
+    rules = [str(t) for t in raw["outcomes_rules"]]  # graduates' rules: 毕业生 and 就业 alone ask no outcome
+    out["outcomes"] = {"outcomes": [str(t) for t in raw["outcomes"]], "other": routed + rules}
     # who bears a liability, a cost or a duty, against the other unit examples (who leads, handles, where to go)
     bears = [str(t) for t in raw["bears"]]
     out["bears"] = {"bears": bears, "other": [t for t in out["asked"]["unit"] if t not in bears]}
     # asking for the information platform's records, against every route example: a probe beside the route
     # probe (a fourth route label moved the other three and the scope probe on the dev sets)
-    routed = [t for texts in out["routes"].values() for t in texts]
     out["platform"] = {"platform": [str(t) for t in raw["platform"]], "other": routed}
     out["platform_kinds"] = {str(k): [str(t) for t in v] for k, v in raw["platform_kinds"].items()}
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
@@ -153,3 +158,10 @@ def examples_digest() -> str:
     for name in ("examples.yaml", _ACTIVITY_FILE):
         digest.update((resources.files(__package__) / name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def outcome_word(word: str) -> bool:
+    """Whether ``word`` belongs to how people ask about graduates' outcomes rather than to what they study: it
+    recurs in the outcomes examples (就业率, 毕业生 in two or more; a trade like 烹饪 in one)."""
+    return sum(word in text for text in examples()["outcomes"]["outcomes"]) >= 2
+

@@ -52,6 +52,9 @@ class Query:
     # the bears probe's share (balanced), for a unit asked: who bears a liability, a cost or a duty ("出了事谁担
     # 责任", "培训费谁出") rather than who leads or handles it; 0 when no unit is asked
     bears: float = 0.0
+    # the outcomes probe's share (balanced, on the opportunities route): how a major's graduates fare ("哪个专业
+    # 就业率高", "学护理出来好就业吗"), which the programs' graduate rows answer; 0 on the other routes
+    outcomes: float = 0.0
     student: StudentReading = field(default_factory=StudentReading)
     enterprise: EnterpriseReading = field(default_factory=EnterpriseReading)
     follow_up: bool = False
@@ -73,5 +76,11 @@ class Query:
         tuned) rather than who leads or handles it."""
         return self.bears >= BEARS_SHARE
 
+    @property
+    def asks_outcomes(self) -> bool:
+        """Whether the message asks how a major's graduates fare (the outcomes probe past even odds, not tuned)."""
+        return self.outcomes >= OUTCOMES_SHARE
+
 
 BEARS_SHARE = 0.5
+OUTCOMES_SHARE = 0.5

@@ -32,7 +32,7 @@ from assistant.places import scope_of
 from assistant.types import Persona, Turn
 from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Scores, examples
 from assistant.understand.majors import MajorMatcher
-from assistant.understand.query import Asked, Query, Route
+from assistant.understand.query import OUTCOMES_SHARE, Asked, Query, Route
 from assistant.understand.reader import (
     PROGRAMS,
     TRAINING,
@@ -129,6 +129,9 @@ class Understander:
             examples()["bears"], examples_embed or embed, self.ASKED_STRENGTH, True, form_share=self.ASKED_FORM_SHARE
         )
         self.platform = ExampleClassifier(examples()["platform"], examples_embed or embed, self.SCOPE_STRENGTH, True)
+        self.outcomes = ExampleClassifier(
+            examples()["outcomes"], examples_embed or embed, self.SCOPE_STRENGTH, True, form_share=self.ASKED_FORM_SHARE
+        )
         self.platform_kinds = ExampleClassifier(
             examples()["platform_kinds"], examples_embed or embed, self.ROUTE_STRENGTH
         )
@@ -168,8 +171,9 @@ class Understander:
         # speaks for a business: a parent who runs a shop)
         no_business = not owner and (persona in (Persona.student, Persona.school) or school)
         platform = self.platform.scores(vector).share("platform")
+        outcomes = self.outcomes.scores(vector, standalone).share("outcomes")
         route, student, platform_kind, takes = self._route(
-            message, earlier, platform, routes, off_topic, owner, no_business, today
+            message, earlier, platform, routes, off_topic, owner, no_business, today, outcomes >= OUTCOMES_SHARE
         )
         # the yearly report named by its name, and no value clearly asked of it: the report ("今年师里的人才供需报告
         # 出来没有" read 0.53 on the platform probe and was refused); its lead unit or how often it comes out
@@ -204,6 +208,7 @@ class Understander:
             topic=tuple(topic_words(standalone)),
             off_topic=off_topic,
             bears=bears,
+            outcomes=outcomes if route is Route.opportunities else 0.0,
             small_talk=self.talk.scores(self.embed([message])[0]).share("talk"),
             student=student,
             enterprise=enterprise,
@@ -225,6 +230,7 @@ class Understander:
         owner: bool,
         no_business: bool,
         today: dt.date | None,
+        outcomes: bool = False,
     ) -> tuple[Route, StudentReading, str, bool]:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
@@ -253,6 +259,12 @@ class Understander:
             and (seeks_kind(message) or asks_for_perk(message) or fees)
         ):
             route = Route.opportunities
+        # how a major's graduates fare ("哪个专业就业率高", "学护理出来好就业吗"; the outcomes probe), asked by no
+        # business writer: the programs, each with its school's graduate row, by the share in work; not the
+        # platform's rows of every year, unless the platform is named as where to look. Before, such a message
+        # listed postings by place and deadline, or quoted a rule on graduates' equal treatment
+        if outcomes and not owner and not (route is Route.platform and names_the_platform(message)):
+            route = Route.opportunities
         student, platform_kind, takes = StudentReading(), "", False
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
@@ -270,7 +282,7 @@ class Understander:
             # On the dev sets, messages reading no major lean to opportunities 1.0-3.1 when they are policy
             # questions, 4.4-13 when they look for something ("寒假想找个实习", "头屯河那边有没有焊工的短期培训班")
             sure = routes.labels[0][1] >= SURE_ROUTE * routes.labels[1][1] and off_topic < OFF_TOPIC
-            if not student.seeks_someone and not sure:
+            if not student.seeks_someone and not sure and not outcomes:
                 # a seeker's words (想学, 想去) by no business writer: never the enterprise's catalog
                 seeker = (Route.benefits,) if student.going and not owner else ()
                 route = _next_best(routes, Route.opportunities, *barred, *seeker)
