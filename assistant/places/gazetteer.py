@@ -78,8 +78,17 @@ class Gazetteer:
 
     def places_in(self, text: str) -> list[Place]:
         """Places named in ``text`` in order of appearance; a longer name wins over one inside it."""
+        out: list[Place] = []
+        for _, _, place in self.named_at(text):
+            if place not in out:
+                out.append(place)
+        return out
+
+    def named_at(self, text: str) -> list[tuple[int, int, Place]]:
+        """Each place name in ``text`` with where it stands (start, end), in order; a longer name wins over one
+        inside it (五一农场, not 五一: a time reader skips what a place name holds)."""
         taken = [False] * len(text)
-        found: list[tuple[int, Place]] = []
+        found: list[tuple[int, int, Place]] = []
         starts: set[int] | None = None
         for alias in self._by_length:
             start = text.find(alias)
@@ -92,13 +101,9 @@ class Gazetteer:
                         continue
                 if not any(taken[start:end]):
                     taken[start:end] = [True] * len(alias)
-                    found.append((start, self.places[self._alias[alias]]))
+                    found.append((start, end, self.places[self._alias[alias]]))
                 start = text.find(alias, end)
-        out: list[Place] = []
-        for _, place in sorted(found, key=lambda item: item[0]):
-            if place not in out:
-                out.append(place)
-        return out
+        return sorted(found, key=lambda item: item[0])
 
     def ancestors(self, place: Place) -> list[Place]:
         chain: list[Place] = []

@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.places import gazetteer
 from assistant.understand.vocabulary import vocabulary
 
 Window = tuple[dt.date, dt.date | None]
@@ -205,6 +206,8 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
     except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no span then
         return
     grades = _grade_spans(text)
+    # a time word inside a place's name is no time (五一 of 五一农场 read as 1 May: "我在五一农场，想找个实习")
+    named = [(a, b) for a, b, _ in gazetteer().named_at(text)]
     for item in found:
         span = item.get("detail", {}).get("time")
         if not isinstance(span, list) or len(span) != 2:
@@ -212,6 +215,8 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
         at = item.get("offset")
         if at and any(a < at[1] and at[0] < b for a, b in grades) and not _LUNAR.search(str(item.get("text", ""))):
             continue  # 初三 in "孩子初三了" is a school year, not the third day of the lunar year (今年初三: 今年初)
+        if at and any(a < at[1] and at[0] < b for a, b in named):
+            continue
         if item.get("detail", {}).get("type") == "time_point" and _IN_THE_WEEK.match(str(item.get("text", ""))):
             continue
         start, end = (_date(part) for part in span)

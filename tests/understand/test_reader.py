@@ -342,6 +342,15 @@ def test_a_school_year_is_no_day() -> None:
     assert day is not None and time_window("大年初三以后想找个活", TODAY) == day
 
 
+def test_a_place_named_after_a_day_is_no_time() -> None:
+    """五一 of 五一农场 (a 团场 of the division) was read as 1 May: "我在五一农场，想找个离家近的实习" had its window
+    open from 2027-05-01 and the spring internships read as starting too early. A place's name holds no time;
+    the holiday said beside it still is one."""
+    assert time_window("我在五一农场，想找个离家近的实习", TODAY) is None
+    assert read_student("家在五一农场，学农机的，想找实习", CATALOG, TODAY).available_from is None
+    assert time_window("五一以后想去五一农场那边实习", TODAY) == (dt.date(2027, 5, 1), None)
+
+
 def test_a_time_from_now_opens_a_window_then() -> None:
     """ "一年后有空" read as the whole of 2027 (free from January), "半年后" as June: from then on, no end.
     A month needs 个 to be a count ("3月以后" is March); a time ago is no window."""
