@@ -39,6 +39,7 @@ from assistant.understand.reader import (
     EnterpriseReading,
     StudentReading,
     asks_fees,
+    asks_for_organisations,
     asks_for_perk,
     clauses,
     names_graduates,
@@ -189,7 +190,9 @@ class Understander:
             and not takes
             and platform >= PLATFORM_NAMED_SHARE
             and names_the_platform(message)
-            and not clearly_asks_value(asked_labels)
+            # which schools or businesses the records list is no value of the plan ("平台上有没有学校提供电工培训
+            # 服务？" read 谁, a unit, and stayed a search for trainings)
+            and (not clearly_asks_value(asked_labels) or asks_for_organisations(message))
         ):
             route, student = Route.platform, StudentReading()
         if route is Route.platform and not platform_kind and (owner or school):
@@ -260,10 +263,10 @@ class Understander:
         ):
             route = Route.opportunities
         # how a major's graduates fare ("哪个专业就业率高", "学护理出来好就业吗"; the outcomes probe), asked by no
-        # business writer: the programs, each with its school's graduate row, by the share in work; not the
-        # platform's rows of every year, unless the platform is named as where to look. Before, such a message
-        # listed postings by place and deadline, or quoted a rule on graduates' equal treatment
-        if outcomes and not owner and not (route is Route.platform and names_the_platform(message)):
+        # business writer: the programs, each with its school's graduate row, by the share in work. Before, such
+        # a message listed postings by place and deadline, or quoted a rule on graduates' equal treatment. The
+        # platform's own reading stays (its graduate rows and the yearly report answer it there too)
+        if outcomes and not owner and route is not Route.platform:
             route = Route.opportunities
         student, platform_kind, takes = StudentReading(), "", False
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年

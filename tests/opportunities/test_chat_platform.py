@@ -50,6 +50,17 @@ def test_the_writers_side_decides_between_needs_and_offers(opp) -> None:
     assert opp.ask("学校对外提供哪些技术服务").answer.startswith("信息服务平台上已发布的技术服务与合作资源共")
 
 
+def test_asking_which_schools_on_the_platform_offer_a_service_lists_them(opp) -> None:
+    """ "平台上有没有学校提供电工培训服务？" read 谁 (a unit asked), so the platform named as where to look did not
+    count and it stayed a student's search for trainings; which schools the records list is no value of the plan."""
+    for message in ("平台上有没有学校提供电工培训服务？", "平台上有哪些学校能给企业做电工培训？"):
+        answer = opp.ask(message)
+        assert answer.route == "platform", (message, answer.answer)
+        assert "技术服务与合作资源" in answer.answer.splitlines()[0], answer.answer
+    # the plan's own matter about the platform keeps the policy answer
+    assert opp.ask("信息服务平台是哪个部门负责建设的？").route == "policy"
+
+
 def test_asking_how_to_publish_on_the_platform_says_where(opp) -> None:
     """ "我们想招10个电工，怎么在平台上发布" got what the platform is (F017); a school asking to publish a project
     got the projects already published. Both now say where to publish (the 发布 page) and how it is shown."""
