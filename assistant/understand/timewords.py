@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.places import gazetteer
+from assistant.text.tokenize import tagged_words
 from assistant.understand.vocabulary import vocabulary
 
 Window = tuple[dt.date, dt.date | None]
@@ -215,13 +216,31 @@ def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None,
         at = item.get("offset")
         if at and any(a < at[1] and at[0] < b for a, b in grades) and not _LUNAR.search(str(item.get("text", ""))):
             continue  # 初三 in "孩子初三了" is a school year, not the third day of the lunar year (今年初三: 今年初)
-        if at and any(a < at[1] and at[0] < b for a, b in named):
+        if at and (any(a < at[1] and at[0] < b for a, b in named) or _names_something(text, at[0], at[1])):
             continue
         if item.get("detail", {}).get("type") == "time_point" and _IN_THE_WEEK.match(str(item.get("text", ""))):
             continue
         start, end = (_date(part) for part in span)
         if start is not None:
             yield start, end, text[item["offset"][1] :] if "offset" in item else ""
+
+
+_NUMERALS = re.compile(r"[〇零一二三四五六七八九十]+")
+
+
+def _names_something(text: str, start: int, end: int) -> bool:
+    """Whether a bare numeral read as a day (八一, 五一, 十一) is the first part of a name: jieba tags the word right
+    after it a noun (八一钢厂, 十一中学; 五一假期 and 五一以后 are times: 假期 is tagged a time word, 以后 a place word)."""
+    if not _NUMERALS.fullmatch(text[start:end]):
+        return False
+    at = 0
+    for word, flag in tagged_words(text):
+        if at == end:
+            return flag.startswith("n")
+        at += len(word)
+        if at > end:
+            return False
+    return False
 
 
 def _grade_spans(text: str) -> list[tuple[int, int]]:

@@ -344,11 +344,15 @@ def test_a_school_year_is_no_day() -> None:
 
 def test_a_place_named_after_a_day_is_no_time() -> None:
     """五一 of 五一农场 (a 团场 of the division) was read as 1 May: "我在五一农场，想找个离家近的实习" had its window
-    open from 2027-05-01 and the spring internships read as starting too early. A place's name holds no time;
-    the holiday said beside it still is one."""
+    open from 2027-05-01 and the spring internships read as starting too early; "八一钢厂那边有没有招焊工实习的" had
+    it from 1 August. A place's name holds no time; the holiday said beside it still is one."""
     assert time_window("我在五一农场，想找个离家近的实习", TODAY) is None
     assert read_student("家在五一农场，学农机的，想找实习", CATALOG, TODAY).available_from is None
     assert time_window("五一以后想去五一农场那边实习", TODAY) == (dt.date(2027, 5, 1), None)
+    # a day's numeral heading a noun is a name the gazetteer need not know (八一钢厂, 十一中学); before 以后 a day
+    assert time_window("八一钢厂那边有没有招焊工实习的？", TODAY) is None
+    assert time_window("十一中学的学生寒假想实习", TODAY) == (dt.date(2027, 1, 15), dt.date(2027, 2, 28))
+    assert time_window("八一以后有空", TODAY) == (dt.date(2027, 8, 1), None)
 
 
 def test_a_time_from_now_opens_a_window_then() -> None:
