@@ -69,3 +69,23 @@ def test_a_question_asking_of_what_was_just_said_carries_the_topic() -> None:
     # the asking part carried over still starts at its question word, not at 谁 ("…找谁申请" stays whole)
     asked_who = [Turn("user", "学徒制补贴找谁申请"), Turn("assistant", "……")]
     assert standalone_question("那104团呢", asked_who) == "104团，学徒制补贴找谁申请"
+
+
+def test_a_word_of_the_same_kind_as_one_just_said_picks_up_the_exchange() -> None:
+    """ "有没有补助？" after a parent asked what a 中职 program costs (the answer: 按中职资助政策执行) stood alone and got
+    a subsidy for firms' training: 补助 was not in the exchange. A topic word whose head (last character) a word of
+    the exchange shares is of the same kind (补助, 资助: aid; 住宿费, 学费: a fee); another matter stands alone."""
+    history = [
+        Turn("user", "孩子初三，想读中职学汽修，学费一年多少钱？"),
+        Turn("assistant", "【专业】汽车运用与维修，费用：按国家和兵团中职资助政策执行（符合条件的学生免学费）"),
+    ]
+    for question in ("有没有补助？", "住宿费多少？"):
+        carried = standalone_question(question, history)
+        assert carried.endswith("：" + question) and "汽修" in carried, carried
+    for question in ("产假有几天", "加班费怎么算"):
+        assert (
+            standalone_question(
+                question, [Turn("user", "我们是一家汽修厂，想带几个学徒"), Turn("assistant", "……可享受补贴。")]
+            )
+            == question
+        )
