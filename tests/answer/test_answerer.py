@@ -343,3 +343,22 @@ def test_a_fee_no_program_states_gets_what_the_rules_say(policy_assistant) -> No
     answer = extractive(policy_assistant).answer("上技校一年学费多少")
     assert answer.route == "policy" and not answer.grounded and not answer.opportunities
     assert "金额" in answer.answer and "学费" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "实习学生在企业受伤了，谁来负责？",
+        "孩子实习的时候被机器弄伤了，这个责任该谁担？",
+        "企业不给实习生买保险，出了事谁担责任？",
+    ],
+)
+def test_who_bears_a_liability_is_not_answered_with_a_plan_tasks_lead_unit(policy_assistant, question) -> None:
+    """ "实习学生在企业受伤了，谁来负责？" led with 牵头单位：财政局, the financing task's metadata (its clause second),
+    while the first quote, the law, says the receiving unit 依法承担相应的法律责任. Who bears it is no 牵头单位: the
+    quotes say who; asked who leads a task, the lead unit still comes first."""
+    answer = extractive(policy_assistant).answer(question)
+    assert answer.asked == "unit" and answer.grounded
+    assert "牵头单位" not in answer.answer.splitlines()[0], answer.answer
+    leads = extractive(policy_assistant).answer("十二师产教融合的信息服务平台由哪个部门牵头建设？")
+    assert leads.answer.startswith("牵头单位：办公室")
