@@ -308,7 +308,8 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
     if kind is Asked.date and law_events_asked(query, found.of_named):
         return None  # a law's event its retrieved text does not date: any other date would be another event's
     # who bears a liability or a cost is no 牵头单位: the quotes say who (实习单位…依法承担法律责任); a plan task's
-    # lead unit answers who leads the task ("实习学生在企业受伤了，谁来负责？" once led with the financing task's 财政局)
+    # lead unit answers who leads the task ("实习学生在企业受伤了，谁来负责？" once led with the financing
+    # task's 财政局)
     if kind is Asked.unit and query.asks_who_bears:
         return None
     # not from a sentence quoted only because it holds a value of the kind (evidence.choose's last

@@ -230,7 +230,8 @@ _NUMERALS = re.compile(r"[〇零一二三四五六七八九十]+")
 
 def _names_something(text: str, start: int, end: int) -> bool:
     """Whether a bare numeral read as a day (八一, 五一, 十一) is the first part of a name: jieba tags the word right
-    after it a noun (八一钢厂, 十一中学; 五一假期 and 五一以后 are times: 假期 is tagged a time word, 以后 a place word)."""
+    after it a noun (八一钢厂, 十一中学; 五一假期 and 五一以后 are times: 假期 is tagged a time word, 以后 a
+    place word)."""
     if not _NUMERALS.fullmatch(text[start:end]):
         return False
     at = 0

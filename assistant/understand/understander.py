@@ -155,7 +155,8 @@ class Understander:
         routes, asked = self.routes.scores(vector), self.asked.scores(asking_vector, asking)
         asked_labels = with_contact(asked.labels, self.contact.scores(asking_vector, asking).share("contact"))
         # who bears it (a liability, a cost), read only of a unit asked: a plan task's lead unit is no answer to it
-        bears = self.bears.scores(asking_vector, asking).share("bears") if asked_labels[0][0] == Asked.unit.value else 0.0
+        unit = asked_labels[0][0] == Asked.unit.value
+        bears = self.bears.scores(asking_vector, asking).share("bears") if unit else 0.0
         if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
