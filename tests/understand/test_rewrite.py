@@ -73,8 +73,9 @@ def test_a_question_asking_of_what_was_just_said_carries_the_topic() -> None:
 
 def test_a_word_of_the_same_kind_as_one_just_said_picks_up_the_exchange() -> None:
     """ "有没有补助？" after a parent asked what a 中职 program costs (the answer: 按中职资助政策执行) stood alone
-    and got a subsidy for firms' training: 补助 was not in the exchange. A topic word whose head (last character) a word of
-    the exchange shares is of the same kind (补助, 资助: aid; 住宿费, 学费: a fee); another matter stands alone."""
+    and got a subsidy for firms' training: 补助 was not in the exchange. A topic word whose head (last character)
+    a word of the exchange shares is of the same kind (补助, 资助: aid; 住宿费, 学费: a fee); another matter stands
+    alone."""
     history = [
         Turn("user", "孩子初三，想读中职学汽修，学费一年多少钱？"),
         Turn("assistant", "【专业】汽车运用与维修，费用：按国家和兵团中职资助政策执行（符合条件的学生免学费）"),
