@@ -164,4 +164,3 @@ def outcome_word(word: str) -> bool:
     """Whether ``word`` belongs to how people ask about graduates' outcomes rather than to what they study: it
     recurs in the outcomes examples (就业率, 毕业生 in two or more; a trade like 烹饪 in one)."""
     return sum(word in text for text in examples()["outcomes"]["outcomes"]) >= 2
-
