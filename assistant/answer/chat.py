@@ -724,7 +724,10 @@ class Chat:
         # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
         fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
         interests = [] if reading.majors else self._interests(query)
-        if query.asks_outcomes:  # 就业率 in "哪个专业就业率高" is what is asked of the programs, no interest
+        # asked how a major's graduates fare: each program's graduate row, read once; 就业率 in "哪个专业就业率高" is
+        # what is asked of the programs, no interest
+        graduates = self.capabilities.outcomes() if query.asks_outcomes else None
+        if graduates is not None:
             interests = [w for w in interests if not outcome_word(w)]
         recs: list[Recommendation] = []
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
@@ -773,8 +776,7 @@ class Chat:
             # what a school of a level costs ("我想读高职，学费贵吗"): its programs first, among all there are
             school = reading.level if reading.asks_fees else None
             top_k = MAX_TOP_K if perks or school else MAX_OPPORTUNITIES
-            outcomes = self.capabilities.outcomes() if query.asks_outcomes else None
-            recs = self._browse(kinds, reading.locations, not interests, top_k, level, outcomes)
+            recs = self._browse(kinds, reading.locations, not interests, top_k, level, graduates)
             if school:
                 recs = sorted(recs, key=lambda r: r.item.level != school)[: top_k if perks else MAX_OPPORTUNITIES]
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
@@ -800,11 +802,10 @@ class Chat:
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
-        if lacks_outcome(recs) or query.asks_outcomes:  # each program with what became of its graduates, however
-            # it was found (the platform's 毕业生状况; the recommender's programs carry it already)
-            graduates = self.capabilities.outcomes()
-            recs = with_outcomes(recs, graduates)
-        if query.asks_outcomes and recs:  # asked how they fare: the largest share in work first
+        if lacks_outcome(recs):  # each program with what became of its graduates, however it was found (the
+            # platform's 毕业生状况; the recommender's programs carry it already)
+            recs = with_outcomes(recs, self.capabilities.outcomes() if graduates is None else graduates)
+        if graduates is not None and recs:  # asked how they fare: the largest share in work first
             if not browse:  # a browse ordered them already, within the level graded
                 recs = by_share_in_work(recs, graduates)  # good fits still first
             if not reading.majors:
