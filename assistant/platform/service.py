@@ -223,7 +223,7 @@ class Platform:
 
     def postings_and_programs(self) -> tuple[list[Posting], list[Program]]:
         """Postings and programs from the corpus record files and the staff-published files."""
-        roots = record_roots(self.settings) + [self.settings.data_dir / "records"]
+        roots = posting_roots(self.settings) + [self.settings.data_dir / "records"]
         found = discover_files(dict.fromkeys(r.resolve() for r in roots if r.is_dir()))
         files = list(dict.fromkeys(f for f in found if f.suffix.lower() in _RECORD_EXT))
         signature = _signature(files)
@@ -248,7 +248,7 @@ class Platform:
 _RECORD_EXT = {".csv", ".json", ".jsonl", ".yaml", ".yml"}
 
 
-def record_roots(settings: Settings) -> list[Path]:
+def posting_roots(settings: Settings) -> list[Path]:
     """The folders the index was built from (recorded at ingestion, found from any working folder), else the
     configured corpus folders, with a warning for each that is not there."""
     roots = [r for r in recorded_roots(settings.index_dir) if r.is_dir()]

@@ -88,16 +88,18 @@ def _picks_up(question: str, said: str) -> bool:
     word, one of its topic words in the last question or answer, and not addressed to the assistant."""
     if not _ASKS.search(question) or _ADDRESSED.search(question):
         return False
-    return any(word in said or _same_head(word, said) for word in topic_words(question))
+    words = topic_words(question)
+    if any(word in said for word in words):
+        return True
+    heads = _heads(said)
+    return any(len(word) >= 2 and word[-1] in heads for word in words)
 
 
-def _same_head(word: str, said: str) -> bool:
-    """Whether ``said`` has a word of two characters or more ending in the character ``word`` ends in (its head:
-    Chinese compounds are right-headed, so 补助 and 资助 are both kinds of 助, aid): "有没有补助？" after an answer
-    saying 中职资助政策 asks of that aid. Words of ``said`` as jieba cuts them."""
-    if len(word) < 2:
-        return False
-    return any(len(other) >= 2 and other != word and other[-1] == word[-1] for other in cut_words(said))
+def _heads(said: str) -> set[str]:
+    """The heads (last characters) of the words of two characters or more in ``said`` (jieba's cut): Chinese
+    compounds are right-headed, so a question's 补助 shares its head with 资助 (both kinds of 助, aid), and
+    "有没有补助？" after an answer saying 中职资助政策 asks of that aid."""
+    return {other[-1] for other in cut_words(said) if len(other) >= 2}
 
 
 def _last_exchange(history: list[Turn], at: int | None) -> str:
