@@ -66,7 +66,8 @@ def time_window(text: str, today: dt.date) -> Window | None:
     Cached: jionlp takes tens of milliseconds, and forms send the same few words again and again."""
     text = _AGO_PHRASE.sub("", _spoken_as_read(text))  # 一年前毕业了: a time ago is no window
     return (
-        _from_offset(text, today)
+        _from_around(text, today)
+        or _from_offset(text, today)
         or _from_before(text, today)
         or _from_jionlp(text, today)
         or _from_school_terms(text, today)
@@ -149,9 +150,12 @@ def _from_jionlp(text: str, today: dt.date) -> Window | None:
                 return ahead, None
         window = _extend(start, end, rest)
         if window[1] == window[0]:
-            window = (start, None)  # one day said (明天就能去, 12月20日有空): free from then, not for that day only
+            # one day said (明天就能去, 12月20日有空): free from then, not for that day only (for as long as said)
+            window = (start, _lasting_end(start, rest))
         if window[1] is None and start.year == today.year and _THIS_YEAR.search(said):
             return max(start, today), None  # "今年以后": the year is said, an open window from it is not next year's
+        if start < today == end:  # "最近一个月有空": jionlp reads the month gone by; one free looks ahead
+            return today, today + (end - start)
         return _ahead(window, today)
     return None
 
@@ -268,9 +272,80 @@ def _extend(start: dt.date, end: dt.date | None, rest: str) -> tuple[dt.date, dt
         if 1 <= month <= 12:
             year = start.year if month >= start.month else start.year + 1
             return start, _month_end(year, month)
-    if _OPEN_END.match(rest):
-        return start, None
+    if _OPEN_END.match(rest) or end is None:
+        return start, _lasting_end(start, rest)  # "3月以后，能干半年": for as long as said
     return start, end
+
+
+# how long one is free, said after the start (明年3月开始，想实习三个月; 下个月起能干半年): not a time from or before
+# then (三个月后, 两周以前), nor one of each (每三个月), nor time spent already (学了两年, 干了三年了)
+_LASTING_NOT = re.compile(r"^\s*(?:以后|之后|后|以前|之前|前|了)")
+_LASTING_CLAUSES = 2  # the clause of the start and the next one ("明年3月开始，想实习三个月")
+
+
+def _lasting_end(start: dt.date, rest: str) -> dt.date | None:
+    """The last day of a window that opens on ``start`` and lasts as long as ``rest`` says; None (an open
+    end) when it says no length. jionlp reads the length (time_delta: 半年 -> {year: 0.5})."""
+    rest = "，".join(re.split(r"[，,；;。！!？?]", rest)[:_LASTING_CLAUSES])
+    if not rest.strip():
+        return None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            found = _jionlp().ner.extract_time(rest, time_base=time.mktime(start.timetuple()), with_parsing=True)
+    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no length then
+        return None
+    for item in found:
+        delta, at = item.get("detail", {}).get("time"), item.get("offset")
+        if item.get("type") != "time_delta" or not isinstance(delta, dict) or not at:
+            continue
+        if _LASTING_NOT.match(rest[at[1] :]) or "了" in rest[: at[0]] or rest[: at[0]].endswith("每"):
+            continue
+        months = 12 * float(delta.get("year", 0)) + float(delta.get("month", 0))
+        days = 7 * float(delta.get("week", 0)) + float(delta.get("day", 0))
+        if months + days / 30 < 0.25:  # hours or a day or two: how long a shift is, not a window
+            continue
+        year, month = _month_on(start, int(months))
+        moved = dt.date(year, month, min(start.day, _month_end(year, month).day))
+        return moved + dt.timedelta(days=round((months - int(months)) * 30 + days) - 1)
+    return None
+
+
+# "明年五一前后", "国庆前后", "寒假前后": about a time, two weeks either side of it (jionlp reads 五一前 and drops
+# 后: "明年五一前后有空" read as from today to 1 May)
+_AROUND = "前后"
+_AROUND_DAYS = 14
+_AROUND_LONGEST = 62  # about a day, a holiday or a month; "明年前后" says no time to be about
+
+
+def _from_around(text: str, today: dt.date) -> Window | None:
+    if _AROUND not in text:
+        return None
+    starts, ends = _word_bounds(text)
+    for found in re.finditer(_AROUND, text):
+        if found.start() not in starts or found.end() not in ends:
+            continue
+        about = _time_ending(text[: found.start()], today)
+        if about is None or (about[1] - about[0]).days > _AROUND_LONGEST:
+            continue
+        margin = dt.timedelta(days=_AROUND_DAYS)
+        return max(today, about[0] - margin), about[1] + margin
+    return None
+
+
+def _time_ending(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The time ``said`` ends with (a day, a holiday, a month or a school term), the coming one."""
+    for start, end, rest in _spans(said, today):
+        if rest.strip() or end is None:
+            continue
+        if end < today:
+            coming = _coming(said, today)  # 国庆 in December: next October's (春节: the lunar date of that year)
+            if coming is None:
+                return None
+            start, end = coming, coming + (end - start)
+        return start, end
+    term = max((word for word in vocabulary().school_terms if said.rstrip().endswith(word)), key=len, default="")
+    window = _school_term(term, today.year, today) if term else None
+    return (window[0], window[1]) if window is not None and window[1] is not None else None
 
 
 def _from_school_terms(text: str, today: dt.date) -> Window | None:

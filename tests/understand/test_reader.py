@@ -612,3 +612,30 @@ def test_a_kind_asked_whether_it_can_be_done_is_looked_for() -> None:
         assert seeks_kind(text), text
     for text in ("实习期间请假可以吗", "想当学徒，要签合同吗"):
         assert not seeks_kind(text), text
+
+
+def test_about_a_time_is_either_side_of_it() -> None:
+    """ "明年五一前后有空" read as from today to 1 May (jionlp reads 五一前 and drops 后): about a day, a holiday or a
+    term is two weeks either side of it, the coming one."""
+    assert time_window("明年五一前后有空", TODAY) == (dt.date(2027, 4, 17), dt.date(2027, 5, 15))
+    assert time_window("国庆前后能去", TODAY) == (dt.date(2027, 9, 17), dt.date(2027, 10, 15))
+    assert time_window("寒假前后", TODAY) == (dt.date(2027, 1, 1), dt.date(2027, 3, 14))
+    assert time_window("前后两个学校都问了", TODAY) is None  # 前后 of no time
+    assert time_window("五一以后", TODAY) == (dt.date(2027, 5, 1), None)  # 以后 stays open
+
+
+def test_how_long_one_is_free_ends_the_window() -> None:
+    """ "明年4月份开始，能干半年" read as from April on with no end; a length said after the start ends it. A time
+    from now (三个月后), one of each (每三个月) or time spent (学了两年) is no length."""
+    assert time_window("明年4月份开始，能干半年", TODAY) == (dt.date(2027, 4, 1), dt.date(2027, 9, 30))
+    assert time_window("明年3月开始，想实习三个月", TODAY) == (dt.date(2027, 3, 1), dt.date(2027, 5, 31))
+    assert time_window("下个月起能干两周", TODAY) == (dt.date(2027, 1, 1), dt.date(2027, 1, 14))
+    assert time_window("三个月后有空", TODAY) == (dt.date(2027, 3, 2), None)
+    assert time_window("3月以后有空，学了两年汽修", TODAY) == (dt.date(2027, 3, 1), None)
+    assert time_window("3月以后有空，每三个月回校一次", TODAY) == (dt.date(2027, 3, 1), None)
+    assert time_window("明天就能去，一天干八个小时", TODAY) == (dt.date(2026, 12, 3), None)  # a shift, not a window
+
+
+def test_the_last_weeks_said_mean_the_coming_ones() -> None:
+    """jionlp reads "最近一个月" as the month gone by; a student free "最近一个月" means the coming one."""
+    assert time_window("最近一个月都有空", TODAY) == (TODAY, dt.date(2027, 1, 2))
