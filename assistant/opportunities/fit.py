@@ -17,7 +17,8 @@ facts only). Every signal gives a score and a Chinese reason showing it:
     学徒制 wanted and it is one +1.5; not wanted and it is one -1.5
     层次  a posting meant for a lower level than the student's -0.5, for the student's own level +0.5
           (over one open to anyone: 不限 postings are often meant for workers); a program (专业) at the
-          student's own level or below -1 (it is not further study)
+          student's own level or below -1 (it is not further study); one two levels above -1 (高职 for a
+          初中 pupil: one enrols after 中职 or 高中, unless it runs straight through, 五年一贯制)
     待遇  with a wished minimum pay: meets it +0.5, below it -0.5
 
 The weights were chosen on evals/student_profiles.yaml (dev) only; see evals/README.md.
@@ -60,6 +61,8 @@ APPRENTICE = 1.5
 LEVEL_BELOW = -0.5
 LEVEL_SAME = 0.5  # a posting meant for the student's own level, over one open to anyone (不限): mirrors LEVEL_BELOW
 PROGRAM_NOT_HIGHER = -1.0
+PROGRAM_OUT_OF_REACH = -1.0  # two levels above: not the next step, as far off as one not above is beside it
+_STRAIGHT_THROUGH = re.compile(r"五年一贯|五年制|3\s*\+\s*2|中高职贯通")  # programs a 初中 pupil enters for both stages
 TIME_WAIT_PER_WEEK = 0.0625  # inside the window but starting weeks after the student is free
 PAY = 0.5
 RELATED_LABEL = "相近专业："
@@ -281,6 +284,9 @@ def level_reason(item: OpportunityItem, level: str | None) -> Reason | None:
     if item.kind == "专业":
         if not_higher(item, level):
             return Reason("层次", f"{item.level}专业，不高于你目前的层次", PROGRAM_NOT_HIGHER)
+        if out_of_reach(item, level):
+            step = "、".join(name for name, rank in LEVEL_RANK.items() if rank == LEVEL_RANK.get(level, 0) + 1)
+            return Reason("层次", f"{item.level}专业，{level}毕业一般要先读{step}或高中", PROGRAM_OUT_OF_REACH)
         return None
     needed = required_level(item)
     if needed is None or "以上" in item.level:
@@ -296,6 +302,20 @@ def above_level(item: OpportunityItem, level: str | None) -> bool:
     """Whether ``item`` is a program (专业) above the student's ``level``: one enrols in it to go on."""
     rank = LEVEL_RANK.get(item.level)
     return item.kind == "专业" and level is not None and rank is not None and rank > LEVEL_RANK.get(level, 0)
+
+
+def out_of_reach(item: OpportunityItem, level: str | None) -> bool:
+    """Whether ``item`` is a program two levels or more above the student's ``level`` that does not run
+    straight through (a 初中 pupil asking what to study was shown 高职 programs as if one could enrol)."""
+    rank = LEVEL_RANK.get(item.level)
+    own = LEVEL_RANK.get(level or "")
+    return (
+        item.kind == "专业"
+        and rank is not None
+        and own is not None
+        and rank - own >= 2
+        and not _STRAIGHT_THROUGH.search(item.title + item.text)
+    )
 
 
 def not_higher(item: OpportunityItem, level: str | None) -> bool:

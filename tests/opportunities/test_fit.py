@@ -128,6 +128,23 @@ def test_a_program_no_higher_than_the_student_s_level_is_graded_down() -> None:
     assert rec is not None and "层次：中职专业，不高于你目前的层次（−1）" in [r.text for r in rec.reasons]
 
 
+def test_a_program_two_levels_above_is_not_the_next_step() -> None:
+    """A 初中 pupil asking what to study was shown 高职 programs beside 中职 ones, as if one could enrol; a
+    program running straight through (五年一贯制) is the pupil's next step."""
+    program = posting(record_type="program", kind="专业", level="中职", title="电气技术应用", start=None, end=None)
+    college = replace(program, record_id="X2", level="高职", title="工业机器人技术")
+    through = replace(college, record_id="X3", text="五年一贯制，初中毕业生报考")
+    pupil = student(level="初中", kinds=["专业"])
+    assert score(program, pupil) - score(college, pupil) == 1.0
+    assert score(through, pupil) == score(program, pupil)
+    rec = score_item(college, Wanted.read(pupil, None, 0.9), TODAY)
+    assert rec is not None and "层次：高职专业，初中毕业一般要先读中职、技工或高中（−1）" in [
+        r.text for r in rec.reasons
+    ]
+    above = score_item(college, Wanted.read(student(kinds=["专业"]), None, 0.9), TODAY)  # 中职: one level above
+    assert above is not None and not [r for r in above.reasons if r.text.startswith("层次")]
+
+
 def test_a_posting_meant_for_the_student_s_level_ranks_over_one_open_to_anyone() -> None:
     """中职 students: an internship for 中职 students over a course for 农机手 and 连队职工 (不限), the
     same the other way for a 高职 student (a 中职 posting is graded down, not up)."""
