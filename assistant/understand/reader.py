@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.places import gazetteer, places_in
 from assistant.text.numbers import parse_number
-from assistant.text.tokenize import has_function_word, tagged_words
+from assistant.text.tokenize import cut_words, has_function_word, tagged_words
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
@@ -65,6 +65,9 @@ class StudentReading:
     asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
     asks_fees: bool = False  # asks what a school or its programs cost (读中职一年要交多少钱): the programs answer it
     perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
+    # what the student says they study that no catalog major is near (学电焊的 where no program teaches welding):
+    # still what they bring; the chat looks for items naming it
+    studies: list[str] = field(default_factory=list)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -104,6 +107,8 @@ class StudentReading:
             or self.best_paid
             or self.asks_fees
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
+            # what they study, with a wish, a kind or a time free ("学电焊的，寒假能不能去厂里干两个月")
+            or (self.studies and (self.going or self.kinds or self.available_from is not None))
             or (self.options and bool(self.level))
         )
 
@@ -120,6 +125,13 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     today = today or dt.date.today()
     words = vocabulary()
     reading = StudentReading(majors=majors.in_text(text))
+    for subject in studied_subjects(text):
+        # by name only: a guess by meaning (会计 -> 电子商务) is no major the student said ("我是学会计的，会计证怎么
+        # 考？" listed e-commerce programs); the recommender still reads the subject by meaning as an interest
+        found = majors.resolve(subject, dense=False)
+        reading.majors += [m for m in found if m not in reading.majors]
+        if not found:
+            reading.studies.append(subject)
     levels = words.find(words.levels, text)
     reading.level = levels[0] if levels else None
     reading.locations = read_places(text)
@@ -148,6 +160,44 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     elif "学徒" in reading.declined:
         reading.wants_apprenticeship = False
     return reading
+
+
+# what one studies, said by the verb and its object (学电焊的, 读的是护理专业, 学会计的): 学 / 读 a word of its own
+# (not of 学校, 学费, 读书), the subject whole words of two to six characters up to 的, 专业 or 方向
+_STUDY_VERBS = ("学", "读", "学习", "念")
+_STUDIED = re.compile(
+    r"^(?:的是(?P<said>[\u4e00-\u9fff]{2,6}?)(?:专业|方向|[，,。；;！!？?]|$)|(?P<subject>[\u4e00-\u9fff]{2,6}?)(?:的|专业|方向))"
+)
+_MAJOR_WORDS = ("专业", "方向")
+
+
+def studied_subjects(text: str) -> list[str]:
+    """The subjects ``text`` says its writer studies; not a level, a kind, a school or a person (读中职的,
+    学徒: who or what, not a subject)."""
+    words = vocabulary()
+    said = {w for table in (words.levels, words.kinds) for ws in table.values() for w in (*ws,)}
+    said |= {*words.levels, *words.kinds, *words.schools, *words.people, *words.organisations}
+    ends, at, found = set(), 0, []
+    cut = cut_words(text)
+    for word in cut:
+        at += len(word)
+        ends.add(at)
+    at = 0
+    for word in cut:
+        at += len(word)
+        # jieba glues a pronoun to the verb (我学, 他读): the closed class of the persons
+        if word not in _STUDY_VERBS and not (len(word) == 2 and word[0] in "我你他她" and word[1] in _STUDY_VERBS):
+            continue
+        match = _STUDIED.match(text[at:])
+        group = "said" if match is not None and match.group("said") else "subject"
+        if match is None or not (
+            at + match.end(group) in ends or text[at + match.end(group) :].startswith(_MAJOR_WORDS)
+        ):
+            continue
+        subject = match.group(group)
+        if len(subject) >= 2 and not any(w in subject for w in said) and subject not in found:
+            found.append(subject)
+    return found
 
 
 # a monthly wage a student would ask for: below it a number after 每月 counts something else (每月3次), above it

@@ -434,7 +434,9 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
         wish = reading.wants_apprenticeship
         reading = replace(
             reading,
-            majors=reading.majors or before.majors,
+            # what the student studies, said now, replaces the major said before (and the other way round)
+            majors=reading.majors or ([] if reading.studies else before.majors),
+            studies=reading.studies or ([] if reading.majors else before.studies),
             level=reading.level or before.level,
             locations=reading.locations or before.locations,
             available_from=reading.available_from or before.available_from,

@@ -24,6 +24,17 @@ def test_an_owner_offering_places_gets_what_the_enterprise_may_claim_not_posting
         assert chat.answer(message).route == "opportunities", message
 
 
+def test_a_student_saying_what_they_study_is_searched_for_even_when_no_program_teaches_it(opp) -> None:
+    """ "学电焊的，寒假能不能去乌鲁木齐附近的厂里干两个月？" was refused on the policy route: no catalog major is
+    welding and no kind was said. What one studies, with a time free, is a search; the answer says nothing
+    matched 电焊 before the nearest items."""
+    chat = opp.chat("extractive")
+    answer = chat.answer("学电焊的，寒假能不能去乌鲁木齐附近的厂里干两个月？")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert "没有找到与“电焊”相关" in answer.answer
+    assert chat.answer("我是学会计的，会计证怎么考？").route != "opportunities"
+
+
 def test_a_school_asking_about_its_part_gets_the_rules_not_the_enterprise_catalog(opp) -> None:
     """ "我们学校想和企业共建实训基地，有什么补贴" got "我理解贵单位的情况是…" and the enterprise's tax relief (the
     route probe reads the activity, 共建实训基地, the words of an enterprise's question): 4 of 7 school messages

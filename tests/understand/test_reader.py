@@ -20,6 +20,7 @@ from assistant.understand.reader import (
     seeks_kind,
     speaks_for_enterprise,
     speaks_for_school,
+    studied_subjects,
     wishes_to_go,
 )
 from assistant.understand.timewords import time_window
@@ -377,6 +378,20 @@ def test_before_a_time_is_from_now_until_then() -> None:
     assert time_window("中职护理，春节前想在昌吉找个短期实习", TODAY) == (TODAY, dt.date(2027, 2, 5))
     assert time_window("我以前学过护理", TODAY) is None
     assert time_window("想找个酒店前台的实习", TODAY) is None  # 前台 holds no 前
+
+
+def test_what_one_studies_is_read_by_the_verb_and_its_object() -> None:
+    """ "学电焊的，寒假能不能去…厂里干两个月？" read nothing a student brings (no catalog major is welding, no kind
+    said): what one studies, with a time free, a wish or a kind, seeks. 学 / 读 a word of its own (not of 学校,
+    中学, 学徒), and not a level (读中职的)."""
+    reading = read_student("学电焊的，寒假能不能去乌鲁木齐附近的厂里干两个月？", CATALOG, TODAY)
+    assert reading.studies == ["电焊"] and reading.majors == [] and reading.seeks_someone
+    assert read_student("我读的是护理专业", CATALOG, TODAY).majors == ["护理"]
+    assert read_student("学汽修的", CATALOG, TODAY).studies == []  # an everyday name of a catalog major
+    assert studied_subjects("我学的是数控，想找工作") == ["数控"]
+    for message in ("读中职的孩子", "学校的老师", "中学的老师", "我是学徒", "学习的时候"):
+        assert studied_subjects(message) == [], message
+    assert not read_student("我是学会计的，会计证怎么考？", CATALOG, TODAY).seeks_someone  # asks, does not seek
 
 
 def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
