@@ -128,6 +128,10 @@ _PLATFORM_WORD = re.compile(r"平台")
 _TO_PUBLISH = re.compile(
     r"(?:我们|我|咱们|咱|本单位|我校|我司|怎么|如何|咋|怎样|在哪)[^，,。；;！!？?]{0,14}?(?:发布|发|挂|登记|上传|提交|填报)"
 )
+# where or how to publish, asked (去哪发布, 怎么登记): with a business's writer, the platform's 发布 page
+_WHERE_TO_PUBLISH = re.compile(
+    r"(?:怎么|如何|咋|怎样|在哪|去哪|哪里|哪儿)[^，,。；;！!？?]{0,6}?(?:发布|登记|挂出|填报)"
+)
 # after the unit that handles a matter, what the platform holds of it
 PLATFORM_TOO = "信息服务平台上的相关信息："
 # a message the route probe sends to opportunities with the policy route nearly as likely ("实习学生要买什么
@@ -270,7 +274,9 @@ class Chat:
             routed, said = yield from self._opportunities_and_rules(query, base)
         elif query.route is Route.platform:
             routed, said = yield from self._platform_and_rules(query, base)
-        if routed is not None and asks_to_publish(query.message):  # what is there comes after where to publish
+        if routed is not None and asks_to_publish(
+            query.message, query.for_enterprise
+        ):  # what is there comes after where to publish
             routed = routed.with_notice(PUBLISH_HINT)
         if routed is not None:
             clock.lap(query.route.value)
@@ -278,7 +284,7 @@ class Chat:
             yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
         events = self.answerer.stream(query, base.with_(route=Route.policy.value))
-        if asks_to_publish(query.message):
+        if asks_to_publish(query.message, query.for_enterprise):
             yield from with_hint(events, PUBLISH_HINT, always=True)
         elif _looked_like_a_search(query):
             yield from with_hint(events, SEARCH_HINT)
@@ -367,7 +373,7 @@ class Chat:
         need on the platform last, unless asked (:data:`PUBLISH_HINT` then opens the answer)."""
         majors = self.understander.majors()
         schools = schools_answer(query, base, self.capabilities.platform, self.capabilities.items, majors)
-        hint = not asks_to_publish(query.message)
+        hint = not asks_to_publish(query.message, query.for_enterprise)
         if schools is not None and asks_where_to_find(query):
             found = self._matched(query, base)
             schools = with_posting_hint(schools, hint)  # with the schools, above the benefits (a table in the UI)
@@ -929,9 +935,13 @@ def asks_rules_too(query: Query) -> bool:
     return query.route is not Route.policy and scores.get(Route.policy.value, 0.0) >= POLICY_MIX_SHARE * top
 
 
-def asks_to_publish(message: str) -> bool:
-    """Whether a message asks how to publish on the information platform, or says its writer wishes to."""
-    return bool(_PLATFORM_WORD.search(message) and _TO_PUBLISH.search(message))
+def asks_to_publish(message: str, for_enterprise: bool = False) -> bool:
+    """Whether a message asks how to publish on the information platform, or says its writer wishes to; a writer
+    speaking for a business asking where or how to publish ("我们公司想招三个会计，去哪发布？") asks it too, the
+    platform unnamed (the benefit catalog answered it)."""
+    if _PLATFORM_WORD.search(message) and _TO_PUBLISH.search(message):
+        return True
+    return for_enterprise and bool(_WHERE_TO_PUBLISH.search(message))
 
 
 def _looked_like_a_search(query: Query) -> bool:

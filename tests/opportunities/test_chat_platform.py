@@ -73,6 +73,11 @@ def test_asking_how_to_publish_on_the_platform_says_where(opp) -> None:
     assert project.route == "platform" and project.answer.startswith(PUBLISH_HINT)
     assert asks_to_publish("我校的实训基地想挂到平台上，怎么弄")
     assert not asks_to_publish("信息服务平台是哪个部门牵头建的") and not asks_to_publish("师里会不会发布人才供需信息")
+    # a business's writer asking where to publish names no platform: the benefit catalog answered it
+    assert opp.ask("我们公司想招三个会计，去哪发布？").answer.startswith(PUBLISH_HINT)
+    assert asks_to_publish("我们厂缺两个电工，招聘信息在哪登记？", for_enterprise=True)
+    assert not asks_to_publish("我们公司想招三个会计，去哪发布？")  # nobody speaking for a business: not this
+    assert not asks_to_publish("我们厂上个月发工资晚了，要赔钱吗？", for_enterprise=True)
 
 
 def test_talent_demand_is_narrowed_to_the_place_and_the_major_named(opp) -> None:
