@@ -36,6 +36,7 @@ from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
 from assistant.text.sentences import split_sentences
+from assistant.text.units import states_asked_unit
 from assistant.types import SearchHit
 from assistant.understand.query import Asked, Query
 from assistant.understand.topic import is_topic_word
@@ -324,6 +325,9 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         and not holds(kind, slot.text)
         and refers_to_asked(slot.text, query.standalone)
     ):
+        return None
+    # a length in another unit than the one asked (几个小时 and a teacher's 6个月 in firms) is another rule's
+    if slot is not None and kind is Asked.duration and not states_asked_unit(slot.text, query.standalone):
         return None
     value = next((c for c in merit if slot is not None and c.text == slot.sentence), None)
     if value is not None and said_elsewhere(value, question_subject(query.standalone, found.terms), found.terms, merit):

@@ -28,3 +28,22 @@ def without_asked_units(question: str, tokens: list[str]) -> list[str]:
     skip = asked_units(question)
     kept = [t for t in tokens if t not in skip]
     return kept or tokens
+
+
+# the units of one length of time, whatever the word: a question asking 几天 is answered by 三十日 or 15个工作日, not by
+# 6个月 (a value of another unit is another rule's: "实习生一天最多干几个小时" led with a teacher's 6个月 in firms)
+_FAMILY = {"小时": "hour", "天": "day", "日": "day", "工作日": "day", "周": "week", "月": "month", "年": "year"}
+_FAMILY.update({"学年": "year", "学期": "term"})
+_NUMBER_OF_UNITS = re.compile(rf"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万半]+)\s*({TIME_UNIT})")
+
+
+def _family(unit: str) -> str:
+    unit = unit.lstrip("个")
+    return _FAMILY.get(unit, _FAMILY.get(unit[-1:], unit))
+
+
+def states_asked_unit(text: str, question: str) -> bool:
+    """Whether ``text`` gives a number of the unit of time ``question`` asks (几个小时 -> 一小时, 4小时); True when
+    the question asks none ("多长时间": any unit answers)."""
+    asked = {_family(unit) for unit in asked_units(question)}
+    return not asked or bool(asked & {_family(m.group(1)) for m in _NUMBER_OF_UNITS.finditer(text)})
