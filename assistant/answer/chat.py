@@ -274,9 +274,8 @@ class Chat:
             routed, said = yield from self._opportunities_and_rules(query, base)
         elif query.route is Route.platform:
             routed, said = yield from self._platform_and_rules(query, base)
-        if routed is not None and asks_to_publish(
-            query.message, query.for_enterprise
-        ):  # what is there comes after where to publish
+        publish = asks_to_publish(query.message, query.for_enterprise)
+        if routed is not None and publish:  # what is there comes after where to publish
             routed = routed.with_notice(PUBLISH_HINT)
         if routed is not None:
             clock.lap(query.route.value)
@@ -284,7 +283,7 @@ class Chat:
             yield from emit(routed, pieces(rest) if not said or rest != routed.answer else [], clock)
             return
         events = self.answerer.stream(query, base.with_(route=Route.policy.value))
-        if asks_to_publish(query.message, query.for_enterprise):
+        if publish:
             yield from with_hint(events, PUBLISH_HINT, always=True)
         elif _looked_like_a_search(query):
             yield from with_hint(events, SEARCH_HINT)

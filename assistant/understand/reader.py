@@ -175,8 +175,8 @@ def studied_subjects(text: str) -> list[str]:
     """The subjects ``text`` says its writer studies; not a level, a kind, a school or a person (读中职的,
     学徒: who or what, not a subject)."""
     words = vocabulary()
-    said = {w for table in (words.levels, words.kinds) for ws in table.values() for w in (*ws,)}
-    said |= {*words.levels, *words.kinds, *words.schools, *words.people, *words.organisations}
+    said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
+    said |= {*words.schools, *words.people, *words.organisations}
     ends, at, found = set(), 0, []
     cut = cut_words(text)
     for word in cut:
