@@ -78,6 +78,15 @@ def cut_words(text: str) -> list[str]:
     return [w for w in jieba.cut(text) if w]
 
 
+def words_at(text: str) -> dict[int, str]:
+    """:func:`cut_words` by where each word starts in ``text``."""
+    words, at = {}, 0
+    for word in cut_words(text):
+        words[at] = word
+        at += len(word)
+    return words
+
+
 # jieba's tags of nouns, verbal nouns, idioms, abbreviations (数控) and Latin words
 _NOMINAL = ("n", "vn", "l", "j", "eng")
 _NEGATIONS = ("不", "没")  # 学不会, 学没学: no object learned

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.places import gazetteer, places_in
 from assistant.text.numbers import parse_number
-from assistant.text.tokenize import cut_words, has_function_word, tagged_words
+from assistant.text.tokenize import has_function_word, tagged_words, words_at
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.timewords import time_window
 from assistant.understand.vocabulary import vocabulary
@@ -177,14 +177,10 @@ def studied_subjects(text: str) -> list[str]:
     words = vocabulary()
     said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
     said |= {*words.schools, *words.people, *words.organisations}
-    ends, at, found = set(), 0, []
-    cut = cut_words(text)
-    for word in cut:
-        at += len(word)
-        ends.add(at)
-    at = 0
-    for word in cut:
-        at += len(word)
+    cut, found = words_at(text), []
+    ends = {at + len(word) for at, word in cut.items()}
+    for start, word in cut.items():
+        at = start + len(word)
         # jieba glues a pronoun to the verb (我学, 他读): the closed class of the persons
         if word not in _STUDY_VERBS and not (len(word) == 2 and word[0] in "我你他她" and word[1] in _STUDY_VERBS):
             continue

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.places import gazetteer
-from assistant.text.tokenize import tagged_words
+from assistant.text.tokenize import tagged_words, words_at
 from assistant.understand.vocabulary import vocabulary
 
 Window = tuple[dt.date, dt.date | None]
@@ -92,20 +92,9 @@ def _spoken_as_read(text: str) -> str:
     return text
 
 
-def _words_at(text: str) -> dict[int, str]:
-    """jieba's words of ``text`` by where they start."""
-    from assistant.text.tokenize import cut_words
-
-    words, at = {}, 0
-    for word in cut_words(text):
-        words[at] = word
-        at += len(word)
-    return words
-
-
 def _word_bounds(text: str) -> tuple[set[int], set[int]]:
     """Where jieba's words of ``text`` start and end."""
-    words = _words_at(text)
+    words = words_at(text)
     return set(words), {at + len(word) for at, word in words.items()}
 
 
@@ -202,14 +191,19 @@ def _coming(day: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None, str]]:
-    """jionlp's time expressions as (start, end or None for an open end, the text after it), in order."""
-    base = time.mktime(today.timetuple())
+def _extracted(text: str, base: dt.date) -> list[dict[str, Any]]:
+    """jionlp's time expressions of ``text`` read from ``base`` (parsed); none when jionlp cannot read it."""
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            found = _jionlp().ner.extract_time(text, time_base=base, with_parsing=True)
-    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no span then
-        return
+            found = _jionlp().ner.extract_time(text, time_base=time.mktime(base.timetuple()), with_parsing=True)
+    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no expression then
+        return []
+    return list(found)
+
+
+def _spans(text: str, today: dt.date) -> Iterator[tuple[dt.date, dt.date | None, str]]:
+    """jionlp's time expressions as (start, end or None for an open end, the text after it), in order."""
+    found = _extracted(text, today)
     grades = _grade_spans(text)
     # a time word inside a place's name is no time (五一 of 五一农场 read as 1 May: "我在五一农场，想找个实习")
     named = [(a, b) for a, b, _ in gazetteer().named_at(text)]
@@ -289,12 +283,7 @@ def _lasting_end(start: dt.date, rest: str) -> dt.date | None:
     rest = "，".join(re.split(r"[，,；;。！!？?]", rest)[:_LASTING_CLAUSES])
     if not rest.strip():
         return None
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            found = _jionlp().ner.extract_time(rest, time_base=time.mktime(start.timetuple()), with_parsing=True)
-    except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no length then
-        return None
-    for item in found:
+    for item in _extracted(rest, start):
         delta, at = item.get("detail", {}).get("time"), item.get("offset")
         if item.get("type") != "time_delta" or not isinstance(delta, dict) or not at:
             continue
@@ -304,10 +293,16 @@ def _lasting_end(start: dt.date, rest: str) -> dt.date | None:
         days = 7 * float(delta.get("week", 0)) + float(delta.get("day", 0))
         if months + days / 30 < 0.25:  # hours or a day or two: how long a shift is, not a window
             continue
-        year, month = _month_on(start, int(months))
-        moved = dt.date(year, month, min(start.day, _month_end(year, month).day))
-        return moved + dt.timedelta(days=round((months - int(months)) * 30 + days) - 1)
+        return _later(start, months, days) - dt.timedelta(days=1)
     return None
+
+
+def _later(day: dt.date, months: float, days: float = 0.0) -> dt.date:
+    """``day`` moved on by calendar months (the same day of the month, or its last: "三个月后" on 4 December is 4
+    March), a part month as 30 days (半个月: 15), then ``days``."""
+    year, month = _month_on(day, int(months))
+    moved = dt.date(year, month, min(day.day, _month_end(year, month).day))
+    return moved + dt.timedelta(days=round((months - int(months)) * 30 + days))
 
 
 # "明年五一前后", "国庆前后", "寒假前后": about a time, two weeks either side of it (jionlp reads 五一前 and drops
@@ -385,11 +380,8 @@ def _from_offset(text: str, today: dt.date) -> Window | None:
     count = 0.5 if match.group(1) == "半" else float(cn_to_int(match.group(1)))
     count += 0.5 if match.group(3) else 0.0
     unit = match.group(2)[-1] if match.group(2).endswith("月") else match.group(2).lstrip("个 ")
-    if unit in ("年", "月"):  # calendar months, so "三个月后" on 4 December is 4 March
-        months = count * (12 if unit == "年" else 1)
-        year, month = _month_on(today, int(months))
-        day = dt.date(year, month, min(today.day, _month_end(year, month).day))
-        return day + dt.timedelta(days=round((months - int(months)) * 30)), None  # 半个月: 15 days
+    if unit in ("年", "月"):  # calendar months
+        return _later(today, count * (12 if unit == "年" else 1)), None
     return today + dt.timedelta(days=round(count * _OFFSET_DAYS[unit])), None
 
 
@@ -406,7 +398,7 @@ def _from_before(text: str, today: dt.date) -> Window | None:
         return None
     from assistant.text.tokenize import in_dictionary
 
-    words = _words_at(text)
+    words = words_at(text)
     for match in _BEFORE.finditer(text):
         said, word = text[: match.start()], words.get(match.start(), "")
         own = word == match.group() or (word.startswith(match.group()) and not in_dictionary(word))
