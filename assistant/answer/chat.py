@@ -84,6 +84,7 @@ from assistant.understand.reader import (
     asks_for_organisations,
     higher_pay_said,
     read_student,
+    recruited_trades,
     recruiters,
 )
 from assistant.understand.understander import REPORT, Understander, last_clause
@@ -534,6 +535,10 @@ class Chat:
         # an activity heading an opening (销售的岗位, 设计的工作: jieba's verbal noun) is the trade asked, whether or
         # not an item names it: said back when nothing does (a plain verb heading one, 焊工学徒, as before)
         activities = {word for word, flag in headed if flag == "vn"}
+        # the trade asked who recruits (会计 in "石河子有没有招会计的"): the same, jieba's tag aside
+        recruited = recruited_trades(query.message)
+        nominal += recruited
+        activities |= set(recruited)
         verbal = {word for word, flag in tagged if flag in ("vn", "l")}  # 直播; set phrases (没考上) likewise
         index = self.answerer.searcher.index
         topic = [

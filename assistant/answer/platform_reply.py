@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from assistant.answer.platform_listing import MAX_LISTED, YEARLY_KINDS, by_outcome, platform_answer, report_answer
 from assistant.answer.types import Answer
 from assistant.places import places_in
-from assistant.platform.records import KIND_LABELS, PlatformKind, record_majors
+from assistant.platform.records import KIND_LABELS, PlatformKind, record_majors, record_text
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.text.tokenize import nominal_words
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Query
+from assistant.understand.reader import recruited_trades
 from assistant.understand.timewords import named_year
 
 if TYPE_CHECKING:
@@ -54,16 +55,20 @@ def narrowed(
     # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
     year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS and not newest else None
     recorded = {m for r in every for m in record_majors(r.record)}  # the records' own majors
+    major = next(iter(named_majors(query, recorded, majors)), None)
+    # a trade asked who recruits ("有哪些企业在招电焊工"), when it names no major: read in the records' words
+    trade = next((t for t in recruited_trades(query.message) if major is None), None)
     narrowing: dict[str, tuple[str | int, str] | None] = {
         "location": (named[0].name, f"地点：{named[0].name}") if named else None,
         "year": (year, f"年份：{year}年") if year else None,
-        "major": next(((m, f"专业：{m}") for m in named_majors(query, recorded, majors)), None),
+        "major": (major, f"专业：{major}") if major else None,
+        "trade": (trade, f"岗位：{trade}") if trade else None,
     }
     wanted = {key: value for key, value in narrowing.items() if value is not None}
     dropped: list[str] = []
     while True:
-        filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items()})
-        records = [r for r in every if filters.matches(r)]
+        filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items() if key != "trade"})
+        records = [r for r in every if filters.matches(r) and ("trade" not in wanted or _of_trade(r, trade or ""))]
         if records or not wanted:
             break
         dropped.append(wanted.pop(next(iter(wanted)))[1])
@@ -73,6 +78,14 @@ def narrowed(
             first.setdefault((record.org, record.title), record)
         records = list(first.values())
     return records, dropped, [label for _, label in wanted.values()]
+
+
+def _of_trade(item: PlatformRecord, trade: str) -> bool:
+    """Whether a record is about ``trade``: its text says it, or it names a major or an occupation the trade's words
+    hold (焊工 in 电焊工)."""
+    rec = item.record
+    named = [*record_majors(rec), str(getattr(rec, "occupation", "") or "")]
+    return trade in record_text(rec) or any(len(n) >= 2 and n in trade for n in named)
 
 
 def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list[str]:

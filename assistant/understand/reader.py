@@ -153,8 +153,10 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.asks_fees = asks_fees(text)
     if reading.asks_fees and not reading.kinds:
         reading.kinds.append(PROGRAMS)  # "上技校贵不贵": the schools' programs, their 学费 lines
-    # "有没有包吃住的": an opening asked for by what it offers, its kind not said
+    # "有没有包吃住的": an opening asked for by what it offers, its kind not said; "石河子有没有招会计的": one asked
+    # for by the trade recruited
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
+    reading.opening = reading.opening or bool(recruited_trades(text))
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif "学徒" in reading.declined:
@@ -392,6 +394,31 @@ def _recruiting_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"{_EXISTS}{_IN_ASK}{{0,8}}?招(?:聘|收)?{_IN_ASK}{{0,3}}?{_sought_kind()}(?:的?{employer})?{_ASK_END}"
     )
+
+
+def recruited_trades(text: str) -> list[str]:
+    """The trades a question asks who recruits (会计 in 石河子有没有招会计的, 电焊工 in 哪里在招电焊工): an opening
+    asked for by the person recruited, its kind not said. Not a kind, a level, a school, a person or an employer
+    (有没有招学徒的: the kind; :func:`recruiters`), nor a thing asked of the recruiting (有没有招实习生的补贴)."""
+    words = vocabulary()
+    said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
+    said |= {*words.schools, *words.people, *words.organisations}
+    found = []
+    for match in _trade_recruited().finditer(text):
+        trade = match.group("trade")
+        if not any(w in trade for w in said) and trade not in found:
+            found.append(trade)
+    return found
+
+
+@functools.cache
+def _trade_recruited() -> re.Pattern[str]:
+    """An existence or where question (有没有, 哪里, 谁) for those recruiting someone of a trade: 招 (招聘, 招收),
+    the trade up to the question's end, 的 or an employer (vocabulary ``organisations``)."""
+    employer = _alternatives(vocabulary().organisations)
+    where = rf"(?:{_EXISTS}|哪里|哪儿|哪家|谁)"
+    trade = r"(?P<trade>(?:(?!的)[\u4e00-\u9fff]){2,6}?)"
+    return re.compile(rf"{where}{_IN_ASK}{{0,8}}?在?招(?:聘|收)?{trade}(?:的?{employer}|的)?{_ASK_END}")
 
 
 def least_pay(text: str) -> int | None:

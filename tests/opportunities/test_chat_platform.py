@@ -104,6 +104,19 @@ def test_a_narrowing_nothing_meets_is_dropped_and_said(opp) -> None:
     assert lead.startswith("信息服务平台上符合“专业：电气技术应用”的人才需求共")
 
 
+def test_a_trade_asked_who_recruits_narrows_the_records_or_is_said_missing(opp) -> None:
+    """ "你们平台上有哪些企业在招电焊工？" listed the eight newest talent demands of any trade as if they answered: the
+    trade recruited narrows the records by their own words (施工员 is an occupation recorded), and when none names
+    it that is said first."""
+    welders = opp.ask("你们平台上有哪些企业在招电焊工？")
+    assert welders.route == "platform"
+    assert welders.answer.splitlines()[0].startswith("平台上没有符合“岗位：电焊工”的人才需求")
+    builders = opp.ask("平台上有哪些企业在招施工员？")
+    lines = builders.answer.splitlines()
+    assert builders.route == "platform" and not lines[0].startswith("平台上没有")
+    assert len(lines) > 1 and all("施工员" in line for line in lines[1:])
+
+
 def test_policy_questions_about_the_same_matters_stay_with_the_documents(opp) -> None:
     """What the plan says of cooperation is a policy question, not a request for the records (the probe
     reads these 0.49-0.54; "师里打算拉多少家企业进来一起办学" reads 0.81 and is a known miss: evals/README.md)."""

@@ -35,6 +35,18 @@ def test_a_student_saying_what_they_study_is_searched_for_even_when_no_program_t
     assert chat.answer("我是学会计的，会计证怎么考？").route != "opportunities"
 
 
+def test_asking_who_recruits_a_trade_is_a_search_for_openings_of_it(opp) -> None:
+    """ "石河子有没有招会计的？" was refused ("资料中没有涉及这个问题的内容"): no catalog major is 会计 and no kind was
+    said. Asking whether anyone recruits someone of a trade is a search for work openings, the trade said back as
+    what was looked for; a business hiring one is still told where to publish."""
+    chat = opp.chat("extractive")
+    answer = chat.answer("石河子有没有招会计的？")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert "会计" in answer.profile.get("interests", []) and answer.profile["locations"][0] == "石河子市"
+    assert all(o["kind"] in ("实习", "全职", "学徒") for o in answer.opportunities)
+    assert chat.answer("我们公司想招三个会计，去哪发布？").route != "opportunities"
+
+
 def test_a_school_asking_about_its_part_gets_the_rules_not_the_enterprise_catalog(opp) -> None:
     """ "我们学校想和企业共建实训基地，有什么补贴" got "我理解贵单位的情况是…" and the enterprise's tax relief (the
     route probe reads the activity, 共建实训基地, the words of an enterprise's question): 4 of 7 school messages

@@ -15,6 +15,7 @@ from assistant.understand.reader import (
     read_enterprise,
     read_places,
     read_student,
+    recruited_trades,
     recruiters,
     refuses,
     seeks_kind,
@@ -392,6 +393,20 @@ def test_what_one_studies_is_read_by_the_verb_and_its_object() -> None:
     for message in ("读中职的孩子", "学校的老师", "中学的老师", "我是学徒", "学习的时候"):
         assert studied_subjects(message) == [], message
     assert not read_student("我是学会计的，会计证怎么考？", CATALOG, TODAY).seeks_someone  # asks, does not seek
+
+
+def test_asking_who_recruits_a_trade_seeks_an_opening() -> None:
+    """ "石河子有没有招会计的？" was refused on the policy route (会计 is no catalog major, no kind was said): asking
+    whether anyone recruits someone of a trade asks for an opening of it. Not a kind (the kind is read), not who
+    recruits, not a thing asked of the recruiting, not a business's own hiring."""
+    assert recruited_trades("石河子有没有招会计的？") == ["会计"]
+    assert recruited_trades("哪里在招电焊工？") == ["电焊工"]
+    assert recruited_trades("谁家招服务员啊") == ["服务员"]
+    reading = read_student("石河子有没有招会计的？", CATALOG, TODAY)
+    assert reading.opening and reading.seeks_someone and reading.locations[0] == "石河子市"
+    for message in ("有没有招学徒的", "有哪些企业在招实习生", "有没有招实习生的补贴", "有没有招标的项目", "学校招生吗"):
+        assert recruited_trades(message) == [], message
+    assert recruited_trades("我们公司想招三个会计，去哪发布？") == []
 
 
 def test_a_kind_with_a_wish_to_go_seeks_someone() -> None:
