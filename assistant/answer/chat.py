@@ -36,6 +36,7 @@ from assistant.answer.browse import (
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
 from assistant.answer.listed_items import (
     ALL_LISTED_LEAD,
+    DATES,
     FIELD_LABELS,
     ITEM_LEAD,
     MAX_FOLLOW_UP_CHARS,
@@ -49,8 +50,10 @@ from assistant.answer.opportunity_listing import (
     MEANING_LEAD,
     PERKS_LEAD,
     PERKS_NONE_LEAD,
+    money_of,
     offered_by,
     opportunity_answer,
+    period,
 )
 from assistant.answer.outcomes import OUTCOME_LEAD, by_share_in_work, lacks_outcome, with_outcomes
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
@@ -686,11 +689,14 @@ class Chat:
         rec = self._find_listed(listed)
         if rec is None:
             return None
-        # the lead says it all (the UI shows the item as a card, not as the listing line)
-        who = offered_by(rec.item)
-        contact = rec.item.contact or "资料中没有写明"
-        lead = ITEM_LEAD.format(n=listed.n) + f"{rec.item.title}（{who}），联系方式：{contact}"
-        lead += f"，报名截止{rec.item.deadline.isoformat()}。" if rec.item.deadline else "。"
+        # the lead says it all (the UI shows the item as a card, not as the listing line): when it runs, what it
+        # pays or costs, how to reach it and by when ("第一个培训多长时间？" asks the first of these)
+        item = rec.item
+        said = [f"{item.title}（{offered_by(item)}）"]
+        said += [f"时间：{period(item)}"] if item.kind != PROGRAMS else []
+        said += [money_of(item), f"联系方式：{item.contact or '资料中没有写明'}"]
+        said += [f"报名截止{item.deadline.isoformat()}"] if item.deadline else []
+        lead = ITEM_LEAD.format(n=listed.n) + "，".join(said) + "。"
         return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
 
     def _find_listed(self, listed: Listed) -> Recommendation | None:
@@ -705,24 +711,25 @@ class Chat:
 
     def _listing_asked(self, question: str, query: Query, history: list[Turn], mode: AnswerMode) -> Answer | None:
         """A short follow-up asking what the items just listed state ("学费多少", "工资多少", "怎么联系": a field
-        of theirs, vocabulary ``item_fields`` and ``wages``), naming nothing new (no major, place, level, time or
-        kind they are not, no other topic: "违约金多少" asks a rule): the same items, each line saying it first.
-        None when it is not such a follow-up (the chat reads it as any other message)."""
+        of theirs, vocabulary ``item_fields`` and ``wages``; "什么时候开始", "要干多久": when they run, a date or a
+        length read first), naming nothing new (no major, place, level, time or kind they are not, no other topic:
+        "违约金多少" asks a rule): the same items, each line saying it first. None when it is not such a follow-up
+        (the chat reads it as any other message)."""
         lines = last_listing(history) if len(question) <= MAX_FOLLOW_UP_CHARS else []
-        field = field_asked(question) if lines else ""
-        if not field:  # read the message as a student's (time words cost) only when it asks a listed field
+        fields = [f for f in (field_asked(question), DATES if asks_when(query) else "") if f] if lines else []
+        if not fields:  # read the message as a student's (time words cost) only when it asks a listed field
             return None
         reading = read_student(question, self.understander.majors())
-        if names_something_new(reading, query, field, {line.kind for line in lines}):
+        if any(names_something_new(reading, query, f, {line.kind for line in lines}) for f in fields):
             return None
         recs = [rec for rec in map(self._find_listed, lines) if rec is not None]
         if not recs:
             return None
         base = Answer(question, question, "", False, mode, "recommender", route=Route.opportunities.value)
-        base = base.with_(asked=(Asked.contact if field == "contact" else Asked.amount).value)
-        lead = ALL_LISTED_LEAD.format(count=len(recs), field=FIELD_LABELS[field])
-        contact, money = field == "contact", field == "money"
-        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money)
+        base = base.with_(asked=(Asked.contact if "contact" in fields else query.asked).value)
+        lead = ALL_LISTED_LEAD.format(count=len(recs), field="和".join(FIELD_LABELS[f] for f in fields))
+        contact, money, dates = "contact" in fields, "money" in fields, DATES in fields
+        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money, dates)
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
@@ -821,10 +828,18 @@ class Chat:
             if not reading.majors:
                 listed = (missed if interests else "") + OUTCOME_LEAD.format(kinds=PROGRAMS)
         asks_contact = query.asked is Asked.contact
-        asks_money = query.asked is Asked.amount or best_paid or reading.asks_fees  # 上技校贵不贵: each one's 费用
+        # 上技校贵不贵: each one's 费用; "电工培训多少钱，什么时候开班": each one's 费用 and 时间
+        asks_money = query.asks_also(Asked.amount) or best_paid or reading.asks_fees
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
         return opportunity_answer(
-            base.with_(backend="recommender"), recs, said, self.capabilities.chunk, listed, asks_contact, asks_money
+            base.with_(backend="recommender"),
+            recs,
+            said,
+            self.capabilities.chunk,
+            listed,
+            asks_contact,
+            asks_money,
+            query.asks_also(Asked.date, Asked.duration),
         )
 
 
@@ -881,6 +896,12 @@ def field_asked(message: str) -> str:
     return asked[0] if len(asked) == 1 else ""
 
 
+def asks_when(query: Query) -> bool:
+    """Whether a follow-up asks when the listed items run or for how long ("什么时候开始", "培训多长时间"): a date
+    or a length is what it asks first."""
+    return query.asked in (Asked.date, Asked.duration)
+
+
 def names_something_new(reading: StudentReading, query: Query, field: str, listed_kinds: set[str]) -> bool:
     """Whether a follow-up asking ``field`` of the listed items names something they are not: a major, a place, a
     level, a time, a kind the listing is not of, or a topic word that is no field's, no kind's and no word for the
@@ -890,7 +911,7 @@ def names_something_new(reading: StudentReading, query: Query, field: str, liste
         return True
     words = vocabulary()
     items = (*words.schools, *words.organisations, *words.openings, *(w for ws in words.kinds.values() for w in ws))
-    known = (*_item_fields()[field], *items, *words.kinds)
+    known = (*_item_fields().get(field, ()), *items, *words.kinds)
     return any(not any(t in w or w in t for w in known) for t in query.topic)
 
 

@@ -13,6 +13,7 @@ from assistant.opportunities.fit import LINE_REASONS
 from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
 from assistant.records import WORK
 from assistant.types import Citation, StoredChunk
+from assistant.understand.reader import PROGRAMS
 
 if TYPE_CHECKING:
     from assistant.opportunities.items import OpportunityItem
@@ -37,11 +38,13 @@ def opportunity_answer(
     listed: str = "",
     contact: bool = False,
     money: bool = False,
+    dates: bool = False,
 ) -> Answer:
     """The postings and programs as a cited answer: one line each, with its reasons and source.
     ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's;
     ``contact``: the message asks how to reach them, so each line says it (联系方式) first; ``money``: it asks
-    how much, so each line says its pay or fee (待遇 / 费用) first."""
+    how much, so each line says its pay or fee (待遇 / 费用) first; ``dates``: it asks when or how long ("什么时候
+    开班", "实习多长时间"), so each line says when it runs (时间：…至…)."""
     understood = _understood(fields)
     if not recs:
         text = (
@@ -63,7 +66,9 @@ def opportunity_answer(
         if not rec.fits and heading not in sentences and good:
             sentences.append(heading)
         citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
-        sentences.append(AnswerSentence(compose.with_marker(_line(rec, contact, money), n), [n], "listing", True))
+        sentences.append(
+            AnswerSentence(compose.with_marker(_line(rec, contact, money, dates), n), [n], "listing", True)
+        )
     lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
     if listed:
         lead = understood + listed
@@ -86,16 +91,31 @@ def offered_by(item: OpportunityItem) -> str:
 _SHOWN_REASONS = 3  # a line's reasons, first three
 
 
-def _line(rec: Recommendation, contact: bool = False, money: bool = False) -> str:
+def period(item: OpportunityItem) -> str:
+    """When an item runs, as its line and a follow-up about it say it: 2027-01-05至2027-02-05, 2027-03-01起."""
+    if item.start and item.end:
+        return f"{item.start.isoformat()}至{item.end.isoformat()}"
+    if item.start or item.end:
+        return f"{item.start.isoformat()}起" if item.start else f"至{item.end.isoformat()}"  # type: ignore[union-attr]
+    return "资料中没有写明"
+
+
+def money_of(item: OpportunityItem) -> str:
+    """What an item pays or costs, labelled as what it is: a posting's 待遇, a training's or program's 费用."""
+    return f"{'待遇' if item.kind in WORK else '费用'}：{item.pay or item.tuition or '资料中没有写明'}"
+
+
+def _line(rec: Recommendation, contact: bool = False, money: bool = False, dates: bool = False) -> str:
     item = rec.item
     who = offered_by(item)
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     shown = rec.reasons[:_SHOWN_REASONS]
+    if dates and item.kind != PROGRAMS:  # a program runs for years from each September: no dates of its own
+        parts.append(f"时间：{period(item)}")
     if money and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
-        amount = item.pay or item.tuition or "资料中没有写明"
-        parts.append(f"{'待遇' if item.kind in WORK else '费用'}：{amount}")  # a training's or program's is a fee
+        parts.append(money_of(item))
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
     reasons = "；".join(f"{r.reason}：{r.detail}" for r in shown)

@@ -81,6 +81,19 @@ class Query:
         """Whether the message asks how a major's graduates fare (the outcomes probe past even odds, not tuned)."""
         return self.outcomes >= OUTCOMES_SHARE
 
+    def asks_also(self, *kinds: Asked) -> bool:
+        """Whether the message asks one of ``kinds`` among what it asks: a kind read at least :data:`ALSO_ASKED` of
+        the first one's probability and twice an even share ("电工培训多少钱，什么时候开班" reads date 0.32 and amount
+        0.26: both asked; "石河子有没有招会计的" reads definition 0.13, unit 0.12, date 0.11: none)."""
+        if not self.asked_scores:
+            return self.asked in kinds
+        scores = dict(self.asked_scores)
+        floor = max(ALSO_ASKED * max(scores.values()), 2 / len(Asked))
+        return any(scores.get(kind.value, 0.0) >= floor for kind in kinds)
+
 
 BEARS_SHARE = 0.5
 OUTCOMES_SHARE = 0.5
+# a kind asked beside another: half the first one's probability (a kind asked alone is twice the next's,
+# understander.CLEAR_LEAD), and twice an even share over the kinds (a flat reading asks none); not tuned
+ALSO_ASKED = 0.5

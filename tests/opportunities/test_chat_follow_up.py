@@ -43,6 +43,29 @@ def test_a_follow_up_asking_what_the_listed_items_state_gets_each_one_s(opp) -> 
     assert rule.route == "policy"
 
 
+def test_when_a_training_runs_and_what_it_costs_are_said_when_asked(opp) -> None:
+    """ "我想报名电工培训，多少钱，什么时候开班？" listed the course with its deadline only, and "第一个培训多长
+    时间？" after a listing got its contact: asked when (or how long) and how much, each line says when it runs
+    (时间：…至…, from the posting's dates) and its fee; a follow-up about one listed item says both as well."""
+    chat = opp.chat("extractive")
+    first = "我想报名电工培训，多少钱，什么时候开班？"
+    listing = chat.answer(first)
+    assert listing.route == "opportunities" and listing.opportunities
+    lines = [line for line in listing.answer.splitlines() if line.startswith("【培训】")]
+    assert lines and all("时间：" in line and "费用：" in line for line in lines)
+    top = listing.opportunities[0]
+    assert f"时间：{top['start']}至{top['end']}" in lines[0]
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    item = chat.answer("第一个培训多长时间？", turns)
+    lead = item.answer.split("\n")[0]
+    assert lead.startswith("上面列出的第1个：") and f"时间：{top['start']}至{top['end']}" in lead and "费用：" in lead
+    # a program runs from each September for years: no dates of its own are said
+    programs = chat.answer("初中毕业能学什么专业，什么时候开学？")
+    assert programs.opportunities and not any(
+        "时间：" in line for line in programs.answer.splitlines() if line.startswith("【专业】")
+    )
+
+
 def test_the_ways_there_are_for_someone_at_a_level_are_of_any_kind_and_go_up(opp) -> None:
     """ "孩子初中毕业了成绩一般，有什么出路" got a subsidy for unemployed graduates, and "中职毕业以后有什么出路"
     (once read) listed the 中职 programs the student has finished first: what there is for someone at a level, of
