@@ -1,4 +1,4 @@
-"""Evaluation commands: retrieval, answers and opportunities on the gold sets."""
+"""Evaluation commands: retrieval, answers, follow-ups and opportunities on the gold sets."""
 
 from __future__ import annotations
 
@@ -88,6 +88,18 @@ def register(sub: Any) -> None:
     )
     opportunities.add_argument("--json", action="store_true")
     opportunities.set_defaults(handler=cmd_eval_opportunities)
+    conversations = eval_sub.add_parser("conversations", help="多轮对话：追问是否带上前一问的话题（不需要索引）")
+    conversations.add_argument(
+        "--split",
+        choices=["dev", "test"],
+        default="dev",
+        help="dev：conversations_dev.jsonl；test：conversations_test.jsonl（留出集，从不用于调参）",
+    )
+    conversations.add_argument("--out", type=Path, default=Path("evals/results"))
+    conversations.add_argument(
+        "--summary", type=Path, default=None, help="默认：evals/summaries/conversations-<split>.json"
+    )
+    conversations.set_defaults(handler=cmd_eval_conversations)
 
 
 def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
@@ -142,4 +154,15 @@ def cmd_eval_opportunities(args: argparse.Namespace, settings: Settings) -> int:
     enterprises = args.enterprises or Path(f"evals/enterprise_profiles{'_test' if args.split == 'test' else ''}.yaml")
     report = run_opportunity_eval(ready(settings), students, enterprises, today=args.today)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
+
+
+def cmd_eval_conversations(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation.conversations import format_summary, run_conversation_eval
+
+    gold = Path(f"evals/conversations_{args.split}.jsonl")
+    summary = args.summary or Path(f"evals/summaries/conversations-{args.split}.json")
+    figures = run_conversation_eval(gold, args.out / f"conversations-{args.split}.jsonl", summary)
+    print(format_summary(figures), end="")
+    print(f"per-conversation results: {args.out}/conversations-{args.split}.jsonl")
     return 0
