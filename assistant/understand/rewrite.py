@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.places import places_in
-from assistant.text.tokenize import cut_words
+from assistant.text.tokenize import cut_words, in_dictionary, tagged_words
 from assistant.types import Turn
 from assistant.understand.topic import topic_words
 
@@ -30,7 +30,7 @@ _ASKING = re.compile(
 )
 # any word that asks: those, and the ones asking which one, where, who or how long ("找哪个部门"); the asking part
 # of a question to carry over starts at one of :data:`_ASKING` ("…找谁申请" is carried whole, not from 谁)
-_ASKS = re.compile(_ASKING.pattern + r"|哪个|哪家|哪里|哪儿|谁|多久|多长")
+_ASKS = re.compile(_ASKING.pattern + r"|哪|啥|谁|多久|多长")
 MAX_FOLLOW_UP = 24
 
 
@@ -61,7 +61,7 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         return f"{subject}，{previous}"
     if len(question) > MAX_FOLLOW_UP:
         return question
-    carried = topic_words(previous)
+    carried = _topic_phrases(previous)
     leans = _ANAPHORA.search(question) or _elliptical(question)
     # picking up the last exchange only when its topic adds to the question ("有哪些补贴可以拿" after "有什么补贴"
     # says it all already)
@@ -72,14 +72,31 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
     return question
 
 
+def _topic_phrases(text: str) -> list[str]:
+    """The topic words of ``text`` as the phrases they stand in, in order: words next to each other in the text are one
+    phrase (低压电工作业培训班, not 低压、电工、作业、培训班; 双倍工资): carried over that way, a follow-up is retrieved
+    with the name as it was said."""
+    spans = sorted((at, at + len(word)) for word in topic_words(text) if (at := text.find(word)) >= 0)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return list(dict.fromkeys(text[start:end] for start, end in merged))
+
+
 # the assistant addressed (你能做什么, 您是谁): a question about it, not an ellipsis of the one before
 _ADDRESSED = re.compile(r"[你您]")
 
 
 def _elliptical(question: str) -> bool:
-    """A question that asks without naming what of ("需要什么条件", "有什么要求", "多少钱"): no topic word of its
-    own (jieba's general idf), an asking word, and not addressed to the assistant (你能做什么 asks of it)."""
-    return bool(_ASKS.search(question)) and not topic_words(question) and not _ADDRESSED.search(question)
+    """A question that asks without naming what of ("需要什么条件", "有什么要求", "要交多少钱？", "从哪天开始算？"): no
+    topic word of its own (jieba's general idf) that is a word of the language and no asking word (要交, 学完: pieces
+    its new-word model glued; 哪天, 多久: what is asked), an asking word, and not addressed to the assistant (你能做什么
+    asks of it)."""
+    named = [w for w in topic_words(question) if in_dictionary(w) and not _ASKS.search(w)]
+    return bool(_ASKS.search(question)) and not named and not _ADDRESSED.search(question)
 
 
 def _picks_up(question: str, said: str) -> bool:
@@ -89,10 +106,14 @@ def _picks_up(question: str, said: str) -> bool:
     if not _ASKS.search(question) or _ADDRESSED.search(question):
         return False
     words = topic_words(question)
-    if any(word in said for word in words):
-        return True
+    # what the question names (its topic words jieba tags a noun or a verb and knows: 补贴, 加班, 辞职; not 大概, nor
+    # a piece its new-word model glued) must all have been said: "加班一个月最多能加多少小时？" after an answer on
+    # the probation period names 加班, which it did not say (一个月 it did), and is a question of its own (it
+    # carried 试用期 and was answered with the probation rule, and the next question in turn carried both)
+    content = {w for w, flag in tagged_words(question) if flag[:1] in ("n", "v") and in_dictionary(w)}
+    named = [w for w in words if any(w in c for c in content)] or words
     heads = _heads(said)
-    return any(len(word) >= 2 and word[-1] in heads for word in words)
+    return bool(named) and all(word in said or (len(word) >= 2 and word[-1] in heads) for word in named)
 
 
 def _heads(said: str) -> set[str]:

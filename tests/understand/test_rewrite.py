@@ -71,6 +71,22 @@ def test_a_question_asking_of_what_was_just_said_carries_the_topic() -> None:
     assert standalone_question("那104团呢", asked_who) == "104团，学徒制补贴找谁申请"
 
 
+def test_a_question_naming_a_matter_the_exchange_did_not_say_stands_alone() -> None:
+    """ "加班一个月最多能加多少小时？" after an exchange on the probation period carried 试用期 (一个月 was in the
+    answer) and was answered with the probation rule; the next question carried both topics in turn. What a
+    question names (its nominal topic words) must all have been said for it to pick up the exchange."""
+    history = [
+        Turn("user", "试用期被辞退了，公司要给补偿吗？"),
+        Turn("assistant", "……劳动合同期限三个月以上不满一年的，试用期不得超过一个月……"),
+    ]
+    assert standalone_question("加班一个月最多能加多少小时？", history) == "加班一个月最多能加多少小时？"
+    teacher = "职业学校的老师要有几年企业工作经历才能招进来？"
+    chain = [*history, Turn("user", "加班一个月最多能加多少小时？"), Turn("assistant", "……每月不得超过三十六小时……")]
+    assert standalone_question(teacher, chain) == teacher
+    follow = standalone_question("这个是哪个部门负责的？", [*chain, Turn("user", teacher), Turn("assistant", "……")])
+    assert "老师" in follow and "试用期" not in follow and "加班" not in follow
+
+
 def test_a_word_of_the_same_kind_as_one_just_said_picks_up_the_exchange() -> None:
     """ "有没有补助？" after a parent asked what a 中职 program costs (the answer: 按中职资助政策执行) stood alone
     and got a subsidy for firms' training: 补助 was not in the exchange. A topic word whose head (last character)
