@@ -114,7 +114,8 @@ def run_conversation_eval(gold: Path, out: Path | None = None, summary: Path | N
         )
     if summary is not None:
         summary.parent.mkdir(parents=True, exist_ok=True)
-        summary.write_text(json.dumps({"gold": gold.name, **figures}, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        data = {"gold": gold.name, "rewrite": figures}
+        summary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return figures
 
 

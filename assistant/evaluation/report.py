@@ -53,6 +53,16 @@ ROUTING_COLS = (
     "opportunities=per_route.opportunities",
 )
 
+CONVERSATION_COLS = (
+    "conversations",
+    "carry accuracy=carry_accuracy",
+    "follow-ups carried=follow_ups_carried",
+    "own questions alone=own_questions_alone",
+    "topic kept=kept",
+    "leaking=leaked",
+    "right",
+)
+
 TABLES: dict[str, Table] = {
     "answers-dev": Table("answers-dev.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "routing-dev": Table("answers-dev.json", (), ROUTING_COLS, rows=("routing",), first="set"),
@@ -64,6 +74,8 @@ TABLES: dict[str, Table] = {
     "answers-test2": Table("answers-test2.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "answers-test": Table("answers-test.json", (), ANSWER_COLS, rows=("extractive", "local"), first="backend"),
     "routing-test": Table("answers-test.json", (), ROUTING_COLS, rows=("routing",), first="set"),
+    "conversations-dev": Table("conversations-dev.json", (), CONVERSATION_COLS, rows=("rewrite",), first="reading"),
+    "conversations-test": Table("conversations-test.json", (), CONVERSATION_COLS, rows=("rewrite",), first="reading"),
     "retrieval-team": Table(
         "retrieval.json",
         ("team",),

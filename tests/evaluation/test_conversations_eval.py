@@ -69,4 +69,4 @@ def test_the_command_reports_and_writes_the_summary(tmp_path) -> None:
     rows = [json.loads(line) for line in (out / "conversations-dev.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(load_conversations(REPO / "evals" / "conversations_dev.jsonl"))
     summary = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    assert summary["conversations"] == len(rows)
+    assert summary["rewrite"]["conversations"] == len(rows)
