@@ -87,6 +87,9 @@ SURE_ROUTE = 4.0
 # 问题", 0.80) only roughly: every question of the dev answer and routing sets reads at most 0.62, so a
 # message goes to the platform only above that (evals/README.md, ninth session)
 PLATFORM_SHARE = 0.65
+# the user messages of a conversation read back (what a student or a business said of themselves; the latest wins):
+# all a conversation keeps (the API and the chat take 20 turns, 10 of them the user's)
+EARLIER_MESSAGES = 10
 PLATFORM_NAMED_SHARE = 0.5  # even odds: the platform probe's share for a message naming the platform as where to look
 # the platform kind of the records on graduates (assistant/platform/records.py PlatformKind.graduates; that
 # layer sits above this one)
@@ -160,7 +163,9 @@ class Understander:
         if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
-        earlier = [t.content for t in history if t.role == "user"][-3:]
+        # the conversation's earlier messages, all it keeps: "那昌吉有没有？" four messages after "我是中职学汽修的，寒假想找个
+        # 实习" (then 包吃住, 工资, 第二个) lost the major, the level and the window when only three were read
+        earlier = [t.content for t in history if t.role == "user"][-EARLIER_MESSAGES:]
         # a business writer stays one over the conversation, until a message seeks for the writer or their
         # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
         # (likewise one who chose 企业, unless their words speak for a school)

@@ -66,6 +66,23 @@ def test_when_a_training_runs_and_what_it_costs_are_said_when_asked(opp) -> None
     )
 
 
+def test_a_refinement_several_messages_on_keeps_what_the_student_said_first(opp) -> None:
+    """ "那昌吉有没有？" four messages after "我是中职学汽修的，寒假想找个实习" (包吃住, 工资 and 第二个 asked in between)
+    lost the major, the level and the window: only the last three messages were read back. The conversation's
+    messages are, the latest winning."""
+    chat = opp.chat("extractive")
+    turns: list[Turn] = []
+    for message in ("我是中职学汽修的，寒假想找个实习", "有包吃住的吗？", "工资多少？", "第二个怎么报名？"):
+        turns += [
+            Turn(role="user", content=message),
+            Turn(role="assistant", content=chat.answer(message, turns).answer),
+        ]
+    later = chat.answer("那昌吉有没有？", turns)
+    assert later.route == "opportunities"
+    assert later.profile["majors"] == ["汽车运用与维修"] and later.profile["level"] == "中职"
+    assert later.profile["locations"][0] == "昌吉市" and later.profile["kinds"] == ["实习"]
+
+
 def test_the_ways_there_are_for_someone_at_a_level_are_of_any_kind_and_go_up(opp) -> None:
     """ "孩子初中毕业了成绩一般，有什么出路" got a subsidy for unemployed graduates, and "中职毕业以后有什么出路"
     (once read) listed the 中职 programs the student has finished first: what there is for someone at a level, of
