@@ -163,8 +163,8 @@ class Understander:
         if asked_labels[0][0] == Asked.how_many.value and not asks_a_count(asking):
             asked_labels = (*asked_labels[1:], (Asked.how_many.value, 0.0))  # its 几 only says "a few"
         off_topic = self.scope.scores(vector).share("out")
-        # the conversation's earlier messages, all it keeps: "那昌吉有没有？" four messages after "我是中职学汽修的，寒假想找个
-        # 实习" (then 包吃住, 工资, 第二个) lost the major, the level and the window when only three were read
+        # the conversation's earlier messages, all it keeps: "那昌吉有没有？" four messages after "我是中职学汽修的，
+        # 寒假想找个实习" (then 包吃住, 工资, 第二个) lost the major, the level and the window when only three were read
         earlier = [t.content for t in history if t.role == "user"][-EARLIER_MESSAGES:]
         # a business writer stays one over the conversation, until a message seeks for the writer or their
         # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
