@@ -95,9 +95,9 @@ def period(item: OpportunityItem) -> str:
     """When an item runs, as its line and a follow-up about it say it: 2027-01-05至2027-02-05, 2027-03-01起."""
     if item.start and item.end:
         return f"{item.start.isoformat()}至{item.end.isoformat()}"
-    if item.start or item.end:
-        return f"{item.start.isoformat()}起" if item.start else f"至{item.end.isoformat()}"  # type: ignore[union-attr]
-    return "资料中没有写明"
+    if item.start:
+        return f"{item.start.isoformat()}起"
+    return f"至{item.end.isoformat()}" if item.end else "资料中没有写明"
 
 
 def money_of(item: OpportunityItem) -> str:

@@ -10,7 +10,7 @@ carried). Scored on the rewrite the chat retrieves with (``understand.rewrite.st
 
 - carry accuracy   the message read as a follow-up exactly when it is one
 - kept             carried follow-ups whose rewrite holds every ``keep`` word
-- leaked           rewrites holding a ``drop`` word
+- leaked           rewrites holding a ``drop`` word the message itself does not say
 - right            all three at once
 """
 
@@ -45,7 +45,7 @@ class ConversationResult:
     carries: bool  # gold
     carried: bool  # read as a follow-up
     missing: list[str]  # keep words the rewrite lacks (carried follow-ups only)
-    leaked: list[str]  # drop words the rewrite holds
+    leaked: list[str]  # drop words the rewrite holds and the message does not
 
     @property
     def right(self) -> bool:
