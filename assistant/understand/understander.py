@@ -250,6 +250,11 @@ class Understander:
         # is what an enterprise may claim ("贵单位" and its tax relief would answer a school asking about its part)
         barred = (Route.benefits,) if no_business else ()
         route = _next_best(routes, *barred)
+        # a bare refinement of a student's search, naming only where, what or when ("那昌吉有没有？" after a search
+        # and two questions on what was listed, whose topic the rewrite carried: the probe read it as a policy
+        # question on 工资): the search goes on
+        if route is not Route.opportunities and not owner and self._only_refines(message, earlier, today):
+            route = Route.opportunities
         if (
             platform >= PLATFORM_SHARE
             and not (route is Route.opportunities and self._refines_search(message, earlier, today))
@@ -353,6 +358,16 @@ class Understander:
         if not read_student(message, self.majors(), today).says_anything:
             return False
         return _merged(StudentReading(), earlier, self.majors(), today).seeks_someone
+
+    def _only_refines(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
+        """:meth:`_refines_search`, every topic word of the message a place, a level, a kind, a major or a time (no
+        other matter asked: "实习期间受伤了谁负责" after a search names 受伤, a question of its own)."""
+        words = topic_words(message)
+        return (
+            bool(words)
+            and all(read_student(w, self.majors(), today).says_anything for w in words)
+            and self._refines_search(message, earlier, today)
+        )
 
     @staticmethod
     def _fees_go_on(message: str, earlier: list[str]) -> bool:

@@ -67,12 +67,13 @@ def test_when_a_training_runs_and_what_it_costs_are_said_when_asked(opp) -> None
 
 
 def test_a_refinement_several_messages_on_keeps_what_the_student_said_first(opp) -> None:
-    """ "那昌吉有没有？" four messages after "我是中职学汽修的，寒假想找个实习" (包吃住, 工资 and 第二个 asked in
-    between) lost the major, the level and the window: only the last three messages were read back. The
-    conversation's messages are, the latest winning."""
+    """ "那昌吉有没有？" four messages after "我是中职学汽修的，寒假想找个实习" (包吃住, 工资 and 第一个 asked in
+    between) lost the major, the level and the window: only the last three messages were read back (in the
+    browser it also carried 工资 and was refused on the policy route). The conversation's messages are, the
+    latest winning."""
     chat = opp.chat("extractive")
     turns: list[Turn] = []
-    for message in ("我是中职学汽修的，寒假想找个实习", "有包吃住的吗？", "工资多少？", "第二个怎么报名？"):
+    for message in ("我是中职学汽修的，寒假想找个实习", "有包吃住的吗？", "工资多少？", "第一个什么时候开始？"):
         turns += [
             Turn(role="user", content=message),
             Turn(role="assistant", content=chat.answer(message, turns).answer),
