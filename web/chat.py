@@ -9,7 +9,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.answer.checks import MAX_QUESTION_CHARS
+from assistant.answer.checks import MAX_HISTORY_TURNS, MAX_QUESTION_CHARS
 from assistant.answer.types import Answer, AnswerMode, Turn
 from assistant.service import Assistant
 from assistant.types import Persona
@@ -24,7 +24,9 @@ PERSONAS = {
     "学校老师": Persona.school,
     "工作人员": Persona.staff,
 }
-MAX_TURNS = 6  # earlier messages sent with a follow-up (the core rewrites it into a standalone question)
+# earlier messages sent with a follow-up: all the core takes (it rewrites a follow-up into a standalone question and
+# reads what the student said of themselves over the conversation; 6 lost "我是中职学汽修的…" four messages on)
+MAX_TURNS = MAX_HISTORY_TURNS
 THINKING = "正在查找相关政策条款…"
 
 EXAMPLES = {

@@ -84,6 +84,27 @@ def test_a_refinement_several_messages_on_keeps_what_the_student_said_first(opp)
     assert later.profile["locations"][0] == "昌吉市" and later.profile["kinds"] == ["实习"]
 
 
+def test_the_chat_page_sends_the_whole_conversation(opp) -> None:
+    """In the browser "那昌吉有没有？" after the same five messages still lost the major: the page sent only the last
+    six turns. It sends all the core takes (MAX_HISTORY_TURNS); driven here through the page's own handler."""
+    from web.chat import stream_answer
+
+    history: list = []
+    conv: list[Turn] = []
+    answer = None
+    for message in (
+        "我是中职学汽修的，寒假想找个实习",
+        "有包吃住的吗？",
+        "工资多少？",
+        "第一个什么时候开始？",
+        "那昌吉有没有？",
+    ):
+        history, _, conv, answer, *_rest = list(stream_answer(opp, message, history, conv, False))[-1]
+    assert answer is not None and answer.route == "opportunities"
+    assert answer.profile["majors"] == ["汽车运用与维修"] and answer.profile["locations"][0] == "昌吉市"
+    assert len(conv) == 10
+
+
 def test_the_ways_there_are_for_someone_at_a_level_are_of_any_kind_and_go_up(opp) -> None:
     """ "孩子初中毕业了成绩一般，有什么出路" got a subsidy for unemployed graduates, and "中职毕业以后有什么出路"
     (once read) listed the 中职 programs the student has finished first: what there is for someone at a level, of
