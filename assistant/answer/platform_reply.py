@@ -68,7 +68,7 @@ def narrowed(
     dropped: list[str] = []
     while True:
         filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items() if key != "trade"})
-        records = [r for r in every if filters.matches(r) and ("trade" not in wanted or _of_trade(r, trade or ""))]
+        records = [r for r in every if filters.matches(r) and ("trade" not in wanted or _of_trade(r, str(trade)))]
         if records or not wanted:
             break
         dropped.append(wanted.pop(next(iter(wanted)))[1])

@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.instructions import is_planted_instruction, strip_instructions
-from assistant.text.numbers import quantities
+from assistant.text.numbers import NUMERAL, quantities
 from assistant.text.sentences import faq_question_sentences, split_sentences
-from assistant.text.tokenize import cut_words
+from assistant.text.tokenize import words_at
 from assistant.text.units import TIME_UNIT
 from assistant.types import SearchHit
 from assistant.understand.query import Asked
 
 # the numeral forms text/numbers reads, as one alternation (Arabic, Chinese, 百分之)
-_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+_NUM = NUMERAL
 
 _PERIOD = rf"(?:{TIME_UNIT}|小时|工作日)"  # after 个: 个月, 个小时, 个工作日
 _NUM_SHORT = r"(?:\d{1,3}(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -170,10 +170,7 @@ def _found(shape: re.Pattern[str], text: str) -> bool:
     matches = list(shape.finditer(text))
     if not matches:
         return False
-    starts, at = set(), 0
-    for word in cut_words(text):
-        starts.add(at)
-        at += len(word)
+    starts = words_at(text)
     return any(m.start() in starts for m in matches)
 
 

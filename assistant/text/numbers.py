@@ -20,6 +20,9 @@ _CN_ALL = _CN_DIGIT + "十百千万亿点"
 # units a Chinese numeral must be followed by to count as a quantity (统一, 一些 are words)
 _UNITS = "年月日天周个次名人元万亿倍成项所家条岁学课小时分期批届类种门级"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# a number as policy text writes it, Arabic or Chinese (3, 1.5, 十五, 二百): the numeral alternation the answer's slot
+# shapes and the units of time match on
+NUMERAL = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之(?P<pct_num>[{_CN_ALL}]+|{_ARABIC}))"
     rf"|(?P<ar>{_ARABIC})\s*(?P<ar_mag>[万亿]?)\s*(?P<ar_tail>[%％倍]?)"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.numbers import NUMERAL
+
 TIME_UNIT = r"(?:个?月|年|周|天|日|小时|学期|学年|个工作日)"
 _ASKED_UNIT = re.compile(rf"(?:几|多少)\s*个?{TIME_UNIT}")
 
@@ -34,7 +36,7 @@ def without_asked_units(question: str, tokens: list[str]) -> list[str]:
 # 6个月 (a value of another unit is another rule's: "实习生一天最多干几个小时" led with a teacher's 6个月 in firms)
 _FAMILY = {"小时": "hour", "天": "day", "日": "day", "工作日": "day", "周": "week", "月": "month", "年": "year"}
 _FAMILY.update({"学年": "year", "学期": "term"})
-_NUMBER_OF_UNITS = re.compile(rf"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万半]+)\s*({TIME_UNIT})")
+_NUMBER_OF_UNITS = re.compile(rf"(?:{NUMERAL}|半)+\s*({TIME_UNIT})")  # 半年, 一年半
 
 
 def _family(unit: str) -> str:

@@ -173,12 +173,19 @@ _STUDIED = re.compile(
 _MAJOR_WORDS = ("专业", "方向")
 
 
+@functools.cache
+def _who_or_what() -> frozenset[str]:
+    """The words naming a level, a kind, a school, a person or an employer (vocabulary): who or what someone is or
+    looks for, never the subject they study or the trade they are recruited for."""
+    words = vocabulary()
+    said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
+    return frozenset(said | {*words.schools, *words.people, *words.organisations})
+
+
 def studied_subjects(text: str) -> list[str]:
     """The subjects ``text`` says its writer studies; not a level, a kind, a school or a person (读中职的,
     学徒: who or what, not a subject)."""
-    words = vocabulary()
-    said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
-    said |= {*words.schools, *words.people, *words.organisations}
+    said = _who_or_what()
     cut, found = words_at(text), []
     ends = {at + len(word) for at, word in cut.items()}
     for start, word in cut.items():
@@ -400,9 +407,7 @@ def recruited_trades(text: str) -> list[str]:
     """The trades a question asks who recruits (会计 in 石河子有没有招会计的, 电焊工 in 哪里在招电焊工): an opening
     asked for by the person recruited, its kind not said. Not a kind, a level, a school, a person or an employer
     (有没有招学徒的: the kind; :func:`recruiters`), nor a thing asked of the recruiting (有没有招实习生的补贴)."""
-    words = vocabulary()
-    said = {w for table in (words.levels, words.kinds) for name, ws in table.items() for w in (name, *ws)}
-    said |= {*words.schools, *words.people, *words.organisations}
+    said = _who_or_what()
     found = []
     for match in _trade_recruited().finditer(text):
         trade = match.group("trade")
