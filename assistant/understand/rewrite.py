@@ -15,7 +15,7 @@ import re
 from assistant.places import places_in
 from assistant.text.tokenize import cut_words, in_dictionary, tagged_words
 from assistant.types import Turn
-from assistant.understand.topic import topic_words
+from assistant.understand.topic import RARE_IDF, general_rarity, named_words, topic_words
 
 # "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
 _NEW_SUBJECT = re.compile(
@@ -32,6 +32,7 @@ _ASKING = re.compile(
 # of a question to carry over starts at one of :data:`_ASKING` ("…找谁申请" is carried whole, not from 谁)
 _ASKS = re.compile(_ASKING.pattern + r"|哪|啥|谁|多久|多长")
 MAX_FOLLOW_UP = 24
+_HOW_IT_IS = ("怎么样", "如何")
 
 
 _CHAIN = 3  # follow-ups of follow-ups: how many earlier questions are read back
@@ -58,6 +59,11 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         asking = _ASKING.search(previous)
         if asking and asking.start() > 0:
             return subject + previous[asking.start() :]
+        # how something is, with nothing asked before to put it into ("光伏运维学徒现在还招吗？" then "待遇怎么样"):
+        # what is asked now, of the topic before, not a new topic for the question before ("那乌鲁木齐的呢")
+        topic = "、".join(_topic_phrases(previous))
+        if topic and match.group(0).rstrip("？?。！! ").endswith(_HOW_IT_IS):
+            return f"{topic}：{question}"
         return f"{subject}，{previous}"
     if len(question) > MAX_FOLLOW_UP:
         return question
@@ -65,7 +71,8 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
     leans = _ANAPHORA.search(question) or _elliptical(question)
     # picking up the last exchange only when its topic adds to the question ("有哪些补贴可以拿" after "有什么补贴"
     # says it all already)
-    if leans or (any(w not in question for w in carried) and _picks_up(question, _last_exchange(history, at))):
+    adds = any(w not in question for w in carried)
+    if leans or (adds and (_picks_up(question, _last_exchange(history, at)) or _too_short_alone(question))):
         # the previous question's topic, not its filler words ("我们公司准备…能享受什么")
         topic = "、".join(carried) or previous.rstrip("？?。！! ")
         return f"{topic}：{question}"
@@ -74,8 +81,9 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
 
 def _topic_phrases(text: str) -> list[str]:
     """The topic words of ``text`` as the phrases they stand in, in order: words next to each other in the text are one
-    phrase (低压电工作业培训班, not 低压、电工、作业、培训班; 双倍工资): carried over that way, a follow-up is retrieved
-    with the name as it was said."""
+    phrase (低压电工作业培训班, not 低压、电工、作业、培训班; 双倍工资), with the nouns right after them (失业人员:
+    Chinese compounds end in their head, 人员 an everyday word): carried over that way, a follow-up is retrieved with
+    the name as it was said."""
     spans = sorted((at, at + len(word)) for word in topic_words(text) if (at := text.find(word)) >= 0)
     merged: list[list[int]] = []
     for start, end in spans:
@@ -83,7 +91,60 @@ def _topic_phrases(text: str) -> list[str]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return list(dict.fromkeys(text[start:end] for start, end in merged))
+    tags = _tags_at(text)
+    for span in merged:
+        while span[1] in tags and tags[span[1]][1] == "n" and in_dictionary(tags[span[1]][0]):
+            span[1] += len(tags[span[1]][0])
+    # what the question asked of its topic is the question's, not the topic: from its asking word on ("是哪个部门
+    # 牵头建设的", "什么时候开班", "能享受哪些支持"), a phrase ending in a verb was what it asked; one ending in a noun
+    # is still what it was about ("有哪些实习岗位": the follow-up asks of those)
+    asking = _asking_at(text)
+    ends = {start + len(word): flag for start, (word, flag) in tags.items()}
+    kept = [(start, min(end, asking)) if start < asking else (start, end) for start, end in merged]
+    kept = [(start, end) for start, end in kept if start < asking or _nominal(ends.get(end, "n"))]
+    return list(dict.fromkeys(text[start:end] for start, end in kept))
+
+
+def _tags_at(text: str) -> dict[int, tuple[str, str]]:
+    """jieba's words of ``text`` with their tags, by where each starts ({} when normalising changed its length)."""
+    at, found = 0, {}
+    for word, flag in tagged_words(text):
+        found[at] = (word, flag)
+        at += len(word)
+    return found if at == len(text) else {}
+
+
+def _nominal(flag: str) -> bool:
+    return flag[:1] == "n" or flag in _NOMINAL
+
+
+_NOMINAL = ("vn", "j", "l", "eng")
+# an A-not-A question (贵不贵, 能不能, 有没有): what follows it is asked too
+_A_NOT_A = re.compile(r"(\w)[不没]\1")
+
+
+def _asking_at(text: str) -> int:
+    """Where the asking part of ``text`` starts: its first asking word or A-not-A question; its end when none."""
+    found = [m.start() for m in (_ASKS.search(text), _A_NOT_A.search(text)) if m]
+    return min(found, default=len(text))
+
+
+# a question this short (its characters but punctuation) naming no term of its own matter says no subject:
+# "报名截止到哪天？", "企业这边能拿补贴不？" right after an exchange ask of what it was about; "产假有几天" does not.
+# Chosen on the dev follow-ups (evals/conversations_dev.jsonl: those leaning on the exchange have 4-12
+# characters, questions of their own 12-30)
+SHORT_QUESTION = 10
+_YES_NO = re.compile(r"[吗么不没][？?。！!]*$")
+
+
+def _too_short_alone(question: str) -> bool:
+    """A question too short to stand alone: at most :data:`SHORT_QUESTION` characters, asking (an asking word or
+    a yes-no question), naming no word as rare as a term (:data:`~assistant.understand.topic.RARE_IDF`: 报名, 补贴
+    are words of any matter; 产假, 加班费 a matter), and not addressed to the assistant."""
+    short = len(re.sub(r"[\W_]", "", question)) <= SHORT_QUESTION
+    asks = bool(_ASKS.search(question) or _YES_NO.search(question.strip()))
+    rare = any(general_rarity(word) >= RARE_IDF for word in named_words(question))
+    return short and asks and not rare and not _ADDRESSED.search(question)
 
 
 # the assistant addressed (你能做什么, 您是谁): a question about it, not an ellipsis of the one before
@@ -110,10 +171,11 @@ def _picks_up(question: str, said: str) -> bool:
     # a piece its new-word model glued) must all have been said: "加班一个月最多能加多少小时？" after an answer on
     # the probation period names 加班, which it did not say (一个月 it did), and is a question of its own (it
     # carried 试用期 and was answered with the probation rule, and the next question in turn carried both)
-    content = {w for w, flag in tagged_words(question) if flag[:1] in ("n", "v") and in_dictionary(w)}
-    named = [w for w in words if any(w in c for c in content)] or words
+    named = named_words(question) or words
     heads = _heads(said)
-    return bool(named) and all(word in said or (len(word) >= 2 and word[-1] in heads) for word in named)
+    # a word of two or three characters shares its head with one said (补助 with 资助, 住宿费 with 学费); a longer
+    # compound names one thing, said or not (产教融合型企业 is not 产教融合试点的企业: its head 业 is any 企业's)
+    return bool(named) and all(word in said or (2 <= len(word) <= 3 and word[-1] in heads) for word in named)
 
 
 def _heads(said: str) -> set[str]:

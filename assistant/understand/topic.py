@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import os
 
-from assistant.text.tokenize import tokenize
+from assistant.text.tokenize import in_dictionary, tagged_words, tokenize
 
 MIN_TOPIC_IDF = 6.0
+# as rare as a word the general dictionary does not know: a term of its own matter (产假, 加班费, 违约金), not
+# an everyday word of the documents' matters (报名, 补贴, 工资)
+RARE_IDF = MIN_TOPIC_IDF + 4.0
 
 
 @functools.cache
@@ -34,7 +37,7 @@ def general_idf() -> dict[str, float]:
 def general_rarity(word: str) -> float:
     """The word's general IDF; a word the general dictionary does not know counts as rare."""
     table = general_idf()
-    return table.get(word, MIN_TOPIC_IDF + 4.0)
+    return table.get(word, RARE_IDF)
 
 
 def is_topic_word(word: str) -> bool:
@@ -45,3 +48,12 @@ def topic_words(text: str) -> list[str]:
     """The topic words of ``text`` in order (search tokens, longest form kept once)."""
     tokens = [t for t in dict.fromkeys(tokenize(text)) if is_topic_word(t)]
     return [t for t in tokens if not any(t != o and t in o for o in tokens)]
+
+
+def named_words(text: str) -> list[str]:
+    """What ``text`` names: its topic words jieba tags a noun, a verb, an abbreviation or a Latin word and knows
+    (补贴, 加班, 辞职, 社保, PLC; not 大概 or 怎么样, nor a piece its new-word model glued, 要交)."""
+    content = {
+        w for w, flag in tagged_words(text) if (flag[:1] in ("n", "v") or flag in ("j", "eng")) and in_dictionary(w)
+    }
+    return [w for w in topic_words(text) if any(w in c for c in content)]

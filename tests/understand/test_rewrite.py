@@ -106,3 +106,48 @@ def test_a_word_of_the_same_kind_as_one_just_said_picks_up_the_exchange() -> Non
             )
             == question
         )
+
+
+def test_what_was_asked_of_the_topic_is_not_carried_as_the_topic() -> None:
+    """ "要交多少钱？" after "低压电工作业培训班什么时候开班？" was retrieved with 开班 too, "上面都能查到啥信息" after
+    "…平台是哪个部门牵头建设的？" with 牵头: from the asking word on, a phrase ending in a verb is what was asked of the
+    topic; one ending in a noun is still what it was about (有哪些实习岗位); a noun after a topic word is its head
+    (失业人员)."""
+    cases = [
+        ("低压电工作业培训班什么时候开班？", "要交多少钱？", ["低压电工作业培训班"], ["开班"]),
+        ("十二师产教融合信息服务平台是哪个部门牵头建设的？", "上面都能查到啥信息", ["信息服务平台"], ["牵头"]),
+        ("产教融合型企业认定以后能享受哪些支持？", "要满足啥条件？", ["产教融合型企业"], ["享受"]),
+        ("护理专业有哪些实习岗位？", "这个要找谁？", ["护理", "实习岗位"], []),
+        ("失业人员参加技能培训能领补贴吗？", "这个要到哪里办", ["失业人员", "补贴"], []),
+    ]
+    for before, question, kept, dropped in cases:
+        carried = standalone_question(question, [Turn("user", before), Turn("assistant", "……")])
+        assert carried.endswith("：" + question), carried
+        assert all(w in carried for w in kept) and not any(w in carried for w in dropped), carried
+
+
+def test_a_short_question_naming_no_matter_of_its_own_asks_of_the_exchange() -> None:
+    """ "报名截止到哪天？" after a listing of nursing internships, "企业这边能拿补贴不？" after an exchange on joint
+    apprenticeships stood alone and were refused or answered of anything: a question this short that names only
+    words of any matter (报名, 补贴) asks of what was just said; one naming a term of its own (产假, 加班费) or a
+    longer one does not, nor a compound whose head alone was said (产教融合型企业 after 试点的企业)."""
+    listing = [Turn("user", "护理专业有哪些实习岗位？"), Turn("assistant", "【实习】护理临床实习生 — 昌吉仁和综合医院")]
+    assert standalone_question("报名截止到哪天？", listing).startswith("护理专业、实习岗位：")
+    joint = [Turn("user", "我们想跟职校联合招学徒，要签什么协议？"), Turn("assistant", "……应当签订学徒培养协议。")]
+    assert "学徒" in standalone_question("企业这边能拿补贴不？", joint)
+    assert standalone_question("现在还能报上名吗", listing) != "现在还能报上名吗"
+    for own in ("产假有几天", "加班费怎么算", "你们能查什么？"):
+        assert standalone_question(own, joint) == own
+    pilot = [
+        Turn("user", "试点企业办学投资抵扣教育费附加的比例是多少？"),
+        Turn("assistant", "列为产教融合试点的企业举办职业教育的投资，按投资额的30%抵扣当年应缴的教育费附加。"),
+    ]
+    own = "到2023年全师要培育几家产教融合型企业？"
+    assert standalone_question(own, pilot) == own
+
+
+def test_how_something_is_asked_after_a_question_asking_nothing_is_asked_of_its_topic() -> None:
+    """ "待遇怎么样" after "光伏运维学徒现在还招吗？" became "待遇，光伏运维学徒现在还招吗？" (a new subject put
+    before the question before): with nothing asked before to put it into, it asks how that is of the topic."""
+    history = [Turn("user", "光伏运维学徒现在还招吗？"), Turn("assistant", "在招。J037 光伏运维学徒……")]
+    assert standalone_question("待遇怎么样", history) == "光伏运维学徒：待遇怎么样"
