@@ -289,7 +289,7 @@ def asks_fees(text: str) -> bool:
     :func:`asks_kind_pay`'s) and not a rule's fee ("培训费用" a worker owes back is the policy answer's)."""
     words = vocabulary()
     named = any(w in text for w in words.fee_names) and any(w in text for w in words.prices)
-    if not named and not any(w in text for w in words.fees):
+    if not named and not any(w in text for w in words.fees) and not _charged_price().search(text):
         return False
     kinds = words.find(words.kinds, text)
     if any(k not in _CHARGED for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
@@ -297,6 +297,13 @@ def asks_fees(text: str) -> bool:
     if _OWED_BACK in text:  # 培训费 owed back to an employer (员工离职要交多少培训费): the labour law's matter
         return False
     return bool(kinds) or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
+
+
+@functools.cache
+def _charged_price() -> re.Pattern[str]:
+    """How much a kind one pays for costs, asked right after it (PLC培训多少钱, 电工培训班要多少钱): not a subsidy
+    of it (培训补贴多少钱 names what is received between)."""
+    return re.compile(rf"(?:{_sought_kind(_CHARGED)})班?(?:要|需要|得)?(?:交|花)?多少钱")
 
 
 def perks_said(text: str) -> list[str]:
@@ -334,12 +341,13 @@ def asks_kind_pay(text: str) -> bool:
 
 @functools.cache
 def _kind_then_exists() -> re.Pattern[str]:
-    """The kind, then whether there is one or whether it can be done, ending the message: the kind may carry an
-    opening's word (实习岗位, 学徒机会), nothing else (学徒的补贴有吗 asks for a subsidy; 边上班边学习可以吗 asks for
-    one, 实习期间请假可以吗 asks a rule)."""
+    """The kind, then whether there is one, whether it is still recruited (光伏运维学徒现在还招吗, 还有吗) or whether
+    it can be done, ending the message: the kind may carry an opening's word (实习岗位, 学徒机会), nothing else
+    (学徒的补贴有吗 asks for a subsidy; 边上班边学习可以吗 asks for one, 实习期间请假可以吗 asks a rule)."""
     opening = _alternatives((*vocabulary().openings, "机会"))
+    still = r"(?:现在|目前)?还(?:在)?招(?:人|聘)?(?:吗|么|不|没)"
     return re.compile(
-        rf"{_sought_kind()}(?:的?{opening})?的?[，,]?\s*(?:(?:那)?有(?:没有|没|吗|么|这样的|这种的?|这类的?)|可以吗|行吗|行不行)"
+        rf"{_sought_kind()}(?:的?{opening})?的?[，,]?\s*(?:还?(?:那)?有(?:没有|没|吗|么|这样的|这种的?|这类的?)|{still}|可以吗|行吗|行不行)"
         rf"[的呢吗嘛啊呀吧]*\s*[？?。！!]*\s*$"
     )
 

@@ -298,6 +298,9 @@ def test_a_fee_named_without_its_price_asked_is_a_rule_s_matter() -> None:
         assert asks_fees(text), text
     # a training is paid for too (its items state a 费用); a work kind's money is its pay
     assert asks_fees("培训班要交钱吗") and asks_fees("参加培训要交多少钱")
+    # how much a training costs, asked right after it (PLC培训多少钱); a subsidy of it is received, not paid
+    assert asks_fees("PLC培训多少钱") and asks_fees("电工培训班要多少钱")
+    assert not asks_fees("培训补贴多少钱") and not asks_fees("学徒培训多少钱")
     assert not asks_fees("实习一个月要交多少钱伙食费")
     assert not asks_fees("员工离职要交多少培训费")  # owed back to an employer: the labour law's
 
@@ -521,6 +524,16 @@ def test_a_kind_wished_for_or_asked_after_naming_it_seeks_it() -> None:
         assert reading.seeks_someone and reading.kinds, text
     assert read_student("一边上班一边学习的机会有吗", CATALOG, TODAY).kinds == ["学徒"]
     for text in ("想当学徒，要签合同吗", "学徒的补贴有吗", "我不想当学徒", "实习生的工资有没有最低标准"):
+        assert not read_student(text, CATALOG, TODAY).seeks_someone, text
+
+
+def test_asking_whether_a_kind_is_still_recruited_seeks_it() -> None:
+    """ "光伏运维学徒现在还招吗？" was refused on the policy route: asking whether one of a kind is still recruited
+    (or still there) looks for one; a rule asked of it does not."""
+    for text in ("光伏运维学徒现在还招吗？", "电焊工学徒还招人吗", "护理实习岗位还有吗", "学徒目前还在招吗"):
+        reading = read_student(text, CATALOG, TODAY)
+        assert reading.seeks_someone and reading.kinds, text
+    for text in ("学徒还招的话要签合同吗", "实习还要交钱吗"):
         assert not read_student(text, CATALOG, TODAY).seeks_someone, text
 
 
