@@ -90,6 +90,7 @@ from assistant.understand.reader import (
     recruited_trades,
     recruiters,
 )
+from assistant.understand.topic import named_words
 from assistant.understand.understander import REPORT, Understander, last_clause
 from assistant.understand.vocabulary import vocabulary
 
@@ -912,7 +913,9 @@ def names_something_new(reading: StudentReading, query: Query, field: str, liste
     words = vocabulary()
     items = (*words.schools, *words.organisations, *words.openings, *(w for ws in words.kinds.values() for w in ws))
     known = (*_item_fields().get(field, ()), *items, *words.kinds)
-    return any(not any(t in w or w in t for w in known) for t in query.topic)
+    # the message's own words: a topic the conversation carried ("光伏运维学徒：待遇怎么样") is what was listed
+    own = set(named_words(query.message))
+    return any(not any(t in w or w in t for w in known) for t in query.topic if t in own)
 
 
 def named_first(recs: list[Recommendation], message: str) -> list[Recommendation]:

@@ -163,3 +163,19 @@ def test_a_latin_word_the_documents_never_use_is_said_first_not_dropped_silently
     assert final is not None and final.answer.startswith(notice + "\n") and final.sentences[0].text == notice
     assert not chat.answer("1+X证书是什么").answer.startswith("提示：")
     assert chat.answer("我想找个internship，在昌吉").answer.startswith("提示：资料是中文的，问题中的英文“internship”")
+
+
+def test_a_posting_asked_after_by_name_is_searched_and_its_pay_asked_next_of_those_listed(opp) -> None:
+    """ "光伏运维学徒现在还招吗？" was refused on the policy route, and "待遇怎么样" after it too (the rewrite carried
+    光伏运维学徒 and the carried words counted as new to the listing): whether a kind is still recruited is a
+    search; what the listed items pay is asked of them, whatever topic the conversation carried."""
+    chat = opp.chat("extractive")
+    first = "光伏运维学徒现在还招吗？"
+    listing = chat.answer(first)
+    assert listing.route == "opportunities"
+    assert any("光伏" in o["title"] for o in listing.opportunities)
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    pay = chat.answer("待遇怎么样", turns)
+    assert pay.route == "opportunities" and pay.answer.startswith("上面列出的")
+    assert [o["title"] for o in pay.opportunities] == [o["title"] for o in listing.opportunities]
+    assert all("待遇：" in line for line in pay.answer.splitlines()[1:] if line.startswith("【"))
