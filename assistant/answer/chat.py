@@ -742,6 +742,9 @@ class Chat:
         # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
         fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
         interests = [] if reading.majors else self._interests(query)
+        # none said now: what the student said they study, or the trade asked for, earlier in the conversation
+        # ("那昌吉有没有？" after "我是学电焊的，想找个实习" listed anything in 昌吉)
+        interests = interests or ([] if reading.majors else list(dict.fromkeys([*reading.studies, *reading.trades])))
         # asked how a major's graduates fare: each program's graduate row, read once; 就业率 in "哪个专业就业率高" is
         # what is asked of the programs, no interest
         graduates = self.capabilities.outcomes() if query.asks_outcomes else None

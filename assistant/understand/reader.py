@@ -68,6 +68,8 @@ class StudentReading:
     # what the student says they study that no catalog major is near (学电焊的 where no program teaches welding):
     # still what they bring; the chat looks for items naming it
     studies: list[str] = field(default_factory=list)
+    # the trades asked who recruits (电焊工 in 哪里在招电焊工): what the student looks for, no major said
+    trades: list[str] = field(default_factory=list)
 
     def fields(self) -> dict[str, Any]:
         """The profile fields this reading fills (for ``StudentProfile``)."""
@@ -156,7 +158,8 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said; "石河子有没有招会计的": one asked
     # for by the trade recruited
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
-    reading.opening = reading.opening or bool(recruited_trades(text))
+    reading.trades = recruited_trades(text)
+    reading.opening = reading.opening or bool(reading.trades)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif "学徒" in reading.declined:

@@ -454,9 +454,11 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
         wish = reading.wants_apprenticeship
         reading = replace(
             reading,
-            # what the student studies, said now, replaces the major said before (and the other way round)
-            majors=reading.majors or ([] if reading.studies else before.majors),
-            studies=reading.studies or ([] if reading.majors else before.studies),
+            # what the student studies or the trade asked for, said now, replaces the major said before (and the
+            # other way round): "那昌吉有没有？" after "哪里在招电焊工？" still asks for welders
+            majors=reading.majors or ([] if reading.studies or reading.trades else before.majors),
+            studies=reading.studies or ([] if reading.majors or reading.trades else before.studies),
+            trades=reading.trades or ([] if reading.majors or reading.studies else before.trades),
             level=reading.level or before.level,
             locations=reading.locations or before.locations,
             available_from=reading.available_from or before.available_from,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.types import Turn
+
 pytestmark = pytest.mark.slow
 
 
@@ -45,6 +47,21 @@ def test_asking_who_recruits_a_trade_is_a_search_for_openings_of_it(opp) -> None
     assert "会计" in answer.profile.get("interests", []) and answer.profile["locations"][0] == "石河子市"
     assert all(o["kind"] in ("实习", "全职", "学徒") for o in answer.opportunities)
     assert chat.answer("我们公司想招三个会计，去哪发布？").route != "opportunities"
+
+
+def test_the_trade_asked_for_or_studied_earlier_is_still_what_a_refinement_looks_for(opp) -> None:
+    """ "那昌吉有没有？" after "石河子有没有招会计的？" (or after "我是学会计的，想找个实习") listed anything in 昌吉,
+    "没有读到具体的专业或兴趣": the trade asked who recruits, or what the student said they study, was read from
+    the message alone. Said earlier and not replaced, it is still what is looked for; a major said now replaces it."""
+    chat = opp.chat("extractive")
+    for first in ("石河子有没有招会计的？", "我是学会计的，想找个实习"):
+        listing = chat.answer(first)
+        turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+        refined = chat.answer("那昌吉有没有？", turns)
+        assert refined.route == "opportunities" and "会计" in refined.profile.get("interests", []), first
+        assert refined.profile["locations"][0] == "昌吉市" and "没有读到具体的专业或兴趣" not in refined.answer
+        nursing = chat.answer("我是学护理的，昌吉有实习吗", turns)
+        assert "会计" not in nursing.profile.get("interests", []) and nursing.profile["majors"] == ["护理"]
 
 
 def test_a_school_asking_about_its_part_gets_the_rules_not_the_enterprise_catalog(opp) -> None:

@@ -407,6 +407,7 @@ def test_asking_who_recruits_a_trade_seeks_an_opening() -> None:
     assert recruited_trades("谁家招服务员啊") == ["服务员"]
     reading = read_student("石河子有没有招会计的？", CATALOG, TODAY)
     assert reading.opening and reading.seeks_someone and reading.locations[0] == "石河子市"
+    assert reading.trades == ["会计"]
     for message in ("有没有招学徒的", "有哪些企业在招实习生", "有没有招实习生的补贴", "有没有招标的项目", "学校招生吗"):
         assert recruited_trades(message) == [], message
     assert recruited_trades("我们公司想招三个会计，去哪发布？") == []
