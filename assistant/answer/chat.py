@@ -821,6 +821,8 @@ class Chat:
         if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
             lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
         listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
+        if perks and recs and not browse and not window and not pay:  # matched on a major, perks asked: said first
+            listed = lead.format(kinds="、".join(kinds) or "机会")
         if unrelated and recs and not browse:
             listed = MEANING_LEAD.format(words=unrelated, tried=tried)
         if lacks_outcome(recs):  # each program with what became of its graduates, however it was found (the

@@ -47,12 +47,13 @@ def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recomme
         # the line said with it (实习补贴2500-3000元/月，含食宿; 免费培训), stated or not: a pay or fee asked is then
         # not said twice, and not lost when the perk is missing
         said = f"{line}；" if line else ""
+        # the reason first: what was asked is what a line says before its other reasons (a line shows three)
         if missing:
             rec.fits = False
-            rec.reasons.append(Reason(field, f"{said}没有写明{stated(missing)}", 0.0))
+            rec.reasons.insert(0, Reason(field, f"{said}没有写明{stated(missing)}", 0.0))
         else:
             rec.score += PERK
-            rec.reasons.append(Reason(field, f"{said}写明{stated(asked)}", PERK))
+            rec.reasons.insert(0, Reason(field, f"{said}写明{stated(asked)}", PERK))
         return len(missing)
 
     counted = [(met(rec), n, rec) for n, rec in enumerate(recs)]

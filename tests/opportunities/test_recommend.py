@@ -282,6 +282,21 @@ def test_what_an_opening_offers_puts_those_stating_it_first(opp) -> None:
     assert both.route == "opportunities" and {o["kind"] for o in both.opportunities} == {"学徒"}
 
 
+def test_what_an_opening_offers_is_said_first_when_asked_with_a_major(opp) -> None:
+    """ "我是学护理的，有没有包住宿的实习" (a major read, no browsing) said nothing of lodging, and "有包吃住的吗？"
+    after a search for a 汽修 internship repeated the listing: the reason saying whether it is stated came fourth,
+    after the three a line shows. Asked, it is said first on each line, and the lead says what was asked."""
+    nursing = opp.ask("我是学护理的，有没有包住宿的实习")
+    assert nursing.route == "opportunities" and nursing.opportunities
+    assert "提供住宿" in nursing.answer.splitlines()[0]
+    lines = [line for line in nursing.answer.splitlines() if line.startswith("【")]
+    assert lines and all("理由：待遇：" in line and "写明提供住宿" in line for line in lines)
+    repair = opp.ask("我是中职学汽修的，想找个包吃住的实习")
+    lines = [line for line in repair.answer.splitlines() if line.startswith("【")]
+    assert lines and all(line.split("理由：")[1].startswith(("待遇：", "费用：")) for line in lines)
+    assert all("写明提供" in line.split("理由：")[1].split("；专业")[0] for line in lines)
+
+
 def test_costing_nothing_is_offered_and_a_declined_kind_is_not_listed(opp) -> None:
     """ "孩子没考上高中，有没有免费的职业培训" read 免费 as the interest and found nothing; "有不要钱的培训吗" read
     不要 as declining training and listed work; "我不想当学徒，有实习吗" listed apprenticeships with the internships.
