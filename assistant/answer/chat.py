@@ -371,14 +371,15 @@ class Chat:
 
     def _students_sought(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
         """An employer looking for students to take in (talent_supply.py). Asking where or from whom to find them
-        (:func:`asks_where_to_find`): the schools first, then what the catalog matches for the business (not a
-        rule's quotes, which the words of finding someone pick at random); otherwise the business's answer first
-        (its benefits, or the policy answer: "实习协议找谁签" asks a rule) and the schools after. How to post the
-        need on the platform last, unless asked (:data:`PUBLISH_HINT` then opens the answer)."""
+        (:func:`asks_where_to_find`) or narrowing the students sought (:attr:`Query.narrows_students`: 那昌吉的呢,
+        有高职的吗): the schools first, then what the catalog matches for the business (not a rule's quotes, which
+        the words of finding someone pick at random); otherwise the business's answer first (its benefits, or the
+        policy answer: "实习协议找谁签" asks a rule) and the schools after. How to post the need on the platform
+        last, unless asked (:data:`PUBLISH_HINT` then opens the answer)."""
         majors = self.understander.majors()
         schools = schools_answer(query, base, self.capabilities.platform, self.capabilities.items, majors)
         hint = not asks_to_publish(query.message, query.for_enterprise)
-        if schools is not None and asks_where_to_find(query):
+        if schools is not None and (asks_where_to_find(query) or query.narrows_students):
             found = self._matched(query, base)
             schools = with_posting_hint(schools, hint)  # with the schools, above the benefits (a table in the UI)
             if found is not None and found[2] is not None:

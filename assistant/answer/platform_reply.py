@@ -18,6 +18,7 @@ from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Query
 from assistant.understand.reader import recruited_trades
 from assistant.understand.timewords import named_year
+from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from assistant.platform.report import SupplyDemandReport
@@ -51,15 +52,22 @@ def narrowed(
     ``newest``: one record per organisation and title, its newest, whatever year the message names (which schools
     train a major, not its years: an employer's 明年夏天 is when they want interns)."""
     every = search(PlatformFilters(kind=[kind]), MAX_LISTED)  # newest first, narrowed here
-    named = places_in(query.message)
+    # the place the message names, else one the conversation named for the search it refines ("那昌吉的呢？"
+    # after "我们厂想招几个学电工的实习生，去哪找": the student reading merged over the messages)
+    named = places_in(query.message) or [p for name in query.student.locations[:1] for p in places_in(name)]
     # a year only for the kinds counted per year (人才需求, 毕业生状况): a project runs over years
     year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS and not newest else None
     recorded = {m for r in every for m in record_majors(r.record)}  # the records' own majors
     major = next(iter(named_majors(query, recorded, majors)), None)
     # a trade asked who recruits ("有哪些企业在招电焊工"), when it names no major: read in the records' words
     trade = next((t for t in recruited_trades(query.message) if major is None), None)
+    # the school level named (中职, 高职), else the one the conversation named: records stating a level (毕业生状况,
+    # 人才需求; 不限 meets any)
+    level = query.student.level or next(iter(vocabulary().find(vocabulary().levels, query.message)), None)
+    level = level if level in _RECORD_LEVELS else None
     narrowing: dict[str, tuple[str | int, str] | None] = {
         "location": (named[0].name, f"地点：{named[0].name}") if named else None,
+        "level": (level, f"层次：{level}") if level else None,
         "year": (year, f"年份：{year}年") if year else None,
         "major": (major, f"专业：{major}") if major else None,
         "trade": (trade, f"岗位：{trade}") if trade else None,
@@ -67,8 +75,15 @@ def narrowed(
     wanted = {key: value for key, value in narrowing.items() if value is not None}
     dropped: list[str] = []
     while True:
-        filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items() if key != "trade"})
-        records = [r for r in every if filters.matches(r) and ("trade" not in wanted or _of_trade(r, str(trade)))]
+        own = ("trade", "level")  # narrowed here, not by the platform's filters
+        filters = PlatformFilters(kind=[kind], **{key: value for key, (value, _) in wanted.items() if key not in own})
+        records = [
+            r
+            for r in every
+            if filters.matches(r)
+            and ("trade" not in wanted or _of_trade(r, str(trade)))
+            and ("level" not in wanted or _of_level(r, str(level)))
+        ]
         if records or not wanted:
             break
         dropped.append(wanted.pop(next(iter(wanted)))[1])
@@ -78,6 +93,16 @@ def narrowed(
             first.setdefault((record.org, record.title), record)
         records = list(first.values())
     return records, dropped, [label for _, label in wanted.values()]
+
+
+# the school levels records state (platform/records.py: 学历层次)
+_RECORD_LEVELS = ("中职", "高职", "职业本科")
+
+
+def _of_level(item: PlatformRecord, level: str) -> bool:
+    """Whether a record is of the school ``level``: its level, or 不限 (any)."""
+    stated = str(getattr(item.record, "level", "") or "")
+    return stated in (level, "不限")
 
 
 def _of_trade(item: PlatformRecord, trade: str) -> bool:
@@ -99,7 +124,10 @@ def named_majors(query: Query, recorded: set[str], majors: MajorMatcher) -> list
     # a word of a kind's own name says which records, not whose (服务 of "技术服务需求", in 技术服务与合作资源)
     words = {w: None for w in words if not any(w in label for label in KIND_LABELS.values())}
     few = max(1, len(recorded) // 3)
-    return [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in recorded) <= few]
+    found = [w for w in words if len(w) >= 2 and 0 < sum(w in m for m in recorded) <= few]
+    # none named now: the major the conversation named for the search this message refines ("那昌吉的呢？", "有高职
+    # 的吗" after "我们厂想招几个学电工的实习生": read over the messages, the latest winning)
+    return found or list(query.student.majors)
 
 
 def yearly_report_answer(

@@ -67,6 +67,9 @@ class Query:
     # the writer's business looks for students to take in, of a trade or a kind a student seeks ("我开了家汽修厂，
     # 想从职校要几个学徒"): the schools training them (the platform's graduate records) belong in the answer
     takes_students: bool = False
+    # such a business's message only narrows the students sought by a place, a level, a kind or a major ("那昌吉的
+    # 呢？", "有高职的吗" after "我们厂想招几个学电工的实习生"): the schools answer it, not a rule's quotes
+    narrows_students: bool = False
     # the platform probe's share (balanced): the message asks for the information platform's records rather than not
     platform: float = 0.0
 

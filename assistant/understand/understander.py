@@ -179,7 +179,7 @@ class Understander:
         no_business = not owner and (persona in (Persona.student, Persona.school) or school)
         platform = self.platform.scores(vector).share("platform")
         outcomes = self.outcomes.scores(vector, standalone).share("outcomes")
-        route, student, platform_kind, takes = self._route(
+        route, student, platform_kind, takes, narrows = self._route(
             message, earlier, platform, routes, off_topic, owner, no_business, today, outcomes >= OUTCOMES_SHARE
         )
         # the yearly report named by its name, and no value clearly asked of it: the report ("今年师里的人才供需报告
@@ -226,6 +226,7 @@ class Understander:
             for_enterprise=owner,
             platform_kind=platform_kind,
             takes_students=takes,
+            narrows_students=narrows,
             platform=platform,
         )
 
@@ -240,7 +241,7 @@ class Understander:
         no_business: bool,
         today: dt.date | None,
         outcomes: bool = False,
-    ) -> tuple[Route, StudentReading, str, bool]:
+    ) -> tuple[Route, StudentReading, str, bool, bool]:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
         writer decides it (``owner``: the writer speaks for a business; ``no_business``: for a student, a parent or
@@ -279,7 +280,7 @@ class Understander:
         # platform's own reading stays (its graduate rows and the yearly report answer it there too)
         if outcomes and not owner and route is not Route.platform:
             route = Route.opportunities
-        student, platform_kind, takes = StudentReading(), "", False
+        student, platform_kind, takes, narrows = StudentReading(), "", False, False
         # a business looking for the people the platform's graduate records count ("我们公司缺电工，有没有今年
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
         # demand (the platform-kind probe alone reads "想每年固定接收一批高职酒店专业的实习生" as graduates too,
@@ -287,7 +288,8 @@ class Understander:
         if owner and route in (Route.opportunities, Route.platform) and names_graduates(message):
             route, platform_kind = Route.platform, GRADUATES
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
-            student = _merged(read_student(message, self.majors(), today), earlier, self.majors(), today)
+            own = read_student(message, self.majors(), today)
+            student = _merged(own, earlier, self.majors(), today)
             student = replace(student, asks_fees=fees)
             # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
             # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
@@ -308,14 +310,18 @@ class Understander:
             # such a writer naming a trade or a kind of student looks for the students too: the schools that
             # train them belong in the answer. Not a training alone ("我们汽修厂想给工人搞技能培训"): a service
             # the business buys for its own workers, not students it takes in; nor what a kind is paid or costs
-            # ("实习一般给多少钱" after "我们厂想招几个职校的实习生" asks the going rate, not for the schools again)
+            # ("实习一般给多少钱" after "我们厂想招几个职校的实习生" asks the going rate, not for the schools again);
+            # nor a question of the rules after it ("找哪个部门？", "申请要什么材料？" after "我们…想招学徒，有什么
+            # 补贴？": the message seeks nobody itself and refines no search, the schools were said or not asked)
+            narrows = owner and self._only_refines(message, earlier, today)
             takes = (
                 owner
                 and student.seeks
+                and (own.seeks or narrows)
                 and set(student.kinds) != {TRAINING}
                 and not (student.asks_pay or student.asks_fees)
             )
-        return route, student, platform_kind, takes
+        return route, student, platform_kind, takes, takes and narrows
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
         """The parts of a question that each ask for a value ("从哪年开始，每年培养多少人？");

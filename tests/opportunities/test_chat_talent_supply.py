@@ -73,3 +73,26 @@ def test_a_training_for_the_workers_or_a_students_search_takes_no_students(opp) 
     history = [Turn(role="user", content="我们厂想招几个职校的实习生，去哪找"), Turn(role="assistant", content="…")]
     pay = chat.answer("实习一般给多少钱", history=history)
     assert SCHOOLS_TOO not in pay.answer and not pay.answer.startswith(SCHOOLS_LEAD)
+
+
+def test_an_employer_narrowing_the_students_sought_gets_the_schools_of_the_major_said_before(opp) -> None:
+    """Tried as an employer: after "我们厂想招几个学电工的实习生，去哪找", "那昌吉的呢？" listed the graduates of any
+    major in 昌吉 below a rule, and "有高职的吗" quoted the rule on joint secondary-higher programs before every
+    school: the major said before was read from the message alone, the level not at all. A message only narrowing
+    the students sought gets the schools first, the major, place and level the conversation said; a question of
+    the rules after it ("找哪个部门？") lists no schools again."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    first = "我们厂想招几个学电工的实习生，去哪找"
+    listing = chat.answer(first)
+    assert "专业：电气技术应用" in listing.answer
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    for narrowing, said in (("那昌吉的呢？", "地点：昌吉市"), ("有高职的吗", "层次：高职")):
+        answer = chat.answer(narrowing, turns)
+        assert answer.answer.startswith(SCHOOLS_LEAD), narrowing
+        assert said in answer.answer and "专业：电气技术应用" in answer.answer, narrowing
+    subsidy = "我们是做棉花加工的企业，想招学徒，有什么补贴？"
+    turns = [Turn(role="user", content=subsidy), Turn(role="assistant", content=chat.answer(subsidy).answer)]
+    who = chat.answer("找哪个部门？", turns)
+    assert SCHOOLS_TOO not in who.answer and not who.answer.startswith(SCHOOLS_LEAD)
