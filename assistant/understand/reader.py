@@ -203,7 +203,9 @@ def studied_subjects(text: str) -> list[str]:
         ):
             continue
         subject = match.group(group)
-        if len(subject) >= 2 and not any(w in subject for w in said) and subject not in found:
+        # a question word is no subject (读什么专业好, 学啥的多: jieba tags them pronouns)
+        asks = any(flag == "r" for _, flag in tagged_words(subject))
+        if len(subject) >= 2 and not asks and not any(w in subject for w in said) and subject not in found:
             found.append(subject)
     return found
 

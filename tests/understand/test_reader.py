@@ -393,7 +393,16 @@ def test_what_one_studies_is_read_by_the_verb_and_its_object() -> None:
     assert read_student("我读的是护理专业", CATALOG, TODAY).majors == ["护理"]
     assert read_student("学汽修的", CATALOG, TODAY).studies == []  # an everyday name of a catalog major
     assert studied_subjects("我学的是数控，想找工作") == ["数控"]
-    for message in ("读中职的孩子", "学校的老师", "中学的老师", "我是学徒", "学习的时候"):
+    # nor a question word: "读什么专业好" was read as studying 什么, which the chat then looked for
+    for message in (
+        "读中职的孩子",
+        "学校的老师",
+        "中学的老师",
+        "我是学徒",
+        "学习的时候",
+        "读什么专业好",
+        "学啥的好就业",
+    ):
         assert studied_subjects(message) == [], message
     assert not read_student("我是学会计的，会计证怎么考？", CATALOG, TODAY).seeks_someone  # asks, does not seek
 
