@@ -53,7 +53,7 @@ from assistant.answer.opportunity_listing import (
     money_of,
     offered_by,
     opportunity_answer,
-    period,
+    runs,
 )
 from assistant.answer.outcomes import OUTCOME_LEAD, by_share_in_work, lacks_outcome, with_outcomes
 from assistant.answer.platform_reply import records_answer, yearly_report_answer
@@ -695,7 +695,7 @@ class Chat:
         # pays or costs, how to reach it and by when ("第一个培训多长时间？" asks the first of these)
         item = rec.item
         said = [f"{item.title}（{offered_by(item)}）"]
-        said += [f"时间：{period(item)}"] if item.kind != PROGRAMS else []
+        said += [runs(item)]
         said += [money_of(item), f"联系方式：{item.contact or '资料中没有写明'}"]
         said += [f"报名截止{item.deadline.isoformat()}"] if item.deadline else []
         lead = ITEM_LEAD.format(n=listed.n) + "，".join(said) + "。"

@@ -100,6 +100,14 @@ def period(item: OpportunityItem) -> str:
     return f"至{item.end.isoformat()}" if item.end else "资料中没有写明"
 
 
+def runs(item: OpportunityItem) -> str:
+    """When an item runs or how long, as a line says it: a posting's or a training's dates (时间：…至…), a program's
+    length of study (学制：3年: it runs for years from each September, no dates of its own)."""
+    if item.kind == PROGRAMS:
+        return f"学制：{item.metadata.get('duration') or '资料中没有写明'}"
+    return f"时间：{period(item)}"
+
+
 def money_of(item: OpportunityItem) -> str:
     """What an item pays or costs, labelled as what it is: a posting's 待遇, a training's or program's 费用."""
     return f"{'待遇' if item.kind in WORK else '费用'}：{item.pay or item.tuition or '资料中没有写明'}"
@@ -112,8 +120,8 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False, dates
     if contact:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     shown = rec.reasons[:_SHOWN_REASONS]
-    if dates and item.kind != PROGRAMS:  # a program runs for years from each September: no dates of its own
-        parts.append(f"时间：{period(item)}")
+    if dates:
+        parts.append(runs(item))
     if money and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
         parts.append(money_of(item))
     if item.deadline:

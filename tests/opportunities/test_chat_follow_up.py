@@ -179,3 +179,18 @@ def test_a_posting_asked_after_by_name_is_searched_and_its_pay_asked_next_of_tho
     assert pay.route == "opportunities" and pay.answer.startswith("上面列出的")
     assert [o["title"] for o in pay.opportunities] == [o["title"] for o in listing.opportunities]
     assert all("待遇：" in line for line in pay.answer.splitlines()[1:] if line.startswith("【"))
+
+
+def test_how_long_a_listed_program_runs_is_its_length_of_study(opp) -> None:
+    """ "要读几年" after a list of programs said "上面列出的1个机会的时间如下" and then nothing (a program has no
+    dates of its own): a program runs for its length of study (学制), said on each line and for one item asked."""
+    chat = opp.chat("extractive")
+    first = "初中毕业能学什么"
+    listing = chat.answer(first)
+    assert listing.opportunities and {o["kind"] for o in listing.opportunities} == {"专业"}
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    years = chat.answer("要读几年", turns)
+    lines = [line for line in years.answer.splitlines() if line.startswith("【专业】")]
+    assert lines and all("学制：" in line and "年" in line.split("学制：")[1] for line in lines)
+    first_one = chat.answer("第一个要读几年", turns)
+    assert "学制：" in first_one.answer.splitlines()[0]
