@@ -62,7 +62,7 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         # how something is, with nothing asked before to put it into ("光伏运维学徒现在还招吗？" then "待遇怎么样"):
         # what is asked now, of the topic before, not a new topic for the question before ("那乌鲁木齐的呢")
         topic = "、".join(_topic_phrases(previous))
-        if topic and match.group(0).rstrip("？?。！! ").endswith(_HOW_IT_IS):
+        if topic and _asks_how_it_is(match):
             return f"{topic}：{question}"
         return f"{subject}，{previous}"
     if len(question) > MAX_FOLLOW_UP:
@@ -198,9 +198,21 @@ def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) 
     question = question.strip()
     history = history or []
     at = _last_user_turn(history)
-    if at is None or depth == 0 or not _new_subject(question) or len(question) > MAX_FOLLOW_UP:
+    match = _new_subject(question)
+    if at is None or depth == 0 or not match or len(question) > MAX_FOLLOW_UP:
         return question
-    return asking_text(history[at].content, history[:at], depth - 1)
+    previous = history[at].content.strip()
+    # how something is, asked after a question with nothing asked to put it into ("没去会怎么样" after "一年要去
+    # 多久？"): the question asks that itself (as standalone_question reads it)
+    asking = _ASKING.search(previous)
+    if not (asking and asking.start() > 0) and _asks_how_it_is(match):
+        return question
+    return asking_text(previous, history[:at], depth - 1)
+
+
+def _asks_how_it_is(match: re.Match[str]) -> bool:
+    """Whether a new-subject match asks how it is ("待遇怎么样", "没去会如何") rather than only naming it (那X呢)."""
+    return match.group(0).rstrip("？?。！! ").endswith(_HOW_IT_IS)
 
 
 def _new_subject(question: str) -> re.Match[str] | None:

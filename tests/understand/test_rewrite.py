@@ -151,3 +151,9 @@ def test_how_something_is_asked_after_a_question_asking_nothing_is_asked_of_its_
     before the question before): with nothing asked before to put it into, it asks how that is of the topic."""
     history = [Turn("user", "光伏运维学徒现在还招吗？"), Turn("assistant", "在招。J037 光伏运维学徒……")]
     assert standalone_question("待遇怎么样", history) == "光伏运维学徒：待遇怎么样"
+    # and what it asks is its own: "没去会怎么样" after "一年要去多久？" was led with the frequency asked before
+    practice = [Turn("user", "我是职校老师，学校让我们去企业实践，一年要去多久？"), Turn("assistant", "……")]
+    assert asking_text("没去会怎么样", practice) == "没去会怎么样"
+    assert (
+        asking_text("那104团呢", [Turn("user", "学徒制补贴找谁申请"), Turn("assistant", "……")]) == "学徒制补贴找谁申请"
+    )
