@@ -302,6 +302,11 @@ class Understander:
                 # a seeker's words (想学, 想去) by no business writer: never the enterprise's catalog
                 seeker = (Route.benefits,) if student.going and not owner else ()
                 route = _next_best(routes, Route.opportunities, *barred, *seeker)
+                # the platform's records past even odds (not tuned), by no business writer: the opportunities the
+                # probe read, counted rather than recommended ("师里今年缺哪方面的人？" 0.61 under the platform cut
+                # quoted a funding rule; the yearly report answers it)
+                if platform >= PLATFORM_NAMED_SHARE and not owner:
+                    route = Route.platform
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
