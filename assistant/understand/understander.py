@@ -55,6 +55,7 @@ from assistant.understand.reader import (
 )
 from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
+from assistant.understand.vocabulary import vocabulary
 
 _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clauses, each with the mark that ends it
 # Chinese asks with a closed class of words (wh-words, A-not-A, sentence-final particles) or a question
@@ -302,10 +303,12 @@ class Understander:
                 # a seeker's words (想学, 想去) by no business writer: never the enterprise's catalog
                 seeker = (Route.benefits,) if student.going and not owner else ()
                 route = _next_best(routes, Route.opportunities, *barred, *seeker)
-                # the platform's records past even odds (not tuned), by no business writer: the opportunities the
-                # probe read, counted rather than recommended ("师里今年缺哪方面的人？" 0.61 under the platform cut
-                # quoted a funding rule; the yearly report answers it)
-                if platform >= PLATFORM_NAMED_SHARE and not owner:
+                # the platform's records past even odds (not tuned), by no business writer and with no kind of
+                # item named: the opportunities the probe read, counted rather than recommended ("师里今年缺哪方面的
+                # 人？" 0.61 under the platform cut quoted a funding rule; the yearly report answers it). A kind or a
+                # school named ("十二师职校2024年又新开了哪些专业？") asks of the catalog, which the rules answer or not
+                schools = any(w in message for w in vocabulary().schools)
+                if platform >= PLATFORM_NAMED_SHARE and not owner and not student.kinds and not schools:
                     route = Route.platform
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
