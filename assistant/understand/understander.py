@@ -313,7 +313,9 @@ class Understander:
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
             # dense model reads the trade and the kind, 汽修 and 徒弟, the words of a student's search)
-            elif owner:
+            # Not when it asks whether or where there is a training ("我们合作社有几台棉花采摘机，想找人学维修，哪里
+            # 有培训？" was given the duty to fund staff training): a service the business buys, the trainings listed
+            elif owner and not (set(student.kinds) == {TRAINING} and student.asks_for_kind):
                 route = _next_best(routes, Route.opportunities)
             # such a writer naming a trade or a kind of student looks for the students too: the schools that
             # train them belong in the answer. Not a training alone ("我们汽修厂想给工人搞技能培训"): a service
