@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -735,6 +735,11 @@ class Chat:
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
+        # a major said only earlier in the conversation gives way to what this message looks for ("公司员工想考
+        # 叉车证，有没有培训？" after a search for cooking programs listed them again): its own interest words
+        if reading.majors and not read_student(query.message, self.understander.majors()).majors:
+            if self._interests(query):
+                reading = replace(reading, majors=[])
         # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
         # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
         work = list(WORK) if reading.opening and not reading.kinds else []

@@ -230,3 +230,19 @@ def test_a_business_asking_on_in_its_own_words_keeps_its_topic(opp) -> None:
     amount, unit = answers[1], answers[2]
     assert "学徒" in amount.standalone_question and "失业人员" not in amount.answer
     assert unit.route != "platform" and unit.answer.startswith("牵头单位：教育局")
+
+
+def test_a_major_said_earlier_gives_way_to_what_the_message_looks_for(opp) -> None:
+    """ "公司员工想考叉车证，有没有培训？" after a search for cooking schools listed the cooking trainings again: the
+    major said earlier was merged in and the message's own interest left unread. Its own interest words replace a
+    major only said before; a refinement naming none (有包吃住的吗, 那昌吉有没有) keeps it."""
+    chat = opp.chat("extractive")
+    first = "我想学做饭，有啥学校"
+    listing = chat.answer(first)
+    assert listing.profile.get("majors") == ["中餐烹饪与营养膳食"]
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    forklift = chat.answer("有没有叉车培训", turns)
+    assert "叉车" in forklift.profile.get("interests", []) and not forklift.profile.get("majors")
+    assert all("烹" not in o["title"] for o in forklift.opportunities)
+    board = chat.answer("有包吃住的吗？", turns)
+    assert board.profile.get("majors") == ["中餐烹饪与营养膳食"]
