@@ -96,3 +96,14 @@ def test_an_employer_narrowing_the_students_sought_gets_the_schools_of_the_major
     turns = [Turn(role="user", content=subsidy), Turn(role="assistant", content=chat.answer(subsidy).answer)]
     who = chat.answer("找哪个部门？", turns)
     assert SCHOOLS_TOO not in who.answer and not who.answer.startswith(SCHOOLS_LEAD)
+
+
+def test_a_business_asking_where_there_is_a_training_gets_the_trainings(opp) -> None:
+    """ "我们厂想给员工做电工培训，有没有合适的培训班" was given the duty to fund staff training (a business writer was
+    never sent to the catalog): a training is a service it buys, listed when asked for as such; who handles it is
+    still the rules' (哪个局管, test above)."""
+    chat = opp.chat("extractive")
+    answer = chat.answer("我们厂想给员工做电工培训，有没有合适的培训班")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert {o["kind"] for o in answer.opportunities} == {"培训"}
+    assert "电工" in answer.opportunities[0]["title"]
