@@ -308,7 +308,8 @@ class Understander:
                 # 人？" 0.61 under the platform cut quoted a funding rule; the yearly report answers it). A kind or a
                 # school named ("十二师职校2024年又新开了哪些专业？") asks of the catalog, which the rules answer or not
                 schools = any(w in message for w in vocabulary().schools)
-                if platform >= PLATFORM_NAMED_SHARE and not owner and not student.kinds and not schools:
+                on_topic = off_topic < OFF_TOPIC  # a vaccine's whereabouts are refused as out of scope
+                if platform >= PLATFORM_NAMED_SHARE and on_topic and not owner and not student.kinds and not schools:
                     route = Route.platform
             # a writer speaking for a business ("我开了个汽修店，想带两个徒弟") offers the places a student
             # looks for: what they get for it is a benefits question, whatever the probe's certainty (the
