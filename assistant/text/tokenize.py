@@ -89,6 +89,14 @@ def words_at(text: str) -> dict[int, str]:
 
 # jieba's tags of nouns, verbal nouns, idioms, abbreviations (数控) and Latin words
 _NOMINAL = ("n", "vn", "l", "j", "eng")
+
+
+def nominal_flag(flag: str) -> bool:
+    """Whether a jieba tag is one of :data:`_NOMINAL` (a noun of any kind, a verbal noun, an idiom, an abbreviation,
+    a Latin word)."""
+    return flag.startswith(_NOMINAL)
+
+
 _NEGATIONS = ("不", "没")  # 学不会, 学没学: no object learned
 
 

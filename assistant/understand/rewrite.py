@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.places import places_in
-from assistant.text.tokenize import cut_words, in_dictionary, tagged_words
+from assistant.text.tokenize import cut_words, in_dictionary, nominal_flag, tagged_words
 from assistant.types import Turn
 from assistant.understand.topic import RARE_IDF, general_rarity, named_words, topic_words
 
@@ -101,7 +101,7 @@ def _topic_phrases(text: str) -> list[str]:
     asking = _asking_at(text)
     ends = {start + len(word): flag for start, (word, flag) in tags.items()}
     kept = [(start, min(end, asking)) if start < asking else (start, end) for start, end in merged]
-    kept = [(start, end) for start, end in kept if start < asking or _nominal(ends.get(end, "n"))]
+    kept = [(start, end) for start, end in kept if start < asking or nominal_flag(ends.get(end, "n"))]
     return list(dict.fromkeys(text[start:end] for start, end in kept))
 
 
@@ -114,11 +114,6 @@ def _tags_at(text: str) -> dict[int, tuple[str, str]]:
     return found if at == len(text) else {}
 
 
-def _nominal(flag: str) -> bool:
-    return flag[:1] == "n" or flag in _NOMINAL
-
-
-_NOMINAL = ("vn", "j", "l", "eng")
 # an A-not-A question (贵不贵, 能不能, 有没有): what follows it is asked too
 _A_NOT_A = re.compile(r"(\w)[不没]\1")
 

@@ -246,8 +246,8 @@ class Understander:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
         writer decides it (``owner``: the writer speaks for a business; ``no_business``: for a student, a parent or
-        a school, by their words or their choice); and whether the writer's business looks for students to
-        take in (:attr:`Query.takes_students`)."""
+        a school, by their words or their choice); whether the writer's business looks for students to take in
+        (:attr:`Query.takes_students`) and whether the message only narrows them (:attr:`Query.narrows_students`)."""
         # a student, a parent, a teacher or a school (我们职校…, 我是初中老师) is no enterprise: the benefit catalog
         # is what an enterprise may claim ("贵单位" and its tax relief would answer a school asking about its part)
         barred = (Route.benefits,) if no_business else ()
