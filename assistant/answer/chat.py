@@ -735,11 +735,11 @@ class Chat:
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
+        said_now = bool(reading.majors) and bool(read_student(query.message, self.understander.majors()).majors)
+        interests = [] if said_now else self._interests(query)
         # a major said only earlier in the conversation gives way to what this message looks for ("公司员工想考
         # 叉车证，有没有培训？" after a search for cooking programs listed them again): its own interest words
-        if reading.majors and not read_student(query.message, self.understander.majors()).majors:
-            if self._interests(query):
-                reading = replace(reading, majors=[])
+        reading = replace(reading, majors=[]) if reading.majors and interests else reading
         # an opening of any kind (岗位, 职位, 兼职) is work: no program, no training, whatever kind's name the
         # message also holds (专业 in "我是会计专业的，有什么岗位推荐吗" is the student's major)
         work = list(WORK) if reading.opening and not reading.kinds else []
@@ -747,7 +747,6 @@ class Chat:
         fields = reading.fields() | ({"kinds": work} if work else {})
         # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
         fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
-        interests = [] if reading.majors else self._interests(query)
         # none said now: what the student said they study, or the trade asked for, earlier in the conversation
         # ("那昌吉有没有？" after "我是学电焊的，想找个实习" listed anything in 昌吉)
         interests = interests or ([] if reading.majors else list(dict.fromkeys([*reading.studies, *reading.trades])))
