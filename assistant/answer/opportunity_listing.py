@@ -104,7 +104,7 @@ def runs(item: OpportunityItem) -> str:
     """When an item runs or how long, as a line says it: a posting's or a training's dates (时间：…至…), a program's
     length of study (学制：3年: it runs for years from each September, no dates of its own)."""
     if item.kind == PROGRAMS:
-        return f"学制：{item.metadata.get('duration') or '资料中没有写明'}"
+        return f"学制：{item.duration or '资料中没有写明'}"
     return f"时间：{period(item)}"
 
 

@@ -63,6 +63,11 @@ class OpportunityItem:
         found = _TUITION_LINE.search(self.text)
         return found.group(1).strip() if found else ""
 
+    @property
+    def duration(self) -> str:
+        """How long a program runs (the record's 学制, kept in the metadata), "" for a posting or none said."""
+        return str(self.metadata.get("duration") or "")
+
     def expired(self, today: dt.date) -> bool:
         """Past its deadline (or, without one, past its end date). Programs never expire."""
         last = self.deadline or self.end
@@ -90,6 +95,7 @@ class OpportunityItem:
             "deadline": _iso(self.deadline),
             "contact": self.contact,
             "tuition": self.tuition,
+            "duration": self.duration,
             "score": round(self.score, 6),
             "text": self.text,
         }

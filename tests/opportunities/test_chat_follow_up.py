@@ -192,5 +192,6 @@ def test_how_long_a_listed_program_runs_is_its_length_of_study(opp) -> None:
     years = chat.answer("要读几年", turns)
     lines = [line for line in years.answer.splitlines() if line.startswith("【专业】")]
     assert lines and all("学制：" in line and "年" in line.split("学制：")[1] for line in lines)
+    assert all(o["duration"] and o["duration"] in years.answer for o in years.opportunities)  # the cards' too
     first_one = chat.answer("第一个要读几年", turns)
     assert "学制：" in first_one.answer.splitlines()[0]
