@@ -13,6 +13,7 @@ from assistant.answer.types import Answer
 from assistant.places import places_in
 from assistant.platform.records import KIND_LABELS, PlatformKind, record_majors, record_text
 from assistant.platform.search import PlatformFilters, PlatformRecord
+from assistant.records import ProgramLevel
 from assistant.text.tokenize import nominal_words
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Query
@@ -95,8 +96,8 @@ def narrowed(
     return records, dropped, [label for _, label in wanted.values()]
 
 
-# the school levels records state (platform/records.py: 学历层次)
-_RECORD_LEVELS = ("中职", "高职", "职业本科")
+# the school levels records state (platform/records.py: 学历层次), the catalog's program levels
+_RECORD_LEVELS = frozenset(level.value for level in ProgramLevel)
 
 
 def _of_level(item: PlatformRecord, level: str) -> bool:

@@ -56,9 +56,9 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         place = _place_named(previous)
         if place and not places_in(subject):
             subject = place + subject
-        asking = _ASKING.search(previous)
-        if asking and asking.start() > 0:
-            return subject + previous[asking.start() :]
+        into = _subject_slot(previous)
+        if into is not None:
+            return subject + previous[into:]
         # how something is, with nothing asked before to put it into ("光伏运维学徒现在还招吗？" then "待遇怎么样"):
         # what is asked now, of the topic before, not a new topic for the question before ("那乌鲁木齐的呢")
         topic = "、".join(_topic_phrases(previous))
@@ -199,10 +199,16 @@ def asking_text(question: str, history: list[Turn] | None, depth: int = _CHAIN) 
     previous = history[at].content.strip()
     # how something is, asked after a question with nothing asked to put it into ("没去会怎么样" after "一年要去
     # 多久？"): the question asks that itself (as standalone_question reads it)
-    asking = _ASKING.search(previous)
-    if not (asking and asking.start() > 0) and _asks_how_it_is(match):
+    if _subject_slot(previous) is None and _asks_how_it_is(match):
         return question
     return asking_text(previous, history[:at], depth - 1)
+
+
+def _subject_slot(previous: str) -> int | None:
+    """Where the asking part of the question before starts, when a subject comes before it for a new one to take
+    its place ("企业投资职业教育|能享受什么税收优惠"); None when it asks nothing or asks first."""
+    asking = _ASKING.search(previous)
+    return asking.start() if asking and asking.start() > 0 else None
 
 
 def _asks_how_it_is(match: re.Match[str]) -> bool:
