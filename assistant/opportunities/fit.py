@@ -5,7 +5,8 @@ facts only). Every signal gives a score and a Chinese reason showing it:
 
     专业  the student's major (catalog name or everyday name, 汽修 -> 汽车运用与维修) is among the
           item's majors (+3); a major the student is interested in (+2.5); a close major by dense
-          similarity of the catalog names, a program leading to the same certificate or of the same
+          similarity of the catalog names (not one the catalog's codes file in another 专业大类),
+          a program leading to the same certificate or of the same
           专业大类 by its code, or the one nearest in meaning to a name no catalog or
           everyday name matches (会计 -> 电子商务) (+1.5, 相近专业); an interest word in the item's text (+1.5)
     地点  gazetteer relation of the item's place to the wanted ones: same +2, near +1, region +0.3,
@@ -136,7 +137,12 @@ class Wanted:
         if matcher is not None:
             wanted.related = matcher.related(wanted.majors | wanted.interest_majors)
         wanted.table = {name: (2, RELATED_LABEL, MAJOR_RELATED) for name, sim in wanted.related.items()}
-        wanted.table = {name: kind for name, kind in wanted.table.items() if wanted.related[name] >= related_min}
+        given = wanted.majors | wanted.interest_majors
+        wanted.table = {
+            name: kind
+            for name, kind in wanted.table.items()
+            if wanted.related[name] >= related_min and not (matcher is not None and matcher.apart(name, given))
+        }
         if matcher is not None:  # programs leading to the same certificate: related whatever the names read
             wanted.shared = matcher.sharing_certificates(wanted.majors | wanted.interest_majors)
             wanted.table.update({name: (2, RELATED_LABEL, MAJOR_RELATED) for name in wanted.shared})

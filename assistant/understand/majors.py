@@ -63,6 +63,14 @@ class MajorMatcher:
         wanted = {self.fields[n] for n in names if n in self.fields}
         return {major: field for major, field in self.fields.items() if major not in names and field in wanted}
 
+    def apart(self, name: str, names: set[str]) -> bool:
+        """Whether the catalog's codes put ``name`` in another 专业大类 than every one of ``names`` (each with a
+        known field): the dense model reads 大数据技术 and 新能源汽车技术 as close (0.906, both …技术), the
+        national catalog files them under 电子与信息 and 装备制造."""
+        mine = self.fields.get(name)
+        theirs = {self.fields.get(n) for n in names}
+        return bool(mine) and bool(theirs) and None not in theirs and mine not in theirs
+
     def in_text(self, text: str) -> list[str]:
         """Catalog majors a free text names (as written or by an everyday name)."""
         found = vocabulary().find(vocabulary().majors, text)

@@ -703,6 +703,28 @@ def test_the_national_catalog_s_codes_name_a_major_s_field() -> None:
     assert matcher.same_field({"护理"}) == {} and matcher.same_field(set()) == {}
 
 
+def test_majors_the_catalog_files_in_other_fields_are_not_related_by_their_names_alone(opp) -> None:
+    """ "我是学计算机的高职生，寒假想找个实习" listed car-repair internships as 相近专业：新能源汽车技术: the dense
+    model reads 大数据技术 and 新能源汽车技术 as close (both …技术); the catalog files them under 电子与信息 and
+    装备制造. Majors of one field (机电 / 电气) or without a code (trainings) are still related by meaning."""
+    from assistant.understand.majors import MajorMatcher
+
+    matcher = MajorMatcher(
+        ["大数据技术", "新能源汽车技术", "机电技术应用", "新能源汽车维修技能培训"],
+        codes={"大数据技术": "510205", "新能源汽车技术": "460702", "机电技术应用": "660301"},
+    )
+    assert matcher.apart("新能源汽车技术", {"大数据技术"})
+    assert not matcher.apart("机电技术应用", {"新能源汽车技术"})  # one field: 装备制造大类
+    assert not matcher.apart("新能源汽车维修技能培训", {"新能源汽车技术"})  # a training has no code
+    assert not matcher.apart("新能源汽车技术", {"新能源汽车维修技能培训"}) and not matcher.apart("大数据技术", set())
+    computing = StudentProfile(majors=["计算机"], level="高职", locations=["五家渠"], kinds=["实习"])
+    reasons = [r.text for rec in opp.recommend(computing, top_k=10, today=TODAY).ranked for r in rec.reasons]
+    assert not any("新能源汽车技术" in text for text in reasons)
+    cars = StudentProfile(majors=["新能源汽车技术"], level="高职", kinds=["实习"])
+    related = [r.text for rec in opp.recommend(cars, top_k=10, today=TODAY).ranked for r in rec.reasons]
+    assert any("相近专业" in text for text in related)  # relations within a field stay
+
+
 def test_the_guesses_reach_past_the_items_a_hard_fact_excludes(opp) -> None:
     """数控: no item names it, so the items nearest in meaning are shown. Of the 20 nearest chunks the
     kind asked (实习) and the level (中职: no 高职-only posting) left one internship; the guesses are
