@@ -367,6 +367,7 @@ class Chat:
             location=reading.location,
         )
         result = self.capabilities.match(profile)
+        self._nearest_first(query, result)
         return profile, result, benefit_answer(base.with_(backend="matcher"), result, understood_enterprise(profile))
 
     def _students_sought(self, query: Query, base: Answer) -> Generator[AnswerEvent, None, tuple[Answer, str]]:
@@ -423,18 +424,24 @@ class Chat:
         ``understood`` says what was read), those nearest the question in meaning first (the tax reliefs for
         "能享受什么税收优惠"), then :data:`MATCH_HINT`; None when the catalog lists none."""
         result = self.capabilities.overview()
-        if result.benefits:  # nearest in meaning to the question first (the dense model; cited ones first)
-            names = [b.name for b in result.benefits if b.name not in self._benefit_vectors]
-            if names:  # each name embedded once: the catalog changes with the index, rarely
-                self._benefit_vectors.update(zip(names, self.understander.embed(names)))
-            question = self.understander.embed([query.standalone])[0]
-            near = {b.id: float(question @ self._benefit_vectors[b.name]) for b in result.benefits}
-            result.benefits.sort(key=lambda b: (not b.verified, -near[b.id]))
+        self._nearest_first(query, result)
         listed = benefit_answer(base.with_(backend="matcher"), result, understood, overview=True)
         if listed is None:
             return None
         extra = {"benefits": [b.to_dict() for b in result.benefits]}
         return listed.with_notice(MATCH_HINT, first=False, **extra)
+
+    def _nearest_first(self, query: Query, result: MatchResult) -> None:
+        """The benefits nearest the question in meaning first (the dense model; cited ones first): the tax reliefs
+        for "能享受什么税收优惠", the supports for "能拿到什么补贴" before the duties the same plans bring."""
+        if not result.benefits:
+            return
+        names = [b.name for b in result.benefits if b.name not in self._benefit_vectors]
+        if names:  # each name embedded once: the catalog changes with the index, rarely
+            self._benefit_vectors.update(zip(names, self.understander.embed(names)))
+        question = self.understander.embed([query.standalone])[0]
+        near = {b.id: float(question @ self._benefit_vectors[b.name]) for b in result.benefits}
+        result.benefits.sort(key=lambda b: (not b.verified, -near[b.id]))
 
     def _clearly_asked_value(self, query: Query) -> Asked | None:
         """:func:`clearly_asked_value`, when the message's last clause asks it too: a message that first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.types import Turn
+from assistant.understand.profiles import EnterpriseProfile
 
 pytestmark = pytest.mark.slow
 
@@ -246,3 +247,16 @@ def test_a_major_said_earlier_gives_way_to_what_the_message_looks_for(opp) -> No
     assert all("烹" not in o["title"] for o in forklift.opportunities)
     board = chat.answer("有包吃住的吗？", turns)
     assert board.profile.get("majors") == ["中餐烹饪与营养膳食"]
+
+
+def test_the_matched_benefits_nearest_what_was_asked_come_first(opp) -> None:
+    """ "我们企业今年接收了10个实习生，能拿到什么补贴吗" listed three duties of taking interns before the one support
+    (the catalog's order: the duty already met first). The lines follow the question's meaning (the dense model),
+    as the overview of supports does; the table (``benefits``) holds the same entries in the same order."""
+    answer = opp.chat("extractive").answer("我们企业今年接收了10个实习生，能拿到什么补贴吗")
+    assert answer.route == "benefits" and answer.benefits
+    lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
+    assert lines and lines[0].startswith("【支持】")
+    assert not answer.benefits[0]["obligation"]
+    matched = opp.match(EnterpriseProfile.model_validate(answer.profile))
+    assert {b.id for b in matched.benefits} == {b["id"] for b in answer.benefits}  # the same entries, reordered
