@@ -333,7 +333,7 @@ class Chat:
                 return overview.with_(profile=profile.model_dump(mode="json")), ""
         if matched is None:
             return policy.with_(**extra), said
-        if policy.grounded:
+        if policy.grounded and (not query.on_benefits or _quotes_any(policy, result)):
             return with_benefits(policy, matched).with_(**extra), said
         kind = self._clearly_asked_value(query)
         units = lead_units(result) if kind is Asked.unit else ""
@@ -950,6 +950,12 @@ def understood_enterprise(profile: EnterpriseProfile) -> str:
         if any(values)
     ]
     return f"我理解贵单位的情况是（{'；'.join(said)}），" if said else ""
+
+
+def _quotes_any(answer: Answer, result: MatchResult) -> bool:
+    """Whether the answer cites the clause of one of the matched benefits."""
+    clauses = {b.citation.chunk_id for b in result.benefits if b.citation.chunk_id}
+    return any(c.chunk_id in clauses for c in answer.citations)
 
 
 def lead_units(result: MatchResult, limit: int = 3) -> str:

@@ -142,10 +142,12 @@ def yearly_report_answer(
     is recorded yet), for the place named (else everywhere), with the rows of the majors the message names and
     (with ``search``) where that major's graduates went: "护理专业的毕业生都去哪了" reads as the job market, and
     the graduate rows answer it."""
-    named = places_in(query.message)
+    # the message's own place and year, else those of the question it follows up ("哪些岗位最缺人" after "今年师里的
+    # 人才供需报告在哪看" asks of the division, not of everywhere)
+    named = places_in(query.message) or places_in(query.standalone)
     region = named[0].name if named else ""
     today = dt.date.today()
-    year = named_year(query.message, today) or today.year
+    year = named_year(query.message, today) or named_year(query.standalone, today) or today.year
     found = report(year, region)
     asked_year = None
     if not found.has_data:

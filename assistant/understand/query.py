@@ -70,6 +70,9 @@ class Query:
     # such a business's message only narrows the students sought by a place, a level, a kind or a major ("那昌吉的
     # 呢？", "有高职的吗" after "我们厂想招几个学电工的实习生"): the schools answer it, not a rule's quotes
     narrows_students: bool = False
+    # a business asking on about what was matched for it ("要满足什么条件" after "…能享受什么优惠？"): the matched
+    # entries answer it; a rule's quotes only when they are of a matched entry's clause
+    on_benefits: bool = False
     # the platform probe's share (balanced): the message asks for the information platform's records rather than not
     platform: float = 0.0
 

@@ -180,9 +180,29 @@ class Understander:
         no_business = not owner and (persona in (Persona.student, Persona.school) or school)
         platform = self.platform.scores(vector).share("platform")
         outcomes = self.outcomes.scores(vector, standalone).share("outcomes")
+        # a follow-up of a question on the platform's records or report ("那五家渠呢" after "哪些岗位最缺人" after
+        # "今年师里的人才供需报告在哪看"; 岗位 there read as a student's search, which the refinement then went on)
+        after_platform = platform >= PLATFORM_SHARE and standalone != message and self._follows_platform(list(history))
         route, student, platform_kind, takes, narrows = self._route(
-            message, earlier, platform, routes, off_topic, owner, no_business, today, outcomes >= OUTCOMES_SHARE
+            message,
+            earlier,
+            platform,
+            routes,
+            off_topic,
+            owner,
+            no_business,
+            today,
+            outcomes >= OUTCOMES_SHARE,
+            after_platform,
         )
+        # a business writer asking on about what was matched for it ("要满足什么条件", "需要什么材料" after
+        # "…想和职校合作培养电焊工，能享受什么优惠？": the probe read the carried words as a policy question, the
+        # quotes were of the schools' teacher conditions): the benefits again, each matched support with its
+        # conditions and lead unit (a rule's quotes first only when of a matched entry's clause)
+        on_benefits = False
+        if route in (Route.policy, Route.benefits) and owner and not no_business and standalone != message:
+            on_benefits = self._asked_on_benefits(list(history))
+            route = Route.benefits if on_benefits else route
         # the yearly report named by its name, and no value clearly asked of it: the report ("今年师里的人才供需报告
         # 出来没有" read 0.53 on the platform probe and was refused); its lead unit or how often it comes out
         # ("…是哪个部门负责的", "多久发布一次") are the plan's rules
@@ -228,6 +248,7 @@ class Understander:
             platform_kind=platform_kind,
             takes_students=takes,
             narrows_students=narrows,
+            on_benefits=on_benefits,
             platform=platform,
         )
 
@@ -242,6 +263,7 @@ class Understander:
         no_business: bool,
         today: dt.date | None,
         outcomes: bool = False,
+        after_platform: bool = False,
     ) -> tuple[Route, StudentReading, str, bool, bool]:
         """The capability a message needs, from the route probe's reading and who is writing: the route, the
         student's profile (read only for a search: time words cost) and the platform record kind when the
@@ -259,7 +281,9 @@ class Understander:
             route = Route.opportunities
         if (
             platform >= PLATFORM_SHARE
-            and not (route is Route.opportunities and self._refines_search(message, earlier, today))
+            and not (
+                route is Route.opportunities and not after_platform and self._refines_search(message, earlier, today)
+            )
             and (owner or not self._asks_for_programs(message, today))
         ):
             route = Route.platform
@@ -366,6 +390,34 @@ class Understander:
         pieces = [c for c in clauses(text) if len(c) >= 4 and not refuses(c)]
         labels = [self.activities.scores(vector).best for vector in self.embed(pieces)] if pieces else []
         return list(dict.fromkeys(label for label in labels if label != OTHER))
+
+    def _asked_on_benefits(self, history: list[Turn]) -> bool:
+        """Whether the exchange a follow-up leans on is about a business's benefits: back from the latest user
+        message, through the follow-ups, to the one that stood alone, one the route probe reads as benefits."""
+        users = [i for i, turn in enumerate(history) if turn.role == "user"][-EARLIER_MESSAGES:]
+        for i in reversed(users):
+            text = history[i].content.strip()
+            if _next_best(self.routes.scores(self.embed([text])[0])) is Route.benefits:
+                return True
+            if standalone_question(text, history[:i]) == text:
+                return False
+        return False
+
+    def _follows_platform(self, history: list[Turn]) -> bool:
+        """Whether the exchange a follow-up leans on asks for the platform's records or its yearly report: back from
+        the latest user message, through the follow-ups, to the one that stood alone, one naming the report or read
+        past :data:`PLATFORM_SHARE` by the platform probe."""
+        users = [i for i, turn in enumerate(history) if turn.role == "user"][-EARLIER_MESSAGES:]
+        for i in reversed(users):
+            text = history[i].content.strip()
+            if (
+                names_the_report(text)
+                or self.platform.scores(self.embed([text])[0]).share("platform") >= PLATFORM_SHARE
+            ):
+                return True
+            if standalone_question(text, history[:i]) == text:
+                return False
+        return False
 
     def _refines_search(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
         """A short message naming what or where a student looks for ("有没有五家渠的", "高职的有吗") after a

@@ -286,3 +286,25 @@ def test_the_platform_named_as_where_to_look_gets_its_records(opp) -> None:
     assert need.route == "platform" and need.answer.startswith("信息服务平台上符合“专业：")
     assert all(line.startswith("【技术需求】") for line in need.answer.splitlines()[1:])
     assert opp.ask("信息平台是哪个部门负责建的？").route == "policy"
+
+
+def test_a_follow_up_of_the_report_keeps_its_place_and_a_new_place_is_the_report_of_it(opp) -> None:
+    """ "哪些岗位最缺人" after "今年师里的人才供需报告在哪看" answered with the report of everywhere (the place read
+    only from the message); "那五家渠呢" then listed postings near 五家渠 (岗位 in the question before it read as a
+    student's search, which a bare refinement goes on). A follow-up of the report is the report of the place it
+    names, else of the place the question it follows named."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    history: list[Turn] = []
+    answers = []
+    for message in ("今年师里的人才供需报告在哪看", "哪些岗位最缺人", "那五家渠呢", "2025年的呢"):
+        answer = chat.answer(message, history=history)
+        answers.append(answer)
+        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+        assert answer.route == "platform" and not answer.opportunities, message
+    assert "第十二师人才供需" in answers[1].answer and "全部地区" not in answers[1].answer
+    assert "五家渠" in answers[2].answer and "2025年五家渠" in answers[3].answer
+    # a student's search goes on as before ("那昌吉有没有？" after an internship search)
+    search = [Turn(role="user", content="我是学护理的，想找个实习"), Turn(role="assistant", content="……")]
+    assert chat.answer("那昌吉有没有？", history=search).route == "opportunities"

@@ -260,3 +260,26 @@ def test_the_matched_benefits_nearest_what_was_asked_come_first(opp) -> None:
     assert not answer.benefits[0]["obligation"]
     matched = opp.match(EnterpriseProfile.model_validate(answer.profile))
     assert {b.id for b in matched.benefits} == {b["id"] for b in answer.benefits}  # the same entries, reordered
+
+
+def test_a_business_asking_on_about_what_was_matched_gets_the_matched_entries(opp) -> None:
+    """ "要满足什么条件" after "我们是一家建筑公司，想和职校合作培养电焊工，能享受什么优惠？" went to the policy route
+    and quoted the schools' conditions for hiring teachers (职校 and 条件, carried); "需要准备什么材料" quoted the
+    plan's craftsmen target. Asking on about what was matched, through follow-ups, is the benefits again: each
+    matched entry with its conditions and lead unit, a rule's quotes only when they are of a matched entry's clause."""
+    chat = opp.chat("extractive")
+    history: list[Turn] = []
+    for message in (
+        "我们是一家建筑公司，想和职校合作培养电焊工，能享受什么优惠？",
+        "要满足什么条件",
+        "需要准备什么材料",
+    ):
+        answer = chat.answer(message, history=history)
+        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+        assert answer.route == "benefits" and answer.benefits, message
+    conditions = chat.answer("要满足什么条件", history=history[:2])
+    assert "专业教师" not in conditions.answer and "待确认" in conditions.answer
+    who = chat.answer("找谁申请", history=history)
+    assert who.answer.startswith("牵头单位：") and "工匠型人才" not in who.answer
+    own = chat.answer("试用期最长多久", history=history)  # a question of its own: the rule
+    assert own.route == "policy" and "试用期" in own.answer
