@@ -704,6 +704,7 @@ class Chat:
         said = [f"{item.title}（{offered_by(item)}）"]
         said += [runs(item)]
         said += [money_of(item), f"联系方式：{item.contact or '资料中没有写明'}"]
+        said += [f"可获证书：{item.certificates}"] if item.certificates else []
         said += [f"报名截止{item.deadline.isoformat()}"] if item.deadline else []
         lead = ITEM_LEAD.format(n=listed.n) + "，".join(said) + "。"
         return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
@@ -738,7 +739,8 @@ class Chat:
         base = base.with_(asked=(Asked.contact if "contact" in fields else query.asked).value)
         lead = ALL_LISTED_LEAD.format(count=len(recs), field="和".join(FIELD_LABELS[f] for f in fields))
         contact, money, dates = "contact" in fields, "money" in fields, DATES in fields
-        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money, dates)
+        certificates = "certificates" in fields
+        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money, dates, certificates)
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
@@ -849,6 +851,10 @@ class Chat:
         # 上技校贵不贵: each one's 费用; "电工培训多少钱，什么时候开班": each one's 费用 and 时间
         asks_money = query.asks_also(Asked.amount) or best_paid or reading.asks_fees
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
+        # "护理专业毕业能拿什么证书": each line says its 可获证书, those stating some first
+        certificates = field_asked(query.message) == "certificates"
+        if certificates:
+            recs = sorted(recs, key=lambda r: not r.item.certificates)
         return opportunity_answer(
             base.with_(backend="recommender"),
             recs,
@@ -858,6 +864,7 @@ class Chat:
             asks_contact,
             asks_money,
             query.asks_also(Asked.date, Asked.duration),
+            certificates,
         )
 
 

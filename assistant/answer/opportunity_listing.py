@@ -39,12 +39,14 @@ def opportunity_answer(
     contact: bool = False,
     money: bool = False,
     dates: bool = False,
+    certificates: bool = False,
 ) -> Answer:
     """The postings and programs as a cited answer: one line each, with its reasons and source.
     ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's;
     ``contact``: the message asks how to reach them, so each line says it (联系方式) first; ``money``: it asks
     how much, so each line says its pay or fee (待遇 / 费用) first; ``dates``: it asks when or how long ("什么时候
-    开班", "实习多长时间"), so each line says when it runs (时间：…至…)."""
+    开班", "实习多长时间"), so each line says when it runs (时间：…至…); ``certificates``: it asks what certificate
+    one obtains ("能考什么证"), so each line says it (可获证书：…)."""
     understood = _understood(fields)
     if not recs:
         text = (
@@ -67,7 +69,9 @@ def opportunity_answer(
             sentences.append(heading)
         citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
         sentences.append(
-            AnswerSentence(compose.with_marker(_line(rec, contact, money, dates), n), [n], "listing", True)
+            AnswerSentence(
+                compose.with_marker(_line(rec, contact, money, dates, certificates), n), [n], "listing", True
+            )
         )
     lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
     if listed:
@@ -113,7 +117,9 @@ def money_of(item: OpportunityItem) -> str:
     return f"{'待遇' if item.kind in WORK else '费用'}：{item.pay or item.tuition or '资料中没有写明'}"
 
 
-def _line(rec: Recommendation, contact: bool = False, money: bool = False, dates: bool = False) -> str:
+def _line(
+    rec: Recommendation, contact: bool = False, money: bool = False, dates: bool = False, certificates: bool = False
+) -> str:
     item = rec.item
     who = offered_by(item)
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
@@ -124,6 +130,8 @@ def _line(rec: Recommendation, contact: bool = False, money: bool = False, dates
         parts.append(runs(item))
     if money and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
         parts.append(money_of(item))
+    if certificates:
+        parts.append(f"可获证书：{item.certificates or '资料中没有写明'}")
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
     reasons = "；".join(f"{r.reason}：{r.detail}" for r in shown)

@@ -64,6 +64,12 @@ class OpportunityItem:
         return found.group(1).strip() if found else ""
 
     @property
+    def certificates(self) -> str:
+        """The certificates a program or a training leads to (the catalog's 可获证书, kept in the metadata), "" for
+        a posting or none said."""
+        return str(self.metadata.get("certificates") or "")
+
+    @property
     def duration(self) -> str:
         """How long a program runs (the record's 学制, kept in the metadata), "" for a posting or none said."""
         return str(self.metadata.get("duration") or "")
@@ -96,6 +102,7 @@ class OpportunityItem:
             "contact": self.contact,
             "tuition": self.tuition,
             "duration": self.duration,
+            "certificates": self.certificates,
             "score": round(self.score, 6),
             "text": self.text,
         }

@@ -195,3 +195,23 @@ def test_how_long_a_listed_program_runs_is_its_length_of_study(opp) -> None:
     assert all(o["duration"] and o["duration"] in years.answer for o in years.opportunities)  # the cards' too
     first_one = chat.answer("第一个要读几年", turns)
     assert "学制：" in first_one.answer.splitlines()[0]
+
+
+def test_the_certificates_listed_programs_lead_to_are_said_when_asked(opp) -> None:
+    """ "能考什么证" after "我想学电工，有哪些专业" listed the same programs again, saying nothing of certificates;
+    "护理专业毕业能拿什么证书" listed postings first. Each line says its 可获证书 (the catalog's), those stating some
+    first, a posting that states none says so; one item asked says them in its lead; the cards carry them."""
+    chat = opp.chat("extractive")
+    first = "我想学电工，有哪些专业"
+    listing = chat.answer(first)
+    assert listing.opportunities and "可获证书" not in listing.answer
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    certs = chat.answer("能考什么证", turns)
+    lines = [line for line in certs.answer.splitlines() if line.startswith("【")]
+    assert certs.answer.startswith("上面列出的") and lines and all("可获证书：" in line for line in lines)
+    assert "电工职业技能等级证书" in lines[0] and all(o["certificates"] for o in certs.opportunities)
+    assert "可获证书：电工" in chat.answer("第一个能考什么证", turns).answer.splitlines()[0]
+    nursing = chat.answer("护理专业毕业能拿什么证书")
+    lines = [line for line in nursing.answer.splitlines() if line.startswith("【")]
+    assert lines[0].startswith("【专业】护理") and "护士执业资格证书" in lines[0]
+    assert all("可获证书：" in line for line in lines)

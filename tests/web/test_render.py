@@ -110,11 +110,13 @@ def test_a_program_card_names_its_school_and_fee() -> None:
         "enterprise": "新疆通达云仓物流有限公司",
         "tuition": "4600元/年",
         "duration": "3年",
+        "certificates": "物流管理职业技能等级证书",
     }
     html = opportunities_html([program])
     assert "<b>单位：</b>乌鲁木齐职业大学" in html and "<b>合作企业：</b>新疆通达云仓物流有限公司" in html
     assert "<b>学费：</b>4600元/年" in html
     assert "<b>学制：</b>3年" in html  # "要读几年" asked in the chat: the card says it (the line is not shown)
+    assert "<b>可获证书：</b>物流管理职业技能等级证书" in html  # "能考什么证"
 
 
 def test_recommendations_show_signed_reasons_and_the_nearest_apart() -> None:
