@@ -18,7 +18,8 @@ facts only). Every signal gives a score and a Chinese reason showing it:
     学徒制 wanted and it is one +1.5; not wanted and it is one -1.5
     层次  a posting meant for a lower level than the student's -0.5, for the student's own level +0.5
           (over one open to anyone: 不限 postings are often meant for workers); a program (专业) at the
-          student's own level or below -1 (it is not further study); one two levels above -1 (高职 for a
+          student's own level or below -1 (it is not further study; of their own major, the program they are in,
+          also less the major's +3: recommend.score_item); one two levels above -1 (高职 for a
           初中 pupil: one enrols after 中职 or 高中, unless it runs straight through, 五年一贯制)
     待遇  with a wished minimum pay: meets it +0.5, below it -0.5
 

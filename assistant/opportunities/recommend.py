@@ -21,6 +21,7 @@ from typing import Any
 
 from assistant.opportunities.fit import (
     LEVEL_RANK,
+    MAJOR_EXACT,
     RELATED_LABEL,
     TIME_INSIDE,
     Reason,
@@ -303,6 +304,13 @@ def score_item(
         return None
     rec = Recommendation(item, major.score, [major])
     place, time, apprentice = _add_graded(rec, item, profile, today, with_deadline)
+    level = next((r for r in rec.reasons if r.reason == "层次"), None)
+    if level is not None and major.score >= MAJOR_EXACT and not_higher(item, profile.level):
+        # the program the student is in (their own major, at their level or below): no way on, whatever its major
+        # match counts (a 中职 cook wanting a 高职 got the 中职 cooking programme first, the hotel one after)
+        level.detail = f"{item.level}专业，就是你所学的专业，不是升学的去处"
+        level.score -= major.score
+        rec.score -= major.score
     rec.fits = (
         not not_higher(item, profile.level)  # the 中职 program a 中职 student is in: not going on
         and not major.detail.startswith(RELATED_LABEL)

@@ -675,6 +675,19 @@ def test_a_higher_program_of_the_same_field_is_the_way_on(opp) -> None:
     assert not any("同属" in r.text for rec in ranked if rec.item.kind != "专业" for r in rec.reasons)
 
 
+def test_the_program_a_student_is_in_is_no_way_on(opp) -> None:
+    """A 中职 cook looking for programs got the 中职 cooking programme first (对口 +3 outweighed 不高于你目前的层次 −1),
+    the 高职 hotel programme after it. Their own major at their level or below is the program they are in: its major
+    match does not count, and the reason says why; a 初中 pupil's own major at 中职 still is the way on."""
+    cook = StudentProfile(majors=["厨师"], level="中职", locations=["乌鲁木齐"], kinds=["专业"])
+    ranked = opp.recommend(cook, top_k=10, today=TODAY).ranked
+    assert ranked[0].item.title == "酒店管理与数字化运营"
+    own = next(r for r in ranked if r.item.title == "中餐烹饪与营养膳食")
+    assert any(r.reason == "层次" and "就是你所学的专业" in r.text and r.score == -4 for r in own.reasons)
+    pupil = StudentProfile(majors=["厨师"], level="初中", locations=["乌鲁木齐"], kinds=["专业"])
+    assert opp.recommend(pupil, top_k=10, today=TODAY).ranked[0].item.title == "中餐烹饪与营养膳食"
+
+
 def test_a_major_said_with_the_word_for_one_is_that_major(opp) -> None:
     """ "我是会计专业的，有什么岗位推荐吗" took 会计专业 (one word to jieba) as the interest, which nothing is near
     enough in meaning, and listed construction apprenticeships as the nearest: the word 专业 says only that 会计 is
