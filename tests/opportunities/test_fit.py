@@ -120,12 +120,18 @@ def test_waiting_months_after_the_student_is_free_costs_more_than_two_weeks_miss
 
 
 def test_a_program_no_higher_than_the_student_s_level_is_graded_down() -> None:
+    """Of a major the student is interested in, −1; of their own major, the program they are in: its +3 for the
+    major does not count either (recommend.score_item)."""
     program = posting(record_type="program", kind="专业", level="中职", title="汽车运用与维修", start=None, end=None)
     higher = replace(program, record_id="X2", level="高职")
-    profile = student(kinds=["专业"])
-    assert score(higher, profile) - score(program, profile) == 1.0
-    rec = score_item(program, Wanted.read(profile, None, 0.9), TODAY)
+    interested = student(majors=[], interests=["汽车运用与维修"], kinds=["专业"])
+    assert score(higher, interested) - score(program, interested) == 1.0
+    rec = score_item(program, Wanted.read(interested, None, 0.9), TODAY)
     assert rec is not None and "层次：中职专业，不高于你目前的层次（−1）" in [r.text for r in rec.reasons]
+    own = student(kinds=["专业"])
+    assert score(higher, own) - score(program, own) == 4.0
+    rec = score_item(program, Wanted.read(own, None, 0.9), TODAY)
+    assert rec is not None and "层次：中职专业，就是你所学的专业，不是升学的去处（−4）" in [r.text for r in rec.reasons]
 
 
 def test_a_program_two_levels_above_is_not_the_next_step() -> None:
