@@ -91,7 +91,7 @@ from assistant.understand.reader import (
     recruiters,
 )
 from assistant.understand.topic import named_words
-from assistant.understand.understander import REPORT, Understander, last_clause
+from assistant.understand.understander import REPORT, Understander, asks_anything, last_clause
 from assistant.understand.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -315,6 +315,10 @@ class Chat:
                 return self._overview(query, base), ""
             return None, ""
         profile, result, matched = found
+        if matched is not None and not query.follow_up and not asks_anything(query.message):
+            # a business only describing itself and its plans asks what applies to it: the matched entries, not
+            # the quotes its words happen to find (the information platform's FAQ for "…打算跟职校合作办个订单班")
+            return matched.with_(**matched_fields(profile, result)), ""
         if matched is None and self._asked_last(query) is Asked.items and self._asks_what_there_is(query):
             # nothing in the catalog is for what was said ("我们小公司有什么扶持政策吗": 中小微企业 triggers no
             # entry), and the list of what there is asked: what there is for any enterprise, not the clause the

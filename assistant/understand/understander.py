@@ -60,6 +60,7 @@ from assistant.understand.vocabulary import vocabulary
 _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clauses, each with the mark that ends it
 # Chinese asks with a closed class of words (wh-words, A-not-A, sentence-final particles) or a question
 # mark: a clause with none describes the situation ("上班快半年了") and is no part of the question
+_A_NOT_A = re.compile(r"(\w)不\1")  # 会不会, 要不要, 给不给: a yes-no question
 _INTERROGATIVE = re.compile(
     r"[？?]$|什么|多少|几|哪|谁|怎么|怎样|如何|为什么|吗|呢|是否|能否|可否|有没有|是不是|能不能|多久|多长|啥|咋"
 )
@@ -211,12 +212,14 @@ class Understander:
         # the platform named as where to look, the platform probe past even odds (not tuned) and no value clearly
         # asked ("我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗", 0.64 under its 0.65 cut, was a
         # student's search for programs); what the plan says of the platform ("信息平台是哪个部门负责建的") asks a
-        # value, and an employer looking for students keeps the schools' answer
+        # value, and an employer looking for students keeps the schools' answer. So does a business asking which
+        # schools or businesses offer something ("我们养殖场遇到技术难题，哪个学校能提供技术服务？", 0.63: the lead
+        # unit of the platform was its answer): who the records list
         elif (
             route is not Route.platform
             and not takes
             and platform >= PLATFORM_NAMED_SHARE
-            and names_the_platform(message)
+            and (names_the_platform(message) or (owner and asks_for_organisations(message)))
             # which schools or businesses the records list is no value of the plan ("平台上有没有学校提供电工培训
             # 服务？" read 谁, a unit, and stayed a search for trainings)
             and (not clearly_asks_value(asked_labels) or asks_for_organisations(message))
@@ -508,6 +511,12 @@ def clearly_asks_value(labels: Sequence[tuple[str, float]]) -> bool:
 def _next_best(scores: Scores, *excluded: Route) -> Route:
     """The most likely route not excluded."""
     return Route(next(label for label, _ in scores.labels if label not in {r.value for r in excluded}))
+
+
+def asks_anything(text: str) -> bool:
+    """Whether a text asks anything (a question mark anywhere, an interrogative word or an A-not-A: 会不会, 给不给),
+    rather than only describing ("我们是一家做农机维修的小企业，打算跟职校合作办个订单班")."""
+    return "？" in text or "?" in text or bool(_INTERROGATIVE.search(text) or _A_NOT_A.search(text))
 
 
 def last_clause(text: str) -> str:

@@ -283,3 +283,24 @@ def test_a_business_asking_on_about_what_was_matched_gets_the_matched_entries(op
     assert who.answer.startswith("牵头单位：") and "工匠型人才" not in who.answer
     own = chat.answer("试用期最长多久", history=history)  # a question of its own: the rule
     assert own.route == "policy" and "试用期" in own.answer
+
+
+def test_a_business_only_describing_its_plans_gets_what_applies_to_it(opp) -> None:
+    """ "我们是一家做农机维修的小企业，打算跟职校合作办个订单班" asks nothing: the quotes its words found (the
+    information platform's FAQ) came first. A business only describing itself asks what applies to it: the matched
+    entries."""
+    answer = opp.chat("extractive").answer("我们是一家做农机维修的小企业，打算跟职校合作办个订单班")
+    assert answer.route == "benefits" and answer.benefits
+    assert answer.answer.startswith("我理解贵单位的情况是") and "信息服务平台" not in answer.answer
+    asked = opp.chat("extractive").answer("我们是一家做农机维修的小企业，打算跟职校合作办个订单班，有什么补贴？")
+    assert asked.route == "benefits" and asked.benefits  # a question is answered as before
+
+
+def test_a_business_asking_which_school_offers_a_service_gets_the_platform_s_resources(opp) -> None:
+    """ "我们养殖场遇到技术难题，哪个学校能提供技术服务？" was answered "牵头单位：办公室" (the platform's lead unit)
+    and the platform FAQ: the platform probe read 0.63, under its cut. A business asking which schools offer something,
+    the probe past even odds, is asking for the records: the schools' technical services and resources."""
+    answer = opp.chat("extractive").answer("我们养殖场遇到技术难题，哪个学校能提供技术服务？")
+    assert answer.route == "platform"
+    lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
+    assert lines and all(line.startswith("【技术服务与合作资源】") for line in lines)
