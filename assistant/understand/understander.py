@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.places import scope_of
+from assistant.places import places_in, scope_of
 from assistant.types import Persona, Turn
 from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Scores, examples
 from assistant.understand.majors import MajorMatcher
@@ -279,8 +279,14 @@ class Understander:
         route = _next_best(routes, *barred)
         # a bare refinement of a student's search, naming only where, what or when ("那昌吉有没有？" after a search
         # and two questions on what was listed, whose topic the rewrite carried: the probe read it as a policy
-        # question on 工资): the search goes on
-        if route is not Route.opportunities and not owner and self._only_refines(message, earlier, today):
+        # question on 工资): the search goes on. So does an employer's narrowing of the students of a kind it looks
+        # for ("那104团的呢" after "我们厂想招电工实习生" quoted a rule on 中高职贯通; not "那昌吉的呢" after "我们是做
+        # 物流的企业，在五家渠，有什么补贴", whose 物流 is its trade): the branch below reads the business's side
+        if (
+            route is not Route.opportunities
+            and self._only_refines(message, earlier, today)
+            and (not owner or _merged(StudentReading(), earlier, self.majors(), today).kinds)
+        ):
             route = Route.opportunities
         if (
             platform >= PLATFORM_SHARE
@@ -435,9 +441,11 @@ class Understander:
         """:meth:`_refines_search`, every topic word of the message a place, a level, a kind, a major or a time (no
         other matter asked: "实习期间受伤了谁负责" after a search names 受伤, a question of its own)."""
         words = topic_words(message)
+        # a piece of a place's name is the place (jieba cuts 104团 into 104 and 团)
+        places = [name for place in places_in(message) for name in place.names if name in message]
         return (
             bool(words)
-            and all(read_student(w, self.majors(), today).says_anything for w in words)
+            and all(any(w in p for p in places) or read_student(w, self.majors(), today).says_anything for w in words)
             and self._refines_search(message, earlier, today)
         )
 

@@ -88,7 +88,12 @@ def test_an_employer_narrowing_the_students_sought_gets_the_schools_of_the_major
     listing = chat.answer(first)
     assert "专业：电气技术应用" in listing.answer
     turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
-    for narrowing, said in (("那昌吉的呢？", "地点：昌吉市"), ("有高职的吗", "层次：高职")):
+    # "那104团的呢" quoted a rule on 中高职贯通: jieba cuts 104团 into 104 and 团, and 104 alone named no place
+    for narrowing, said in (
+        ("那昌吉的呢？", "地点：昌吉市"),
+        ("有高职的吗", "层次：高职"),
+        ("那104团的呢", "地点：104团"),
+    ):
         answer = chat.answer(narrowing, turns)
         assert answer.answer.startswith(SCHOOLS_LEAD), narrowing
         assert said in answer.answer and "专业：电气技术应用" in answer.answer, narrowing
@@ -96,6 +101,10 @@ def test_an_employer_narrowing_the_students_sought_gets_the_schools_of_the_major
     turns = [Turn(role="user", content=subsidy), Turn(role="assistant", content=chat.answer(subsidy).answer)]
     who = chat.answer("找哪个部门？", turns)
     assert SCHOOLS_TOO not in who.answer and not who.answer.startswith(SCHOOLS_LEAD)
+    # a business's trade is no student sought: its place named next asks of the supports, not of schools
+    trade = "我们是做物流的企业，在五家渠，有什么补贴"
+    turns = [Turn(role="user", content=trade), Turn(role="assistant", content=chat.answer(trade).answer)]
+    assert not chat.answer("那昌吉的呢", turns).answer.startswith(SCHOOLS_LEAD)
 
 
 def test_a_business_asking_where_there_is_a_training_gets_the_trainings(opp) -> None:
