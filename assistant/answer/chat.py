@@ -82,6 +82,7 @@ from assistant.understand.profiles import EnterpriseProfile, StudentProfile
 from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
     PROGRAMS,
+    TRAINING,
     StudentReading,
     asks_existence,
     asks_for_organisations,
@@ -760,6 +761,10 @@ class Chat:
         fields = reading.fields() | ({"kinds": work} if work else {})
         # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
         fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
+        # what certificate one obtains ("学汽修能考什么证"): the programs and trainings say theirs, postings do not
+        certificates = field_asked(query.message) == "certificates"
+        if certificates and not reading.kinds and not work and not query.asks_outcomes:
+            fields = fields | {"kinds": [PROGRAMS, TRAINING]}
         # none said now: what the student said they study, or the trade asked for, earlier in the conversation
         # ("那昌吉有没有？" after "我是学电焊的，想找个实习" listed anything in 昌吉)
         interests = interests or ([] if reading.majors else list(dict.fromkeys([*reading.studies, *reading.trades])))
@@ -856,7 +861,6 @@ class Chat:
         asks_money = query.asks_also(Asked.amount) or best_paid or reading.asks_fees
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
         # "护理专业毕业能拿什么证书": each line says its 可获证书, those stating some first
-        certificates = field_asked(query.message) == "certificates"
         if certificates:
             recs = sorted(recs, key=lambda r: not r.item.certificates)
         return opportunity_answer(

@@ -215,3 +215,7 @@ def test_the_certificates_listed_programs_lead_to_are_said_when_asked(opp) -> No
     lines = [line for line in nursing.answer.splitlines() if line.startswith("【")]
     assert lines[0].startswith("【专业】护理") and "护士执业资格证书" in lines[0]
     assert all("可获证书：" in line for line in lines)
+    # asked with no kind: the programs and trainings, which state theirs (the postings listed first said nothing)
+    cars = chat.answer("学汽修能考什么证")
+    assert cars.opportunities and {o["kind"] for o in cars.opportunities} <= {"专业", "培训"}
+    assert cars.opportunities[0]["title"] == "汽车运用与维修" and cars.opportunities[0]["certificates"]
