@@ -212,14 +212,15 @@ class Understander:
         # the platform named as where to look, the platform probe past even odds (not tuned) and no value clearly
         # asked ("我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗", 0.64 under its 0.65 cut, was a
         # student's search for programs); what the plan says of the platform ("信息平台是哪个部门负责建的") asks a
-        # value, and an employer looking for students keeps the schools' answer. So does a business asking which
-        # schools or businesses offer something ("我们养殖场遇到技术难题，哪个学校能提供技术服务？", 0.63: the lead
-        # unit of the platform was its answer): who the records list
+        # value, and an employer looking for students keeps the schools' answer. So does a business or a school
+        # asking which schools or businesses offer or need something ("我们养殖场遇到技术难题，哪个学校能提供技术
+        # 服务？", 0.63: the lead unit of the platform was its answer; "那有没有企业需要技术服务的" after a school's
+        # question on the platform quoted the national plan): who the records list
         elif (
             route is not Route.platform
             and not takes
             and platform >= PLATFORM_NAMED_SHARE
-            and (names_the_platform(message) or (owner and asks_for_organisations(message)))
+            and (names_the_platform(message) or ((owner or school) and asks_for_organisations(message)))
             # which schools or businesses the records list is no value of the plan ("平台上有没有学校提供电工培训
             # 服务？" read 谁, a unit, and stayed a search for trainings)
             and (not clearly_asks_value(asked_labels) or asks_for_organisations(message))

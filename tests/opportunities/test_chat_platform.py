@@ -308,3 +308,17 @@ def test_a_follow_up_of_the_report_keeps_its_place_and_a_new_place_is_the_report
     # a student's search goes on as before ("那昌吉有没有？" after an internship search)
     search = [Turn(role="user", content="我是学护理的，想找个实习"), Turn(role="assistant", content="……")]
     assert chat.answer("那昌吉有没有？", history=search).route == "opportunities"
+
+
+def test_a_school_asking_on_which_businesses_need_a_service_gets_their_needs(opp) -> None:
+    """ "那有没有企业需要技术服务的" after "我是职校的老师，我们学校想找企业合作建实训基地，平台上有合适的企业吗" quoted
+    the national plan on training bases (the platform probe read 0.63, under its cut): a school asking which businesses
+    need something is asking for the records, the businesses' technical needs."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    first = "我是职校的老师，我们学校想找企业合作建实训基地，平台上有合适的企业吗"
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=chat.answer(first).answer)]
+    answer = chat.answer("那有没有企业需要技术服务的", turns)
+    lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
+    assert answer.route == "platform" and lines and all(line.startswith("【技术需求】") for line in lines)
