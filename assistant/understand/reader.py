@@ -391,6 +391,16 @@ def asks_for_organisations(text: str) -> bool:
     return bool(_organisations_asked_pattern().search(text))
 
 
+def asks_for_businesses(text: str) -> bool:
+    """Whether a message asks which businesses, or whether there are some (有哪些企业愿意接收学生实习), not schools."""
+    return bool(_businesses_asked_pattern().search(text))
+
+
+@functools.cache
+def _businesses_asked_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{_alternatives(vocabulary().organisations)})")
+
+
 @functools.cache
 def _organisations_asked_pattern() -> re.Pattern[str]:
     words = vocabulary()

@@ -39,6 +39,7 @@ from assistant.understand.reader import (
     EnterpriseReading,
     StudentReading,
     asks_fees,
+    asks_for_businesses,
     asks_for_organisations,
     asks_for_perk,
     clauses,
@@ -103,6 +104,7 @@ CLEAR_LEAD = 2.0
 # the two sides of one market on the platform (PlatformKind.tech_need / .resource): an enterprise's technical needs
 # and what schools offer (技术服务与合作资源). The writer's side decides which one they look for
 TECH_NEED, RESOURCE = "tech_need", "resource"
+TALENT_DEMAND = "talent_demand"
 OFF_TOPIC = 0.5  # the off-topic probe's share above which a message is about something no document covers
 
 
@@ -227,7 +229,7 @@ class Understander:
         ):
             route, student = Route.platform, StudentReading()
         if route is Route.platform and not platform_kind and (owner or school):
-            platform_kind = self._side_sought(vector, owner)
+            platform_kind = self._side_sought(vector, owner, message)
         enterprise = EnterpriseReading()
         if route is Route.benefits or takes:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
@@ -469,13 +471,17 @@ class Understander:
         said = reading.majors or reading.locations or reading.level
         return bool(said) and PROGRAMS in reading.kinds and not names_graduates(message)
 
-    def _side_sought(self, vector: np.ndarray, owner: bool) -> str:
+    def _side_sought(self, vector: np.ndarray, owner: bool, message: str = "") -> str:
         """The platform-kind probe's reading of the standalone question's ``vector`` (already embedded), except
         for a writer speaking for an enterprise or a school asking of technical needs or services: the other
         side of that market. An enterprise with a problem looks for the schools that offer help ("我们公司有个
         技术难题想找学校合作研发，平台上有没有能做的学校" listed other firms' needs), a school for the firms that
         need it."""
         kind = self.platform_kinds.scores(vector).best
+        if kind == GRADUATES and not owner and asks_for_businesses(message):
+            # a school asking which businesses ("我们职校想知道，有哪些企业愿意接收学生实习": graduates 0.22, the
+            # report 0.18): the records listing businesses, their talent demand, not the schools' graduates
+            return TALENT_DEMAND
         if kind not in (TECH_NEED, RESOURCE):
             return kind
         return RESOURCE if owner else TECH_NEED

@@ -322,3 +322,15 @@ def test_a_school_asking_on_which_businesses_need_a_service_gets_their_needs(opp
     answer = chat.answer("那有没有企业需要技术服务的", turns)
     lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
     assert answer.route == "platform" and lines and all(line.startswith("【技术需求】") for line in lines)
+
+
+def test_a_school_asking_which_businesses_gets_records_listing_businesses(opp) -> None:
+    """ "我们职校想知道，有哪些企业愿意接收学生实习" listed the schools' graduate rows (the platform-kind probe:
+    graduates 0.22, the report 0.18): which businesses are listed by their talent demand; a school asking of
+    graduates still gets the graduate rows."""
+    chat = opp.chat("extractive")
+    answer = chat.answer("我们职校想知道，有哪些企业愿意接收学生实习")
+    lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
+    assert answer.route == "platform" and lines and all(line.startswith("【人才需求】") for line in lines)
+    own = chat.answer("我们学校去年毕业生就业情况怎么样")
+    assert "【毕业生状况】" in own.answer
