@@ -388,24 +388,19 @@ def _kind_wished() -> re.Pattern[str]:
 def asks_for_organisations(text: str) -> bool:
     """Whether a message asks which businesses or schools, or whether there are some (有没有企业在找学校帮忙…,
     哪些企业需要电工, 有什么学校能做): who the records list, not the unit handling a matter (找哪个部门)."""
-    return bool(_organisations_asked_pattern().search(text))
+    words = vocabulary()
+    return bool(_which_asked((*words.organisations, *words.schools)).search(text))
 
 
 def asks_for_businesses(text: str) -> bool:
     """Whether a message asks which businesses, or whether there are some (有哪些企业愿意接收学生实习), not schools."""
-    return bool(_businesses_asked_pattern().search(text))
+    return bool(_which_asked(tuple(vocabulary().organisations)).search(text))
 
 
 @functools.cache
-def _businesses_asked_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{_alternatives(vocabulary().organisations)})")
-
-
-@functools.cache
-def _organisations_asked_pattern() -> re.Pattern[str]:
-    words = vocabulary()
-    named = _alternatives((*words.organisations, *words.schools))
-    return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{named})")
+def _which_asked(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Asking which of ``names`` there are, or whether there are some (哪些企业, 有没有学校, 什么单位)."""
+    return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{_alternatives(names)})")
 
 
 def recruiters(text: str) -> list[str]:
