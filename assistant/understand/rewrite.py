@@ -115,12 +115,12 @@ def _tags_at(text: str) -> dict[int, tuple[str, str]]:
 
 
 # an A-not-A question (贵不贵, 能不能, 有没有): what follows it is asked too
-_A_NOT_A = re.compile(r"(\w)[不没]\1")
+A_NOT_A = re.compile(r"(\w)[不没]\1")
 
 
 def _asking_at(text: str) -> int:
     """Where the asking part of ``text`` starts: its first asking word or A-not-A question; its end when none."""
-    found = [m.start() for m in (_ASKS.search(text), _A_NOT_A.search(text)) if m]
+    found = [m.start() for m in (_ASKS.search(text), A_NOT_A.search(text)) if m]
     return min(found, default=len(text))
 
 

@@ -54,14 +54,13 @@ from assistant.understand.reader import (
     speaks_for_school,
     wishes_to_go,
 )
-from assistant.understand.rewrite import MAX_FOLLOW_UP, asking_text, standalone_question
+from assistant.understand.rewrite import A_NOT_A, MAX_FOLLOW_UP, asking_text, standalone_question
 from assistant.understand.topic import topic_words
 from assistant.understand.vocabulary import vocabulary
 
 _PIECES = re.compile(r"[^，,；;？?！!。]+[，,；;？?！!。]?")  # clauses, each with the mark that ends it
 # Chinese asks with a closed class of words (wh-words, A-not-A, sentence-final particles) or a question
 # mark: a clause with none describes the situation ("上班快半年了") and is no part of the question
-_A_NOT_A = re.compile(r"(\w)不\1")  # 会不会, 要不要, 给不给: a yes-no question
 _INTERROGATIVE = re.compile(
     r"[？?]$|什么|多少|几|哪|谁|怎么|怎样|如何|为什么|吗|呢|是否|能否|可否|有没有|是不是|能不能|多久|多长|啥|咋"
 )
@@ -404,32 +403,21 @@ class Understander:
         return list(dict.fromkeys(label for label in labels if label != OTHER))
 
     def _asked_on_benefits(self, history: list[Turn]) -> bool:
-        """Whether the exchange a follow-up leans on is about a business's benefits: back from the latest user
-        message, through the follow-ups, to the one that stood alone, one the route probe reads as benefits."""
-        users = [i for i, turn in enumerate(history) if turn.role == "user"][-EARLIER_MESSAGES:]
-        for i in reversed(users):
-            text = history[i].content.strip()
-            if _next_best(self.routes.scores(self.embed([text])[0])) is Route.benefits:
-                return True
-            if standalone_question(text, history[:i]) == text:
-                return False
-        return False
+        """Whether the exchange a follow-up leans on is about a business's benefits (the route probe's reading)."""
+        return _exchange_reads(
+            history, lambda text: _next_best(self.routes.scores(self.embed([text])[0])) is Route.benefits
+        )
 
     def _follows_platform(self, history: list[Turn]) -> bool:
-        """Whether the exchange a follow-up leans on asks for the platform's records or its yearly report: back from
-        the latest user message, through the follow-ups, to the one that stood alone, one naming the report or read
-        past :data:`PLATFORM_SHARE` by the platform probe."""
-        users = [i for i, turn in enumerate(history) if turn.role == "user"][-EARLIER_MESSAGES:]
-        for i in reversed(users):
-            text = history[i].content.strip()
-            if (
+        """Whether the exchange a follow-up leans on asks for the platform's records or its yearly report (naming the
+        report, or read past :data:`PLATFORM_SHARE` by the platform probe)."""
+        return _exchange_reads(
+            history,
+            lambda text: (
                 names_the_report(text)
                 or self.platform.scores(self.embed([text])[0]).share("platform") >= PLATFORM_SHARE
-            ):
-                return True
-            if standalone_question(text, history[:i]) == text:
-                return False
-        return False
+            ),
+        )
 
     def _refines_search(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
         """A short message naming what or where a student looks for ("有没有五家渠的", "高职的有吗") after a
@@ -528,10 +516,23 @@ def _next_best(scores: Scores, *excluded: Route) -> Route:
     return Route(next(label for label, _ in scores.labels if label not in {r.value for r in excluded}))
 
 
+def _exchange_reads(history: list[Turn], reads: Callable[[str], bool]) -> bool:
+    """Whether ``reads`` holds of a message of the exchange a follow-up leans on: back from the latest user message,
+    through the follow-ups, to the one that stood alone (each read only when reached: a probe costs an embedding)."""
+    users = [i for i, turn in enumerate(history) if turn.role == "user"][-EARLIER_MESSAGES:]
+    for i in reversed(users):
+        text = history[i].content.strip()
+        if reads(text):
+            return True
+        if standalone_question(text, history[:i]) == text:
+            return False
+    return False
+
+
 def asks_anything(text: str) -> bool:
     """Whether a text asks anything (a question mark anywhere, an interrogative word or an A-not-A: 会不会, 给不给),
     rather than only describing ("我们是一家做农机维修的小企业，打算跟职校合作办个订单班")."""
-    return "？" in text or "?" in text or bool(_INTERROGATIVE.search(text) or _A_NOT_A.search(text))
+    return "？" in text or "?" in text or bool(_INTERROGATIVE.search(text) or A_NOT_A.search(text))
 
 
 def last_clause(text: str) -> str:
