@@ -207,8 +207,9 @@ class Understander:
             route = Route.benefits if on_benefits else route
         # the yearly report named by its name, and no value clearly asked of it: the report ("今年师里的人才供需报告
         # 出来没有" read 0.53 on the platform probe and was refused); its lead unit or how often it comes out
-        # ("…是哪个部门负责的", "多久发布一次") are the plan's rules
-        if route is not Route.platform and names_the_report(message) and not clearly_asks_value(asked_labels):
+        # ("…是哪个部门负责的", "多久发布一次") are the plan's rules. Named by the question a follow-up carries too
+        # ("那乌鲁木齐呢" right after "今年师里的人才供需报告在哪看" went to the policy route)
+        if route is not Route.platform and names_the_report(standalone) and not clearly_asks_value(asked_labels):
             route, platform_kind, student = Route.platform, REPORT, StudentReading()
         # the platform named as where to look, the platform probe past even odds (not tuned) and no value clearly
         # asked ("我们学校想找企业合作开个新能源汽车的订单班，平台上有合适的企业吗", 0.64 under its 0.65 cut, was a

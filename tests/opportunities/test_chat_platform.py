@@ -305,6 +305,9 @@ def test_a_follow_up_of_the_report_keeps_its_place_and_a_new_place_is_the_report
         assert answer.route == "platform" and not answer.opportunities, message
     assert "第十二师人才供需" in answers[1].answer and "全部地区" not in answers[1].answer
     assert "五家渠" in answers[2].answer and "2025年五家渠" in answers[3].answer
+    # a place named right after the report's own question: the report of it
+    turns = history[:2]
+    assert chat.answer("那乌鲁木齐呢", history=turns).route == "platform"
     # a student's search goes on as before ("那昌吉有没有？" after an internship search)
     search = [Turn(role="user", content="我是学护理的，想找个实习"), Turn(role="assistant", content="……")]
     assert chat.answer("那昌吉有没有？", history=search).route == "opportunities"
