@@ -57,6 +57,8 @@ class StudentReading:
     declined: list[str] = field(default_factory=list)  # kinds the message declines (不想当学徒, 不要实习)
     wants_apprenticeship: bool | None = None
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
+    # names an opening by its word (岗位, 兼职), not only by a trade or a perk: work, whatever kind was said before
+    opening_named: bool = False
     options: bool = False  # asks what ways there are, of any kind (孩子初中毕业了，有什么出路)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
@@ -145,6 +147,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     if PROGRAMS not in reading.kinds and _asks_which_school().search(text):
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
+    reading.opening_named = reading.opening
     reading.going = wishes_to_go(text)
     reading.options = any(w in text for w in words.options)
     reading.asks_for_kind = bool(reading.kinds) and seeks_kind(text)

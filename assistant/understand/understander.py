@@ -422,8 +422,10 @@ class Understander:
 
     def _refines_search(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
         """A short message naming what or where a student looks for ("有没有五家渠的", "高职的有吗") after a
-        student's search: the search goes on (alone, the platform probe reads 有没有五家渠的 as talent demand)."""
-        if not earlier or len(message) > MAX_FOLLOW_UP:
+        student's search: the search goes on (alone, the platform probe reads 有没有五家渠的 as talent demand). A
+        writer saying they speak for a school ("我是学校管就业的老师，想了解今年企业都缺什么人" after a parent's
+        search: its 今年 refined the search) starts a matter of their own."""
+        if not earlier or len(message) > MAX_FOLLOW_UP or speaks_for_school(message):
             return False
         if not read_student(message, self.majors(), today).says_anything:
             return False
@@ -543,7 +545,10 @@ def last_clause(text: str) -> str:
 
 
 def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:
-    """What this message says, completed by what earlier messages said (the latest wins)."""
+    """What this message says, completed by what earlier messages said (the latest wins). An opening named now
+    ("毕业以后想留在五家渠工作，有什么岗位" after "孩子想学护理，师里哪个学校有这个专业") is work: of the kinds said
+    before, only the kinds of work carry (the programs listed before are no 岗位)."""
+    work_now = reading.opening_named and not reading.kinds
     for text in reversed(earlier):
         before = read_student(text, majors, today)
         wish = reading.wants_apprenticeship
@@ -558,7 +563,8 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             locations=reading.locations or before.locations,
             available_from=reading.available_from or before.available_from,
             available_to=reading.available_to or before.available_to,
-            kinds=reading.kinds or before.kinds,
+            kinds=reading.kinds
+            or ([k for k in before.kinds if k not in (PROGRAMS, TRAINING)] if work_now else before.kinds),
             opening=reading.opening or before.opening,
             going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,

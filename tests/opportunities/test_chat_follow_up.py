@@ -219,3 +219,24 @@ def test_the_certificates_listed_programs_lead_to_are_said_when_asked(opp) -> No
     cars = chat.answer("学汽修能考什么证")
     assert cars.opportunities and {o["kind"] for o in cars.opportunities} <= {"专业", "培训"}
     assert cars.opportunities[0]["title"] == "汽车运用与维修" and cars.opportunities[0]["certificates"]
+
+
+def test_an_opening_asked_after_programs_is_work_in_the_major_said(opp) -> None:
+    """ "毕业以后想留在五家渠工作，有什么岗位" after "孩子想学护理，师里哪个学校有这个专业" listed the programs again
+    (the kind 专业 carried over): an opening named now (岗位) is work, for the major said before; kinds of work said
+    before still carry ("有没有五家渠的岗位" after a search for internships)."""
+    chat = opp.chat("extractive")
+    first = "孩子想学护理，师里哪个学校有这个专业"
+    programs = chat.answer(first)
+    assert {o["kind"] for o in programs.opportunities} == {"专业"}
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=programs.answer)]
+    work = chat.answer("毕业以后想留在五家渠工作，有什么岗位", turns)
+    assert work.route == "opportunities" and work.opportunities, work.answer
+    kinds = {o["kind"] for o in work.opportunities}
+    assert kinds and kinds <= {"实习", "全职", "学徒"}, work.answer
+    assert "专业：护理" in work.answer.splitlines()[0]
+    first = "我是学护理的，想找个实习"
+    internships = chat.answer(first)
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=internships.answer)]
+    near = chat.answer("有没有五家渠的岗位", turns)
+    assert {o["kind"] for o in near.opportunities} == {"实习"}, near.answer

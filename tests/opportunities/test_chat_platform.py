@@ -311,6 +311,10 @@ def test_a_follow_up_of_the_report_keeps_its_place_and_a_new_place_is_the_report
     # a student's search goes on as before ("那昌吉有没有？" after an internship search)
     search = [Turn(role="user", content="我是学护理的，想找个实习"), Turn(role="assistant", content="……")]
     assert chat.answer("那昌吉有没有？", history=search).route == "opportunities"
+    # a writer saying they speak for a school starts a matter of their own: "我是学校管就业的老师，想了解今年企业都缺
+    # 什么人" after a parent's search (its 今年 refined the search, quoting a rule on graduates' equal chances)
+    teacher = chat.answer("我是学校管就业的老师，想了解今年企业都缺什么人", history=search)
+    assert teacher.route == "platform" and "人才供需" in teacher.answer.splitlines()[0], teacher.answer
 
 
 def test_a_school_asking_on_which_businesses_need_a_service_gets_their_needs(opp) -> None:
