@@ -90,6 +90,7 @@ from assistant.understand.reader import (
     read_student,
     recruited_trades,
     recruiters,
+    self_described,
 )
 from assistant.understand.topic import named_words
 from assistant.understand.understander import REPORT, Understander, asks_anything, last_clause
@@ -593,6 +594,9 @@ class Chat:
         topic = [w for w in topic if not any(w in said for said in pay_words)]
         # 会计专业 (one word to jieba) names the major 会计: the word 专业 says only that it is one
         topic = list(dict.fromkeys(w.removesuffix(PROGRAMS) if len(w) > len(PROGRAMS) + 1 else w for w in topic))
+        # who the writer says they are (退伍军人 in "我是退伍军人，想学个技术"): no interest to match by meaning
+        who = self_described(query.message, majors)
+        topic = [w for w in topic if not any(w in phrase for phrase in who)]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]
 

@@ -551,6 +551,18 @@ def names_the_platform(text: str) -> bool:
     return any(word in text for word in vocabulary().platform_places)
 
 
+# who the writer says they are, a noun phrase ending its clause (我是退伍军人，…; 本人是一名下岗职工): not "我是学电焊
+# 的" (what they study) or "我是想…" (a wish)
+_SELF = re.compile(r"(?:我|本人)(?:是|属于)(?:一[名个位]|个)?(?P<who>[^，,。；;！!？?\s的想要在]{2,8})" + _CLAUSE_END)
+
+
+def self_described(text: str, majors: MajorMatcher) -> list[str]:
+    """Who the writer says they are, naming no major (我是退伍军人，想学个技术: who, not what they like; "我是护理专业
+    学生" names the major and is not one)."""
+    said = [m.group("who") for m in _SELF.finditer(text)]
+    return [who for who in said if not majors.in_text(who) and not studied_subjects(who)]
+
+
 def speaks_for_school(text: str) -> bool:
     """Whether the writer speaks for a school: ours (我们职校, 我校, 本校) or a post there ending its clause
     (我是初中老师，…; 我在职校当老师). A student says where they study (我中职学烹饪的), not whose it is."""

@@ -107,6 +107,15 @@ def test_a_chat_asking_what_programs_there_are_lists_them(opp) -> None:
     assert all("十二师" in o["location"] or "十二师" in o.get("school", "") for o in answer.opportunities)
 
 
+def test_who_the_writer_says_they_are_is_no_interest(opp) -> None:
+    """ "我是退伍军人，想学个技术，有没有免费的培训" listed trainings "与“退伍军人”意思相近，不是同一专业" (who the
+    writer is, matched by meaning): the free trainings there are, a list and said to be one."""
+    answer = opp.ask("我是退伍军人，想学个技术，有没有免费的培训")
+    assert answer.route == "opportunities" and answer.opportunities, answer.answer
+    assert "退伍军人" not in answer.answer and "没有读到具体的专业或兴趣" in answer.answer
+    assert {o["kind"] for o in answer.opportunities} == {"培训"}
+
+
 def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(opp) -> None:
     """摄影 is no catalog major and 相关专业 no listed kind, but the route probe is sure (0.9): the answer
     says nothing matches 摄影 and lists the programs there are as the nearest, never as fits (it used to

@@ -19,6 +19,7 @@ from assistant.understand.reader import (
     recruiters,
     refuses,
     seeks_kind,
+    self_described,
     speaks_for_enterprise,
     speaks_for_school,
     studied_subjects,
@@ -692,3 +693,13 @@ def test_how_long_one_is_free_ends_the_window() -> None:
 def test_the_last_weeks_said_mean_the_coming_ones() -> None:
     """jionlp reads "最近一个月" as the month gone by; a student free "最近一个月" means the coming one."""
     assert time_window("最近一个月都有空", TODAY) == (TODAY, dt.date(2027, 1, 2))
+
+
+def test_who_the_writer_says_they_are_names_no_major() -> None:
+    """ "我是退伍军人，想学个技术，有没有免费的培训" matched trainings "与“退伍军人”意思相近": who the writer is, said
+    as a noun phrase ending its clause, is no interest; a major or a subject studied said so is (the reader's)."""
+    assert self_described("我是退伍军人，想学个技术，有没有免费的培训", CATALOG) == ["退伍军人"]
+    assert self_described("本人是一名下岗职工", CATALOG) == ["下岗职工"]
+    assert self_described("我是护理专业学生，想找实习", CATALOG) == []
+    assert self_described("我是学电焊的，想找个实习", CATALOG) == []
+    assert self_described("我是想去昌吉实习", CATALOG) == []
