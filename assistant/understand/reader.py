@@ -536,6 +536,18 @@ def wishes_to_go(text: str) -> bool:
     return bool(_GOING.search(text))
 
 
+def speaks_of_their_own(text: str) -> bool:
+    """Whether the writer speaks of someone of theirs (我家闺女…, 我儿子…, 我同学…; vocabulary ``people`` after 我 or
+    我家): a seeker's side, whatever business the writer spoke for before ("我家闺女中专学幼师的，想在乌鲁木齐找个
+    幼儿园实习" after "我们是五家渠的一家电子厂…" was read as the factory looking for interns)."""
+    return bool(_own_people().search(text))
+
+
+@functools.cache
+def _own_people() -> re.Pattern[str]:
+    return re.compile(rf"(?:我|俺)(?:们?家)?的?{_alternatives(vocabulary().people)}")
+
+
 def names_graduates(text: str) -> bool:
     """Whether a text names those the platform's graduate records count (毕业生, 应届生, 今年毕业的学生)."""
     return any(word in text for word in vocabulary().graduates)

@@ -52,6 +52,7 @@ from assistant.understand.reader import (
     seeks_kind,
     speaks_for_enterprise,
     speaks_for_school,
+    speaks_of_their_own,
     wishes_to_go,
 )
 from assistant.understand.rewrite import A_NOT_A, MAX_FOLLOW_UP, asking_text, standalone_question
@@ -170,12 +171,16 @@ class Understander:
         # 寒假想找个实习" (then 包吃住, 工资, 第二个) lost the major, the level and the window when only three were read
         earlier = [t.content for t in history if t.role == "user"][-EARLIER_MESSAGES:]
         # a business writer stays one over the conversation, until a message seeks for the writer or their
-        # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟")
-        # (likewise one who chose 企业, unless their words speak for a school)
+        # own ("那我儿子想学汽修，有什么学校推荐", "我自己想去考个电工证" after "我开了个汽修店，想带两个徒弟";
+        # "我家闺女…想在乌鲁木齐找个幼儿园实习" names one of theirs, and the questions after it are hers) (likewise
+        # one who chose 企业, unless their words speak for a school or of someone of theirs)
         school = any(map(speaks_for_school, [message, *earlier]))
         chose_enterprise = persona is Persona.enterprise and not school
+        side = _latest_side(earlier)
         owner = speaks_for_enterprise(message) or (
-            (chose_enterprise or any(map(speaks_for_enterprise, earlier))) and not wishes_to_go(message)
+            (side if side is not None else chose_enterprise)
+            and not wishes_to_go(message)
+            and not speaks_of_their_own(message)
         )
         # a student, a parent or a school, by their words or their choice, is no enterprise (unless the message
         # speaks for a business: a parent who runs a shop)
@@ -542,6 +547,18 @@ def last_clause(text: str) -> str:
     """The text's last clause (after its last comma or full stop; a question mark stays with it)."""
     parts = [p.strip() for p in _LAST_CLAUSE.split(text) if p.strip()]
     return parts[-1] if parts else text.strip()
+
+
+def _latest_side(earlier: list[str]) -> bool | None:
+    """Whether the latest earlier message saying whose side the writer is on speaks for a business (True) or of
+    someone of theirs (False: the questions after "我家闺女…想找个幼儿园实习" are hers, whatever factory the writer
+    spoke for before it); None when none says."""
+    for text in reversed(earlier):
+        if speaks_for_enterprise(text):
+            return True
+        if speaks_of_their_own(text):
+            return False
+    return None
 
 
 def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:

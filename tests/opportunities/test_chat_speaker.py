@@ -145,6 +145,27 @@ def test_a_business_writer_seeking_for_their_own_is_searching_again(opp) -> None
     assert chat.answer("我们厂想去职校招几个电工", history).route != "opportunities"
 
 
+def test_a_business_writer_speaking_of_someone_of_theirs_searches_for_them_and_goes_on(opp) -> None:
+    """ "我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习" after "我们是五家渠的一家电子厂，想跟学校搞订单班" was the
+    factory looking for interns (the schools' graduate rows, then a rule on probation pay for "那工资大概多少"): one
+    of the writer's own named (我家闺女) is a search for her, and the questions after it go on with it."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    history: list[Turn] = []
+    for message in (
+        "我们是五家渠的一家电子厂，想跟学校搞订单班",
+        "我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习",
+        "有没有管住的",
+    ):
+        answer = chat.answer(message, history)
+        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+    first, daughter, lodging = (chat.answer(m.content, history[: i * 2]) for i, m in enumerate(history[::2]))
+    assert first.route == "benefits"
+    assert daughter.route == "opportunities" and "专业：幼儿保育" in daughter.answer and "贵单位" not in daughter.answer
+    assert lodging.route == "opportunities" and "专业：幼儿保育" in lodging.answer, lodging.answer
+
+
 def test_who_the_writer_chose_to_be_is_read_with_their_words(opp) -> None:
     """The chat's 我是 was only stored with feedback: "有什么补贴" got a clause on the unemployed's training
     subsidy whoever asked. An enterprise (by its choice) gets the catalog's supports and what a match needs; a

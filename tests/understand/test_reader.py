@@ -22,6 +22,7 @@ from assistant.understand.reader import (
     self_described,
     speaks_for_enterprise,
     speaks_for_school,
+    speaks_of_their_own,
     studied_subjects,
     wishes_to_go,
 )
@@ -703,3 +704,9 @@ def test_who_the_writer_says_they_are_names_no_major() -> None:
     assert self_described("我是护理专业学生，想找实习", CATALOG) == []
     assert self_described("我是学电焊的，想找个实习", CATALOG) == []
     assert self_described("我是想去昌吉实习", CATALOG) == []
+
+
+def test_who_speaks_of_someone_of_theirs() -> None:
+    assert speaks_of_their_own("我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习")
+    assert speaks_of_their_own("那我儿子想学汽修") and speaks_of_their_own("我们家孩子今年初中毕业")
+    assert not speaks_of_their_own("我们厂想招几个学生") and not speaks_of_their_own("我家饭店想招学徒")
