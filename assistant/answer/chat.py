@@ -747,9 +747,7 @@ class Chat:
         base = Answer(question, question, "", False, mode, "recommender", route=Route.opportunities.value)
         base = base.with_(asked=(Asked.contact if "contact" in fields else query.asked).value)
         lead = ALL_LISTED_LEAD.format(count=len(recs), field="和".join(FIELD_LABELS[f] for f in fields))
-        contact, money, dates = "contact" in fields, "money" in fields, DATES in fields
-        certificates = "certificates" in fields
-        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, contact, money, dates, certificates)
+        return opportunity_answer(base, recs, {}, self.capabilities.chunk, lead, fields)
 
     def _opportunities(self, query: Query, base: Answer) -> Answer:
         reading = query.student
@@ -867,17 +865,16 @@ class Chat:
         # "护理专业毕业能拿什么证书": each line says its 可获证书, those stating some first
         if certificates:
             recs = sorted(recs, key=lambda r: not r.item.certificates)
-        return opportunity_answer(
-            base.with_(backend="recommender"),
-            recs,
-            said,
-            self.capabilities.chunk,
-            listed,
-            asks_contact,
-            asks_money,
-            query.asks_also(Asked.date, Asked.duration),
-            certificates,
-        )
+        asked = {
+            "contact": asks_contact,
+            "money": asks_money,
+            DATES: query.asks_also(Asked.date, Asked.duration),
+            "certificates": certificates,
+            # "电工实习要求高吗": each line says whom it takes (a posting's 岗位要求)
+            "requirements": field_asked(query.message) == "requirements",
+        }
+        says = [name for name, yes in asked.items() if yes]
+        return opportunity_answer(base.with_(backend="recommender"), recs, said, self.capabilities.chunk, listed, says)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,13 @@ ITEM_LEAD = "上面列出的第{n}个："  # the lead of an answer about one lis
 PAST_END = "上面只列出了{count}个机会，没有第{n}个。"
 ALL_LISTED_LEAD = "上面列出的{count}个机会的{field}如下："  # a follow-up asking what all of them state
 DATES = "dates"  # when the listed items run (a follow-up asking 什么时候开始 or 多久)
-FIELD_LABELS = {"money": "待遇或费用", "contact": "联系方式", "certificates": "可获证书", DATES: "时间"}
+FIELD_LABELS = {
+    "money": "待遇或费用",
+    "contact": "联系方式",
+    "certificates": "可获证书",
+    "requirements": "要求",
+    DATES: "时间",
+}
 _OWN = (ITEM_LEAD.split("{")[0], PAST_END.split("{")[0])  # this module's answers: passed over, not counted
 _LOOK_BACK = 3  # other assistant turns searched for the listing
 # a listed line as the listing writes it: 【kind】title — who（place）…

@@ -4,7 +4,7 @@ opportunities route; a ranking, or a plain list when nothing was read to match o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from assistant.answer import compose
@@ -36,17 +36,14 @@ def opportunity_answer(
     fields: dict[str, object],
     chunk: Callable[[str], StoredChunk | None],
     listed: str = "",
-    contact: bool = False,
-    money: bool = False,
-    dates: bool = False,
-    certificates: bool = False,
+    says: Collection[str] = (),
 ) -> Answer:
     """The postings and programs as a cited answer: one line each, with its reasons and source.
-    ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's;
-    ``contact``: the message asks how to reach them, so each line says it (联系方式) first; ``money``: it asks
-    how much, so each line says its pay or fee (待遇 / 费用) first; ``dates``: it asks when or how long ("什么时候
-    开班", "实习多长时间"), so each line says when it runs (时间：…至…); ``certificates``: it asks what certificate
-    one obtains ("能考什么证"), so each line says it (可获证书：…)."""
+    ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's; ``says``: the
+    fields the message asks of them, each line saying them first: ``contact`` how to reach
+    them (联系方式), ``money`` how much (待遇 / 费用), ``dates`` when or how long ("什么时候开班", "实习多长时间":
+    时间：…至…), ``certificates`` what certificate one obtains ("能考什么证": 可获证书：…), ``requirements`` whom
+    they take ("要求高吗": 要求：…, a posting's 岗位要求)."""
     understood = _understood(fields)
     if not recs:
         text = (
@@ -68,11 +65,7 @@ def opportunity_answer(
         if not rec.fits and heading not in sentences and good:
             sentences.append(heading)
         citations.append(Citation.of(stored, n=n, quote=stored.text.split("\n")[0], score=rec.score))
-        sentences.append(
-            AnswerSentence(
-                compose.with_marker(_line(rec, contact, money, dates, certificates), n), [n], "listing", True
-            )
-        )
+        sentences.append(AnswerSentence(compose.with_marker(_line(rec, says), n), [n], "listing", True))
     lead = f"{understood}为你找到以下机会（按匹配程度排序）：" if good else f"{understood}{NONE_FIT_NOTE}"
     if listed:
         lead = understood + listed
@@ -117,21 +110,21 @@ def money_of(item: OpportunityItem) -> str:
     return f"{'待遇' if item.kind in WORK else '费用'}：{item.pay or item.tuition or '资料中没有写明'}"
 
 
-def _line(
-    rec: Recommendation, contact: bool = False, money: bool = False, dates: bool = False, certificates: bool = False
-) -> str:
+def _line(rec: Recommendation, says: Collection[str] = ()) -> str:
     item = rec.item
     who = offered_by(item)
     parts = [f"【{item.kind}】{item.title} — {who}（{item.location}）"]
-    if contact:
+    if "contact" in says:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     shown = rec.reasons[:_SHOWN_REASONS]
-    if dates:
+    if "dates" in says:
         parts.append(runs(item))
-    if money and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
+    if "money" in says and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
         parts.append(money_of(item))
-    if certificates:
+    if "certificates" in says:
         parts.append(f"可获证书：{item.certificates or '资料中没有写明'}")
+    if "requirements" in says:
+        parts.append(f"要求：{item.requirements or '资料中没有写明'}")
     if item.deadline:
         parts.append(f"截止{item.deadline.isoformat()}")
     reasons = "；".join(f"{r.reason}：{r.detail}" for r in shown)

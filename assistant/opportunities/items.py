@@ -15,6 +15,7 @@ _ABOUT_LINE = re.compile(r"^(?:对口专业|岗位说明|专业介绍|合作企�
 _PAY_LINE = re.compile(r"^待遇：(.+)$", re.MULTILINE)
 _CONTACT_LINE = re.compile(r"^联系方式：(.+)$", re.MULTILINE)  # the line ingest/render.py writes
 _TUITION_LINE = re.compile(r"^学费：(.+)$", re.MULTILINE)  # a program's (ingest/render.py)
+_REQUIREMENTS_LINE = re.compile(r"^岗位要求：(.+)$", re.MULTILINE)  # a posting's (ingest/render.py)
 
 
 @dataclass
@@ -62,6 +63,12 @@ class OpportunityItem:
         """What a program costs (the record's 学费), "" when it says nothing."""
         found = _TUITION_LINE.search(self.text)
         return found.group(1).strip() if found else ""
+
+    @functools.cached_property
+    def requirements(self) -> str:
+        """Whom a posting takes (the record's 岗位要求), "" for a program or none said."""
+        found = _REQUIREMENTS_LINE.search(self.text)
+        return found.group(1).strip().rstrip("。；;") if found else ""  # said inside a line, the line's stop ends it
 
     @property
     def certificates(self) -> str:

@@ -108,7 +108,7 @@ def test_asked_how_to_reach_them_each_line_says_it_and_a_named_school_comes_firs
     ordered = named_first([other, named], "昌吉职业技术学院的护理专业招生邮箱是多少？")
     assert [r.item.record_id for r in ordered] == ["P2", "P1"]
     base = Answer("问", "问", "", False, AnswerMode.chat, "recommender")
-    answer = opportunity_answer(base, ordered, {}, lambda cid: StoredChunk(cid, cid, "护理", {}), contact=True)
+    answer = opportunity_answer(base, ordered, {}, lambda cid: StoredChunk(cid, cid, "护理", {}), says={"contact"})
     lines = answer.answer.split("\n")
     assert "联系方式：zs@example.cn" in lines[1] and "联系方式：资料中没有写明" in lines[2]
     plain = opportunity_answer(base, ordered, {}, lambda cid: StoredChunk(cid, cid, "护理", {}))

@@ -240,3 +240,22 @@ def test_an_opening_asked_after_programs_is_work_in_the_major_said(opp) -> None:
     turns = [Turn(role="user", content=first), Turn(role="assistant", content=internships.answer)]
     near = chat.answer("有没有五家渠的岗位", turns)
     assert {o["kind"] for o in near.opportunities} == {"实习"}, near.answer
+
+
+def test_whom_the_listed_postings_take_is_said_when_asked(opp) -> None:
+    """ "要求高吗" right after a list of internships listed them again, with nothing on whom they take: each line
+    says its posting's 岗位要求 (要求：…); a search asking it says it in each line too."""
+    chat = opp.chat("extractive")
+    first = "我是学电工的，想找个实习"
+    listing = chat.answer(first)
+    titles = [o["title"] for o in listing.opportunities]
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=listing.answer)]
+    asked = chat.answer("要求高吗", turns)
+    assert asked.route == "opportunities" and [o["title"] for o in asked.opportunities] == titles
+    assert asked.answer.startswith("上面列出的") and "的要求如下" in asked.answer.splitlines()[0]
+    lines = asked.answer.splitlines()[1:]
+    assert lines and all("要求：" in line for line in lines), asked.answer
+    assert "在校生" in asked.answer and "。，" not in asked.answer  # the postings' own words, their stop dropped
+    search = chat.answer("我是学电工的，想找个实习，有什么条件")
+    listed = [line for line in search.answer.splitlines() if line.startswith("【")]
+    assert listed and all("要求：" in line for line in listed), search.answer
