@@ -41,6 +41,7 @@ _IN_CLAUSE = r"[^，,。；;！!？?想去到找]"  # inside one clause, not a w
 _CLAUSE_END = r"(?=[，,。；;！!？?\s]|$)"
 # a wish to go, to join or to learn, said by who would (想去, 我能去吗, 打算报名, 想学); not 不想去 (a refusal)
 _GOING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)(?:去|报名|参加|学)")
+_LEARNING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)学(?!历)")  # a wish to learn; not 学历 (a degree held)
 _NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
@@ -59,6 +60,7 @@ class StudentReading:
     opening: bool = False  # asks for an opening without saying its kind (有没有会计岗位)
     # names an opening by its word (岗位, 兼职), not only by a trade or a perk: work, whatever kind was said before
     opening_named: bool = False
+    learning: bool = False  # wishes to learn (想学, 哪里能学): a program or a training, whatever work was sought before
     options: bool = False  # asks what ways there are, of any kind (孩子初中毕业了，有什么出路)
     going: bool = False  # wishes to go, to join or to learn (我想去, 想报名, 想学): a seeker's words
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
@@ -149,6 +151,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.opening_named = reading.opening
     reading.going = wishes_to_go(text)
+    reading.learning = bool(_LEARNING.search(text))
     reading.options = any(w in text for w in words.options)
     reading.asks_for_kind = bool(reading.kinds) and seeks_kind(text)
     reading.min_pay = least_pay(text)

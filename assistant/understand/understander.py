@@ -564,8 +564,11 @@ def _latest_side(earlier: list[str]) -> bool | None:
 def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, today: dt.date | None) -> StudentReading:
     """What this message says, completed by what earlier messages said (the latest wins). An opening named now
     ("毕业以后想留在五家渠工作，有什么岗位" after "孩子想学护理，师里哪个学校有这个专业") is work: of the kinds said
-    before, only the kinds of work carry (the programs listed before are no 岗位)."""
+    before, only the kinds of work carry (the programs listed before are no 岗位); a wish to learn ("我想学开挖掘
+    机，哪里能学" after a search for internships) is a program or a training: only those carry."""
+    learned = (PROGRAMS, TRAINING)
     work_now = reading.opening_named and not reading.kinds
+    learn_now = reading.learning and not reading.kinds and not work_now
     for text in reversed(earlier):
         before = read_student(text, majors, today)
         wish = reading.wants_apprenticeship
@@ -581,7 +584,7 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             available_from=reading.available_from or before.available_from,
             available_to=reading.available_to or before.available_to,
             kinds=reading.kinds
-            or ([k for k in before.kinds if k not in (PROGRAMS, TRAINING)] if work_now else before.kinds),
+            or [k for k in before.kinds if not (work_now and k in learned) and not (learn_now and k not in learned)],
             opening=reading.opening or before.opening,
             going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,

@@ -224,7 +224,7 @@ def test_the_certificates_listed_programs_lead_to_are_said_when_asked(opp) -> No
 def test_an_opening_asked_after_programs_is_work_in_the_major_said(opp) -> None:
     """ "毕业以后想留在五家渠工作，有什么岗位" after "孩子想学护理，师里哪个学校有这个专业" listed the programs again
     (the kind 专业 carried over): an opening named now (岗位) is work, for the major said before; kinds of work said
-    before still carry ("有没有五家渠的岗位" after a search for internships)."""
+    before still carry ("有没有五家渠的岗位" after a search for internships), and a wish to learn is no work."""
     chat = opp.chat("extractive")
     first = "孩子想学护理，师里哪个学校有这个专业"
     programs = chat.answer(first)
@@ -240,6 +240,11 @@ def test_an_opening_asked_after_programs_is_work_in_the_major_said(opp) -> None:
     turns = [Turn(role="user", content=first), Turn(role="assistant", content=internships.answer)]
     near = chat.answer("有没有五家渠的岗位", turns)
     assert {o["kind"] for o in near.opportunities} == {"实习"}, near.answer
+    # a wish to learn after a search for internships is read as when said alone ("我想学开挖掘机，哪里能学" kept 实习)
+    learn = chat.answer("我想学开挖掘机，哪里能学", turns)
+    assert learn.route == "opportunities" and "类型：实习" not in learn.answer.splitlines()[0], learn.answer
+    alone = chat.answer("我想学开挖掘机，哪里能学")
+    assert [o["title"] for o in learn.opportunities] == [o["title"] for o in alone.opportunities], learn.answer
 
 
 def test_whom_the_listed_postings_take_is_said_when_asked(opp) -> None:

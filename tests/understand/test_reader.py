@@ -710,3 +710,10 @@ def test_who_speaks_of_someone_of_theirs() -> None:
     assert speaks_of_their_own("我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习")
     assert speaks_of_their_own("那我儿子想学汽修") and speaks_of_their_own("我们家孩子今年初中毕业")
     assert not speaks_of_their_own("我们厂想招几个学生") and not speaks_of_their_own("我家饭店想招学徒")
+
+
+def test_a_wish_to_learn_is_read() -> None:
+    assert read_student("我想学开挖掘机，哪里能学", CATALOG, TODAY).learning
+    assert read_student("哪里能学电焊", CATALOG, TODAY).learning
+    assert not read_student("我是学电焊的，想找个实习", CATALOG, TODAY).learning
+    assert not read_student("我不想学了，想直接工作", CATALOG, TODAY).learning
