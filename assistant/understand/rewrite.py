@@ -36,13 +36,39 @@ _HOW_IT_IS = ("怎么样", "如何")
 
 
 _CHAIN = 3  # follow-ups of follow-ups: how many earlier questions are read back
+# a clause only saying that someone asks (有群众问，…; 我想问一下，…; 有企业来电咨询：…): it ends with a verb of
+# asking (jieba's words; 疑问 of "有疑问" is a noun of its own), a particle of manner at most after it, never 了
+# (我向学校咨询了 says what was done). Short: a frame, not a sentence
+_ASKING_VERBS = frozenset({"问", "请问", "问问", "咨询", "打听", "知道", "了解"})
+_AFTER_ASKING = frozenset({"一下", "下", "道", "说"})
+_FRAME_CHARS = 10
+_CLAUSE = re.compile(r"[^，,：:；;。！!？?]+[，,：:；;。！!？?]*")
+
+
+def without_asking_frames(message: str) -> str:
+    """``message`` without the clauses only saying that someone asks (a staff member relaying "有群众问，企业参与
+    职业教育能抵多少税": 群众 found the clause on 扫除文盲 of 基层群众性自治组织); the last clause is always kept."""
+    clauses = _CLAUSE.findall(message.strip())
+    kept = [c for c in clauses[:-1] if not _only_asks(c)] + clauses[-1:]
+    rest = "".join(kept)
+    return rest if len(clauses) > len(kept) and len(re.sub(r"\W", "", rest)) >= 4 else message.strip()
+
+
+def _only_asks(clause: str) -> bool:
+    text = clause.rstrip("，,：:；;。！!？? ")
+    if not text or len(text) > _FRAME_CHARS:
+        return False
+    words = [w for w, _ in tagged_words(text)]
+    while words and words[-1] in _AFTER_ASKING:
+        words.pop()
+    return bool(words) and words[-1] in _ASKING_VERBS
 
 
 def standalone_question(question: str, history: list[Turn] | None, depth: int = _CHAIN) -> str:
     """The question to retrieve with: ``question`` itself unless it leans on the history. The
     previous question is taken as it was understood: a follow-up of a follow-up ("这个找谁申请？" then
     "那要是在104团呢？") carries the first question's topic, not the filler of the one before."""
-    question = question.strip()
+    question = without_asking_frames(question)
     history = history or []
     at = _last_user_turn(history)
     previous = history[at].content.strip() if at is not None else ""

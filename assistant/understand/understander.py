@@ -55,7 +55,13 @@ from assistant.understand.reader import (
     speaks_of_their_own,
     wishes_to_go,
 )
-from assistant.understand.rewrite import A_NOT_A, MAX_FOLLOW_UP, asking_text, standalone_question
+from assistant.understand.rewrite import (
+    A_NOT_A,
+    MAX_FOLLOW_UP,
+    asking_text,
+    standalone_question,
+    without_asking_frames,
+)
 from assistant.understand.topic import topic_words
 from assistant.understand.vocabulary import vocabulary
 
@@ -152,7 +158,8 @@ class Understander:
         persona: Persona = Persona.unknown,
     ) -> Query:
         """``persona``: who the asker said they are (the chat's 我是); the message's own words count first."""
-        message = message.strip()
+        # what is asked, without a clause only saying that someone asks (有群众问，…; 我想问一下，…)
+        message = without_asking_frames(message)
         standalone = standalone_question(message, list(history))
         vector = self.embed([standalone])[0]
         # what is asked: the message's own words, unless it only names a new subject ("那104团呢？"

@@ -325,3 +325,12 @@ def test_a_business_asking_which_school_offers_a_service_gets_the_platform_s_res
     assert answer.route == "platform"
     lines = [line for line in answer.answer.splitlines() if line.startswith("【")]
     assert lines and all(line.startswith("【技术服务与合作资源】") for line in lines)
+
+
+def test_a_relayed_question_is_answered_as_the_question_itself(opp) -> None:
+    """Staff relay what the public asks ("有群众问，…", "我想问一下，…"): the frame is no part of the question (群众
+    quoted a clause on 扫除文盲 of 基层群众性自治组织); the answer is the bare question's."""
+    for frame in ("有群众问，", "我想问一下，"):
+        for question in ("企业投资职业教育能享受什么税收优惠", "实习生每天最多工作几个小时"):
+            relayed, bare = opp.ask(frame + question), opp.ask(question)
+            assert relayed.route == bare.route and relayed.answer == bare.answer, (frame, question)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.types import Turn
-from assistant.understand.rewrite import asking_text, standalone_question
+from assistant.understand.rewrite import asking_text, standalone_question, without_asking_frames
 
 
 def test_follow_ups_become_standalone_questions() -> None:
@@ -157,3 +157,17 @@ def test_how_something_is_asked_after_a_question_asking_nothing_is_asked_of_its_
     assert (
         asking_text("那104团呢", [Turn("user", "学徒制补贴找谁申请"), Turn("assistant", "……")]) == "学徒制补贴找谁申请"
     )
+
+
+def test_a_clause_only_saying_that_someone_asks_is_no_part_of_the_question() -> None:
+    """A staff member relays "有群众问，企业参与职业教育能抵多少税": 群众 found a clause on 扫除文盲 (基层群众性自治
+    组织). A short clause ending in a verb of asking is the frame, the rest the question; a clause saying what was
+    done (咨询了) or holding a noun of asking (疑问) is the question's own, and the last clause always stays."""
+    assert without_asking_frames("有群众问，企业参与职业教育能抵多少税") == "企业参与职业教育能抵多少税"
+    assert without_asking_frames("我想问一下，实习工资怎么算？") == "实习工资怎么算？"
+    assert without_asking_frames("有企业来电咨询：招实习生要签什么协议") == "招实习生要签什么协议"
+    assert without_asking_frames("我是企业HR，想咨询一下，招实习生有补贴吗") == "我是企业HR，招实习生有补贴吗"
+    for kept in ("学生对实习安排有疑问，找谁反映", "我向学校咨询了，说不能退学费，合法吗", "请问", "我想了解一下"):
+        assert without_asking_frames(kept) == kept
+    history = [Turn("user", "有群众问，企业参与职业教育能抵多少税"), Turn("assistant", "……")]
+    assert "群众" not in standalone_question("那这个政策从什么时候开始执行", history)
