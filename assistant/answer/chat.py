@@ -92,6 +92,7 @@ from assistant.understand.reader import (
     recruiters,
     self_described,
 )
+from assistant.understand.rewrite import new_subject
 from assistant.understand.topic import named_words
 from assistant.understand.understander import REPORT, Understander, asks_anything, last_clause
 from assistant.understand.vocabulary import vocabulary
@@ -719,11 +720,16 @@ class Chat:
         return opportunity_answer(base, [rec], {}, self.capabilities.chunk, lead)
 
     def _find_listed(self, listed: Listed) -> Recommendation | None:
-        """The indexed item a listing's line names (its title, and who offers it), without reasons."""
+        """The indexed item a listing's line names (its title, and who offers it), without reasons. A graduate row
+        of the platform ("他们的联系方式呢" after an employer's list of schools' graduates) names the school's
+        program: its title is the program and its level, who the school."""
         kinds = [listed.kind] if listed.kind in vocabulary().kinds else []
-        for rec in self.capabilities.search(listed.title, MAX_OPPORTUNITIES, kinds):
+        title = listed.title
+        if listed.kind == PlatformKind.graduates.label:
+            kinds, title = [PROGRAMS], title.split("（")[0]
+        for rec in self.capabilities.search(title, MAX_OPPORTUNITIES, kinds):
             who = offered_by(rec.item)
-            if rec.item.title == listed.title and who and listed.rest.startswith(who):
+            if rec.item.title == title and who and listed.rest.startswith(who):
                 rec.reasons = []
                 return rec
         return None
@@ -735,7 +741,11 @@ class Chat:
         "违约金多少" asks a rule): the same items, each line saying it first. None when it is not such a follow-up
         (the chat reads it as any other message)."""
         lines = last_listing(history) if len(question) <= MAX_FOLLOW_UP_CHARS else []
-        fields = [f for f in (field_asked(question), DATES if asks_when(query) else "") if f] if lines else []
+        field = field_asked(question)
+        # "他们的联系方式呢" names the field it asks; when is asked only in words of its own (the question before's 今年
+        # is no 时间 asked of the items)
+        when = asks_when(query) and not (field and field_asked(new_subject(question)) == field)
+        fields = [f for f in (field, DATES if when else "") if f] if lines else []
         if not fields:  # read the message as a student's (time words cost) only when it asks a listed field
             return None
         reading = read_student(question, self.understander.majors())

@@ -32,8 +32,9 @@ FIELD_LABELS = {
 }
 _OWN = (ITEM_LEAD.split("{")[0], PAST_END.split("{")[0])  # this module's answers: passed over, not counted
 _LOOK_BACK = 3  # other assistant turns searched for the listing
-# a listed line as the listing writes it: 【kind】title — who（place）…
-_LISTED = re.compile(r"^【(?P<kind>[^】]+)】(?P<title>.+?) — (?P<rest>.+)$", re.MULTILINE)
+# a listed line as the listing writes it: 【kind】title — who（place）…; a graduate row's title ends in its level
+# (【毕业生状况】护理（高职）— 昌吉职业技术学院：…, platform_listing.py)
+_LISTED = re.compile(r"^【(?P<kind>[^】]+)】(?P<title>.+?)(?: —|(?<=）)—) (?P<rest>.+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,12 @@ def _asks_how_it_is(match: re.Match[str]) -> bool:
     return match.group(0).rstrip("？?。！! ").endswith(_HOW_IT_IS)
 
 
+def new_subject(question: str) -> str:
+    """The subject a "那X呢" follow-up names ("他们的联系方式呢": 他们的联系方式); '' for any other question."""
+    match = _new_subject(question)
+    return match.group("subject") if match else ""
+
+
 def _new_subject(question: str) -> re.Match[str] | None:
     """ "那X呢": the whole question, or its last clause after a word of reply ("好的，那乌鲁木齐的呢？")."""
     return _NEW_SUBJECT.match(question) or _NEW_SUBJECT.match(re.split(r"[，,]", question)[-1].strip())

@@ -116,3 +116,23 @@ def test_a_business_asking_where_there_is_a_training_gets_the_trainings(opp) -> 
     assert answer.route == "opportunities" and answer.opportunities
     assert {o["kind"] for o in answer.opportunities} == {"培训"}
     assert "电工" in answer.opportunities[0]["title"]
+
+
+def test_how_to_reach_the_schools_of_the_graduates_listed_is_their_programs_contact(opp) -> None:
+    """ "他们的联系方式呢" after an employer's list of schools' graduates was refused (a graduate row states no
+    contact, and its line was no listing the follow-up read): each row's school program, with its 联系方式; asked
+    by position too ("第一个怎么联系")."""
+    from assistant.types import Turn
+
+    chat = opp.chat("extractive")
+    first = "我是一家物流公司的人事，今年想招几个仓储方向的应届生"
+    rows = chat.answer(first)
+    assert rows.route == "platform" and _records(rows.answer), rows.answer
+    turns = [Turn(role="user", content=first), Turn(role="assistant", content=rows.answer)]
+    contact = chat.answer("他们的联系方式呢", turns)
+    assert contact.answer.startswith("上面列出的") and "联系方式如下" in contact.answer.splitlines()[0], contact.answer
+    listed = contact.answer.splitlines()[1:]
+    assert len(listed) == len(_records(rows.answer)) and all("联系方式：" in line for line in listed)
+    assert all(o["kind"] == "专业" and o["contact"] for o in contact.opportunities)
+    one = chat.answer("第一个怎么联系", turns)
+    assert one.answer.startswith("上面列出的第1个：") and one.opportunities[0]["contact"] in one.answer
