@@ -75,7 +75,7 @@ from assistant.platform.records import KIND_LABELS, GraduateOutcome, PlatformKin
 from assistant.platform.search import PlatformFilters, PlatformRecord
 from assistant.records import WORK
 from assistant.retrieve.searcher import MAX_TOP_K
-from assistant.text.tokenize import in_dictionary, nominal_tagged, nominal_words, tagged_words, tokenize
+from assistant.text.tokenize import can_do, in_dictionary, nominal_tagged, nominal_words, tagged_words, tokenize
 from assistant.types import Persona, StoredChunk, Turn
 from assistant.understand.classify import outcome_word
 from assistant.understand.profiles import EnterpriseProfile, StudentProfile
@@ -585,6 +585,7 @@ class Chat:
             if not any(w in s for s in said)
             and not straddles(w, said, query.message)
             and not uses[w].how_a_kind_is_written
+            and not can_do(w)
         ]
         # a word holding a perk (住宿费 after "学费多少": 住宿) names what is paid or offered, not a trade; so
         # does a fee (书本费, 报名费: a noun of 费 names what is paid for)

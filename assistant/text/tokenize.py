@@ -163,6 +163,15 @@ def has_function_word(text: str) -> bool:
     return any(flag.startswith(_FUNCTION) for _, flag in tagged_words(text))
 
 
+_CAN = "能"  # the modal verb of ability
+
+
+def can_do(word: str) -> bool:
+    """Whether ``word`` is 能 and a verb glued into one word (能干 of "周末能干的兼职": what can be done, which jieba
+    tags a noun), not a noun (能源, 能力: 源 and 力 are no verbs alone)."""
+    return len(word) == 2 and word[0] == _CAN and tagged_words(word[1])[0][1] == "v"
+
+
 def in_dictionary(word: str) -> bool:
     """Whether jieba's dictionary (with the policy terms) knows ``word``: a word of the language, not a
     fragment its new-word model made up from a sentence (我想学, 读个)."""

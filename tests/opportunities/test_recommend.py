@@ -116,6 +116,12 @@ def test_who_the_writer_says_they_are_is_no_interest(opp) -> None:
     assert {o["kind"] for o in answer.opportunities} == {"培训"}
 
 
+def test_what_can_be_done_is_no_interest(opp) -> None:
+    """ "有没有周末能干的兼职" listed postings "与“能干”意思相近" (jieba glues 能 and 干 into a noun)."""
+    answer = opp.ask("有没有周末能干的兼职")
+    assert answer.route == "opportunities" and "能干" not in answer.answer, answer.answer
+
+
 def test_an_interest_nothing_matches_is_said_and_the_list_is_only_the_nearest(opp) -> None:
     """摄影 is no catalog major and 相关专业 no listed kind, but the route probe is sure (0.9): the answer
     says nothing matches 摄影 and lists the programs there are as the nearest, never as fits (it used to
