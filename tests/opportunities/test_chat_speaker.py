@@ -149,18 +149,12 @@ def test_a_business_writer_speaking_of_someone_of_theirs_searches_for_them_and_g
     """ "我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习" after "我们是五家渠的一家电子厂，想跟学校搞订单班" was the
     factory looking for interns (the schools' graduate rows, then a rule on probation pay for "那工资大概多少"): one
     of the writer's own named (我家闺女) is a search for her, and the questions after it go on with it."""
-    from assistant.types import Turn
-
-    chat = opp.chat("extractive")
-    history: list[Turn] = []
-    for message in (
+    (first, daughter, lodging), _ = _conversation(
+        opp.chat("extractive"),
         "我们是五家渠的一家电子厂，想跟学校搞订单班",
         "我家闺女中专学幼师的，想在乌鲁木齐找个幼儿园实习",
         "有没有管住的",
-    ):
-        answer = chat.answer(message, history)
-        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
-    first, daughter, lodging = (chat.answer(m.content, history[: i * 2]) for i, m in enumerate(history[::2]))
+    )
     assert first.route == "benefits"
     assert daughter.route == "opportunities" and "专业：幼儿保育" in daughter.answer and "贵单位" not in daughter.answer
     assert lodging.route == "opportunities" and "专业：幼儿保育" in lodging.answer, lodging.answer
@@ -240,16 +234,10 @@ def test_a_business_describing_itself_first_is_asked_by_its_last_clause(opp) -> 
 def test_a_business_asking_on_in_its_own_words_keeps_its_topic(opp) -> None:
     """An enterprise's conversation: "补贴大概多少钱" after "我们是一家汽修厂，想带几个学徒" quoted the unemployed's
     training subsidy, and "找哪个部门" answered with the yearly talent supply-and-demand report."""
-    from assistant.types import Persona, Turn
+    from assistant.types import Persona
 
-    chat = opp.chat("extractive")
-    history: list[Turn] = []
-    answers = []
-    for message in ("我们是一家汽修厂，想带几个学徒", "补贴大概多少钱", "找哪个部门"):
-        answer = chat.answer(message, history, persona=Persona.enterprise)
-        answers.append(answer)
-        history += [Turn("user", message), Turn("assistant", answer.answer)]
-    amount, unit = answers[1], answers[2]
+    messages = ("我们是一家汽修厂，想带几个学徒", "补贴大概多少钱", "找哪个部门")
+    (_, amount, unit), _ = _conversation(opp.chat("extractive"), *messages, persona=Persona.enterprise)
     assert "学徒" in amount.standalone_question and "失业人员" not in amount.answer
     assert unit.route != "platform" and unit.answer.startswith("牵头单位：教育局")
 
@@ -289,14 +277,9 @@ def test_a_business_asking_on_about_what_was_matched_gets_the_matched_entries(op
     plan's craftsmen target. Asking on about what was matched, through follow-ups, is the benefits again: each
     matched entry with its conditions and lead unit, a rule's quotes only when they are of a matched entry's clause."""
     chat = opp.chat("extractive")
-    history: list[Turn] = []
-    for message in (
-        "我们是一家建筑公司，想和职校合作培养电焊工，能享受什么优惠？",
-        "要满足什么条件",
-        "需要准备什么材料",
-    ):
-        answer = chat.answer(message, history=history)
-        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+    messages = ("我们是一家建筑公司，想和职校合作培养电焊工，能享受什么优惠？", "要满足什么条件", "需要准备什么材料")
+    answers, history = _conversation(chat, *messages)
+    for message, answer in zip(messages, answers):
         assert answer.route == "benefits" and answer.benefits, message
     conditions = chat.answer("要满足什么条件", history=history[:2])
     assert "专业教师" not in conditions.answer and "待确认" in conditions.answer
@@ -334,3 +317,13 @@ def test_a_relayed_question_is_answered_as_the_question_itself(opp) -> None:
         for question in ("企业投资职业教育能享受什么税收优惠", "实习生每天最多工作几个小时"):
             relayed, bare = opp.ask(frame + question), opp.ask(question)
             assert relayed.route == bare.route and relayed.answer == bare.answer, (frame, question)
+
+
+def _conversation(chat, *messages: str, **options) -> tuple[list, list[Turn]]:
+    """Each message asked after the ones before it: the answers, and the history they make."""
+    answers, history = [], []
+    for message in messages:
+        answer = chat.answer(message, history=list(history), **options)
+        answers.append(answer)
+        history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+    return answers, history
