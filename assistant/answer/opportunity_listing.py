@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from assistant.answer import compose
+from assistant.answer.listed_items import DATES
 from assistant.answer.types import Answer, AnswerSentence
 from assistant.opportunities.fit import LINE_REASONS
 from assistant.opportunities.recommend import FEW_FIT_NOTE, NONE_FIT_NOTE
@@ -40,8 +41,8 @@ def opportunity_answer(
 ) -> Answer:
     """The postings and programs as a cited answer: one line each, with its reasons and source.
     ``listed``: the lead of a plain list (nothing was read to match on), instead of a ranking's; ``says``: the
-    fields the message asks of them, each line saying them first: ``contact`` how to reach
-    them (联系方式), ``money`` how much (待遇 / 费用), ``dates`` when or how long ("什么时候开班", "实习多长时间":
+    fields the message asks of them (listed_items.FIELD_LABELS), each line saying them first: ``contact`` how to
+    reach them (联系方式), ``money`` how much (待遇 / 费用), ``dates`` when or how long ("什么时候开班", "实习多长时间":
     时间：…至…), ``certificates`` what certificate one obtains ("能考什么证": 可获证书：…), ``requirements`` whom
     they take ("要求高吗": 要求：…, a posting's 岗位要求)."""
     understood = _understood(fields)
@@ -117,7 +118,7 @@ def _line(rec: Recommendation, says: Collection[str] = ()) -> str:
     if "contact" in says:
         parts.append(f"联系方式：{item.contact or '资料中没有写明'}")
     shown = rec.reasons[:_SHOWN_REASONS]
-    if "dates" in says:
+    if DATES in says:
         parts.append(runs(item))
     if "money" in says and not any(r.reason in LINE_REASONS for r in shown):  # a pay or fee the reasons shown say
         parts.append(money_of(item))
