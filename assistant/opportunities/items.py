@@ -110,6 +110,7 @@ class OpportunityItem:
             "tuition": self.tuition,
             "duration": self.duration,
             "certificates": self.certificates,
+            "requirements": self.requirements,
             "score": round(self.score, 6),
             "text": self.text,
         }

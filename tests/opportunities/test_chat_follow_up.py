@@ -261,6 +261,7 @@ def test_whom_the_listed_postings_take_is_said_when_asked(opp) -> None:
     lines = asked.answer.splitlines()[1:]
     assert lines and all("要求：" in line for line in lines), asked.answer
     assert "在校生" in asked.answer and "。，" not in asked.answer  # the postings' own words, their stop dropped
+    assert all(o["requirements"] for o in asked.opportunities)  # the cards the UI shows say it too
     search = chat.answer("我是学电工的，想找个实习，有什么条件")
     listed = [line for line in search.answer.splitlines() if line.startswith("【")]
     assert listed and all("要求：" in line for line in listed), search.answer
