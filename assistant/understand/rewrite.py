@@ -36,6 +36,9 @@ _HOW_IT_IS = ("怎么样", "如何")
 
 
 _CHAIN = 3  # follow-ups of follow-ups: how many earlier questions are read back
+# a message opening with who writes it (我是学校管就业的老师，…; 我们是…) starts a matter of its own: nothing of the
+# exchange before is carried into it (not 我是想… / 我是说…, a wish or a rewording)
+_INTRODUCES = re.compile(r"^(?:我|我们|咱们|本人)(?:是|属于)(?!想|说|问)")
 # a clause only saying that someone asks (有群众问，…; 我想问一下，…; 有企业来电咨询：…): it ends with a verb of
 # asking (jieba's words; 疑问 of "有疑问" is a noun of its own), a particle of manner at most after it, never 了
 # (我向学校咨询了 says what was done). Short: a frame, not a sentence
@@ -91,7 +94,7 @@ def standalone_question(question: str, history: list[Turn] | None, depth: int = 
         if topic and _asks_how_it_is(match):
             return f"{topic}：{question}"
         return f"{subject}，{previous}"
-    if len(question) > MAX_FOLLOW_UP:
+    if len(question) > MAX_FOLLOW_UP or _INTRODUCES.match(question):
         return question
     carried = _topic_phrases(previous)
     leans = _ANAPHORA.search(question) or _elliptical(question)

@@ -171,3 +171,12 @@ def test_a_clause_only_saying_that_someone_asks_is_no_part_of_the_question() -> 
         assert without_asking_frames(kept) == kept
     history = [Turn("user", "有群众问，企业参与职业教育能抵多少税"), Turn("assistant", "……")]
     assert "群众" not in standalone_question("那这个政策从什么时候开始执行", history)
+
+
+def test_a_message_opening_with_who_writes_it_stands_alone() -> None:
+    """ "我是学校管就业的老师，想了解今年企业都缺什么人" right after a question on tax relief was retrieved with
+    职业教育、税收优惠 carried (22 characters, under the follow-up length): who writes it opens a matter of its own."""
+    history = [Turn("user", "企业投资职业教育能享受什么税收优惠"), Turn("assistant", "……")]
+    message = "我是学校管就业的老师，想了解今年企业都缺什么人"
+    assert standalone_question(message, history) == message
+    assert standalone_question("我是说这个比例是多少", history) != "我是说这个比例是多少"
