@@ -294,9 +294,10 @@ def opportunity_card(item: Mapping[str, Any], reasons: Sequence[str] = ()) -> st
         ("时间", " 至 ".join(x for x in (item.get("start"), item.get("end")) if x)),
         ("学制", item.get("duration", "")),  # how long a program runs, what "要读几年" asks
         ("可获证书", item.get("certificates", "")),  # what "能考什么证" asks
-        ("要求", item.get("requirements", "")),  # a posting's 岗位要求: what "要求高吗" asks
     ]
     rows = "".join(f"<div><b>{k}：</b>{escape(str(v))}</div>" for k, v in facts if v)
+    if item.get("requirements"):  # a posting's 岗位要求 (what "要求高吗" asks), its own words kept as written (PLC)
+        rows += f'<div><b>要求：</b><span class="quoted">{escape(str(item["requirements"]))}</span></div>'
     if item.get("contact"):  # an e-mail or web address is the record's data, kept as written
         rows += f'<div><b>联系方式：</b><span class="contact">{escape(str(item["contact"]))}</span></div>'
 

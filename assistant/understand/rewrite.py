@@ -15,6 +15,7 @@ import re
 from assistant.places import places_in
 from assistant.text.tokenize import cut_words, in_dictionary, nominal_flag, tagged_words
 from assistant.types import Turn
+from assistant.understand.reader import speaks_for_enterprise, speaks_for_school
 from assistant.understand.topic import RARE_IDF, general_rarity, named_words, topic_words
 
 # "那X呢" / "X呢" / "那么X怎么样" : a new subject, the rest of the question carried over
@@ -59,7 +60,8 @@ def without_asking_frames(message: str) -> str:
 
 def _only_asks(clause: str) -> bool:
     text = clause.rstrip("，,：:；;。！!？? ")
-    if not text or len(text) > _FRAME_CHARS:
+    # the writer's own school or business asking ("我们职校想知道，…") says who writes: no frame to drop
+    if not text or len(text) > _FRAME_CHARS or speaks_for_school(text) or speaks_for_enterprise(text):
         return False
     words = [w for w, _ in tagged_words(text)]
     while words and words[-1] in _AFTER_ASKING:

@@ -167,7 +167,9 @@ def test_a_clause_only_saying_that_someone_asks_is_no_part_of_the_question() -> 
     assert without_asking_frames("我想问一下，实习工资怎么算？") == "实习工资怎么算？"
     assert without_asking_frames("有企业来电咨询：招实习生要签什么协议") == "招实习生要签什么协议"
     assert without_asking_frames("我是企业HR，想咨询一下，招实习生有补贴吗") == "我是企业HR，招实习生有补贴吗"
-    for kept in ("学生对实习安排有疑问，找谁反映", "我向学校咨询了，说不能退学费，合法吗", "请问", "我想了解一下"):
+    kept_whole = ("学生对实习安排有疑问，找谁反映", "我向学校咨询了，说不能退学费，合法吗", "请问", "我想了解一下")
+    # the writer's own school asking says who writes ("我们职校想知道，…": a school asks which businesses)
+    for kept in (*kept_whole, "我们职校想知道，有哪些企业愿意接收学生实习"):
         assert without_asking_frames(kept) == kept
     history = [Turn("user", "有群众问，企业参与职业教育能抵多少税"), Turn("assistant", "……")]
     assert "群众" not in standalone_question("那这个政策从什么时候开始执行", history)

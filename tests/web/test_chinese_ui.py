@@ -59,6 +59,7 @@ ON_SCREEN = """() => {
     if (!text || !el || el.closest("script, style, textarea") || !shown(el)) continue;
     if (el.closest("td, .body-cell") && /^[a-z0-9_]+$/.test(text)) continue;
     if (el.closest(".contact")) continue;  // a record's e-mail or web address: data, not interface text
+    if (el.closest(".quoted")) continue;  // a record's own words (a posting's 要求: 了解PLC编程), kept as written
     out.push(text);
   }
   for (const el of document.querySelectorAll("[title], [aria-label], [placeholder], [data-title]")) {

@@ -97,7 +97,7 @@ def test_postings_and_recommendations_show_deadline_location_and_reasons() -> No
     reachable = opportunities_html([{**item, "contact": "0991-3318866"}])
     assert '<b>联系方式：</b><span class="contact">0991-3318866</span>' in reachable  # how to apply, on the card
     asked = opportunities_html([{**item, "requirements": "电气技术应用专业在校生"}])
-    assert "<b>要求：</b>电气技术应用专业在校生" in asked  # "要求高吗": the card says whom the posting takes
+    assert '<b>要求：</b><span class="quoted">电气技术应用专业在校生</span>' in asked  # "要求高吗": whom it takes
 
 
 def test_a_program_card_names_its_school_and_fee() -> None:
