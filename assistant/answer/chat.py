@@ -775,7 +775,8 @@ class Chat:
         # how a major's graduates fare: the programs answer it (each with its school's graduate row), not postings
         fields = fields | ({"kinds": [PROGRAMS]} if query.asks_outcomes else {})
         # what certificate one obtains ("学汽修能考什么证"): the programs and trainings say theirs, postings do not
-        certificates = field_asked(query.message) == "certificates"
+        asked_field = field_asked(query.message)
+        certificates = asked_field == "certificates"
         if certificates and not reading.kinds and not work and not query.asks_outcomes:
             fields = fields | {"kinds": [PROGRAMS, TRAINING]}
         # none said now: what the student said they study, or the trade asked for, earlier in the conversation
@@ -882,7 +883,7 @@ class Chat:
             DATES: query.asks_also(Asked.date, Asked.duration),
             "certificates": certificates,
             # "电工实习要求高吗": each line says whom it takes (a posting's 岗位要求)
-            "requirements": field_asked(query.message) == "requirements",
+            "requirements": asked_field == "requirements",
         }
         says = [name for name, yes in asked.items() if yes]
         return opportunity_answer(base.with_(backend="recommender"), recs, said, self.capabilities.chunk, listed, says)

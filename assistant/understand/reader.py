@@ -40,8 +40,9 @@ _WE = r"(?:我们|咱们|我家|我们家|咱|本|我)"
 _IN_CLAUSE = r"[^，,。；;！!？?想去到找]"  # inside one clause, not a wish to go somewhere (我是想去汽修厂实习)
 _CLAUSE_END = r"(?=[，,。；;！!？?\s]|$)"
 # a wish to go, to join or to learn, said by who would (想去, 我能去吗, 打算报名, 想学); not 不想去 (a refusal)
-_GOING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)(?:去|报名|参加|学)")
-_LEARNING = re.compile(r"(?<!不)(?:想|要|能|打算|准备)学(?!历)")  # a wish to learn; not 学历 (a degree held)
+_WISH = r"(?<!不)(?:想|要|能|打算|准备)"
+_GOING = re.compile(_WISH + r"(?:去|报名|参加|学)")
+_LEARNING = re.compile(_WISH + r"学(?!历)")  # a wish to learn; not 学历 (a degree held)
 _NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
