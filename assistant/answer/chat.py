@@ -90,7 +90,6 @@ from assistant.understand.reader import (
     read_student,
     recruited_trades,
     recruiters,
-    self_described,
 )
 from assistant.understand.rewrite import new_subject
 from assistant.understand.topic import named_words
@@ -596,8 +595,10 @@ class Chat:
         topic = [w for w in topic if not any(w in said for said in pay_words)]
         # 会计专业 (one word to jieba) names the major 会计: the word 专业 says only that it is one
         topic = list(dict.fromkeys(w.removesuffix(PROGRAMS) if len(w) > len(PROGRAMS) + 1 else w for w in topic))
-        # who the writer says they are (退伍军人 in "我是退伍军人，想学个技术"): no interest to match by meaning
-        who = self_described(query.message, majors)
+        # who the writer says they are, a status (退伍军人 in "我是退伍军人，想学个技术"): no interest to match by
+        # meaning; a trade is the work they do and look for ("我是电焊工，哪里招人": welding's openings, or that none
+        # is, before the nearest ones)
+        who = self.understander.statuses(query.message)
         topic = [w for w in topic if not any(w in phrase for phrase in who)]
         readings = [(w, read_student(w, majors)) for w in topic]
         return [w for w, reading in readings if reading.majors or not reading.says_anything]

@@ -24,6 +24,9 @@ _lock = threading.Lock()
 _ready = False
 _STOP: frozenset[str] = frozenset()
 _TERMS: tuple[str, ...] = ()
+# words jieba's dictionary joins that a message means apart: 我会 (an association's "本会") is 我 + 会 (I can) in
+# "我会开挖掘机，想找份工作", whose interest read 我会
+_APART = ("我会",)
 
 
 def _load() -> None:
@@ -40,6 +43,8 @@ def _load() -> None:
         words = (resources.files(__package__) / "stopwords.txt").read_text(encoding="utf-8").split()
         _STOP = frozenset(words)
         jieba.initialize()
+        for word in _APART:
+            jieba.del_word(word)
         _ready = True
 
 

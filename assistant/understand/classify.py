@@ -124,6 +124,7 @@ def examples() -> dict[str, dict[str, list[str]]]:
     ``bears``: asking who bears a liability, a cost or a duty, against the other unit examples;
     ``platform``: asking for the information platform's records against every route example;
     ``platform_kinds``: the kind of platform record a message asks for (合作项目, 技术需求 ...);
+    ``who_one_is``: who a writer says they are, a ``trade`` or a ``status`` (single words);
     ``activities``: an enterprise's activities as people describe them, one clause each
     (``activity_examples.yaml``, :data:`OTHER` for a clause naming none)."""
     raw = yaml.safe_load((resources.files(__package__) / "examples.yaml").read_text(encoding="utf-8"))
@@ -148,6 +149,7 @@ def examples() -> dict[str, dict[str, list[str]]]:
     # probe (a fourth route label moved the other three and the scope probe on the dev sets)
     out["platform"] = {"platform": [str(t) for t in raw["platform"]], "other": routed}
     out["platform_kinds"] = {str(k): [str(t) for t in v] for k, v in raw["platform_kinds"].items()}
+    out["who_one_is"] = {str(k): [str(t) for t in v] for k, v in raw["who_one_is"].items()}
     activities = yaml.safe_load((resources.files(__package__) / _ACTIVITY_FILE).read_text(encoding="utf-8"))
     out["activities"] = {str(k): [str(t) for t in v] for k, v in activities["activities"].items()}
     return out

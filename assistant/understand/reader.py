@@ -166,7 +166,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     # for by the trade recruited
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
     reading.trades = recruited_trades(text)
-    reading.opening = reading.opening or bool(reading.trades)
+    reading.opening = reading.opening or bool(reading.trades) or asks_for_work(text)
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif "学徒" in reading.declined:
@@ -281,12 +281,12 @@ def asks_for_kind(text: str) -> bool:
 
 def seeks_kind(text: str) -> bool:
     """Whether ``text`` looks for one of a kind: asks whether there is one (:func:`asks_for_kind`), asks it after
-    naming it (孩子想边读书边工作，有这样的吗; 工学交替的有吗), ends on the wish for it (我想半工半读, 想参加培训) or
-    asks what one pays (学徒一个月能拿多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the
-    probe's to read)."""
+    naming it (孩子想边读书边工作，有这样的吗; 工学交替的有吗), ends on the wish for it (我想半工半读, 想参加培训),
+    asks for work in everyday words (:func:`asks_for_work`: 有没有活, 哪里招人) or asks what one pays (学徒一个月能拿
+    多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the probe's to read)."""
     text = text.replace("一边", "边")  # 一边上班一边学习: the kinds' words say 边上班边学
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
-    return asks_for_kind(text) or asks_kind_pay(text) or bool(looks)
+    return asks_for_kind(text) or asks_kind_pay(text) or asks_for_work(text) or bool(looks)
 
 
 # the levels of a school one attends (读中职, 上技校): not 初中, the level one leaves
@@ -323,6 +323,22 @@ def perks_said(text: str) -> list[str]:
     perk read on its own (a word two perks share, 吃住, says both), not when denied (不用包住)."""
     words = vocabulary()
     return [perk for perk, said in words.perks.items() if words.find({perk: said}, text) and not _negated(text, said)]
+
+
+def asks_for_work(text: str) -> bool:
+    """Whether a message asks for work in everyday words (:func:`_work_asked`): an opening, its kind not said."""
+    return bool(_work_asked().search(text))
+
+
+@functools.cache
+def _work_asked() -> re.Pattern[str]:
+    """活 (活儿) as what there is or is found (有没有活, 哪里有活儿, 能找到活吗, 有啥活可以干; not 活动, 生活, 干活),
+    or anyone recruited (哪里招人, 哪家缺人, 有没有要人的厂): work asked for, by the one who would do it unless the
+    writer speaks for a business (the route's reading)."""
+    employer = _alternatives(vocabulary().organisations)
+    found = rf"(?:{_EXISTS}|有|找到|找得到|找)(?:点|个|份|些)?(?:啥|什么)?活儿?(?:可以|能)?(?:干|做)?{_ASK_END}"
+    hiring = rf"(?:{_EXISTS}|哪里|哪儿|哪家|谁)(?:在|还)?(?:招|要|缺)(?:人|工人)的?{employer}?{_ASK_END}"
+    return re.compile(rf"{found}|{hiring}")
 
 
 def asks_for_perk(text: str) -> bool:

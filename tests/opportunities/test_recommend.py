@@ -775,3 +775,21 @@ def test_an_interest_nothing_relates_to_gets_its_guesses_beside_what_the_others_
     assert guessed and all(r.item.kind == "专业" and not r.fits for r in guessed)
     assert "汽车运用与维修" not in [r.item.title for r in result.nearest]
     assert result.note == FEW_FIT_NOTE
+
+
+def test_a_worker_asking_for_work_in_everyday_words_gets_openings_of_their_trade(opp) -> None:
+    """ "我是一名挖掘机司机，有没有活" got the small-talk introduction and "我是电焊工，哪里招人" the lead unit of the
+    yearly report (活 and 招人 named no kind); "我会开挖掘机，想找份工作" read 我会 (one word to jieba) as the
+    interest. Work asked for in everyday words is a search for openings; a trade the writer says they are is what
+    they look for (no welding posting: said, before the nearest), a status (退伍军人) is not."""
+    for message, trade in (("我是一名挖掘机司机，有没有活", "挖掘机"), ("我是电焊工，哪里招人", "电焊工")):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert trade in "、".join(answer.profile.get("interests", [])), (message, answer.profile)
+        assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
+    assert "没有找到与“电焊工”相关" in opp.ask("我是电焊工，哪里招人").answer
+    veteran = opp.ask("我是退伍军人，有没有活")
+    assert veteran.route == "opportunities" and veteran.opportunities
+    assert "退伍军人" not in veteran.answer and not veteran.profile.get("interests")
+    digger = opp.ask("我会开挖掘机，想找份工作")
+    assert digger.route == "opportunities" and "我会" not in digger.answer, digger.answer

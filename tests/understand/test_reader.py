@@ -8,6 +8,7 @@ from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
     asks_for_organisations,
     asks_for_perk,
+    asks_for_work,
     higher_pay_said,
     main_place,
     names_graduates,
@@ -717,3 +718,13 @@ def test_a_wish_to_learn_is_read() -> None:
     assert read_student("哪里能学电焊", CATALOG, TODAY).learning
     assert not read_student("我是学电焊的，想找个实习", CATALOG, TODAY).learning
     assert not read_student("我不想学了，想直接工作", CATALOG, TODAY).learning
+
+
+def test_work_asked_for_in_everyday_words() -> None:
+    """活 as what there is or is found, anyone recruited: work asked for, its kind not said."""
+    for text in ("我是一名挖掘机司机，有没有活", "哪里有活儿", "我会电焊，能找到活吗", "暑假有什么活可以干", "有活吗"):
+        assert asks_for_work(text) and seeks_kind(text), text
+    for text in ("我是电焊工，哪里招人", "哪家缺人", "有没有要人的厂"):
+        assert asks_for_work(text), text
+    for text in ("有没有生活补贴", "他们的活动呢", "我不想干活", "这活累不累", "哪里招生", "招人有补贴吗"):
+        assert not asks_for_work(text), text
