@@ -47,6 +47,7 @@ from assistant.answer.listed_items import (
 )
 from assistant.answer.opportunity_listing import (
     BROWSE_LEAD,
+    LEVEL_NONE_LEAD,
     MEANING_LEAD,
     PERKS_LEAD,
     PERKS_NONE_LEAD,
@@ -479,12 +480,14 @@ class Chat:
         """The postings and programs; when the message reads nearly as well as a question about the
         rules (see :data:`POLICY_MIX_SHARE`), the policy answer first and the postings after it."""
         found = self._opportunities(query, base)
-        if query.student.asks_fees and not found.opportunities:  # no program states its fee (an index of rules
-            # only): what the rules say of it, or that they name no figure, rather than an empty search
+        # no program states its fee or length (an index of rules only): what the rules say of it, or that they name
+        # no figure, rather than an empty search
+        if (query.student.asks_fees or query.student.asks_length) and not found.opportunities:
             return (yield from self._policy_part(query, base.with_(route=Route.policy.value)))
-        # what one of a kind is paid ("学徒一个月能拿多少钱") or what a school costs ("孩子读中职一年要交多少钱"): the
-        # openings and programs say it; a rule's figure (the double wage owed without a contract) is no answer to it
-        if query.student.asks_pay or query.student.asks_fees:
+        # what one of a kind is paid ("学徒一个月能拿多少钱"), what a school costs ("孩子读中职一年要交多少钱") or how
+        # long it takes ("读技校要几年"): the openings and programs say it; a rule's figure (the double wage owed
+        # without a contract) is no answer to it
+        if query.student.asks_pay or query.student.asks_fees or query.student.asks_length:
             return found, ""
         if not found.opportunities:  # nothing listed fits ("…政府有没有专门给这种娃的培训"): the empty search said,
             # then what the rules say of it when the calibrated decision says they answer it
@@ -543,7 +546,8 @@ class Chat:
         names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked
         tables = (words.kinds, words.levels, words.perks)  # 包住 / 管饭: what an opening offers, not what it is
         said = [w for table in tables for ws in table.values() for w in ws if w in query.message]
-        said += [w for w in (*words.fees, *words.fee_names) if w in query.message]  # 交钱 of 要交钱吗 asks a price
+        # 交钱 of 要交钱吗 asks a price, 学制 of 中专学制几年 a length
+        said += [w for w in (*words.fees, *words.fee_names, *words.lengths) if w in query.message]
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]
@@ -789,6 +793,7 @@ class Chat:
         if graduates is not None:
             interests = [w for w in interests if not outcome_word(w)]
         recs: list[Recommendation] = []
+        no_level = ""  # a school level asked of which the catalog has no program
         suggestions: list[str] = []  # catalog majors closest to words nothing relates to (recommend.py)
         unrelated = ""  # the words nothing relates to, when the items are only the nearest in meaning
         perks = reading.perks  # "有没有包吃住的实习": those stating them first, among more than are shown
@@ -833,11 +838,13 @@ class Chat:
             # most a search gives, for the perks to pick from
             level = reading.level if reading.options else None
             # what a school of a level costs ("我想读高职，学费贵吗"): its programs first, among all there are
-            school = reading.level if reading.asks_fees else None
+            school = reading.level if reading.asks_fees or reading.asks_length else None
             top_k = MAX_TOP_K if perks or school else MAX_OPPORTUNITIES
             recs = self._browse(kinds, reading.locations, not interests, top_k, level, graduates)
             if school:
                 recs = sorted(recs, key=lambda r: r.item.level != school)[: top_k if perks else MAX_OPPORTUNITIES]
+                # none of that level ("读技校要几年": no 技工 program in the catalog): said before the others
+                no_level = "" if any(r.item.level == school for r in recs) else LEVEL_NONE_LEAD.format(level=school)
         if browse and pay:  # "有没有月薪四千以上的实习": those paying it first
             recs = at_pay(recs, pay, MAX_OPPORTUNITIES)
         elif browse and best_paid and not window:
@@ -858,7 +865,7 @@ class Chat:
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
         if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
             lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
-        listed = missed + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
+        listed = missed + no_level + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
         if perks and recs and not browse and not window and not pay:  # matched on a major, perks asked: said first
             listed = lead.format(kinds="、".join(kinds) or "机会")
         if unrelated and recs and not browse:
@@ -881,7 +888,7 @@ class Chat:
         asked = {
             "contact": asks_contact,
             "money": asks_money,
-            DATES: query.asks_also(Asked.date, Asked.duration),
+            DATES: query.asks_also(Asked.date, Asked.duration) or reading.asks_length,
             "certificates": certificates,
             # "电工实习要求高吗": each line says whom it takes (a posting's 岗位要求)
             "requirements": asked_field == "requirements",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # the lead of a list of what there is (nothing read to match on, or nothing matched)
 BROWSE_LEAD = "以下按地点和报名截止时间列出可参考的{kinds}："
+LEVEL_NONE_LEAD = "资料中没有{level}层次的专业，"  # a school level asked of which no program is in the catalog
 # perks asked (包吃住): those stating them first; or that none does, and the others
 PERKS_LEAD = "以下先列出写明{perks}的{kinds}："
 PERKS_NONE_LEAD = "没有找到写明{perks}的{kinds}，以下是其他可参考的{kinds}："

@@ -69,6 +69,7 @@ class StudentReading:
     best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
     asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
     asks_fees: bool = False  # asks what a school or its programs cost (读中职一年要交多少钱): the programs answer it
+    asks_length: bool = False  # asks how long a school or its programs take (读技校要几年): their 学制 answers it
     perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
     # what the student says they study that no catalog major is near (学电焊的 where no program teaches welding):
     # still what they bring; the chat looks for items naming it
@@ -113,6 +114,7 @@ class StudentReading:
             or self.min_pay is not None
             or self.best_paid
             or self.asks_fees
+            or self.asks_length
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
             # what they study, with a wish, a kind or a time free ("学电焊的，寒假能不能去厂里干两个月")
             or (self.studies and (self.going or self.kinds or self.available_from is not None))
@@ -141,14 +143,16 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
             reading.studies.append(subject)
     levels = words.find(words.levels, text)
     reading.level = levels[0] if levels else None
+    if reading.level in _SCHOOL_LEVELS and weighs_schools(text):  # the schools weighed, not where the student is
+        reading.level = next((lv for lv in levels if lv not in _SCHOOL_LEVELS), None)
     reading.locations = read_places(text)
     window = time_window(text, today)
     if window:
         reading.available_from, reading.available_to = window
     for kind in words.find(words.kinds, text):
         (reading.declined if _negated(text, words.kinds[kind] + (kind,)) else reading.kinds).append(kind)
-    if PROGRAMS not in reading.kinds and _asks_which_school().search(text):
-        reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好": the schools' programs
+    if PROGRAMS not in reading.kinds and (_asks_which_school().search(text) or weighs_schools(text)):
+        reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好", "上职高还是技校好": the schools' programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.opening_named = reading.opening
     reading.going = wishes_to_go(text)
@@ -162,6 +166,9 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.asks_fees = asks_fees(text)
     if reading.asks_fees and not reading.kinds:
         reading.kinds.append(PROGRAMS)  # "上技校贵不贵": the schools' programs, their 学费 lines
+    reading.asks_length = asks_length(text, majors)
+    if reading.asks_length and not reading.kinds:
+        reading.kinds.append(PROGRAMS)  # "读技校要几年", "学护理要读几年": the schools' programs, their 学制
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said; "石河子有没有招会计的": one asked
     # for by the trade recruited
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
@@ -279,6 +286,20 @@ def asks_for_kind(text: str) -> bool:
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
 
 
+def weighs_schools(text: str) -> bool:
+    """Whether ``text`` weighs one school or school level against another (上职高还是技校好, 读中专还是高中): what
+    there is at each, their programs and how their graduates fare, answers it."""
+    return bool(_schools_weighed().search(text))
+
+
+@functools.cache
+def _schools_weighed() -> re.Pattern[str]:
+    words = vocabulary()
+    school = _alternatives(tuple({*words.schools, *(w for ws in words.levels.values() for w in ws), "高中", "普高"}))
+    attend = r"(?:上|读|念|去|考)?"
+    return re.compile(rf"{attend}{school}好?还是{attend}{school}")
+
+
 def seeks_kind(text: str) -> bool:
     """Whether ``text`` looks for one of a kind: asks whether there is one (:func:`asks_for_kind`), asks it after
     naming it (孩子想边读书边工作，有这样的吗; 工学交替的有吗), ends on the wish for it (我想半工半读, 想参加培训),
@@ -286,7 +307,7 @@ def seeks_kind(text: str) -> bool:
     多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the probe's to read)."""
     text = text.replace("一边", "边")  # 一边上班一边学习: the kinds' words say 边上班边学
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
-    return asks_for_kind(text) or asks_kind_pay(text) or asks_for_work(text) or bool(looks)
+    return asks_for_kind(text) or asks_kind_pay(text) or asks_for_work(text) or weighs_schools(text) or bool(looks)
 
 
 # the levels of a school one attends (读中职, 上技校): not 初中, the level one leaves
@@ -303,12 +324,34 @@ def asks_fees(text: str) -> bool:
     named = any(w in text for w in words.fee_names) and any(w in text for w in words.prices)
     if not named and not any(w in text for w in words.fees) and not _charged_price().search(text):
         return False
+    if _OWED_BACK in text:  # 培训费 owed back to an employer (员工离职要交多少培训费): the labour law's matter
+        return False
     kinds = words.find(words.kinds, text)
     if any(k not in _CHARGED for k in kinds) or any(w in text for w in (*words.openings, *words.wages)):
         return False
-    if _OWED_BACK in text:  # 培训费 owed back to an employer (员工离职要交多少培训费): the labour law's matter
-        return False
     return bool(kinds) or any(level in _SCHOOL_LEVELS for level in words.find(words.levels, text))
+
+
+def asks_length(text: str, majors: MajorMatcher | None = None) -> bool:
+    """Whether ``text`` asks how long attending a school or a program takes (读技校要几年, 中专学制几年, 学护理要读几年:
+    vocabulary ``lengths``), said of the programs, a school or a school level studied at (读, 上, 学制) or a major
+    studied, with no work named (学徒期几年, 实习多久: the rules' or the postings' matter), no training and no
+    teacher (how long a worker's or a teacher's training or practice lasts is a rule's)."""
+    words = vocabulary()
+    if not any(w in text for w in words.lengths) or any(w in text for w in (*words.openings, *words.teachers)):
+        return False
+    kinds = words.find(words.kinds, text)
+    if any(k != PROGRAMS for k in kinds):
+        return False
+    studied = bool(_STUDYING.search(text)) or "学制" in text
+    if majors is not None and majors.in_text(text) and studied:
+        return True
+    levels = [level for level in words.find(words.levels, text) if level in _SCHOOL_LEVELS]
+    return bool(kinds) or (studied and (bool(levels) or any(w in text for w in (*words.schools, PROGRAMS))))
+
+
+# studying (学护理, 读个电工, 上技校); not 学徒, 学历, 学费, 学校, 学生, 学院, 上班
+_STUDYING = re.compile(r"(?:学|读|念|上)(?!徒|历|费|校|生|院|班)")
 
 
 @functools.cache

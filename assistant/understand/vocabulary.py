@@ -38,6 +38,7 @@ class Vocabulary:
     fees: tuple[str, ...] = ()  # asking what attending costs (交多少, 贵不贵): a school's or a program's fee asked
     fee_names: tuple[str, ...] = ()  # a cost named (学费, 收费): asks the fee only with a price asked
     prices: tuple[str, ...] = ()  # a price asked of a cost named (多少, 贵, 交)
+    lengths: tuple[str, ...] = ()  # asking how long attending takes (几年, 多久, 学制): a program's length asked
     # a law's dated events as its text says them (施行, 修订, 通过) -> the words a question says them in
     law_events: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # what an opening offers besides the pay (住宿, 餐食, 五险一金) -> the words asking for it or stating it
@@ -134,4 +135,5 @@ _WORD_LISTS = (
     "fees",
     "fee_names",
     "prices",
+    "lengths",
 )

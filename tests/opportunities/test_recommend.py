@@ -793,3 +793,18 @@ def test_a_worker_asking_for_work_in_everyday_words_gets_openings_of_their_trade
     assert "退伍军人" not in veteran.answer and not veteran.profile.get("interests")
     digger = opp.ask("我会开挖掘机，想找份工作")
     assert digger.route == "opportunities" and "我会" not in digger.answer, digger.answer
+
+
+def test_how_long_a_school_takes_is_answered_by_its_programs_length(opp) -> None:
+    """ "读技校要几年" quoted the teachers' month a year in a business and "孩子今年中考没考好，上职高还是技校好" a
+    rule on enterprises' workshops: the programs answer both, each line with its 学制 when the length is asked, and a
+    level the catalog has no program of (技工) is said to be missing before the others."""
+    answer = opp.ask("读技校要几年")
+    assert answer.route == "opportunities" and answer.opportunities, answer.answer
+    assert {o["kind"] for o in answer.opportunities} == {"专业"}
+    assert "资料中没有技工层次的专业" in answer.answer and answer.answer.count("学制：") == len(answer.opportunities)
+    nursing = opp.ask("学护理要读几年")
+    assert nursing.opportunities[0]["title"] == "护理" and "学制：3年" in nursing.answer
+    weighed = opp.ask("孩子今年中考没考好，上职高还是技校好")
+    assert weighed.route == "opportunities" and {o["kind"] for o in weighed.opportunities} == {"专业"}
+    assert opp.ask("学徒期一般几年").route == "policy"

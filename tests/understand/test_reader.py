@@ -9,6 +9,7 @@ from assistant.understand.reader import (
     asks_for_organisations,
     asks_for_perk,
     asks_for_work,
+    asks_length,
     higher_pay_said,
     main_place,
     names_graduates,
@@ -25,6 +26,7 @@ from assistant.understand.reader import (
     speaks_for_school,
     speaks_of_their_own,
     studied_subjects,
+    weighs_schools,
     wishes_to_go,
 )
 from assistant.understand.timewords import time_window
@@ -728,3 +730,25 @@ def test_work_asked_for_in_everyday_words() -> None:
         assert asks_for_work(text), text
     for text in ("有没有生活补贴", "他们的活动呢", "我不想干活", "这活累不累", "哪里招生", "招人有补贴吗"):
         assert not asks_for_work(text), text
+
+
+def test_how_long_attending_a_school_or_a_program_takes() -> None:
+    """ "读技校要几年" quoted the teachers' month a year in a business: a school level's or a major's programs,
+    their 学制, answer it; a rule's length (学徒期, 实习, a teacher's training, a contract) is no program's."""
+    for text in ("读技校要几年", "中专学制几年", "学护理要读几年", "职校的专业一般读多久"):
+        reading = read_student(text, CATALOG)
+        assert asks_length(text, CATALOG) and reading.asks_length and reading.seeks_someone, text
+        assert reading.kinds == ["专业"], text
+    for text in ("学徒期一般几年", "实习最长多久", "中职教师培训多长时间", "劳动合同最长签几年", "读技校有什么补贴"):
+        assert not asks_length(text, CATALOG), text
+    for text in ("高职院校的老师每年到企业实践多久", "职业学校的学生学习期间能去实习多久"):
+        assert not asks_length(text, CATALOG), text
+
+
+def test_weighing_one_school_against_another_asks_for_their_programs() -> None:
+    """ "孩子今年中考没考好，上职高还是技校好" quoted a rule on enterprises' workshops."""
+    for text in ("孩子今年中考没考好，上职高还是技校好", "读中专还是上高中，哪个出路好"):
+        reading = read_student(text, CATALOG)
+        assert weighs_schools(text) and seeks_kind(text) and "专业" in reading.kinds, text
+        assert reading.level in (None, "初中"), text  # the schools weighed are no level the student is at
+    assert not weighs_schools("中职和技校的学生都能参加吗") and not weighs_schools("学费还是要交的")
