@@ -67,6 +67,7 @@ from assistant.opportunities.fit import (
     Reason,
     above_level,
     level_reason,
+    pay_reason,
     place_reason,
     required_level,
 )
@@ -861,8 +862,10 @@ class Chat:
             lead = (PERKS_LEAD if any(r.fits for r in recs) else PERKS_NONE_LEAD).format(
                 perks=stated(perks), kinds="{kinds}"
             )
-        if pay and not any(r.fits for r in recs):
+        if pay and not any((reason := pay_reason(r.item, pay)) and reason.score > 0 for r in recs):
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
+        elif pay and perks and not any(r.fits for r in recs):  # they pay it, none states the perks asked
+            lead = PERKS_NONE_LEAD.format(perks=stated(perks), kinds="{kinds}")
         if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
             lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
         listed = missed + no_level + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""

@@ -46,7 +46,7 @@ def offering_first(recs: list[Recommendation], asked: list[str]) -> list[Recomme
         field, line = (FEE_REASON, rec.item.tuition) if program else (PAY_REASON, rec.item.pay)
         # the line said with it (实习补贴2500-3000元/月，含食宿; 免费培训), stated or not: a pay or fee asked is then
         # not said twice, and not lost when the perk is missing
-        said = f"{line}；" if line else ""
+        said = f"{line}；" if line and not any(r.reason == field for r in rec.reasons) else ""  # a pay asked says it
         # the reason first: what was asked is what a line says before its other reasons (a line shows three)
         if missing:
             rec.fits = False

@@ -808,3 +808,14 @@ def test_how_long_a_school_takes_is_answered_by_its_programs_length(opp) -> None
     weighed = opp.ask("孩子今年中考没考好，上职高还是技校好")
     assert weighed.route == "opportunities" and {o["kind"] for o in weighed.opportunities} == {"专业"}
     assert opp.ask("学徒期一般几年").route == "policy"
+
+
+def test_a_pay_met_is_not_said_unmet_when_a_perk_asked_is_missing(opp) -> None:
+    """ "一个月三千的工作有吗，最好包住" was told "没有找到待遇达到每月3000元的全职" over jobs paying 5000-7000 a month
+    (none states housing, so none fitted), each line saying its pay twice: the lead says what is missing."""
+    answer = opp.ask("一个月三千的工作有吗，最好包住")
+    assert answer.route == "opportunities" and answer.opportunities
+    assert "没有找到待遇达到" not in answer.answer and "没有找到写明提供住宿的全职" in answer.answer, answer.answer
+    line = answer.answer.splitlines()[1]
+    assert line.count("5000-7000元/月") <= 1, line
+    assert "没有找到待遇达到每月8000元" in opp.ask("有没有月薪八千以上的工作").answer
