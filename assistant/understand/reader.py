@@ -153,6 +153,8 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
         (reading.declined if _negated(text, words.kinds[kind] + (kind,)) else reading.kinds).append(kind)
     if PROGRAMS not in reading.kinds and (_asks_which_school().search(text) or weighs_schools(text)):
         reading.kinds.append(PROGRAMS)  # "能上什么职校", "哪所技校好", "上职高还是技校好": the schools' programs
+    if not reading.kinds and asks_where_to_learn(text):
+        reading.kinds += [TRAINING, PROGRAMS]  # "附近有地方学吗": what teaches it, trainings and programs
     reading.opening = any(w in text for w in words.openings) and not _negated(text, words.openings)
     reading.opening_named = reading.opening
     reading.going = wishes_to_go(text)
@@ -286,6 +288,19 @@ def asks_for_kind(text: str) -> bool:
     return any(not has_function_word(m.group("noun")) for m in _kind_asked_pattern().finditer(text))
 
 
+def asks_where_to_learn(text: str) -> bool:
+    """Whether ``text`` asks where something can be learnt (哪里能学, 去哪学, 附近有地方学吗, 有没有学做蛋糕的地方): the
+    trainings and programs that teach it. Not 学历, 学费, 学校 or 学生."""
+    return bool(_WHERE_TO_LEARN.search(text))
+
+
+_NOT_LEARNING = r"(?!历|费|校|生|徒|院)"
+_WHERE_TO_LEARN = re.compile(
+    rf"(?:哪里|哪儿|哪|什么地方|哪个地方|地方)(?:能|可以|有|去)?学{_NOT_LEARNING}"
+    rf"|学{_NOT_LEARNING}[^，,。；;！!？?]{{1,8}}的地方"
+)
+
+
 def weighs_schools(text: str) -> bool:
     """Whether ``text`` weighs one school or school level against another (上职高还是技校好, 读中专还是高中): what
     there is at each, their programs and how their graduates fare, answers it."""
@@ -307,7 +322,8 @@ def seeks_kind(text: str) -> bool:
     多少钱): not when something else is then asked of it (想当学徒，要签合同吗 is the probe's to read)."""
     text = text.replace("一边", "边")  # 一边上班一边学习: the kinds' words say 边上班边学
     looks = _kind_then_exists().search(text) or _kind_wished().search(text)
-    return asks_for_kind(text) or asks_kind_pay(text) or asks_for_work(text) or weighs_schools(text) or bool(looks)
+    asked = asks_for_kind(text) or asks_kind_pay(text) or asks_for_work(text) or asks_where_to_learn(text)
+    return asked or weighs_schools(text) or bool(looks)
 
 
 # the levels of a school one attends (读中职, 上技校): not 初中, the level one leaves

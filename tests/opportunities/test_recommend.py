@@ -819,3 +819,15 @@ def test_a_pay_met_is_not_said_unmet_when_a_perk_asked_is_missing(opp) -> None:
     line = answer.answer.splitlines()[1]
     assert line.count("5000-7000元/月") <= 1, line
     assert "没有找到待遇达到每月8000元" in opp.ask("有没有月薪八千以上的工作").answer
+
+
+def test_asking_where_something_is_taught_lists_trainings_and_programs(opp) -> None:
+    """ "五家渠有没有学做蛋糕的地方" was refused as out of scope: what is taught near, or that nothing is, answers."""
+    for message, interest in (
+        ("五家渠有没有学做蛋糕的地方", "蛋糕"),
+        ("我家在104团，孩子想学开挖掘机，附近有地方学吗", "挖掘机"),
+    ):
+        answer = opp.ask(message)
+        assert answer.route == "opportunities" and answer.opportunities, message
+        assert {o["kind"] for o in answer.opportunities} <= {"培训", "专业"}, message
+        assert answer.profile.get("interests") == [interest], (message, answer.profile)

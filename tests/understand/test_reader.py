@@ -10,6 +10,7 @@ from assistant.understand.reader import (
     asks_for_perk,
     asks_for_work,
     asks_length,
+    asks_where_to_learn,
     higher_pay_said,
     main_place,
     names_graduates,
@@ -752,3 +753,13 @@ def test_weighing_one_school_against_another_asks_for_their_programs() -> None:
         assert weighs_schools(text) and seeks_kind(text) and "专业" in reading.kinds, text
         assert reading.level in (None, "初中"), text  # the schools weighed are no level the student is at
     assert not weighs_schools("中职和技校的学生都能参加吗") and not weighs_schools("学费还是要交的")
+
+
+def test_where_something_can_be_learnt_asks_for_trainings_and_programs() -> None:
+    """ "我家在104团，孩子想学开挖掘机，附近有地方学吗" was refused, "五家渠有没有学做蛋糕的地方" read as out of
+    scope."""
+    for text in ("我家在104团，孩子想学开挖掘机，附近有地方学吗", "五家渠有没有学做蛋糕的地方", "想学电焊，去哪学"):
+        reading = read_student(text, CATALOG)
+        assert asks_where_to_learn(text) and seeks_kind(text) and reading.kinds == ["培训", "专业"], text
+    for text in ("哪里学费便宜", "哪所学校好", "学徒的地方补贴", "技校毕业算什么学历", "学生在哪里实习"):
+        assert not asks_where_to_learn(text), text
