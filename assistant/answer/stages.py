@@ -326,6 +326,11 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         and refers_to_asked(slot.text, query.standalone)
     ):
         return None
+    # an amount whose piece (with the case it is said of) shares no word of the question is another rule's figure
+    # ("我是汽修厂的，带了三个学徒，能拿多少补贴" led with the double wage owed without a contract, a sentence on
+    # apprentices' contracts; the subsidy's rule names no figure)
+    if slot is not None and kind is Asked.amount and not any(t in slot.text for t in found.terms.weights):
+        return None
     # a length in another unit than the one asked (几个小时 and a teacher's 6个月 in firms) is another rule's
     if slot is not None and kind is Asked.duration and not states_asked_unit(slot.text, query.standalone):
         return None

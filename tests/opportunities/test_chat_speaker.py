@@ -327,3 +327,13 @@ def _conversation(chat, *messages: str, **options) -> tuple[list, list[Turn]]:
         answers.append(answer)
         history += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
     return answers, history
+
+
+def test_an_amount_of_another_rule_is_no_lead(opp) -> None:
+    """ "我是汽修厂的，带了三个学徒，能拿多少补贴" led with "金额或比例：…企业要每月支付二倍工资", the double wage
+    owed without a contract (a sentence on apprentices' contracts): the subsidy's rule names no figure, and a figure
+    whose piece shares no word of the question is no answer to it."""
+    answer = opp.chat("extractive").answer("我是汽修厂的，带了三个学徒，能拿多少补贴")
+    assert answer.route == "benefits"
+    assert "二倍工资" not in answer.answer.splitlines()[0], answer.answer
+    assert "培训补贴" in answer.answer
