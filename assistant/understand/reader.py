@@ -479,10 +479,42 @@ def asks_for_businesses(text: str) -> bool:
     return bool(_which_asked(tuple(vocabulary().organisations)).search(text))
 
 
+def sought_first(text: str) -> str:
+    """Who a message asks for or looks for first, "schools" or "businesses" ('' for neither): 有没有企业在找学校帮忙
+    asks for businesses (then what they look for), 找个学校帮忙搞技术改造 for a school."""
+    words = vocabulary()
+    found = []
+    for label, names in (("schools", words.schools), ("businesses", words.organisations)):
+        asked = _which_asked(tuple(names)).search(text) or re.search(rf"找{_ONE}?{_alternatives(names)}", text)
+        if asked:
+            found.append((asked.start(), label))
+    return min(found)[1] if found else ""
+
+
+_ONE = r"(?:个|家|所|一个|一家|一所)"
+
+
+def helps_businesses(text: str) -> bool:
+    """Whether a message speaks of helping businesses (帮企业, 给企业, 为企业): a service to them."""
+    return bool(re.search(rf"(?:帮|给|为|替)(?:{_alternatives(vocabulary().organisations)})", text))
+
+
 @functools.cache
 def _which_asked(names: tuple[str, ...]) -> re.Pattern[str]:
     """Asking which of ``names`` there are, or whether there are some (哪些企业, 有没有学校, 什么单位)."""
     return re.compile(rf"(?:{_EXISTS}|哪个|哪些|哪家|哪几家|什么)(?:{_alternatives(names)})")
+
+
+def asks_for_someone_who(text: str) -> bool:
+    """Whether a message asks for someone who does something, naming no one (有没有帮企业解决技术难题的: a headless
+    existence question ending in 的), or looks for a school or a business to help (想找个学校帮忙搞技术改造): who the
+    platform's records list, when they are what the message is about (its probe reads so)."""
+    org = _alternatives((*vocabulary().organisations, *vocabulary().schools))
+    return bool(_HEADLESS.search(text)) or bool(re.search(rf"找{_ONE}?{org}", text))
+
+
+# 有没有 and what someone does, up to 的 ending the question: the one who does it is asked for
+_HEADLESS = re.compile(rf"{_EXISTS}{_IN_ASK}{{2,16}}的[呢吗啊呀吧]*\s*[？?。！!]*\s*$")
 
 
 def recruiters(text: str) -> list[str]:

@@ -42,8 +42,10 @@ from assistant.understand.reader import (
     asks_for_businesses,
     asks_for_organisations,
     asks_for_perk,
+    asks_for_someone_who,
     asks_length,
     clauses,
+    helps_businesses,
     names_graduates,
     names_the_platform,
     names_the_report,
@@ -52,6 +54,7 @@ from assistant.understand.reader import (
     refuses,
     seeks_kind,
     self_described,
+    sought_first,
     speaks_for_enterprise,
     speaks_for_school,
     speaks_of_their_own,
@@ -238,14 +241,26 @@ class Understander:
             route is not Route.platform
             and not takes
             and platform >= PLATFORM_NAMED_SHARE
-            and (names_the_platform(message) or ((owner or school) and asks_for_organisations(message)))
+            and (
+                names_the_platform(message)
+                or ((owner or school) and asks_for_organisations(message))
+                # anyone asking for someone who does something, no search of theirs ("师里有没有帮企业解决技术难题
+                # 的" read 0.64 on the platform probe and quoted the schools' funding)
+                or (route is not Route.opportunities and not owner and asks_for_someone_who(message))
+            )
             # which schools or businesses the records list is no value of the plan ("平台上有没有学校提供电工培训
             # 服务？" read 谁, a unit, and stayed a search for trainings)
-            and (not clearly_asks_value(asked_labels) or asks_for_organisations(message))
+            and (
+                not clearly_asks_value(asked_labels)
+                or asks_for_organisations(message)
+                or (not owner and asks_for_someone_who(message))
+            )
         ):
             route, student = Route.platform, StudentReading()
         if route is Route.platform and not platform_kind and (owner or school):
             platform_kind = self._side_sought(vector, owner, message)
+        elif route is Route.platform and not platform_kind:
+            platform_kind = self._market_side(vector, message)
         enterprise = EnterpriseReading()
         if route is Route.benefits or takes:
             enterprise = _merged_enterprise(self.read_enterprise(message), [self.read_enterprise(t) for t in earlier])
@@ -500,6 +515,19 @@ class Understander:
         if kind not in (TECH_NEED, RESOURCE):
             return kind
         return RESOURCE if owner else TECH_NEED
+
+    def _market_side(self, vector: np.ndarray, message: str) -> str:
+        """The platform-kind probe's reading for a writer speaking for no one, except that of the technical market
+        the side is the one the message looks for: schools ("想找个学校帮忙搞技术改造" listed firms' technical
+        needs), or those helping businesses ("师里有没有帮企业解决技术难题的"), the services and resources they offer;
+        businesses, their needs."""
+        kind = self.platform_kinds.scores(vector).best
+        if kind not in (TECH_NEED, RESOURCE):
+            return ""
+        sought = sought_first(message)
+        if sought == "businesses":
+            return TECH_NEED
+        return RESOURCE if sought == "schools" or helps_businesses(message) else kind
 
     def platform_kind(self, text: str) -> str:
         """The kind of platform record a message asks for (``PlatformKind`` values: cooperation, tech_need ...)."""

@@ -341,3 +341,16 @@ def test_a_school_asking_which_businesses_gets_records_listing_businesses(opp) -
     assert answer.route == "platform" and lines and all(line.startswith("【人才需求】") for line in lines)
     own = chat.answer("我们学校去年毕业生就业情况怎么样")
     assert "【毕业生状况】" in own.answer
+
+
+def test_asking_for_someone_who_helps_lists_the_side_sought(opp) -> None:
+    """ "师里有没有帮企业解决技术难题的" (0.64 on the platform probe, under its cut) quoted the schools' funding and
+    "想找个学校帮忙搞技术改造，有推荐吗" listed businesses' technical needs: who helps businesses, or the school looked
+    for, is the schools' services and resources; the businesses asked for first, their needs."""
+    for message in ("师里有没有帮企业解决技术难题的", "想找个学校帮忙搞技术改造，有推荐吗"):
+        answer = opp.ask(message)
+        assert answer.route == "platform", (message, answer.answer[:80])
+        assert "技术服务与合作资源" in answer.answer.splitlines()[0], (message, answer.answer[:80])
+    needs = opp.ask("有没有企业在找学校帮忙解决技术问题？")
+    assert needs.route == "platform" and needs.answer.startswith("信息服务平台上已发布的技术需求共")
+    assert opp.ask("有没有包吃住的").route == "opportunities"

@@ -8,9 +8,11 @@ from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
     asks_for_organisations,
     asks_for_perk,
+    asks_for_someone_who,
     asks_for_work,
     asks_length,
     asks_where_to_learn,
+    helps_businesses,
     higher_pay_said,
     main_place,
     names_graduates,
@@ -23,6 +25,7 @@ from assistant.understand.reader import (
     refuses,
     seeks_kind,
     self_described,
+    sought_first,
     speaks_for_enterprise,
     speaks_for_school,
     speaks_of_their_own,
@@ -763,3 +766,14 @@ def test_where_something_can_be_learnt_asks_for_trainings_and_programs() -> None
         assert asks_where_to_learn(text) and seeks_kind(text) and reading.kinds == ["培训", "专业"], text
     for text in ("哪里学费便宜", "哪所学校好", "学徒的地方补贴", "技校毕业算什么学历", "学生在哪里实习"):
         assert not asks_where_to_learn(text), text
+
+
+def test_someone_asked_for_and_the_side_sought() -> None:
+    assert asks_for_someone_who("师里有没有帮企业解决技术难题的") and asks_for_someone_who("想找个学校帮忙搞技术改造")
+    assert not asks_for_someone_who("有没有补贴") and not asks_for_someone_who("实习期间受伤了找谁")
+    assert sought_first("有没有企业在找学校帮忙解决技术问题？") == "businesses"
+    assert (
+        sought_first("想找个学校帮忙搞技术改造，有推荐吗") == "schools"
+        and sought_first("哪些学校能给企业做") == "schools"
+    )
+    assert sought_first("有没有补贴") == "" and helps_businesses("有没有帮企业解决技术难题的")
