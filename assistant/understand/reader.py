@@ -664,6 +664,32 @@ def names_graduates(text: str) -> bool:
     return any(word in text for word in vocabulary().graduates)
 
 
+def asks_ways(text: str) -> bool:
+    """Whether a message asks what ways there are for someone at a school level (孩子初中毕业了，有什么出路;
+    娃今年初三，以后能干啥: vocabulary ``options``): the programs and openings for that level."""
+    words = vocabulary()
+    return any(w in text for w in words.options) and bool(words.find(words.levels, text))
+
+
+def seeks_students(text: str) -> bool:
+    """Whether a message looks for students or graduates to take in (想找个懂兽医的学生来帮忙, 招几个职校学生): 找, 招,
+    要 or 请 and, within its clause, a student word (学生, 毕业生, 应届生); a business writer's hire."""
+    return bool(_STUDENTS_SOUGHT.search(text))
+
+
+_STUDENTS_SOUGHT = re.compile(r"(?:找|招|要|请)[^，,。；;！!？?]{0,10}?(?:学生|毕业生|应届生)")
+
+
+def sought_skills(text: str) -> list[str]:
+    """What the students or people a message looks for know or study (兽医 in 想找个懂兽医的学生, 电焊 in 会电焊的人):
+    the trade they are sought for, when it names no catalog major."""
+    said = _who_or_what()
+    return [m.group("skill") for m in _SKILLED.finditer(text) if not any(w in m.group("skill") for w in said)]
+
+
+_SKILLED = re.compile(r"(?:懂|会|学过|学)(?P<skill>[\u4e00-\u9fff]{2,6}?)的(?:学生|毕业生|应届生|人)")
+
+
 def names_the_report(text: str) -> bool:
     """Whether a text names the platform's yearly supply-and-demand report by its name (人才供需报告)."""
     return any(word in text for word in vocabulary().report_names)

@@ -44,6 +44,7 @@ from assistant.understand.reader import (
     asks_for_perk,
     asks_for_someone_who,
     asks_length,
+    asks_ways,
     clauses,
     helps_businesses,
     names_graduates,
@@ -53,6 +54,7 @@ from assistant.understand.reader import (
     read_student,
     refuses,
     seeks_kind,
+    seeks_students,
     self_described,
     sought_first,
     speaks_for_enterprise,
@@ -334,14 +336,15 @@ class Understander:
         # the probe reads a business's duties to interns, benefits), wishing for one ("我想半工半读") or asking for
         # one by what it offers ("有没有包吃住的") or what a school costs ("孩子读中职一年要交多少钱": the
         # programs' 学费 lines say it; the probe reads a rule's amount) or how long it takes ("读技校要几年": their
-        # 学制; the probe quoted teachers' month a year in a business) by a writer not speaking for a business: a
-        # search; so is the same asked of another school right after ("那高职呢？")
+        # 学制; the probe quoted teachers' month a year in a business) or what ways there are at a level ("娃今年初三，
+        # 成绩一般，以后能干啥" quoted the part-time rule) by a writer not speaking for a business: a search; so is
+        # the same asked of another school right after ("那高职呢？")
         fees = asks_fees(message) or self._fees_go_on(message, earlier)
         length = asks_length(message, self.majors())
         if (
             route in (Route.policy, Route.benefits)
             and not owner
-            and (seeks_kind(message) or asks_for_perk(message) or fees or length)
+            and (seeks_kind(message) or asks_for_perk(message) or fees or length or asks_ways(message))
         ):
             route = Route.opportunities
         # how a major's graduates fare ("哪个专业就业率高", "学护理出来好就业吗"; the outcomes probe), asked by no
@@ -355,7 +358,12 @@ class Understander:
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
         # demand (the platform-kind probe alone reads "想每年固定接收一批高职酒店专业的实习生" as graduates too,
         # 0.21 against 0.19: the words decide)
-        if owner and route in (Route.opportunities, Route.platform) and names_graduates(message):
+        # so is one looking for students to come ("我们是养牛的合作社，想找个懂兽医的学生来帮忙" was refused on the
+        # policy route: no kind, no catalog major), unless it asks what it may claim (the benefits route)
+        students = seeks_students(message)
+        if owner and names_graduates(message) and route in (Route.opportunities, Route.platform):
+            route, platform_kind = Route.platform, GRADUATES
+        elif owner and students and route is not Route.benefits:
             route, platform_kind = Route.platform, GRADUATES
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             own = read_student(message, self.majors(), today)

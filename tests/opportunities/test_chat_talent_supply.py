@@ -136,3 +136,13 @@ def test_how_to_reach_the_schools_of_the_graduates_listed_is_their_programs_cont
     assert all(o["kind"] == "专业" and o["contact"] for o in contact.opportunities)
     one = chat.answer("第一个怎么联系", turns)
     assert one.answer.startswith("上面列出的第1个：") and one.opportunities[0]["contact"] in one.answer
+
+
+def test_a_business_looking_for_students_who_know_a_trade_gets_the_talent_supply(opp) -> None:
+    """ "我们是养牛的合作社，想找个懂兽医的学生来帮忙" was refused on the policy route (no kind, no catalog major): the
+    schools' graduates, none of veterinary medicine said first; a skill of a catalog major narrows to it."""
+    answer = opp.ask("我们是养牛的合作社，想找个懂兽医的学生来帮忙")
+    assert answer.route == "platform" and answer.answer.startswith("平台上没有符合“岗位：兽医”的毕业生状况")
+    electric = opp.ask("我们厂想找几个会电工的学生")
+    assert electric.route == "platform" and "专业：电气技术应用" in electric.answer.splitlines()[0]
+    assert opp.ask("我们厂招学生实习有什么补贴").route == "benefits"

@@ -831,3 +831,9 @@ def test_asking_where_something_is_taught_lists_trainings_and_programs(opp) -> N
         assert answer.route == "opportunities" and answer.opportunities, message
         assert {o["kind"] for o in answer.opportunities} <= {"培训", "专业"}, message
         assert answer.profile.get("interests") == [interest], (message, answer.profile)
+
+
+def test_what_ways_there_are_at_a_level_asked_in_everyday_words(opp) -> None:
+    """ "娃今年初三，成绩一般，以后能干啥" quoted the part-time employment rule."""
+    answer = opp.ask("娃今年初三，成绩一般，以后能干啥")
+    assert answer.route == "opportunities" and answer.opportunities and answer.profile.get("level") == "初中"

@@ -11,6 +11,7 @@ from assistant.understand.reader import (
     asks_for_someone_who,
     asks_for_work,
     asks_length,
+    asks_ways,
     asks_where_to_learn,
     helps_businesses,
     higher_pay_said,
@@ -24,8 +25,10 @@ from assistant.understand.reader import (
     recruiters,
     refuses,
     seeks_kind,
+    seeks_students,
     self_described,
     sought_first,
+    sought_skills,
     speaks_for_enterprise,
     speaks_for_school,
     speaks_of_their_own,
@@ -777,3 +780,12 @@ def test_someone_asked_for_and_the_side_sought() -> None:
         and sought_first("哪些学校能给企业做") == "schools"
     )
     assert sought_first("有没有补贴") == "" and helps_businesses("有没有帮企业解决技术难题的")
+
+
+def test_ways_at_a_level_and_students_sought() -> None:
+    assert asks_ways("娃今年初三，成绩一般，以后能干啥") and asks_ways("孩子初中毕业了，有什么出路")
+    assert not asks_ways("实习生能干什么活") and not asks_ways("这个补贴能干什么用")
+    assert seeks_students("我们是养牛的合作社，想找个懂兽医的学生来帮忙") and seeks_students("想招几个职校学生")
+    assert not seeks_students("学生实习有什么补贴") and not seeks_students("我是学生，想找实习")
+    assert sought_skills("我们是养牛的合作社，想找个懂兽医的学生来帮忙") == ["兽医"]
+    assert sought_skills("想找几个会电焊的人") == ["电焊"] and sought_skills("想找中职的学生") == []
