@@ -176,6 +176,10 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
     reading.trades = recruited_trades(text)
     reading.opening = reading.opening or bool(reading.trades) or asks_for_work(text)
+    # who one asking for work says they are (我是电焊工，哪里招人): the trade they look for, still what a refinement
+    # looks for ("昌吉有吗" after it); a status (退伍军人) is none, which the understander's probe tells
+    if reading.opening and not reading.majors and not reading.studies:
+        reading.trades += [who for who in self_described(text, majors) if who not in reading.trades]
     if "学徒" in reading.kinds:
         reading.wants_apprenticeship = True
     elif "学徒" in reading.declined:

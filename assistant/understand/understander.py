@@ -218,6 +218,9 @@ class Understander:
             outcomes >= OUTCOMES_SHARE,
             after_platform,
         )
+        if student.trades:  # who a worker said they are, a status, is no trade they look for (退伍军人)
+            statuses = {w for text in [message, *earlier] for w in self.statuses(text)}
+            student = replace(student, trades=[t for t in student.trades if t not in statuses])
         # a business writer asking on about what was matched for it ("要满足什么条件", "需要什么材料" after
         # "…想和职校合作培养电焊工，能享受什么优惠？": the probe read the carried words as a policy question, the
         # quotes were of the schools' teacher conditions): the benefits again, each matched support with its
@@ -641,6 +644,9 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
             kinds=reading.kinds
             or [k for k in before.kinds if not (work_now and k in learned) and not (learn_now and k not in learned)],
             opening=reading.opening or before.opening,
+            # a kind asked for before ("有没有实习") is still what is asked for when its kinds carry ("昌吉有吗"
+            # after it was refused: the kind alone, not asked for, sought nobody)
+            asks_for_kind=reading.asks_for_kind or (not reading.kinds and before.asks_for_kind),
             going=reading.going or before.going,
             wants_apprenticeship=wish if wish is not None else before.wants_apprenticeship,
             min_pay=reading.min_pay or before.min_pay,

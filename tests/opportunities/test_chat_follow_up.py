@@ -265,3 +265,21 @@ def test_whom_the_listed_postings_take_is_said_when_asked(opp) -> None:
     search = chat.answer("我是学电工的，想找个实习，有什么条件")
     listed = [line for line in search.answer.splitlines() if line.startswith("【")]
     assert listed and all("要求：" in line for line in listed), search.answer
+
+
+def test_a_place_asked_after_a_bare_search_or_a_worker_s_goes_on_with_it(opp) -> None:
+    """ "昌吉有吗" after "有没有实习" was refused as out of scope (the kind carried, not that it was asked for, so
+    the earlier messages sought nobody); after "我是一名挖掘机司机，有没有活" it listed a hospital's internship first
+    (the trade the worker said they are was not carried). A status said is still no trade (退伍军人)."""
+    chat = opp.chat("extractive")
+    for first, interests in (
+        ("有没有实习", None),
+        ("我是一名挖掘机司机，有没有活", ["挖掘机司机"]),
+        ("我是退伍军人，有没有活", None),
+    ):
+        turns: list[Turn] = []
+        answer = chat.answer(first)
+        turns += [Turn(role="user", content=first), Turn(role="assistant", content=answer.answer)]
+        answer = chat.answer("昌吉有吗", turns)
+        assert answer.route == "opportunities" and answer.profile["locations"] == ["昌吉市"], first
+        assert answer.profile.get("interests") == interests, (first, answer.profile)
