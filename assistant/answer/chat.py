@@ -92,6 +92,7 @@ from assistant.understand.reader import (
     read_student,
     recruited_trades,
     recruiters,
+    seeks_students,
 )
 from assistant.understand.rewrite import new_subject
 from assistant.understand.topic import named_words
@@ -684,8 +685,13 @@ class Chat:
         lead unit first, the records after it, when the documents name one."""
         records = self._platform(query, base)
         # not which businesses or schools: "有没有企业在找学校帮忙解决技术问题" asks for the records (the asked-kind
-        # probe reads "which enterprise", a unit)
-        if stages.clearly_asked_value(query) is not Asked.unit or asks_for_organisations(query.message):
+        # probe reads "which enterprise", a unit); nor where the students a business looks for are ("我们厂缺几个懂电
+        # 的学生，哪里能找到" led with the lead unit of a rule on internships): the schools' graduates
+        if (
+            stages.clearly_asked_value(query) is not Asked.unit
+            or asks_for_organisations(query.message)
+            or seeks_students(query.message)
+        ):
             return records, ""
         policy, said = yield from self._policy_part(query, base.with_(route=Route.policy.value))
         if not policy.grounded or not any(s.source == "slot" for s in policy.sentences):

@@ -396,11 +396,12 @@ def asks_for_work(text: str) -> bool:
 @functools.cache
 def _work_asked() -> re.Pattern[str]:
     """活 (活儿) as what there is or is found (有没有活, 哪里有活儿, 能找到活吗, 有啥活可以干; not 活动, 生活, 干活),
-    or anyone recruited (哪里招人, 哪家缺人, 有没有要人的厂): work asked for, by the one who would do it unless the
+    or anyone recruited (哪里招人, 哪家饭店缺人, 有没有要人的厂): work asked for, by the one who would do it unless the
     writer speaks for a business (the route's reading)."""
     employer = _alternatives(vocabulary().organisations)
     found = rf"(?:{_EXISTS}|有|找到|找得到|找)(?:点|个|份|些)?(?:啥|什么)?活儿?(?:可以|能)?(?:干|做)?{_ASK_END}"
-    hiring = rf"(?:{_EXISTS}|哪里|哪儿|哪家|谁)(?:在|还)?(?:招|要|缺)(?:人|工人)的?{employer}?{_ASK_END}"
+    where = rf"(?:{_EXISTS}|哪里|哪儿|哪家|哪个|谁)"
+    hiring = rf"{where}{employer}?(?:在|还)?(?:招|要|缺)(?:人|工人)的?{employer}?{_ASK_END}"
     return re.compile(rf"{found}|{hiring}")
 
 
@@ -677,11 +678,11 @@ def asks_ways(text: str) -> bool:
 
 def seeks_students(text: str) -> bool:
     """Whether a message looks for students or graduates to take in (想找个懂兽医的学生来帮忙, 招几个职校学生): 找, 招,
-    要 or 请 and, within its clause, a student word (学生, 毕业生, 应届生); a business writer's hire."""
+    要, 请 or 缺 and, within its clause, a student word (学生, 毕业生, 应届生); a business writer's hire."""
     return bool(_STUDENTS_SOUGHT.search(text))
 
 
-_STUDENTS_SOUGHT = re.compile(r"(?:找|招|要|请)[^，,。；;！!？?]{0,10}?(?:学生|毕业生|应届生)")
+_STUDENTS_SOUGHT = re.compile(r"(?:找|招|要|请|缺)[^，,。；;！!？?]{0,10}?(?:学生|毕业生|应届生)")
 
 
 def sought_skills(text: str) -> list[str]:

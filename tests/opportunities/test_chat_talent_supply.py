@@ -146,3 +146,6 @@ def test_a_business_looking_for_students_who_know_a_trade_gets_the_talent_supply
     electric = opp.ask("我们厂想找几个会电工的学生")
     assert electric.route == "platform" and "专业：电气技术应用" in electric.answer.splitlines()[0]
     assert opp.ask("我们厂招学生实习有什么补贴").route == "benefits"
+    # where to find them is the records, not a rule's lead unit ("牵头单位：教育局" led)
+    where = opp.ask("我们厂缺几个懂电的学生，哪里能找到")
+    assert where.route == "platform" and where.answer.startswith("信息服务平台上已发布的毕业生状况"), where.answer[:60]

@@ -733,7 +733,7 @@ def test_work_asked_for_in_everyday_words() -> None:
     """活 as what there is or is found, anyone recruited: work asked for, its kind not said."""
     for text in ("我是一名挖掘机司机，有没有活", "哪里有活儿", "我会电焊，能找到活吗", "暑假有什么活可以干", "有活吗"):
         assert asks_for_work(text) and seeks_kind(text), text
-    for text in ("我是电焊工，哪里招人", "哪家缺人", "有没有要人的厂"):
+    for text in ("我是电焊工，哪里招人", "哪家缺人", "有没有要人的厂", "我是厨师，五家渠哪家饭店缺人"):
         assert asks_for_work(text), text
     for text in ("有没有生活补贴", "他们的活动呢", "我不想干活", "这活累不累", "哪里招生", "招人有补贴吗"):
         assert not asks_for_work(text), text
@@ -786,6 +786,7 @@ def test_ways_at_a_level_and_students_sought() -> None:
     assert asks_ways("娃今年初三，成绩一般，以后能干啥") and asks_ways("孩子初中毕业了，有什么出路")
     assert not asks_ways("实习生能干什么活") and not asks_ways("这个补贴能干什么用")
     assert seeks_students("我们是养牛的合作社，想找个懂兽医的学生来帮忙") and seeks_students("想招几个职校学生")
+    assert seeks_students("我们厂缺几个懂电的学生，哪里能找到")
     assert not seeks_students("学生实习有什么补贴") and not seeks_students("我是学生，想找实习")
     assert sought_skills("我们是养牛的合作社，想找个懂兽医的学生来帮忙") == ["兽医"]
     assert sought_skills("想找几个会电焊的人") == ["电焊"] and sought_skills("想找中职的学生") == []
