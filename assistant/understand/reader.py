@@ -399,7 +399,11 @@ def _work_asked() -> re.Pattern[str]:
     or anyone recruited (哪里招人, 哪家饭店缺人, 有没有要人的厂): work asked for, by the one who would do it unless the
     writer speaks for a business (the route's reading)."""
     employer = _alternatives(vocabulary().organisations)
-    found = rf"(?:{_EXISTS}|有|找到|找得到|找)(?:点|个|份|些)?(?:啥|什么)?活儿?(?:可以|能)?(?:干|做)?{_ASK_END}"
+    # what the work is may be said before it (找个开车的活, 有没有离家近的活)
+    found = (
+        rf"(?:{_EXISTS}|有|找到|找得到|找)(?:点|个|份|些)?(?:啥|什么)?(?:{_IN_ASK}{{1,8}}的)?活儿?(?:可以|能)?(?:干|做)?"
+        rf"{_ASK_END}"
+    )
     where = rf"(?:{_EXISTS}|哪里|哪儿|哪家|哪个|谁)"
     hiring = rf"{where}{employer}?(?:在|还)?(?:招|要|缺)(?:人|工人)的?{employer}?{_ASK_END}"
     return re.compile(rf"{found}|{hiring}")
@@ -708,12 +712,14 @@ def names_the_platform(text: str) -> bool:
 # who the writer says they are, a noun phrase ending its clause (我是退伍军人，…; 本人是一名下岗职工): not "我是学电焊
 # 的" (what they study) or "我是想…" (a wish)
 _SELF = re.compile(r"(?:我|本人)(?:是|属于)(?:一[名个位]|个)?(?P<who>[^，,。；;！!？?\s的想要在]{2,8})" + _CLAUSE_END)
+# whom something is said to suit (适合残疾人的工作): who, like who the writer says they are
+_SUITS = re.compile(r"适合(?P<who>[^，,。；;！!？?\s的]{2,8})(?:的|做|干)")
 
 
 def self_described(text: str, majors: MajorMatcher) -> list[str]:
-    """Who the writer says they are, naming no major (我是退伍军人，想学个技术: who, not what they like; "我是护理专业
-    学生" names the major and is not one)."""
-    said = [m.group("who") for m in _SELF.finditer(text)]
+    """Who the writer says they are, or whom what they ask for should suit (适合残疾人的工作), naming no major (我是退伍
+    军人，想学个技术: who, not what they like; "我是护理专业学生" names the major and is not one)."""
+    said = [m.group("who") for pattern in (_SELF, _SUITS) for m in pattern.finditer(text)]
     return [who for who in said if not majors.in_text(who) and not studied_subjects(who)]
 
 

@@ -788,6 +788,8 @@ def test_a_worker_asking_for_work_in_everyday_words_gets_openings_of_their_trade
         assert trade in "、".join(answer.profile.get("interests", [])), (message, answer.profile)
         assert {o["kind"] for o in answer.opportunities} <= {"实习", "全职", "学徒"}, message
     assert "没有找到与“电焊工”相关" in opp.ask("我是电焊工，哪里招人").answer
+    suited = opp.ask("有没有适合残疾人的工作")  # whom it should suit, a status: no interest either
+    assert suited.route == "opportunities" and "残疾人" not in suited.answer and not suited.profile.get("interests")
     veteran = opp.ask("我是退伍军人，有没有活")
     assert veteran.route == "opportunities" and veteran.opportunities
     assert "退伍军人" not in veteran.answer and not veteran.profile.get("interests")

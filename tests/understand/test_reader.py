@@ -714,6 +714,7 @@ def test_who_the_writer_says_they_are_names_no_major() -> None:
     assert self_described("我是护理专业学生，想找实习", CATALOG) == []
     assert self_described("我是学电焊的，想找个实习", CATALOG) == []
     assert self_described("我是想去昌吉实习", CATALOG) == []
+    assert self_described("有没有适合残疾人的工作", CATALOG) == ["残疾人"]  # whom it should suit
 
 
 def test_who_speaks_of_someone_of_theirs() -> None:
@@ -731,7 +732,15 @@ def test_a_wish_to_learn_is_read() -> None:
 
 def test_work_asked_for_in_everyday_words() -> None:
     """活 as what there is or is found, anyone recruited: work asked for, its kind not said."""
-    for text in ("我是一名挖掘机司机，有没有活", "哪里有活儿", "我会电焊，能找到活吗", "暑假有什么活可以干", "有活吗"):
+    for text in (
+        "我是一名挖掘机司机，有没有活",
+        "哪里有活儿",
+        "我会电焊，能找到活吗",
+        "暑假有什么活可以干",
+        "有活吗",
+        "我刚从部队退伍，想找个开车的活",
+        "有没有离家近的活",
+    ):
         assert asks_for_work(text) and seeks_kind(text), text
     for text in ("我是电焊工，哪里招人", "哪家缺人", "有没有要人的厂", "我是厨师，五家渠哪家饭店缺人"):
         assert asks_for_work(text), text
