@@ -515,15 +515,18 @@ def _which_asked(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def asks_for_someone_who(text: str) -> bool:
-    """Whether a message asks for someone who does something, naming no one (有没有帮企业解决技术难题的: a headless
+    """Whether a message asks for someone who does a service, naming no one (有没有帮企业解决技术难题的: a headless
     existence question ending in 的), or looks for a school or a business to help (想找个学校帮忙搞技术改造): who the
     platform's records list, when they are what the message is about (its probe reads so)."""
     org = _alternatives((*vocabulary().organisations, *vocabulary().schools))
     return bool(_HEADLESS.search(text)) or bool(re.search(rf"找{_ONE}?{org}", text))
 
 
-# 有没有 and what someone does, up to 的 ending the question: the one who does it is asked for
-_HEADLESS = re.compile(rf"{_EXISTS}{_IN_ASK}{{2,16}}的[呢吗啊呀吧]*\s*[？?。！!]*\s*$")
+# 有没有 and a service someone does (帮, 解决, 承接, 提供), up to 的 ending the question: the one who does it is asked
+# for; not what a rule is for (有没有专门针对小微企业的 asks for a policy)
+_HEADLESS = re.compile(
+    rf"{_EXISTS}{_IN_ASK}{{0,8}}(?:帮|解决|承接|提供){_IN_ASK}{{0,12}}的[呢吗啊呀吧]*\s*[？?。！!]*\s*$"
+)
 
 
 def recruiters(text: str) -> list[str]:

@@ -783,6 +783,7 @@ def test_where_something_can_be_learnt_asks_for_trainings_and_programs() -> None
 def test_someone_asked_for_and_the_side_sought() -> None:
     assert asks_for_someone_who("师里有没有帮企业解决技术难题的") and asks_for_someone_who("想找个学校帮忙搞技术改造")
     assert not asks_for_someone_who("有没有补贴") and not asks_for_someone_who("实习期间受伤了找谁")
+    assert not asks_for_someone_who("有没有专门针对小微企业的")  # a policy asked for, not someone
     assert sought_first("有没有企业在找学校帮忙解决技术问题？") == "businesses"
     assert (
         sought_first("想找个学校帮忙搞技术改造，有推荐吗") == "schools"
