@@ -17,7 +17,7 @@ from assistant.records import ProgramLevel
 from assistant.text.tokenize import nominal_words
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import Query
-from assistant.understand.reader import recruited_trades, sought_skills
+from assistant.understand.reader import recruited_trades, sought_skills, studied_subjects
 from assistant.understand.timewords import named_year
 from assistant.understand.vocabulary import vocabulary
 
@@ -60,9 +60,9 @@ def narrowed(
     year = named_year(query.message, dt.date.today()) if kind in YEARLY_KINDS and not newest else None
     recorded = {m for r in every for m in record_majors(r.record)}  # the records' own majors
     major = next(iter(named_majors(query, recorded, majors)), None)
-    # a trade asked who recruits ("有哪些企业在招电焊工") or what the students sought know ("想找个懂兽医的学生"),
-    # when it names no major: read in the records' words
-    sought = [*recruited_trades(query.message), *sought_skills(query.message)]
+    # a trade asked who recruits ("有哪些企业在招电焊工"), what the students sought know ("想找个懂兽医的学生") or
+    # study ("那有没有学畜牧的"), when it names no major: read in the records' words
+    sought = [*recruited_trades(query.message), *sought_skills(query.message), *studied_subjects(query.message)]
     trade = next((t for t in sought if major is None), None)
     # the school level named (中职, 高职), else the one the conversation named: records stating a level (毕业生状况,
     # 人才需求; 不限 meets any)

@@ -363,10 +363,12 @@ class Understander:
         # 0.21 against 0.19: the words decide)
         # so is one looking for students to come ("我们是养牛的合作社，想找个懂兽医的学生来帮忙" was refused on the
         # policy route: no kind, no catalog major), unless it asks what it may claim (the benefits route)
-        students = seeks_students(message)
+        # and so is the same business narrowing them right after ("那有没有学畜牧的" went to the benefit catalog)
+        students = seeks_students(message) and route is not Route.benefits
+        narrows_sought = owner and self._narrows_students(message, earlier, today)
         if owner and names_graduates(message) and route in (Route.opportunities, Route.platform):
             route, platform_kind = Route.platform, GRADUATES
-        elif owner and students and route is not Route.benefits:
+        elif owner and (students or narrows_sought):
             route, platform_kind = Route.platform, GRADUATES
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             own = read_student(message, self.majors(), today)
@@ -484,14 +486,26 @@ class Understander:
     def _only_refines(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
         """:meth:`_refines_search`, every topic word of the message a place, a level, a kind, a major or a time (no
         other matter asked: "实习期间受伤了谁负责" after a search names 受伤, a question of its own)."""
+        return self._names_only_a_search(message, today) and self._refines_search(message, earlier, today)
+
+    def _names_only_a_search(self, message: str, today: dt.date | None, studied: bool = False) -> bool:
+        """Whether every topic word of the message is a place, a level, a kind, a major or a time (or, ``studied``,
+        a subject it says is studied: 畜牧 in 那有没有学畜牧的)."""
         words = topic_words(message)
         # a piece of a place's name is the place (jieba cuts 104团 into 104 and 团)
         places = [name for place in places_in(message) for name in place.names if name in message]
-        return (
-            bool(words)
-            and all(any(w in p for p in places) or read_student(w, self.majors(), today).says_anything for w in words)
-            and self._refines_search(message, earlier, today)
+        subjects = read_student(message, self.majors(), today).studies if studied else []
+        return bool(words) and all(
+            any(w in p for p in places) or w in subjects or read_student(w, self.majors(), today).says_anything
+            for w in words
         )
+
+    def _narrows_students(self, message: str, earlier: list[str], today: dt.date | None) -> bool:
+        """A short message naming only whom or where, right after a message looking for students ("那有没有学畜牧的",
+        "高职的有吗" after "我们是养牛的合作社，想找个懂兽医的学生来帮忙"): the students sought, narrowed."""
+        if not earlier or not seeks_students(earlier[-1]) or len(message) > MAX_FOLLOW_UP:
+            return False
+        return self._names_only_a_search(message, today, studied=True)
 
     @staticmethod
     def _fees_go_on(message: str, earlier: list[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.talent_supply import SCHOOLS_LEAD, SCHOOLS_TOO, TALENT_HINT
-from assistant.types import Persona
+from assistant.types import Persona, Turn
 
 pytestmark = pytest.mark.slow
 
@@ -143,6 +143,13 @@ def test_a_business_looking_for_students_who_know_a_trade_gets_the_talent_supply
     schools' graduates, none of veterinary medicine said first; a skill of a catalog major narrows to it."""
     answer = opp.ask("我们是养牛的合作社，想找个懂兽医的学生来帮忙")
     assert answer.route == "platform" and answer.answer.startswith("平台上没有符合“岗位：兽医”的毕业生状况")
+    # narrowed right after ("那有没有学畜牧的" went to the benefit catalog)
+    turns = [
+        Turn(role="user", content="我们是养牛的合作社，想找个懂兽医的学生来帮忙"),
+        Turn(role="assistant", content=answer.answer),
+    ]
+    narrowed = opp.chat("extractive").answer("那有没有学畜牧的", turns)
+    assert narrowed.route == "platform" and "“岗位：畜牧”的毕业生状况" in narrowed.answer.splitlines()[0]
     electric = opp.ask("我们厂想找几个会电工的学生")
     assert electric.route == "platform" and "专业：电气技术应用" in electric.answer.splitlines()[0]
     assert opp.ask("我们厂招学生实习有什么补贴").route == "benefits"
