@@ -798,5 +798,8 @@ def test_ways_at_a_level_and_students_sought() -> None:
     assert seeks_students("我们是养牛的合作社，想找个懂兽医的学生来帮忙") and seeks_students("想招几个职校学生")
     assert seeks_students("我们厂缺几个懂电的学生，哪里能找到")
     assert not seeks_students("学生实习有什么补贴") and not seeks_students("我是学生，想找实习")
+    # a rule asked of the students taken or sought is the rules' (a held-out question moved to the platform)
+    assert not seeks_students("我们公司招了几个职校学生，要给他们买保险吗")
+    assert not seeks_students("我们厂想招几个职校学生，要签什么协议")
     assert sought_skills("我们是养牛的合作社，想找个懂兽医的学生来帮忙") == ["兽医"]
     assert sought_skills("想找几个会电焊的人") == ["电焊"] and sought_skills("想找中职的学生") == []
