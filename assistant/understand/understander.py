@@ -361,14 +361,11 @@ class Understander:
         # 毕业的学生可以推荐"): the talent supply, per school and major, not a student's search or the talent
         # demand (the platform-kind probe alone reads "想每年固定接收一批高职酒店专业的实习生" as graduates too,
         # 0.21 against 0.19: the words decide)
-        # so is one looking for students to come ("我们是养牛的合作社，想找个懂兽医的学生来帮忙" was refused on the
-        # policy route: no kind, no catalog major), unless it asks what it may claim (the benefits route)
-        # and so is the same business narrowing them right after ("那有没有学畜牧的" went to the benefit catalog)
-        students = seeks_students(message) and route is not Route.benefits
-        narrows_sought = owner and self._narrows_students(message, earlier, today)
+        # and so is the same business narrowing the students it looks for right after one looking for them ("那有没有
+        # 学畜牧的" after "我们是养牛的合作社，想找个懂兽医的学生来帮忙" went to the benefit catalog)
         if owner and names_graduates(message) and route in (Route.opportunities, Route.platform):
             route, platform_kind = Route.platform, GRADUATES
-        elif owner and (students or narrows_sought):
+        elif owner and self._narrows_students(message, earlier, today):
             route, platform_kind = Route.platform, GRADUATES
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             own = read_student(message, self.majors(), today)
@@ -414,6 +411,13 @@ class Understander:
                 and set(student.kinds) != {TRAINING}
                 and not (student.asks_pay or student.asks_fees or student.asks_length)
             )
+        # a business looking for students of no kind or catalog major, nobody to recommend for ("我们是养牛的合作社，
+        # 想找个懂兽医的学生来帮忙" was refused on the policy route; "我们厂缺几个懂电的学生，哪里能找到" led with a
+        # rule's lead unit, then, on the platform, got the yearly report): the schools' graduate rows. One the search
+        # reads
+        # ("我在五家渠开了个餐馆，想招几个学厨师的学生") gets what it may claim, with the schools (above)
+        if owner and route in (Route.policy, Route.platform) and seeks_students(message):
+            route, platform_kind, student = Route.platform, GRADUATES, StudentReading()
         return route, student, platform_kind, takes, takes and narrows
 
     def _parts(self, message: str) -> tuple[tuple[str, Asked], ...]:
@@ -644,13 +648,17 @@ def _merged(reading: StudentReading, earlier: list[str], majors: MajorMatcher, t
     for text in reversed(earlier):
         before = read_student(text, majors, today)
         wish = reading.wants_apprenticeship
+        # programs or trainings asked, now or by the message carried: a trade said before is no longer sought
+        learns = bool(reading.kinds) and all(k in learned for k in reading.kinds)
         reading = replace(
             reading,
             # what the student studies or the trade asked for, said now, replaces the major said before (and the
             # other way round): "那昌吉有没有？" after "哪里在招电焊工？" still asks for welders
             majors=reading.majors or ([] if reading.studies or reading.trades else before.majors),
             studies=reading.studies or ([] if reading.majors or reading.trades else before.studies),
-            trades=reading.trades or ([] if reading.majors or reading.studies else before.trades),
+            # a trade recruited or worked in is work's: not carried to a question of programs or trainings ("读技校要
+            # 几年" after "我是电焊工，哪里招人" listed programs near 电焊工, in the browser)
+            trades=reading.trades or ([] if reading.majors or reading.studies or learns else before.trades),
             level=reading.level or before.level,
             locations=reading.locations or before.locations,
             available_from=reading.available_from or before.available_from,

@@ -283,3 +283,15 @@ def test_a_place_asked_after_a_bare_search_or_a_worker_s_goes_on_with_it(opp) ->
         answer = chat.answer("昌吉有吗", turns)
         assert answer.route == "opportunities" and answer.profile["locations"] == ["昌吉市"], first
         assert answer.profile.get("interests") == interests, (first, answer.profile)
+
+
+def test_a_worker_s_trade_is_not_carried_to_a_question_of_programs(opp) -> None:
+    """In the browser, "读技校要几年" after "我是电焊工，哪里招人" listed programs "与“电焊工”意思相近": a trade
+    recruited or worked in is work's, not carried to programs or trainings asked now or carried from before."""
+    chat = opp.chat("extractive")
+    turns: list[Turn] = []
+    for message in ("我是电焊工，哪里招人", "读技校要几年", "昌吉有吗"):
+        answer = chat.answer(message, turns)
+        turns += [Turn(role="user", content=message), Turn(role="assistant", content=answer.answer)]
+    assert answer.route == "opportunities" and not answer.profile.get("interests"), answer.profile
+    assert answer.profile["kinds"] == ["专业"] and answer.profile["locations"] == ["昌吉市"]

@@ -140,7 +140,7 @@ def test_how_to_reach_the_schools_of_the_graduates_listed_is_their_programs_cont
 
 def test_a_business_looking_for_students_who_know_a_trade_gets_the_talent_supply(opp) -> None:
     """ "我们是养牛的合作社，想找个懂兽医的学生来帮忙" was refused on the policy route (no kind, no catalog major): the
-    schools' graduates, none of veterinary medicine said first; a skill of a catalog major narrows to it."""
+    schools' graduates, none of veterinary medicine said first; a skill of a catalog major narrows the schools."""
     answer = opp.ask("我们是养牛的合作社，想找个懂兽医的学生来帮忙")
     assert answer.route == "platform" and answer.answer.startswith("平台上没有符合“岗位：兽医”的毕业生状况")
     # narrowed right after ("那有没有学畜牧的" went to the benefit catalog)
@@ -151,7 +151,8 @@ def test_a_business_looking_for_students_who_know_a_trade_gets_the_talent_supply
     narrowed = opp.chat("extractive").answer("那有没有学畜牧的", turns)
     assert narrowed.route == "platform" and "“岗位：畜牧”的毕业生状况" in narrowed.answer.splitlines()[0]
     electric = opp.ask("我们厂想找几个会电工的学生")
-    assert electric.route == "platform" and "专业：电气技术应用" in electric.answer.splitlines()[0]
+    # (the search reads 电工, a catalog major: the schools first, then what the business may claim)
+    assert electric.route == "benefits" and "“专业：电气技术应用”的毕业生状况" in electric.answer.splitlines()[1]
     assert opp.ask("我们厂招学生实习有什么补贴").route == "benefits"
     # where to find them is the records, not a rule's lead unit ("牵头单位：教育局" led)
     where = opp.ask("我们厂缺几个懂电的学生，哪里能找到")
