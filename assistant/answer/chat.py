@@ -88,11 +88,13 @@ from assistant.understand.reader import (
     StudentReading,
     asks_existence,
     asks_for_organisations,
+    compared_words,
     higher_pay_said,
     read_student,
     recruited_trades,
     recruiters,
     seeks_students,
+    weighs_schools,
 )
 from assistant.understand.rewrite import new_subject
 from assistant.understand.topic import named_words
@@ -489,7 +491,13 @@ class Chat:
         # what one of a kind is paid ("学徒一个月能拿多少钱"), what a school costs ("孩子读中职一年要交多少钱") or how
         # long it takes ("读技校要几年"): the openings and programs say it; a rule's figure (the double wage owed
         # without a contract) is no answer to it
-        if query.student.asks_pay or query.student.asks_fees or query.student.asks_length:
+        if (
+            query.student.asks_pay
+            or query.student.asks_fees
+            or query.student.asks_length
+            or query.student.asks_certificates
+            or weighs_schools(query.message)  # 技校和职高有什么区别: what each offers, no rule on teachers first
+        ):
             return found, ""
         if not found.opportunities:  # nothing listed fits ("…政府有没有专门给这种娃的培训"): the empty search said,
             # then what the rules say of it when the calibrated decision says they answer it
@@ -548,8 +556,9 @@ class Chat:
         names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked
         tables = (words.kinds, words.levels, words.perks)  # 包住 / 管饭: what an opening offers, not what it is
         said = [w for table in tables for ws in table.values() for w in ws if w in query.message]
-        # 交钱 of 要交钱吗 asks a price, 学制 of 中专学制几年 a length
+        # 交钱 of 要交钱吗 asks a price, 学制 of 中专学制几年 a length, 区别 of 技校和职高有什么区别 a comparison
         said += [w for w in (*words.fees, *words.fee_names, *words.lengths) if w in query.message]
+        said += compared_words(query.message)
         tagged = nominal_tagged(query.message)
         said += [w for w, _ in tagged if words.kind_of_part(w)]  # 工作 of "有什么工作" names 全职
         nominal = [word for word, _ in tagged]

@@ -70,6 +70,7 @@ class StudentReading:
     asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
     asks_fees: bool = False  # asks what a school or its programs cost (读中职一年要交多少钱): the programs answer it
     asks_length: bool = False  # asks how long a school or its programs take (读技校要几年): their 学制 answers it
+    asks_certificates: bool = False  # asks what studying there leads to (在职校读书能拿到什么证): their 可获证书
     perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
     # what the student says they study that no catalog major is near (学电焊的 where no program teaches welding):
     # still what they bring; the chat looks for items naming it
@@ -115,6 +116,7 @@ class StudentReading:
             or self.best_paid
             or self.asks_fees
             or self.asks_length
+            or self.asks_certificates
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
             # what they study, with a wish, a kind or a time free ("学电焊的，寒假能不能去厂里干两个月")
             or (self.studies and (self.going or self.kinds or self.available_from is not None))
@@ -169,6 +171,7 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     if reading.asks_fees and not reading.kinds:
         reading.kinds.append(PROGRAMS)  # "上技校贵不贵": the schools' programs, their 学费 lines
     reading.asks_length = asks_length(text, majors)
+    reading.asks_certificates = asks_certificates(text, majors)
     if reading.asks_length and not reading.kinds:
         reading.kinds.append(PROGRAMS)  # "读技校要几年", "学护理要读几年": the schools' programs, their 学制
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said; "石河子有没有招会计的": one asked
@@ -305,8 +308,17 @@ _WHERE_TO_LEARN = re.compile(
 )
 
 
+_COMPARING = ("区别", "不同", "差别")  # what one school has that another has not
+
+
+def compared_words(text: str) -> list[str]:
+    """The words a message weighing schools compares them by (区别 of 技校和职高有什么区别): no interest."""
+    return [w for w in _COMPARING if w in text] if weighs_schools(text) else []
+
+
 def weighs_schools(text: str) -> bool:
-    """Whether ``text`` weighs one school or school level against another (上职高还是技校好, 读中专还是高中): what
+    """Whether ``text`` weighs one school or school level against another (上职高还是技校好, 读中专还是高中, 技校和职高
+    有什么区别): what
     there is at each, their programs and how their graduates fare, answers it."""
     return bool(_schools_weighed().search(text))
 
@@ -316,7 +328,10 @@ def _schools_weighed() -> re.Pattern[str]:
     words = vocabulary()
     school = _alternatives(tuple({*words.schools, *(w for ws in words.levels.values() for w in ws), "高中", "普高"}))
     attend = r"(?:上|读|念|去|考)?"
-    return re.compile(rf"{attend}{school}好?还是{attend}{school}")
+    compared = rf"(?:有什么|有啥|的)?(?:{'|'.join(_COMPARING)}|哪个好|哪个强)"
+    return re.compile(
+        rf"{attend}{school}好?还是{attend}{school}|{attend}{school}(?:和|跟|与){attend}{school}{compared}"
+    )
 
 
 def seeks_kind(text: str) -> bool:
@@ -354,11 +369,22 @@ def asks_fees(text: str) -> bool:
 
 def asks_length(text: str, majors: MajorMatcher | None = None) -> bool:
     """Whether ``text`` asks how long attending a school or a program takes (读技校要几年, 中专学制几年, 学护理要读几年:
-    vocabulary ``lengths``), said of the programs, a school or a school level studied at (读, 上, 学制) or a major
-    studied, with no work named (学徒期几年, 实习多久: the rules' or the postings' matter), no training and no
+    vocabulary ``lengths``), said of studying (:func:`_of_study`)."""
+    return any(w in text for w in vocabulary().lengths) and _of_study(text, majors)
+
+
+def asks_certificates(text: str, majors: MajorMatcher | None = None) -> bool:
+    """Whether ``text`` asks what certificates studying at a school or a program leads to (在职校读书能拿到什么证:
+    vocabulary ``item_fields.certificates``), said of studying (:func:`_of_study`)."""
+    return any(w in text for w in vocabulary().item_fields.get("certificates", ())) and _of_study(text, majors)
+
+
+def _of_study(text: str, majors: MajorMatcher | None) -> bool:
+    """Whether ``text`` is said of studying: the programs, a school or a school level studied at (读, 上, 学制) or a
+    major studied, with no work named (学徒期几年, 实习多久: the rules' or the postings' matter), no training and no
     teacher (how long a worker's or a teacher's training or practice lasts is a rule's)."""
     words = vocabulary()
-    if not any(w in text for w in words.lengths) or any(w in text for w in (*words.openings, *words.teachers)):
+    if any(w in text for w in (*words.openings, *words.teachers)):
         return False
     kinds = words.find(words.kinds, text)
     if any(k != PROGRAMS for k in kinds):

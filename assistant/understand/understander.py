@@ -38,6 +38,7 @@ from assistant.understand.reader import (
     TRAINING,
     EnterpriseReading,
     StudentReading,
+    asks_certificates,
     asks_fees,
     asks_for_businesses,
     asks_for_organisations,
@@ -339,15 +340,15 @@ class Understander:
         # the probe reads a business's duties to interns, benefits), wishing for one ("我想半工半读") or asking for
         # one by what it offers ("有没有包吃住的") or what a school costs ("孩子读中职一年要交多少钱": the
         # programs' 学费 lines say it; the probe reads a rule's amount) or how long it takes ("读技校要几年": their
-        # 学制; the probe quoted teachers' month a year in a business) or what ways there are at a level ("娃今年初三，
-        # 成绩一般，以后能干啥" quoted the part-time rule) by a writer not speaking for a business: a search; so is
-        # the same asked of another school right after ("那高职呢？")
+        # 学制; the probe quoted teachers' month a year in a business; "在职校读书能拿到什么证", their 证书) or what
+        # ways there are at a level ("娃今年初三，成绩一般，以后能干啥" quoted the part-time rule) by a writer not
+        # speaking for a business: a search; so is the same asked of another school right after ("那高职呢？")
         fees = asks_fees(message) or self._fees_go_on(message, earlier)
-        length = asks_length(message, self.majors())
+        length, certificates = asks_length(message, self.majors()), asks_certificates(message, self.majors())
         if (
             route in (Route.policy, Route.benefits)
             and not owner
-            and (seeks_kind(message) or asks_for_perk(message) or fees or length or asks_ways(message))
+            and (seeks_kind(message) or asks_for_perk(message) or fees or length or certificates or asks_ways(message))
         ):
             route = Route.opportunities
         # how a major's graduates fare ("哪个专业就业率高", "学护理出来好就业吗"; the outcomes probe), asked by no
@@ -370,7 +371,7 @@ class Understander:
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             own = read_student(message, self.majors(), today)
             student = _merged(own, earlier, self.majors(), today)
-            student = replace(student, asks_fees=fees, asks_length=length)
+            student = replace(student, asks_fees=fees, asks_length=length, asks_certificates=certificates)
             # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
             # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
             # benefits question, unless the probe is sure (:data:`SURE_ROUTE`) of a message about the

@@ -810,6 +810,12 @@ def test_how_long_a_school_takes_is_answered_by_its_programs_length(opp) -> None
     weighed = opp.ask("孩子今年中考没考好，上职高还是技校好")
     assert weighed.route == "opportunities" and {o["kind"] for o in weighed.opportunities} == {"专业"}
     assert opp.ask("学徒期一般几年").route == "policy"
+    # what studying there leads to, and two schools compared, likewise (both quoted the rule on teachers' hiring)
+    certificates = opp.ask("在职校读书能拿到什么证")
+    assert certificates.route == "opportunities" and "可获证书：" in certificates.answer, certificates.answer[:80]
+    compared = opp.ask("技校和职高有什么区别")
+    assert compared.route == "opportunities" and compared.answer.startswith("我理解你的情况是"), compared.answer[:80]
+    assert "区别" not in compared.answer.splitlines()[0]
 
 
 def test_a_pay_met_is_not_said_unmet_when_a_perk_asked_is_missing(opp) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
+    asks_certificates,
     asks_for_organisations,
     asks_for_perk,
     asks_for_someone_who,
@@ -757,13 +758,15 @@ def test_how_long_attending_a_school_or_a_program_takes() -> None:
         assert reading.kinds == ["专业"], text
     for text in ("学徒期一般几年", "实习最长多久", "中职教师培训多长时间", "劳动合同最长签几年", "读技校有什么补贴"):
         assert not asks_length(text, CATALOG), text
+    assert asks_certificates("在职校读书能拿到什么证", CATALOG) and asks_certificates("学护理能考什么证", CATALOG)
+    assert not asks_certificates("考电工证要什么条件", CATALOG) and not asks_certificates("学徒能拿什么证", CATALOG)
     for text in ("高职院校的老师每年到企业实践多久", "职业学校的学生学习期间能去实习多久"):
         assert not asks_length(text, CATALOG), text
 
 
 def test_weighing_one_school_against_another_asks_for_their_programs() -> None:
     """ "孩子今年中考没考好，上职高还是技校好" quoted a rule on enterprises' workshops."""
-    for text in ("孩子今年中考没考好，上职高还是技校好", "读中专还是上高中，哪个出路好"):
+    for text in ("孩子今年中考没考好，上职高还是技校好", "读中专还是上高中，哪个出路好", "技校和职高有什么区别"):
         reading = read_student(text, CATALOG)
         assert weighs_schools(text) and seeks_kind(text) and "专业" in reading.kinds, text
         assert reading.level in (None, "初中"), text  # the schools weighed are no level the student is at
