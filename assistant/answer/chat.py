@@ -550,7 +550,7 @@ class Chat:
         likes, said in common words; so is an activity heading an opening (销售 in 有没有销售的岗位), named or not."""
         majors = self.understander.majors()
         words = vocabulary()
-        names = {*words.kinds, *words.levels, *words.openings, *words.people, *words.wages}
+        names = {*words.kinds, *words.levels, *words.openings, *words.people, *words.wages, *words.options}
         # where one would work, not what (厂里, 公司里, 单位上: "厂里在招学徒，我想去")
         names |= {org + at for org in words.organisations for at in ("里", "上")}
         names |= set(recruiters(query.message))  # who is asked for (有哪些企业在招实习生), not what is liked

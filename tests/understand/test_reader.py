@@ -797,6 +797,7 @@ def test_someone_asked_for_and_the_side_sought() -> None:
 
 def test_ways_at_a_level_and_students_sought() -> None:
     assert asks_ways("娃今年初三，成绩一般，以后能干啥") and asks_ways("孩子初中毕业了，有什么出路")
+    assert asks_ways("孩子中专毕业了，有什么门路")
     assert not asks_ways("实习生能干什么活") and not asks_ways("这个补贴能干什么用")
     assert seeks_students("我们是养牛的合作社，想找个懂兽医的学生来帮忙") and seeks_students("想招几个职校学生")
     assert seeks_students("我们厂缺几个懂电的学生，哪里能找到")
