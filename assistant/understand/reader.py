@@ -711,15 +711,21 @@ def asks_ways(text: str) -> bool:
 
 def seeks_students(text: str) -> bool:
     """Whether a message looks for students or graduates to take in (想找个懂兽医的学生来帮忙, 招几个职校学生): 找, 招,
-    要, 请 or 缺 (not 招了: taken already) and, within its clause, a student word (学生, 毕业生, 应届生), the message
-    ending there or asking where or whether there are some (…，哪里能找到); a business writer's hire. Not when it then
-    asks something else of them (…实习生，要签什么协议: a rule)."""
+    要, 请 or 缺 (not 招了: taken already) and, within its clause, a student word (学生, 毕业生, 应届生, 大专生), the
+    message ending there or asking where or whether there are some (…，哪里能找到); a business writer's hire. Not
+    when it then asks something else of them (…实习生，要签什么协议: a rule)."""
     parts = clauses(text)
-    at = next((i for i, part in enumerate(parts) if _STUDENTS_SOUGHT.search(part)), None)
+    at = next((i for i, part in enumerate(parts) if _students_sought().search(part)), None)
     return at is not None and (at == len(parts) - 1 or all(_WHERE_FOUND.search(p) for p in parts[at + 1 :]))
 
 
-_STUDENTS_SOUGHT = re.compile(r"(?:找|招|要|请|缺)(?!了)[^，,。；;！!？?]{0,10}?(?:学生|毕业生|应届生)")
+@functools.cache
+def _students_sought() -> re.Pattern[str]:
+    """找 / 招 / 要 / 请 / 缺 (not 招了) and, within the clause, a student word or a school level's student (大专生)."""
+    levels = _alternatives(tuple(w for ws in vocabulary().levels.values() for w in ws if len(w) == 2))
+    return re.compile(rf"(?:找|招|要|请|缺)(?!了)[^，,。；;！!？?]{{0,10}}?(?:学生|毕业生|应届生|{levels}生)")
+
+
 _WHERE_FOUND = re.compile(r"哪里|哪儿|去哪|在哪|有没有|推荐|能找到|找得到|怎么找")
 
 

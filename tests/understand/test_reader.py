@@ -800,7 +800,7 @@ def test_ways_at_a_level_and_students_sought() -> None:
     assert asks_ways("孩子中专毕业了，有什么门路")
     assert not asks_ways("实习生能干什么活") and not asks_ways("这个补贴能干什么用")
     assert seeks_students("我们是养牛的合作社，想找个懂兽医的学生来帮忙") and seeks_students("想招几个职校学生")
-    assert seeks_students("我们厂缺几个懂电的学生，哪里能找到")
+    assert seeks_students("我们厂缺几个懂电的学生，哪里能找到") and seeks_students("我们想招几个中专生，哪里找")
     assert not seeks_students("学生实习有什么补贴") and not seeks_students("我是学生，想找实习")
     # a rule asked of the students taken or sought is the rules' (a held-out question moved to the platform)
     assert not seeks_students("我们公司招了几个职校学生，要给他们买保险吗")
