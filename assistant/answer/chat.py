@@ -484,19 +484,21 @@ class Chat:
         """The postings and programs; when the message reads nearly as well as a question about the
         rules (see :data:`POLICY_MIX_SHARE`), the policy answer first and the postings after it."""
         found = self._opportunities(query, base)
-        # no program states its fee or length (an index of rules only): what the rules say of it, or that they name
-        # no figure, rather than an empty search
-        if (query.student.asks_fees or query.student.asks_length) and not found.opportunities:
+        # no program states its fee, length or certificates (an index of rules only): what the rules say of it, or
+        # that they name no figure, rather than an empty search
+        student = query.student
+        if (student.asks_fees or student.asks_length or student.asks_certificates) and not found.opportunities:
             return (yield from self._policy_part(query, base.with_(route=Route.policy.value)))
-        # what one of a kind is paid ("学徒一个月能拿多少钱"), what a school costs ("孩子读中职一年要交多少钱") or how
-        # long it takes ("读技校要几年"): the openings and programs say it; a rule's figure (the double wage owed
-        # without a contract) is no answer to it
+        # what one of a kind is paid ("学徒一个月能拿多少钱"), what a school costs ("孩子读中职一年要交多少钱"), how
+        # long it takes ("读技校要几年"), what it leads to ("在职校读书能拿到什么证") or how two compare ("技校和职高
+        # 有什么区别"): the openings and programs say it; a rule's figure (the double wage owed without a contract,
+        # the teachers' hiring) is no answer to it
         if (
-            query.student.asks_pay
-            or query.student.asks_fees
-            or query.student.asks_length
-            or query.student.asks_certificates
-            or weighs_schools(query.message)  # 技校和职高有什么区别: what each offers, no rule on teachers first
+            student.asks_pay
+            or student.asks_fees
+            or student.asks_length
+            or student.asks_certificates
+            or weighs_schools(query.message)
         ):
             return found, ""
         if not found.opportunities:  # nothing listed fits ("…政府有没有专门给这种娃的培训"): the empty search said,

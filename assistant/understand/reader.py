@@ -318,8 +318,7 @@ def compared_words(text: str) -> list[str]:
 
 def weighs_schools(text: str) -> bool:
     """Whether ``text`` weighs one school or school level against another (上职高还是技校好, 读中专还是高中, 技校和职高
-    有什么区别): what
-    there is at each, their programs and how their graduates fare, answers it."""
+    有什么区别): what there is at each, their programs and how their graduates fare, answers it."""
     return bool(_schools_weighed().search(text))
 
 
@@ -520,13 +519,16 @@ def sought_first(text: str) -> str:
     words = vocabulary()
     found = []
     for label, names in (("schools", words.schools), ("businesses", words.organisations)):
-        asked = _which_asked(tuple(names)).search(text) or re.search(rf"找{_ONE}?{_alternatives(names)}", text)
+        asked = _which_asked(tuple(names)).search(text) or _looked_for(tuple(names)).search(text)
         if asked:
             found.append((asked.start(), label))
     return min(found)[1] if found else ""
 
 
-_ONE = r"(?:个|家|所|一个|一家|一所)"
+@functools.cache
+def _looked_for(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Looking for one of ``names`` (找个学校, 找一家企业)."""
+    return re.compile(rf"找(?:个|家|所|一个|一家|一所)?{_alternatives(names)}")
 
 
 def helps_businesses(text: str) -> bool:
@@ -544,8 +546,8 @@ def asks_for_someone_who(text: str) -> bool:
     """Whether a message asks for someone who does a service, naming no one (有没有帮企业解决技术难题的: a headless
     existence question ending in 的), or looks for a school or a business to help (想找个学校帮忙搞技术改造): who the
     platform's records list, when they are what the message is about (its probe reads so)."""
-    org = _alternatives((*vocabulary().organisations, *vocabulary().schools))
-    return bool(_HEADLESS.search(text)) or bool(re.search(rf"找{_ONE}?{org}", text))
+    words = vocabulary()
+    return bool(_HEADLESS.search(text)) or bool(_looked_for((*words.organisations, *words.schools)).search(text))
 
 
 # 有没有 and a service someone does (帮, 解决, 承接, 提供), up to 的 ending the question: the one who does it is asked

@@ -415,8 +415,7 @@ class Understander:
         # a business looking for students of no kind or catalog major, nobody to recommend for ("我们是养牛的合作社，
         # 想找个懂兽医的学生来帮忙" was refused on the policy route; "我们厂缺几个懂电的学生，哪里能找到" led with a
         # rule's lead unit, then, on the platform, got the yearly report): the schools' graduate rows. One the search
-        # reads
-        # ("我在五家渠开了个餐馆，想招几个学厨师的学生") gets what it may claim, with the schools (above)
+        # reads ("我在五家渠开了个餐馆，想招几个学厨师的学生") gets what it may claim, with the schools (above)
         if owner and route in (Route.policy, Route.platform) and seeks_students(message):
             route, platform_kind, student = Route.platform, GRADUATES, StudentReading()
         return route, student, platform_kind, takes, takes and narrows
