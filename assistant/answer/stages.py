@@ -31,7 +31,7 @@ from assistant.answer.slots import (
     holds_beyond,
     refers_to_asked,
 )
-from assistant.answer.subject import question_subject, said_elsewhere
+from assistant.answer.subject import names, question_subject, said_elsewhere
 from assistant.answer.types import Answer, AnswerMode, AnswerSentence, Citation
 from assistant.answer.verify import verify_sentence
 from assistant.places import scope_of
@@ -326,10 +326,11 @@ def find_answer_slot(query: Query, scoped: Scoped, found: Evidence) -> Slot | No
         and refers_to_asked(slot.text, query.standalone)
     ):
         return None
-    # an amount whose piece (with the case it is said of) shares no word of the question is another rule's figure
+    # an amount whose piece (with the case it is said of) names no word of the question (or all its parts: 生均拨款 in
+    # 生均财政拨款) is another rule's figure
     # ("我是汽修厂的，带了三个学徒，能拿多少补贴" led with the double wage owed without a contract, a sentence on
     # apprentices' contracts; the subsidy's rule names no figure)
-    if slot is not None and kind is Asked.amount and not any(t in slot.text for t in found.terms.weights):
+    if slot is not None and kind is Asked.amount and not any(names(slot.text, t) for t in found.terms.weights):
         return None
     # a length in another unit than the one asked (几个小时 and a teacher's 6个月 in firms) is another rule's
     if slot is not None and kind is Asked.duration and not states_asked_unit(slot.text, query.standalone):

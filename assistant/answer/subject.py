@@ -24,14 +24,14 @@ def said_elsewhere(value: Candidate, subject: str, terms: QuestionTerms, quoted:
     definition of part-time work). Its sentence with the one before it in the clause: "…违反劳务派遣规定的，
     责令改正；情节严重的，…处以罚款" says the fine of 劳务派遣 in the second. A subject no quote has (老师
     where the rule says 教师) decides nothing."""
-    if not subject or not any(_names(c.text, subject) for c in quoted if c is not value):
+    if not subject or not any(names(c.text, subject) for c in quoted if c is not value):
         return False
     sentences = split_sentences(value.hit.text)
     before = sentences[value.position - 1] if 0 < value.position <= len(sentences) else ""
-    return not any(_names(before + value.text, word) for word in terms.salient())
+    return not any(names(before + value.text, word) for word in terms.salient())
 
 
-def _names(sentence: str, word: str) -> bool:
+def names(sentence: str, word: str) -> bool:
     """Whether ``sentence`` has ``word`` or every part of it (生均拨款 in 生均财政拨款)."""
     parts = [t for t in tokenize(word) if t != word]
     return word in sentence or (bool(parts) and all(part in sentence for part in parts))
