@@ -18,6 +18,18 @@ PAY_LEAD = "以下按待遇和地点列出可参考的{kinds}："
 PAY_NONE_LEAD = "没有找到待遇达到每月{pay}元的{kinds}，以下是待遇最接近的几个："
 PAY_RANGE_LEAD = "目前{where}在招的{kinds}共{count}个，{stated}月收入在{low}至{high}元之间（以各岗位为准）；"
 PAY_UNSTATED_LEAD = "目前{where}在招的{kinds}共{count}个，都没有写明具体收入；"
+PLACE_NONE_LEAD = "资料中没有{places}及附近的{kinds}，"
+
+
+def none_near(recs: list[Recommendation], places: list[str], kinds: list[str]) -> str:
+    """Said first when none of ``recs`` is in or near the places asked ("我在库尔勒，有没有实习": every one is
+    elsewhere); '' otherwise, or when no place was asked."""
+    if not places or not recs:
+        return ""
+    relations = [placed[1] for r in recs if (placed := place_reason(r.item, places)) is not None]
+    if not relations or min(relations) <= Relation.near:
+        return ""
+    return PLACE_NONE_LEAD.format(places="、".join(places), kinds="、".join(kinds) or "机会")
 
 
 def pay_range_lead(items: list[OpportunityItem], kinds: list[str], places: list[str], today: dt.date) -> str:

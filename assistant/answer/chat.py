@@ -31,6 +31,7 @@ from assistant.answer.browse import (
     best_paid_first,
     in_places,
     in_window,
+    none_near,
     pay_range_lead,
 )
 from assistant.answer.checks import NOT_CHINESE, check_input, lacks_chinese
@@ -885,7 +886,12 @@ class Chat:
             lead = PERKS_NONE_LEAD.format(perks=stated(perks), kinds="{kinds}")
         if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
             lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
-        listed = missed + no_level + lead.format(kinds="、".join(kinds) or "机会", pay=pay) if browse and recs else ""
+        elsewhere = none_near(recs, reading.locations, kinds)  # "我在库尔勒，有没有实习": all are elsewhere
+        listed = (
+            missed + no_level + elsewhere + lead.format(kinds="、".join(kinds) or "机会", pay=pay)
+            if browse and recs
+            else ""
+        )
         if perks and recs and not browse and not window and not pay:  # matched on a major, perks asked: said first
             listed = lead.format(kinds="、".join(kinds) or "机会")
         if unrelated and recs and not browse:

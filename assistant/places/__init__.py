@@ -1,4 +1,6 @@
-"""Places and jurisdiction: one module over one data file (``gazetteer.yaml``), read by all.
+"""Places and jurisdiction: one module over one data file (``gazetteer.yaml``), read by all; beyond the file,
+every county of China (jionlp's administrative divisions) and the corps' regiments by number, known only to
+be elsewhere (``beyond.py``).
 
     places_in(text)        the places a text names, longest name first, no overlaps
     lookup(name)           a place by name or alias
@@ -13,6 +15,7 @@ recommendations (grading a posting's place) all ask here.
 
 from __future__ import annotations
 
+from assistant.places.beyond import jionlp
 from assistant.places.gazetteer import (
     DIVISION,
     Gazetteer,
@@ -35,6 +38,7 @@ __all__ = [
     "Scope",
     "gazetteer",
     "in_division",
+    "jionlp",
     "lookup",
     "places_in",
     "relation",

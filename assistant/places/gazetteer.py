@@ -9,33 +9,11 @@ from importlib import resources
 
 import yaml
 
-DIVISION = "新疆生产建设兵团第十二师"
-CORPS = "新疆生产建设兵团"
-NATIONAL = "全国"
-_LOCAL_LEVELS = ("province", "city", "district")
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    level: str  # national | corps | division | unit | province | city | district
-    parent: str = ""
-    aliases: tuple[str, ...] = ()
-    near: tuple[str, ...] = ()
-    overlaps: tuple[str, ...] = ()
-    spoken: tuple[str, ...] = ()  # everyday names that are also parts of other words: only at a word's start
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases, *self.spoken)
-
-    @property
-    def is_local_government(self) -> bool:
-        """A province, city or district: another place's regulations, as seen from the division."""
-        return self.level in _LOCAL_LEVELS
-
+from assistant.places.beyond import admin_places, jieba, regiment
+from assistant.places.place import CORPS, DIVISION, Place
 
 SHARED_GROUND = ("district", "unit")  # levels of places near every other part of their city or division
+_WIDE = ("national", "corps", "province")  # no two of their parts are near for sharing them
 
 
 class Relation(IntEnum):
@@ -62,7 +40,11 @@ class Scope:
 
 @dataclass
 class Gazetteer:
+    """The file's places, and (``beyond``) places known only to be elsewhere: found as whole words, after the
+    file's (:mod:`assistant.places.beyond`)."""
+
     places: dict[str, Place]
+    beyond: dict[str, Place] = field(default_factory=dict)
     _alias: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -71,10 +53,16 @@ class Gazetteer:
                 self._alias.setdefault(name, place.name)
         self._by_length = sorted(self._alias, key=len, reverse=True)
         self._spoken = {name for place in self.places.values() for name in place.spoken}
+        self._beyond_alias = {name: place.name for place in self.beyond.values() for name in place.names}
+        self._beyond_heads = {name[:2] for name in self._beyond_alias}
+        self._longest_beyond = max(map(len, self._beyond_alias), default=0)
+        for place in self.beyond.values():
+            self.places.setdefault(place.name, place)  # their parents and ancestors (relation) are read here
 
     def lookup(self, name: str) -> Place | None:
-        key = self._alias.get(name.strip())
-        return self.places[key] if key else None
+        name = name.strip()
+        key = self._alias.get(name) or self._beyond_alias.get(name)
+        return self.places[key] if key else self._regiment(name)
 
     def places_in(self, text: str) -> list[Place]:
         """Places named in ``text`` in order of appearance; a longer name wins over one inside it."""
@@ -89,7 +77,7 @@ class Gazetteer:
         inside it (五一农场, not 五一: a time reader skips what a place name holds)."""
         taken = [False] * len(text)
         found: list[tuple[int, int, Place]] = []
-        starts: set[int] | None = None
+        starts: frozenset[int] | None = None
         for alias in self._by_length:
             start = text.find(alias)
             while start >= 0:
@@ -103,7 +91,36 @@ class Gazetteer:
                     taken[start:end] = [True] * len(alias)
                     found.append((start, end, self.places[self._alias[alias]]))
                 start = text.find(alias, end)
+        found += self._beyond_at(text, taken)
         return sorted(found, key=lambda item: item[0])
+
+    def _beyond_at(self, text: str, taken: list[bool]) -> list[tuple[int, int, Place]]:
+        """Places beyond the file (a county of China, a regiment by number) standing as whole words where the
+        file's names left the text free, the longest first."""
+        if not any(text[i : i + 2] in self._beyond_heads for i in range(len(text) - 1)) and "团" not in text:
+            return []
+        starts, ends = _word_bounds(text)
+        found: list[tuple[int, int, Place]] = []
+        for start in sorted(starts):
+            for end in range(min(len(text), start + self._longest_beyond + 4), start + 1, -1):
+                if end not in ends or any(taken[start:end]):
+                    continue
+                name = text[start:end]
+                key = self._beyond_alias.get(name)
+                place = self.places[key] if key else self._regiment(name)
+                if place is not None:
+                    taken[start:end] = [True] * (end - start)
+                    found.append((start, end, place))
+                    break
+        return found
+
+    def _regiment(self, name: str) -> Place | None:
+        """A regiment named by its number (102团); the file's own when it holds it (一百零四团 is 104团)."""
+        place = regiment(name)
+        if place is None:
+            return None
+        key = self._alias.get(place.name)
+        return self.places[key] if key else place
 
     def ancestors(self, place: Place) -> list[Place]:
         chain: list[Place] = []
@@ -127,7 +144,10 @@ class Gazetteer:
         # two districts of one city (天山区 / 水磨沟区), two units of the division (222团 / 西郊城区), or the
         # city itself: a city's own parts are at least as near as the neighbours it lists (昌吉市 for any
         # Urumqi district). Not two cities of one prefecture (阜康市 / 昌吉市: 80 km apart)
-        if wanted.level in SHARED_GROUND and wanted.parent and any(p.name == wanted.parent for p in chain_o):
+        # Not two regiments of the corps (102团 / 104团: the corps spans the province)
+        parent = self.places.get(wanted.parent)
+        spread = parent is None or parent.level in _WIDE
+        if wanted.level in SHARED_GROUND and not spread and any(p.name == wanted.parent for p in chain_o):
             return Relation.near
         top_w = [p for p in chain_w if p.level in ("province", "corps")]
         top_o = [p for p in chain_o if p.level in ("province", "corps")]
@@ -169,11 +189,16 @@ class Gazetteer:
         return Scope(named, about)
 
 
-def _word_starts(text: str) -> set[int]:
+def _word_starts(text: str) -> frozenset[int]:
     """Where jieba's words begin in ``text`` (its general dictionary: 教师 / 里, 师里 / 要)."""
-    import jieba
+    return _word_bounds(text)[0]
 
-    return {start for _, start, _ in jieba.tokenize(text)}
+
+@functools.lru_cache(maxsize=4096)
+def _word_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where jieba's words begin and end in ``text``."""
+    words = list(jieba().tokenize(text))
+    return frozenset(start for _, start, _ in words), frozenset(end for _, _, end in words)
 
 
 @functools.cache
@@ -192,7 +217,8 @@ def gazetteer() -> Gazetteer:
             spoken=tuple(row.get("spoken", [])),
         )
         places[place.name] = place
-    return Gazetteer(places)
+    known = {name for place in places.values() for name in place.names}
+    return Gazetteer(places, admin_places(known))
 
 
 def lookup(name: str) -> Place | None:

@@ -17,13 +17,12 @@ import contextlib
 import datetime as dt
 import functools
 import io
-import logging
 import re
 import time
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.places import gazetteer
+from assistant.places import gazetteer, jionlp
 from assistant.text.tokenize import tagged_words, words_at
 from assistant.understand.vocabulary import vocabulary
 
@@ -42,22 +41,6 @@ _RANGE_START = re.compile(_BARE_MONTH.pattern + r"\s*(?:到|至|-|－|—|～)")
 # every posting then started weeks after the student's "window"). 下周一 is a date: not this.
 _PART_OF_DAY = r"(?:早上|上午|中午|下午|晚上|夜里|白天|傍晚)"
 _IN_THE_WEEK = re.compile(rf"^(?:(?:这|本|每)?个?(?:周|星期|礼拜)[一二三四五六日天末]{_PART_OF_DAY}?|{_PART_OF_DAY})$")
-
-
-@functools.cache
-def _jionlp() -> Any:
-    """jionlp, imported once and quietly (it prints a banner on import and logs every string it
-    cannot parse as an ERROR on the root logger: those are expected here, not errors)."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        import jionlp
-
-    logging.getLogger().addFilter(_QuietJionlp())
-    return jionlp
-
-
-class _QuietJionlp(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "jionlp" not in record.pathname
 
 
 @functools.lru_cache(maxsize=1024)
@@ -195,7 +178,7 @@ def _extracted(text: str, base: dt.date) -> list[dict[str, Any]]:
     """jionlp's time expressions of ``text`` read from ``base`` (parsed); none when jionlp cannot read it."""
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            found = _jionlp().ner.extract_time(text, time_base=time.mktime(base.timetuple()), with_parsing=True)
+            found = jionlp().ner.extract_time(text, time_base=time.mktime(base.timetuple()), with_parsing=True)
     except Exception:  # noqa: BLE001 - jionlp raises plain Exceptions on odd strings; no expression then
         return []
     return list(found)

@@ -56,3 +56,32 @@ def test_spoken_names_of_the_division_count_only_where_a_word_begins() -> None:
     # a division question quoting another city: both are named, the division decides the scope
     both = scope_of("宁波的实习补贴按月发，咱师里是怎么发的？")
     assert both.division and [p.name for p in both.foreign] == ["宁波市"]
+
+
+def test_places_beyond_the_file_are_known_to_be_elsewhere() -> None:
+    """A county of China (jionlp's administrative divisions) or a regiment of the corps by number: once
+    dropped, or read as what someone wants to do (库尔勒 as an interest)."""
+    changji = lookup("昌吉市")
+    assert changji is not None
+    for text, name in (("我在库尔勒，有没有实习", "库尔勒市"), ("家在奎屯", "奎屯市"), ("我在伊宁市上学", "伊宁市")):
+        (place,) = places_in(text)
+        assert place.name == name and place.is_local_government, text
+        assert relation(changji, place) is Relation.region, text  # the same province: graded, not dropped
+    (zhengzhou,) = places_in("我在郑州读的中职")
+    assert relation(changji, zhengzhou) is Relation.far
+    assert scope_of("我在库尔勒，实习补贴怎么发").foreign  # another place's rules would be its own
+    # a regiment by its number, in figures or in words; the division's own are the file's
+    (regiment,) = places_in("想找个离家近的活，我在102团")
+    assert regiment.name == "102团" and regiment.level == "unit" and in_division("102团") == "no"
+    assert [p.name for p in places_in("我在一〇二团")] == ["102团"]
+    assert [p.name for p in places_in("一百零四团有没有活")] == ["104团"] and in_division("一百零四团") == "yes"
+    # two regiments of the corps are not near for that (the corps spans the province); two of the division are
+    assert relation(regiment, lookup("104团")) is not Relation.near  # type: ignore[arg-type]
+
+
+def test_everyday_words_are_no_places() -> None:
+    """Only whole words, and no short name the dictionary holds as an everyday word or that is a county's or a
+    district's elsewhere (新建 of 新建区, 温泉 of 温泉县, 合作 of 合作市)."""
+    for text in ("新华社报道了", "我们想开展合作", "城区的学校", "学校要新建一栋实训楼", "温泉酒店招服务员", "3团队"):
+        assert places_in(text) == [], text
+    assert [p.name for p in places_in("我在新建区")] == ["新建区"]
