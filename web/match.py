@@ -47,6 +47,6 @@ def build_match_tab(assistant: Assistant) -> None:
         except Exception as exc:  # noqa: BLE001 - shown as a short Chinese message
             return error_html(exc)
         benefits: list[dict[str, Any]] = [b.to_dict() for b in found.benefits]
-        return benefits_html(benefits, found.warnings)
+        return benefits_html(benefits, [*found.warnings, *([found.outside] if found.outside else [])])
 
     run.click(match, [types, location, activities, text], result)

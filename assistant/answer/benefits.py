@@ -4,6 +4,7 @@ clause, verified like any answer."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,8 @@ def benefit_answer(base: Answer, result: MatchResult, understood: str = "", over
     citations = [c for c in citations if c.n in used]
     grounded = bool(sentences)
     sentences += uncited
+    if result.outside:  # supports left out for the enterprise's place: said after what applies
+        sentences.append(AnswerSentence(result.outside, [], "notice", True))
     if not sentences:
         return None
     unit = next((b.lead_unit for b in result.benefits if b.lead_unit), "")
@@ -110,4 +113,11 @@ def matched_fields(profile: EnterpriseProfile, result: MatchResult) -> dict[str,
 
 def with_benefits(answer: Answer, benefits: Answer, limit: int = 4) -> Answer:
     """A policy answer followed by the matched benefits (their markers renumbered after its own)."""
-    return compose.append_listing(answer, benefits, "此外，与贵单位情况相关的支持措施和义务：", limit)
+    listed = compose.append_listing(answer, benefits, "此外，与贵单位情况相关的支持措施和义务：", limit)
+    tail = list(itertools.takewhile(lambda s: s.source == "notice", reversed(benefits.sentences)))
+    notes = tail[::-1]  # what the listing ends with (supports left out for the place), kept after it
+    if not notes or listed.mode is AnswerMode.staff:
+        return listed
+    return listed.with_(
+        answer="\n".join([listed.answer, *(s.text for s in notes)]), sentences=[*listed.sentences, *notes]
+    )

@@ -51,6 +51,7 @@ class MatchResponse(BaseModel):
     count: int
     benefits: list[dict[str, Any]]
     warnings: list[str]
+    outside: str = Field(description="supports left out because the enterprise is outside their region; else empty")
 
 
 class AccountOut(BaseModel):

@@ -58,6 +58,8 @@ def cmd_match(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for warning in result.warnings:
         print(f"注意：{warning}")
+    if result.outside:
+        print(result.outside)
     if not result.benefits:
         print("没有找到适用的政策 (no matching benefits)")
     for number, benefit in enumerate(result.benefits, start=1):

@@ -26,6 +26,7 @@ MAX_AUTOMATIC = 8
 log = logging.getLogger(__name__)
 _STATUS_ORDER = {"eligible": 0, "check": 1, "not_yet": 2}
 UNVERIFIED = "原文未收录"
+_DUTIES = (Category.obligation, Category.insurance_duty)
 
 
 @dataclass
@@ -51,7 +52,7 @@ class BenefitMatch:
 
     @property
     def is_obligation(self) -> bool:
-        return self.category in (Category.obligation, Category.insurance_duty)
+        return self.category in _DUTIES
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,11 +73,17 @@ class BenefitMatch:
         }
 
 
+# an enterprise outside the region of some entries ("我们是库尔勒的一家汽修厂，想接收实习生，有什么补贴"): said, not
+# left to be guessed from a short list
+OUTSIDE_NOTE = "贵单位所在的{location}不在{region}，只在{region}适用的{count}项支持政策未列出（如“{example}”）。"
+
+
 @dataclass
 class MatchResult:
     profile: EnterpriseProfile
     benefits: list[BenefitMatch] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    outside: str = ""  # OUTSIDE_NOTE when entries were left out for the enterprise's place
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +91,7 @@ class MatchResult:
             "count": len(self.benefits),
             "benefits": [b.to_dict() for b in self.benefits],
             "warnings": self.warnings,
+            "outside": self.outside,
         }
 
 
@@ -106,7 +114,20 @@ def match_profile(index: Index, catalog: list[BenefitEntry], profile: Enterprise
     # cited ones first (stable: by status, then catalog order); entries whose source is not indexed after
     listed.sort(key=lambda b: (not b.verified, _STATUS_ORDER[b.status]))
     covered = {(e.source.doc_id, e.source.clause_path) for e in catalog}
-    return MatchResult(profile, listed + _automatic(index, profile, covered), _catalog_warnings(index, catalog))
+    warnings = _catalog_warnings(index, catalog)
+    outside = _outside(catalog, profile)
+    return MatchResult(profile, listed + _automatic(index, profile, covered), warnings, outside)
+
+
+def _outside(catalog: list[BenefitEntry], profile: EnterpriseProfile) -> str:
+    """:data:`OUTSIDE_NOTE` when the enterprise's place is outside the region of supports it would otherwise be
+    matched to (a regional entry whose activities it does); '' when none is left out for it."""
+    if not profile.location or in_division(profile.location) != "no":
+        return ""
+    left = [e for e in catalog if e.region and e.category not in _DUTIES and _triggered(e, profile)]
+    if not left:
+        return ""
+    return OUTSIDE_NOTE.format(location=profile.location, region=left[0].region, count=len(left), example=left[0].name)
 
 
 def overview(index: Index, catalog: list[BenefitEntry]) -> MatchResult:

@@ -76,6 +76,19 @@ def test_outside_the_division_only_national_entries(opp) -> None:
     catalog = [b for b in result.benefits if not b.automatic]
     assert [b.id for b in catalog] == ["law-intern-rights-duty"]
     assert all(b.citation.doc_id != PLAN_ID for b in result.benefits)
+    # the division's supports it would otherwise get are said to be left out, not left to be guessed
+    assert "昌吉市不在十二师" in result.outside and "项支持政策未列出" in result.outside
+    assert result.to_dict()["outside"] == result.outside
+    assert opp.match(EnterpriseProfile(activities=["接收学生实习实训"], location="十二师104团")).outside == ""
+    # a place beyond the gazetteer file is elsewhere too (a county of Xinjiang, by jionlp's table)
+    assert "库尔勒不在十二师" in opp.match(EnterpriseProfile(activities=["现代学徒制"], location="库尔勒")).outside
+
+
+def test_an_enterprise_outside_the_division_is_told_in_the_chat(opp) -> None:
+    """ "我们是库尔勒的一家汽修厂，想接收实习生，有什么补贴" listed a duty alone, as if the division's supports were
+    for nobody: said after what applies."""
+    answer = opp.chat("extractive").answer("我们在吐鲁番开了个厂，打算跟职校搞现代学徒制")
+    assert answer.route == "benefits" and "吐鲁番市不在十二师" in answer.answer
 
 
 def test_every_catalog_entry_cites_an_indexed_clause(opp) -> None:
