@@ -86,6 +86,7 @@ from assistant.understand.query import Asked, Query, Route
 from assistant.understand.reader import (
     PROGRAMS,
     TRAINING,
+    Detail,
     StudentReading,
     asks_existence,
     asks_for_organisations,
@@ -488,19 +489,13 @@ class Chat:
         # no program states its fee, length or certificates (an index of rules only): what the rules say of it, or
         # that they name no figure, rather than an empty search
         student = query.student
-        if (student.asks_fees or student.asks_length or student.asks_certificates) and not found.opportunities:
+        if student.asks_of_schools and not found.opportunities:
             return (yield from self._policy_part(query, base.with_(route=Route.policy.value)))
         # what one of a kind is paid ("学徒一个月能拿多少钱"), what a school costs ("孩子读中职一年要交多少钱"), how
         # long it takes ("读技校要几年"), what it leads to ("在职校读书能拿到什么证") or how two compare ("技校和职高
         # 有什么区别"): the openings and programs say it; a rule's figure (the double wage owed without a contract,
         # the teachers' hiring) is no answer to it
-        if (
-            student.asks_pay
-            or student.asks_fees
-            or student.asks_length
-            or student.asks_certificates
-            or weighs_schools(query.message)
-        ):
+        if student.details or weighs_schools(query.message):
             return found, ""
         if not found.opportunities:  # nothing listed fits ("…政府有没有专门给这种娃的培训"): the empty search said,
             # then what the rules say of it when the calibrated decision says they answer it
@@ -857,7 +852,7 @@ class Chat:
             # most a search gives, for the perks to pick from
             level = reading.level if reading.options else None
             # what a school of a level costs ("我想读高职，学费贵吗"): its programs first, among all there are
-            school = reading.level if reading.asks_fees or reading.asks_length else None
+            school = reading.level if reading.details & {Detail.fees, Detail.length} else None
             top_k = MAX_TOP_K if perks or school else MAX_OPPORTUNITIES
             recs = self._browse(kinds, reading.locations, not interests, top_k, level, graduates)
             if school:
@@ -884,7 +879,7 @@ class Chat:
             lead = PAY_NONE_LEAD  # no opening pays it: said, and the best paid shown
         elif pay and perks and not any(r.fits for r in recs):  # they pay it, none states the perks asked
             lead = PERKS_NONE_LEAD.format(perks=stated(perks), kinds="{kinds}")
-        if browse and reading.asks_pay:  # what the openings of the kind pay, over all of them, before the few listed
+        if browse and Detail.pay in reading.details:  # what the openings of the kind pay, over all, before the few
             lead = pay_range_lead(self.capabilities.items(), kinds, reading.locations, dt.date.today()) + lead
         elsewhere = none_near(recs, reading.locations, kinds)  # "我在库尔勒，有没有实习": all are elsewhere
         listed = (
@@ -906,7 +901,7 @@ class Chat:
                 listed = (missed if interests else "") + OUTCOME_LEAD.format(kinds=PROGRAMS)
         asks_contact = query.asked is Asked.contact
         # 上技校贵不贵: each one's 费用; "电工培训多少钱，什么时候开班": each one's 费用 and 时间
-        asks_money = query.asks_also(Asked.amount) or best_paid or reading.asks_fees
+        asks_money = query.asks_also(Asked.amount) or best_paid or Detail.fees in reading.details
         said = fields | ({"interests": interests} if interests else {})  # what was read, said back in the lead
         # "护理专业毕业能拿什么证书": each line says its 可获证书, those stating some first
         if certificates:
@@ -914,7 +909,7 @@ class Chat:
         asked = {
             "contact": asks_contact,
             "money": asks_money,
-            DATES: query.asks_also(Asked.date, Asked.duration) or reading.asks_length,
+            DATES: query.asks_also(Asked.date, Asked.duration) or Detail.length in reading.details,
             "certificates": certificates,
             # "电工实习要求高吗": each line says whom it takes (a posting's 岗位要求)
             "requirements": asked_field == "requirements",

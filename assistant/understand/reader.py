@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from assistant.places import gazetteer, places_in
@@ -46,6 +47,26 @@ _LEARNING = re.compile(_WISH + r"学(?!历)")  # a wish to learn; not 学历 (a 
 _NOT_KIN = r"[^，,。；;！!？?想去到找爸妈父母叔舅姨姑爷奶哥姐弟妹儿女]"  # 我爸开了个饭店: the father runs it
 
 
+class Detail(str, Enum):
+    """What a message asks of each opening or program, which their lines say (a rule's figure is no answer)."""
+
+    pay = "pay"  # what one of the kinds named pays (学徒一个月能拿多少钱): the openings' 收入
+    fees = "fees"  # what a school or its programs cost (读中职一年要交多少钱): the programs' 学费
+    length = "length"  # how long a school or its programs take (读技校要几年): their 学制
+    certificates = "certificates"  # what studying there leads to (在职校读书能拿到什么证): their 可获证书
+
+
+# what a school's programs answer (asked with no kind named, the programs are what is asked of)
+OF_SCHOOLS = frozenset({Detail.fees, Detail.length, Detail.certificates})
+
+
+def school_details(text: str, majors: MajorMatcher | None = None) -> frozenset[Detail]:
+    """What ``text`` asks of a school or its programs: their fees, length or certificates."""
+    asked = {Detail.fees: asks_fees(text), Detail.length: asks_length(text, majors)}
+    asked[Detail.certificates] = asks_certificates(text, majors)
+    return frozenset(detail for detail, yes in asked.items() if yes)
+
+
 @dataclass
 class StudentReading:
     """What a text says about a student (empty fields: it does not say)."""
@@ -67,10 +88,7 @@ class StudentReading:
     min_pay: int | None = None  # the least monthly pay asked for (月薪四千以上)
     asks_for_kind: bool = False  # asks whether there is one of the kinds named (有没有包吃住的学徒; 想半工半读)
     best_paid: bool = False  # wishes for a higher pay, no figure said (工资高一点的实习)
-    asks_pay: bool = False  # asks what one of the kinds named pays (学徒一个月能拿多少钱): the openings answer it
-    asks_fees: bool = False  # asks what a school or its programs cost (读中职一年要交多少钱): the programs answer it
-    asks_length: bool = False  # asks how long a school or its programs take (读技校要几年): their 学制 answers it
-    asks_certificates: bool = False  # asks what studying there leads to (在职校读书能拿到什么证): their 可获证书
+    details: frozenset[Detail] = frozenset()  # what it asks of each opening or program (their lines say it)
     perks: list[str] = field(default_factory=list)  # what the opening should offer besides pay (包吃住: 住宿, 餐食)
     # what the student says they study that no catalog major is near (学电焊的 where no program teaches welding):
     # still what they bring; the chat looks for items naming it
@@ -97,6 +115,11 @@ class StudentReading:
         return bool(self.fields())
 
     @property
+    def asks_of_schools(self) -> bool:
+        """Asks what a school or its programs cost, take or lead to (:data:`OF_SCHOOLS`)."""
+        return bool(self.details & OF_SCHOOLS)
+
+    @property
     def seeks(self) -> bool:
         """Names what the student studies or looks for (a major, a kind of opportunity, an opening of
         any kind): someone to recommend for. A level alone ("中职以后开几个专业") says who, not what."""
@@ -114,9 +137,7 @@ class StudentReading:
             or self.opening
             or self.min_pay is not None
             or self.best_paid
-            or self.asks_fees
-            or self.asks_length
-            or self.asks_certificates
+            or self.asks_of_schools
             or (self.kinds and (self.level or self.going or self.asks_for_kind))
             # what they study, with a wish, a kind or a time free ("学电焊的，寒假能不能去厂里干两个月")
             or (self.studies and (self.going or self.kinds or self.available_from is not None))
@@ -165,15 +186,12 @@ def read_student(text: str, majors: MajorMatcher, today: dt.date | None = None) 
     reading.asks_for_kind = bool(reading.kinds) and seeks_kind(text)
     reading.min_pay = least_pay(text)
     reading.best_paid = reading.min_pay is None and wishes_higher_pay(text)
-    reading.asks_pay = bool(reading.kinds) and asks_kind_pay(text)
+    pay = {Detail.pay} if reading.kinds and asks_kind_pay(text) else set()
     reading.perks = perks_said(text)
-    reading.asks_fees = asks_fees(text)
-    if reading.asks_fees and not reading.kinds:
-        reading.kinds.append(PROGRAMS)  # "上技校贵不贵": the schools' programs, their 学费 lines
-    reading.asks_length = asks_length(text, majors)
-    reading.asks_certificates = asks_certificates(text, majors)
-    if reading.asks_length and not reading.kinds:
-        reading.kinds.append(PROGRAMS)  # "读技校要几年", "学护理要读几年": the schools' programs, their 学制
+    reading.details = frozenset(pay) | school_details(text, majors)
+    if reading.details & {Detail.fees, Detail.length} and not reading.kinds:
+        # "上技校贵不贵", "读技校要几年", "学护理要读几年": the schools' programs, their 学费 or 学制 lines
+        reading.kinds.append(PROGRAMS)
     # "有没有包吃住的": an opening asked for by what it offers, its kind not said; "石河子有没有招会计的": one asked
     # for by the trade recruited
     reading.opening = reading.opening or bool(reading.perks and _perk_asked().search(text))
@@ -483,7 +501,7 @@ def _kind_pay_asked() -> re.Pattern[str]:
     多少; not 实习生受伤了企业要给多少钱, the kind's clause is about something else)."""
     words = vocabulary()
     wages, paid = _alternatives(words.wages), _alternatives(words.paid)
-    # a training is paid for: 培训要给多少钱 asks its fee (asks_fees)
+    # a training is paid for: 培训要给多少钱 asks its fee (Detail.fees)
     earning = _sought_kind(tuple(k for k in _SOUGHT_KINDS if k != TRAINING))
     return re.compile(
         rf"(?:{_sought_kind()}(?:[生工]|期间?)?的?{wages}{_PLAIN}{{0,6}}?(?:多少|几千|几百|高吗|高不高|多不多|怎么样|咋样)"

@@ -34,17 +34,17 @@ from assistant.understand.classify import OTHER, Embed, ExampleClassifier, Score
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.query import OUTCOMES_SHARE, Asked, Query, Route
 from assistant.understand.reader import (
+    OF_SCHOOLS,
     PROGRAMS,
     TRAINING,
+    Detail,
     EnterpriseReading,
     StudentReading,
-    asks_certificates,
     asks_fees,
     asks_for_businesses,
     asks_for_organisations,
     asks_for_perk,
     asks_for_someone_who,
-    asks_length,
     asks_ways,
     clauses,
     helps_businesses,
@@ -54,6 +54,7 @@ from assistant.understand.reader import (
     read_enterprise,
     read_student,
     refuses,
+    school_details,
     seeks_kind,
     seeks_students,
     self_described,
@@ -343,12 +344,13 @@ class Understander:
         # 学制; the probe quoted teachers' month a year in a business; "在职校读书能拿到什么证", their 证书) or what
         # ways there are at a level ("娃今年初三，成绩一般，以后能干啥" quoted the part-time rule) by a writer not
         # speaking for a business: a search; so is the same asked of another school right after ("那高职呢？")
-        fees = asks_fees(message) or self._fees_go_on(message, earlier)
-        length, certificates = asks_length(message, self.majors()), asks_certificates(message, self.majors())
+        school = school_details(message, self.majors())
+        if self._fees_go_on(message, earlier):
+            school |= {Detail.fees}
         if (
             route in (Route.policy, Route.benefits)
             and not owner
-            and (seeks_kind(message) or asks_for_perk(message) or fees or length or certificates or asks_ways(message))
+            and (seeks_kind(message) or asks_for_perk(message) or school or asks_ways(message))
         ):
             route = Route.opportunities
         # how a major's graduates fare ("哪个专业就业率高", "学护理出来好就业吗"; the outcomes probe), asked by no
@@ -371,7 +373,7 @@ class Understander:
         if route is Route.opportunities:  # the profile a route needs, read only then (time words cost)
             own = read_student(message, self.majors(), today)
             student = _merged(own, earlier, self.majors(), today)
-            student = replace(student, asks_fees=fees, asks_length=length, asks_certificates=certificates)
+            student = replace(student, details=(student.details - OF_SCHOOLS) | school)  # this message's, or carried
             # nobody to recommend for ("中职以后开几个专业" names a level, not what to look for; "想给一线
             # 工人搞在岗培训，…哪个局带头管" a kind alone, of what the writer's enterprise runs): a policy or
             # benefits question, unless the probe is sure (:data:`SURE_ROUTE`) of a message about the
@@ -410,7 +412,7 @@ class Understander:
                 and student.seeks
                 and (own.seeks or narrows)
                 and set(student.kinds) != {TRAINING}
-                and not (student.asks_pay or student.asks_fees or student.asks_length)
+                and not student.details & {Detail.pay, Detail.fees, Detail.length}
             )
         # a business looking for students of no kind or catalog major, nobody to recommend for ("我们是养牛的合作社，
         # 想找个懂兽医的学生来帮忙" was refused on the policy route; "我们厂缺几个懂电的学生，哪里能找到" led with a

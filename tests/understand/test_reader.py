@@ -6,6 +6,7 @@ import datetime as dt
 
 from assistant.understand.majors import MajorMatcher
 from assistant.understand.reader import (
+    Detail,
     asks_certificates,
     asks_for_organisations,
     asks_for_perk,
@@ -294,7 +295,7 @@ def test_what_a_school_costs_is_asked_of_its_programs() -> None:
 
     assert asks_fees("孩子读中职一年要交多少钱") and asks_fees("上技校贵不贵") and asks_fees("职校学费一年多少")
     reading = read_student("上技校贵不贵", CATALOG)
-    assert reading.asks_fees and reading.kinds == ["专业"] and reading.seeks_someone
+    assert Detail.fees in reading.details and reading.kinds == ["专业"] and reading.seeks_someone
     assert not asks_fees("中职学生的国家助学金每人每年能领多少钱") and not asks_fees("中职毕业工资一般多少钱")
     assert not asks_fees("实习一个月要交多少钱伙食费") and not asks_fees("培训费用指哪些钱")
 
@@ -574,7 +575,7 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "当学徒能挣多少",
     ):
         reading = read_student(text, CATALOG, TODAY)
-        assert reading.asks_pay and reading.seeks_someone, text
+        assert Detail.pay in reading.details and reading.seeks_someone, text
     for text in (
         "见习补贴一个月能拿多少钱？",
         "顶岗实习学生的报酬最低不能低于多少钱？",
@@ -586,8 +587,8 @@ def test_asking_what_a_kind_pays_seeks_it() -> None:
         "实习给多少钱算合法",
     ):
         reading = read_student(text, CATALOG, TODAY)
-        assert not reading.asks_pay and not reading.seeks_someone, text
-    assert not read_student("培训要给多少钱", CATALOG, TODAY).asks_pay  # a training is paid for: its fee
+        assert Detail.pay not in reading.details and not reading.seeks_someone, text
+    assert Detail.pay not in read_student("培训要给多少钱", CATALOG, TODAY).details  # a training is paid for: its fee
 
 
 def test_what_an_opening_should_offer_is_read_not_liked() -> None:
@@ -754,7 +755,7 @@ def test_how_long_attending_a_school_or_a_program_takes() -> None:
     their 学制, answer it; a rule's length (学徒期, 实习, a teacher's training, a contract) is no program's."""
     for text in ("读技校要几年", "中专学制几年", "学护理要读几年", "职校的专业一般读多久"):
         reading = read_student(text, CATALOG)
-        assert asks_length(text, CATALOG) and reading.asks_length and reading.seeks_someone, text
+        assert asks_length(text, CATALOG) and Detail.length in reading.details and reading.seeks_someone, text
         assert reading.kinds == ["专业"], text
     for text in ("学徒期一般几年", "实习最长多久", "中职教师培训多长时间", "劳动合同最长签几年", "读技校有什么补贴"):
         assert not asks_length(text, CATALOG), text
