@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from assistant.places.beyond import admin_places, jieba, regiment
+from assistant.places.beyond import REGIMENT, admin_places, jieba, regiment
 from assistant.places.place import CORPS, DIVISION, Place
 
 SHARED_GROUND = ("district", "unit")  # levels of places near every other part of their city or division
@@ -97,7 +97,7 @@ class Gazetteer:
     def _beyond_at(self, text: str, taken: list[bool]) -> list[tuple[int, int, Place]]:
         """Places beyond the file (a county of China, a regiment by number) standing as whole words where the
         file's names left the text free, the longest first."""
-        if not any(text[i : i + 2] in self._beyond_heads for i in range(len(text) - 1)) and "团" not in text:
+        if not any(text[i : i + 2] in self._beyond_heads for i in range(len(text) - 1)) and not REGIMENT.search(text):
             return []
         starts, ends = _word_bounds(text)
         found: list[tuple[int, int, Place]] = []
