@@ -52,6 +52,7 @@ from assistant.opportunities.match import MatchResult, match_profile, overview
 from assistant.opportunities.publish import PublishResult, publish_records, staff_dir, withdraw_record
 from assistant.opportunities.recommend import Recommendation, RecommendResult, recommend
 from assistant.opportunities.search import OpportunityFilters, OpportunityResults, search_opportunities
+from assistant.places import gazetteer
 from assistant.platform import Platform
 from assistant.platform.loader import recorded_roots, register_platform_files, register_roots
 from assistant.platform.records import GraduateOutcome, PlatformKind
@@ -123,6 +124,7 @@ class Assistant:
                     foreign_weight=self.settings.foreign_weight,
                 ),
             )
+            gazetteer()  # the places beyond its file (jionlp's table, about 1 s) read now, not on the first message
         return self
 
     @property
