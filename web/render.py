@@ -142,11 +142,20 @@ def _bubble_text(answer: Answer) -> str:
     )
     if not shown or not answer.sentences:
         return answer.answer.strip()
-    kept = [s.text for s in answer.sentences if s.source != "listing"]
-    if len(kept) == len(answer.sentences):
+    listed = sum(s.source == "listing" for s in answer.sentences)
+    if not listed:
         return answer.answer.strip()
     where = "下方卡片" if answer.route == "opportunities" else "下方表格"
-    return "\n".join(kept).strip() + f"\n（共{len(answer.sentences) - len(kept)}项，见{where}）"
+    # said where the listing stood: a note after it (supports left out for the place) stays after it
+    lines: list[str] = []
+    said = False
+    for sentence in answer.sentences:
+        if sentence.source != "listing":
+            lines.append(sentence.text)
+        elif not said:
+            lines.append(f"（共{listed}项，见{where}）")
+            said = True
+    return "\n".join(lines).strip()
 
 
 def citations_html(answer: Answer | None) -> str:

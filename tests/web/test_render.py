@@ -251,3 +251,20 @@ def test_a_reply_about_the_conversation_carries_no_ungrounded_warning() -> None:
     assert "师教育局" in answer_markdown(unit) and "师教育局" in citations_html(unit)
     related = _answer(grounded=False, refer_to="师教育局")  # related clauses quoted: taken for reference
     assert NOT_GROUNDED in answer_markdown(related) and NOT_GROUNDED in citations_html(related)
+
+
+def test_a_note_after_the_benefits_stays_after_where_they_are_shown() -> None:
+    """ "我们是库尔勒的一家汽修厂…" ends with the supports left out for its place; the bubble said it before "（共1项，
+    见下方表格）", as if the note were one of the listed items' lead."""
+    from assistant.answer.types import AnswerSentence
+
+    note = "贵单位所在的库尔勒市不在十二师，只在十二师适用的1项支持政策未列出。"
+    sentences = [
+        AnswerSentence("与贵单位情况相关的支持措施和义务如下：", [], "lead", True),
+        AnswerSentence("【义务】接纳实习学生[1]。", [1], "listing", True),
+        AnswerSentence(note, [], "notice", True),
+    ]
+    text = "\n".join(s.text for s in sentences)
+    answer = Answer("问", "问", text, True, AnswerMode.chat, "matcher", sentences=sentences, route="benefits")
+    bubble = answer_markdown(answer.with_(benefits=[{"title": "接纳实习学生"}]))
+    assert bubble.index("共1项，见下方表格") < bubble.index(note) and "接纳实习学生" not in bubble
