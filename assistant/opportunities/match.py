@@ -110,21 +110,20 @@ def profile_from_text(text: str) -> EnterpriseProfile | None:
 def match_profile(index: Index, catalog: list[BenefitEntry], profile: EnterpriseProfile) -> MatchResult:
     """Every catalog entry and automatic candidate that applies to ``profile``."""
     index.refresh_if_changed()
-    listed = [m for e in catalog if _triggered(e, profile) and (m := _from_entry(index, e, profile)) is not None]
+    checked = [(e, _from_entry(index, e, profile)) for e in catalog if _triggered(e, profile)]
+    listed = [m for _, m in checked if m is not None]
     # cited ones first (stable: by status, then catalog order); entries whose source is not indexed after
     listed.sort(key=lambda b: (not b.verified, _STATUS_ORDER[b.status]))
     covered = {(e.source.doc_id, e.source.clause_path) for e in catalog}
     warnings = _catalog_warnings(index, catalog)
-    outside = _outside(catalog, profile)
-    return MatchResult(profile, listed + _automatic(index, profile, covered), warnings, outside)
+    # the supports (not duties) the region check left out: said, not left to be guessed from a short list
+    left = [e for e, m in checked if m is None and e.category not in _DUTIES]
+    return MatchResult(profile, listed + _automatic(index, profile, covered), warnings, _outside(profile, left))
 
 
-def _outside(catalog: list[BenefitEntry], profile: EnterpriseProfile) -> str:
-    """:data:`OUTSIDE_NOTE` when the enterprise's place is outside the region of supports it would otherwise be
-    matched to (a regional entry whose activities it does); '' when none is left out for it."""
-    if not profile.location or in_division(profile.location) != "no":
-        return ""
-    left = [e for e in catalog if e.region and e.category not in _DUTIES and _triggered(e, profile)]
+def _outside(profile: EnterpriseProfile, left: list[BenefitEntry]) -> str:
+    """:data:`OUTSIDE_NOTE` for the supports ``left`` out because the enterprise is outside their region (what
+    :func:`_from_entry` decides); '' when none is."""
     if not left:
         return ""
     return OUTSIDE_NOTE.format(location=profile.location, region=left[0].region, count=len(left), example=left[0].name)

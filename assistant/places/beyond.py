@@ -39,7 +39,6 @@ _SHORT = 2  # names this long or shorter are checked against the dictionary's ev
 HOME_PROVINCE = "新疆维吾尔自治区"  # where the division is: its counties are named short
 # a regiment of the corps by its number: 102团, 一〇二团, 一百零二团 (not 3团队: whole words only)
 REGIMENT = re.compile(r"([0-9]{2,3}|[一二三四五六七八九〇零十百]{2,5})团")
-_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def admin_places(known: set[str]) -> dict[str, Place]:
@@ -137,7 +136,8 @@ def regiment(text: str) -> Place | None:
     if found is None:
         return None
     number = found.group(1)
-    if not number.isdigit():
-        digits = number.translate(_DIGITS)
-        number = digits if digits.isdigit() else str(cn2an.cn2an(number, "smart"))
-    return Place(name=f"{int(number)}团", level="unit", parent=CORPS)
+    try:  # cn2an reads 一〇二 digit by digit and 一百零二 by its units alike; 十百 is no number
+        value = int(number) if number.isdigit() else int(cn2an.cn2an(number, "smart"))
+    except ValueError:
+        return None
+    return Place(name=f"{value}团", level="unit", parent=CORPS) if value else None

@@ -74,6 +74,7 @@ def test_places_beyond_the_file_are_known_to_be_elsewhere() -> None:
     (regiment,) = places_in("想找个离家近的活，我在102团")
     assert regiment.name == "102团" and regiment.level == "unit" and in_division("102团") == "no"
     assert [p.name for p in places_in("我在一〇二团")] == ["102团"]
+    assert places_in("十百团有多少人") == [] and places_in("零零团") == []  # no number: no regiment, no error
     assert [p.name for p in places_in("一百零四团有没有活")] == ["104团"] and in_division("一百零四团") == "yes"
     # two regiments of the corps are not near for that (the corps spans the province); two of the division are
     assert relation(regiment, lookup("104团")) is not Relation.near  # type: ignore[arg-type]
